@@ -1,0 +1,21 @@
+"""booklet: structured technique content in YAML -> print-ready PDFs.
+
+Importing this package stays cheap; the heavy steps load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "build_booklet"]
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def build_booklet(source: str | Path | None = None, **options: Any) -> bytes | Path:
+    """Build a PDF from a content folder or YAML file; see :func:`booklet.build.build_booklet`."""
+    from booklet.build import build_booklet as build
+
+    return build(source, **options)

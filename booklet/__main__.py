@@ -1,0 +1,5 @@
+"""python -m booklet"""
+
+from booklet.cli import main
+
+main()

@@ -1,0 +1,134 @@
+"""Booklet + audience id -> Edition: the booklet filtered and adjusted for one audience.
+
+Pure: strokes kept or dropped by id or tag, pressure capped (and the text says so),
+text overrides and vocabulary applied, extra cautions and checklist items added,
+theme adjusted. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
+
+from booklet.convert import did_you_mean, expected
+from booklet.errors import BookletError
+from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
+
+# Text the reader sees; ids, enum values and zone names are never reworded.
+READER_TEXT = {
+    "summary", "purpose", "position", "duration", "steps", "text", "short", "tips",
+    "cautions", "why", "items", "intro", "note", "introduction", "checklists", "routine",
+}
+
+
+def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
+    """The audience asked for, else the booklet's default, else none."""
+    wanted = audience_id or booklet.default_audience
+    if wanted is None:
+        return None
+    for audience in booklet.audiences:
+        if audience.id == wanted:
+            return audience
+    names = [a.id for a in booklet.audiences]
+    if not names:
+        raise BookletError(f"unknown audience '{wanted}': this booklet defines no audiences")
+    raise BookletError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
+
+
+def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
+    """Apply one audience's profile to the booklet."""
+    audience = pick_audience(booklet, audience_id)
+    if audience is None:
+        return Edition(booklet, None)
+    strokes = [_adjust(s, audience) for s in booklet.strokes if _keeps(audience, s)]
+    kept = {s.id for s in strokes}
+    routine = booklet.routine
+    if routine is not None:
+        routine = replace(routine, steps=tuple(step for step in routine.steps if step.stroke in kept))
+    checklists = tuple(
+        replace(c, items=c.items + dict(audience.extra_items).get(c.id, ())) for c in booklet.checklists
+    )
+    theme = replace(
+        booklet.theme,
+        accent=audience.accent or booklet.theme.accent,
+        logo=audience.logo or booklet.theme.logo,
+        paper=audience.paper or booklet.theme.paper,
+    )
+    adjusted = replace(
+        booklet,
+        strokes=tuple(strokes),
+        routine=routine,
+        checklists=checklists,
+        cautions=booklet.cautions + audience.extra_cautions,
+        theme=theme,
+        edition=audience.name,
+    )
+    if audience.vocabulary == "anatomical" and booklet.vocabulary:
+        adjusted = reword(adjusted, dict(booklet.vocabulary))
+    return Edition(adjusted, audience, audience.font_scale)
+
+
+def _keeps(audience: Audience, stroke: Stroke) -> bool:
+    names = {stroke.id, *stroke.tags}
+    if stroke.audiences and audience.id not in stroke.audiences:
+        return False
+    if audience.include and not names & set(audience.include):
+        return False
+    return not names & set(audience.exclude)
+
+
+def _adjust(stroke: Stroke, audience: Audience) -> Stroke:
+    overrides = dict(dict(audience.overrides).get(stroke.id, ()))
+    if "cautions" in overrides:
+        overrides["cautions"] = tuple(
+            replace(c, source=overrides.get("name", stroke.name)) for c in overrides["cautions"]  # type: ignore[attr-defined]
+        )
+    stroke = replace(stroke, **overrides) if overrides else stroke
+    return cap_pressure(stroke, audience.max_pressure, audience.name)
+
+
+def cap_pressure(stroke: Stroke, cap: str | None, edition: str) -> Stroke:
+    """Lower a stroke's pressure to ``cap``; the note tells the reader what changed."""
+    if cap is None or PRESSURES.index(stroke.pressure) <= PRESSURES.index(cap):
+        return stroke
+    note = f"Pressure capped at {cap} in the {edition}: the standard edition uses {stroke.pressure}."
+    return replace(stroke, pressure=cap, pressure_note=note)
+
+
+def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
+    """Replace plain terms with anatomical ones in the text a reader sees."""
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\b",
+        re.IGNORECASE,
+    )
+    lookup = {k.lower(): v for k, v in terms.items()}
+
+    def swap(match: re.Match[str]) -> str:
+        found, term = match.group(0), lookup[match.group(0).lower()]
+        return term[:1].upper() + term[1:] if found[:1].isupper() else term
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            return pattern.sub(swap, value)
+        if isinstance(value, tuple):
+            return tuple(fix(v) for v in value)
+        if is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: fix(getattr(value, f.name)) for f in fields(value) if f.name in READER_TEXT}
+            return replace(value, **changes)
+        return value
+
+    strokes = tuple(fix(s) for s in booklet.strokes)
+    return replace(
+        booklet,
+        strokes=strokes,
+        introduction=fix(booklet.introduction),
+        checklists=fix(booklet.checklists),
+        cautions=tuple(fix(c) for c in booklet.cautions),
+        routine=fix(booklet.routine) if booklet.routine else None,
+    )
+
+
+def all_cautions(booklet: Booklet) -> list[Caution]:
+    """General cautions, then every stroke's, each stroke caution naming its stroke."""
+    return list(booklet.cautions) + [c for s in booklet.strokes for c in s.cautions]

@@ -1,0 +1,115 @@
+"""The pipeline, in order: load -> validate -> select audience -> lay out -> render -> impose -> write.
+
+Each step is its own module; this one only hands the output of one to the next.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from booklet.model import Booklet, Edition
+from booklet.paper import Paper, parse_paper
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("booklet", "cards")
+IMPOSITIONS = ("none", "saddle")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a build can be asked for; the CLI and the library fill the same record."""
+
+    audience: str | None = None
+    format: str = "booklet"
+    paper: str | None = None  # reading page; default from the edition's theme
+    impose: str = "none"
+    fillable: bool = False
+    card: str = "a6"
+    sheet: str | None = None
+    duplex: str = "long-edge"
+    backs: str = "duplex"  # duplex | separate
+    back_offset: str = "0x0mm"
+    bleed_mm: float = 0.0
+    creep_mm: float = 0.0
+    signature: int | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pdf: bytes
+    pages: int
+    edition: Edition
+    seconds: float
+    extra: dict[str, bytes]  # other files a build makes (card backs printed separately)
+    instructions: str = ""
+
+
+def resolve_source(source: str | Path | None) -> Path:
+    """SOURCE argument -> a path; the shipped back-massage content by default."""
+    from booklet.shipped import default_source
+
+    return default_source() if source is None else Path(source)
+
+
+def load_booklet(source: str | Path | None) -> Booklet:
+    """load -> validate."""
+    from booklet.load import load_doc
+    from booklet.validate import validate
+
+    return validate(load_doc(resolve_source(source)))
+
+
+def edition_paper(edition: Edition, options: BuildOptions) -> Paper:
+    return parse_paper(options.paper or edition.booklet.theme.paper)
+
+
+def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
+    """select audience -> lay out -> render -> impose, for one edition and format."""
+    from booklet.audience import make_edition
+
+    started = time.perf_counter()
+    edition = make_edition(booklet, options.audience)
+    if options.format == "cards":
+        from booklet.render.cards import build_cards
+
+        return build_cards(edition, options, started)
+    pdf, pages = render_pdf(edition, options)
+    instructions = ""
+    if options.impose == "saddle":
+        pdf, pages = render_pdf(edition, options, notes_pages=(-pages) % 4) if pages % 4 else (pdf, pages)
+        from booklet.impose.apply import impose_saddle
+
+        pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
+        instructions = saddle_instructions()
+    return BuildResult(pdf, pages, edition, time.perf_counter() - started, {}, instructions)
+
+
+def render_pdf(edition: Edition, options: BuildOptions, notes_pages: int = 0) -> tuple[bytes, int]:
+    from booklet.layout import plan_booklet
+    from booklet.render.booklet import render_booklet
+
+    plan = plan_booklet(edition, edition_paper(edition, options), fillable=options.fillable,
+                        notes_pages=notes_pages)
+    return render_booklet(plan)
+
+
+def saddle_instructions() -> str:
+    return ("Print double-sided, flipping on the short edge; fold the stack in half "
+            "and staple twice on the fold.")
+
+
+def build_booklet(source: str | Path | None = None, *, output: str | Path | None = None,
+                  **options: Any) -> bytes | Path:
+    """Library entry point: build one PDF; return its bytes, or write ``output`` and return the path."""
+    booklet = load_booklet(source)
+    result = build(booklet, replace(BuildOptions(), **options))
+    if output is None:
+        return result.pdf
+    from booklet.write import write_atomic
+
+    return write_atomic(Path(output), result.pdf, inputs=[Path(booklet.root)])

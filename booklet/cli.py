@@ -1,0 +1,163 @@
+"""Click commands: parse options, call the pipeline, print, exit.
+
+The only module that talks to the terminal or exits. Every user-caused failure
+becomes one line per problem and exit 1; a bad command line is Click's exit 2;
+anything else is a bug and keeps its traceback (always with --debug).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from booklet import __version__
+from booklet.errors import BookletError, clean
+
+
+class PaperType(click.ParamType):
+    """A paper name or WxHmm, checked at the command line."""
+
+    name = "SIZE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from booklet.paper import parse_paper
+
+        try:
+            parse_paper(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return str(value)
+
+
+PAPER = PaperType()
+
+
+class BookletGroup(click.Group):
+    """Turns user errors into `file:line:col: error: ...` lines and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BookletError as exc:
+            if ctx.params.get("debug"):
+                raise
+            for line in exc.lines():
+                click.echo(clean(line, 400), err=True)
+            ctx.exit(1)
+        except (ValueError, OSError, RecursionError, MemoryError) as exc:
+            if ctx.params.get("debug") or not _user_caused(exc):
+                raise
+            click.echo(f"error: {clean(str(exc), 400)}", err=True)
+            ctx.exit(1)
+
+
+def _user_caused(exc: BaseException) -> bool:
+    """OS errors about files the user named (missing, unwritable) are theirs, not bugs."""
+    return isinstance(exc, OSError) and exc.filename is not None
+
+
+@click.group(cls=BookletGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="booklet")
+@click.option("--debug", is_flag=True, help="Show tracebacks for every error.")
+def main(debug: bool) -> None:
+    """Turn technique content written in YAML into print-ready PDFs."""
+
+
+source_argument = click.argument("source", required=False, type=click.Path(path_type=Path))
+
+
+@main.command()
+@source_argument
+@click.option("-a", "--audience", help="Edition to build (an audience id).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
+@click.option("--paper", type=PAPER, help="Reading page: a4, a5, a6, letter, half-letter or WxHmm.")
+@click.option("--impose", type=click.Choice(["none", "saddle"]), default="none", show_default=True,
+              help="saddle: two-up on sheets in saddle-stitch order.")
+@click.option("--fillable", is_flag=True, help="Checklists also get PDF form check boxes.")
+@click.option("--card", type=click.Choice(["a6", "index", "business"]), default="a6", show_default=True)
+@click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet for cards or imposition.")
+@click.option("--duplex", type=click.Choice(["long-edge", "short-edge"]), default="long-edge", show_default=True)
+@click.option("--backs", type=click.Choice(["duplex", "separate"]), default="duplex", show_default=True)
+@click.option("--back-offset", default="0x0mm", show_default=True, help="Shift card backs, XxYmm.")
+@click.option("--bleed", "bleed_mm", type=click.FloatRange(0, 10), default=0.0, help="Bleed in mm.")
+@click.option("--creep", "creep_mm", type=click.FloatRange(0, 5), default=0.0, help="Creep compensation in mm.")
+@click.option("--signature", type=click.IntRange(1, 64), help="Sheets per signature.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file.")
+def build(source: Path | None, audience: str | None, fmt: str, output: Path | None, **options: Any) -> None:
+    """Build a booklet or cards PDF from SOURCE (default: the shipped back-massage guide)."""
+    from booklet.build import BuildOptions, build as run, load_booklet
+    from booklet.write import output_name, write_atomic
+
+    started = time.perf_counter()
+    booklet = load_booklet(source)
+    result = run(booklet, BuildOptions(audience=audience, format=fmt, **options))
+    impose = options["impose"] if options["impose"] != "none" else None
+    target = output or Path("output") / output_name(booklet.id, audience, fmt, impose=impose)
+    inputs = [Path(booklet.root)]
+    written = write_atomic(target, result.pdf, inputs=inputs)
+    for suffix, data in result.extra.items():
+        write_atomic(written.with_name(f"{written.stem}-{suffix}.pdf"), data, inputs=inputs)
+    seconds = time.perf_counter() - started
+    click.echo(f"wrote {written} ({result.pages} pages, {len(result.pdf) / 1024:.0f} KB, {seconds:.2f} s)")
+    if result.instructions:
+        click.echo(result.instructions)
+
+
+@main.command()
+@source_argument
+def validate(source: Path | None) -> None:
+    """Check SOURCE; print every problem, then exit 1 (0 when clean)."""
+    from booklet.build import load_booklet
+
+    booklet = load_booklet(source)
+    click.echo(f"{booklet.id}: ok ({len(booklet.strokes)} strokes, {len(booklet.audiences)} audiences)")
+
+
+@main.command(name="list")
+@source_argument
+def list_(source: Path | None) -> None:
+    """List the strokes, checklists, audiences and formats of SOURCE."""
+    from booklet.build import FORMATS, load_booklet
+
+    booklet = load_booklet(source)
+    click.echo(f"{booklet.title} ({booklet.id})")
+    click.echo("strokes:")
+    for stroke in booklet.strokes:
+        tags = f"  [{', '.join(stroke.tags)}]" if stroke.tags else ""
+        click.echo(f"  {stroke.id:<20} {stroke.name} · {stroke.pressure}{tags}")
+    click.echo("checklists:")
+    for checklist in booklet.checklists:
+        click.echo(f"  {checklist.id:<20} {checklist.title} ({checklist.placement}, {len(checklist.items)} items)")
+    click.echo("audiences:")
+    for audience in booklet.audiences:
+        mark = " (default)" if audience.id == booklet.default_audience else ""
+        click.echo(f"  {audience.id:<20} {audience.name}{mark}")
+    click.echo("formats:")
+    click.echo("  " + ", ".join(FORMATS) + " (booklet also --impose saddle)")
+
+
+@main.command()
+@click.argument("in_pdf", type=click.Path(path_type=Path))
+@click.argument("out_pdf", type=click.Path(path_type=Path))
+@click.option("--layout", type=click.Choice(["saddle", "cards"]), default="saddle", show_default=True)
+@click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet size (default: from the pages).")
+@click.option("--signature", type=click.IntRange(1, 64), help="Sheets per signature.")
+@click.option("--creep", "creep_mm", type=click.FloatRange(0, 5), default=0.0, help="Creep compensation in mm.")
+def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signature: int | None,
+           creep_mm: float) -> None:
+    """Impose any PDF: reading pages two-up in saddle-stitch order (or cards N-up)."""
+    from booklet.impose import impose_file
+    from booklet.write import write_atomic
+
+    report = impose_file(in_pdf, out_pdf, layout=layout, sheet=sheet, signature=signature, creep_mm=creep_mm)
+    write_atomic(out_pdf, report.pdf, inputs=[in_pdf])
+    click.echo(f"wrote {out_pdf} ({report.sheets} sheets from {report.pages} pages)")
+    click.echo(report.instructions)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Raw nodes + schema fields -> plain Python values, collecting every problem.
+
+Scalars arrive as the text the author typed; each field's kind decides how to read
+it. Nothing YAML 1.1 would silently reinterpret reaches the model: an unquoted ``no``
+in a text field is an error, ``012`` stays "012" where text is expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from booklet.load import RawList, RawMap, RawNode, RawScalar
+from booklet.model import SourceRef
+from booklet.schema import RECORDS, Field
+
+MAX_TEXT = 4_000  # characters in one text field; ReportLab's paragraph layout is quadratic
+MAX_PARAGRAPHS = 20_000
+MAX_ITEMS = 500
+
+YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_URL = re.compile(r"^https?://[^\s<>\"]+$")
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def expected(choices: tuple[str, ...] | list[str]) -> str:
+    items = list(choices)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+@dataclass
+class Record:
+    """A converted mapping: values by key, where each came from, and the whole's place."""
+
+    values: dict[str, Any]
+    refs: dict[str, SourceRef]
+    ref: SourceRef
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def where(self, key: str) -> SourceRef:
+        return self.refs.get(key, self.ref)
+
+
+@dataclass
+class Converter:
+    """Converts nodes by schema; ``problems`` collects (ref, where, message)."""
+
+    problems: list[tuple[SourceRef, str, str]] = field(default_factory=list)
+
+    def fail(self, ref: SourceRef, where: str, message: str) -> None:
+        self.problems.append((ref, where, message))
+
+    def record(self, node: RawNode, name: str, where: str) -> Record | None:
+        if not isinstance(node, RawMap):
+            self.fail(node.ref, where, f"expected a mapping of {name} fields, got {_kind(node)}")
+            return None
+        fields = {f.name: f for f in RECORDS[name]}
+        out = Record({}, {}, node.ref)
+        for key, value in node.entries:
+            spec = fields.get(key.text)
+            if spec is None:
+                hint = did_you_mean(key.text, list(fields))
+                self.fail(key.ref, where, f"unknown key '{_show(key.text)}'{hint}")
+                continue
+            converted = self.value(value, spec, _join(where, key.text))
+            if converted is not None:
+                out.values[key.text] = converted
+                out.refs[key.text] = value.ref
+        for spec in fields.values():
+            if spec.required and spec.name not in node.keys():
+                self.fail(node.ref, where, f"missing required field '{spec.name}'")
+        return out
+
+    def value(self, node: RawNode, spec: Field, where: str) -> Any:
+        kind = spec.kind
+        if kind == "list":
+            return self.list(node, spec, where)
+        if kind == "map":
+            return self.map(node, spec, where)
+        if kind == "record":
+            assert spec.record
+            return self.record(node, spec.record, where)
+        if kind == "step" and isinstance(node, RawMap):
+            return self.record(node, "step", where)
+        if kind == "stroke-entry" and isinstance(node, RawMap):
+            return self.record(node, "stroke", where)
+        if kind == "points":
+            return self.points(node, where)
+        if not isinstance(node, RawScalar):
+            self.fail(node.ref, where, f"expected {_describe(spec)}, got {_kind(node)}")
+            return None
+        return self.scalar(node, spec, where)
+
+    def list(self, node: RawNode, spec: Field, where: str) -> list[Any] | None:
+        assert spec.item
+        if isinstance(node, RawScalar) and spec.item.kind not in ("record", "points"):
+            node = RawList((node,), node.ref)  # a single value where a list is expected
+        if not isinstance(node, RawList):
+            self.fail(node.ref, where, f"expected a list, got {_kind(node)}")
+            return None
+        if len(node.items) > MAX_ITEMS:
+            self.fail(node.ref, where, f"more than {MAX_ITEMS} items")
+            return None
+        out = [self.value(item, spec.item, f"{where}[{i}]") for i, item in enumerate(node.items)]
+        return [item for item in out if item is not None]
+
+    def map(self, node: RawNode, spec: Field, where: str) -> dict[str, tuple[Any, SourceRef]] | None:
+        assert spec.item
+        if not isinstance(node, RawMap):
+            self.fail(node.ref, where, f"expected a mapping, got {_kind(node)}")
+            return None
+        out: dict[str, tuple[Any, SourceRef]] = {}
+        for key, value in node.entries:
+            converted = self.value(value, spec.item, _join(where, key.text))
+            if converted is not None:
+                out[key.text] = (converted, key.ref)
+        return out
+
+    def points(self, node: RawNode, where: str) -> tuple[tuple[float, float], ...] | None:
+        if not isinstance(node, RawList) or len(node.items) < 2:
+            self.fail(node.ref, where, "expected a list of at least two [x, y] points")
+            return None
+        out = []
+        for i, point in enumerate(node.items):
+            pair = point.items if isinstance(point, RawList) else ()
+            numbers = [self.number(p, f"{where}[{i}]", 0.0, 1.0) for p in pair]
+            if len(pair) != 2 or not all(isinstance(p, RawScalar) for p in pair):
+                self.fail(point.ref, f"{where}[{i}]", "expected a point [x, y] with numbers 0..1")
+            elif None not in numbers:
+                out.append((numbers[0], numbers[1]))
+        return tuple(out) if len(out) == len(node.items) else None
+
+    def scalar(self, node: RawScalar, spec: Field, where: str) -> Any:
+        kind = spec.kind
+        if kind in ("int", "number"):
+            value = self.number(node, where, spec.low, spec.high)
+            if value is not None and kind == "int" and value != int(value):
+                self.fail(node.ref, where, f"expected a whole number, got '{_show(node.text)}'")
+                return None
+            return int(value) if value is not None and kind == "int" else value
+        if kind == "enum":
+            return self.choice(node, where, spec.choices, spec.name.replace("_", " "))
+        return self.text(node, where, spec)
+
+    def text(self, node: RawScalar, where: str, spec: Field) -> str | None:
+        value = node.text
+        if node.plain and value.lower() in YAML11_WORDS:
+            self.fail(node.ref, where, f"unquoted '{value}' reads as a yes/no value in YAML; "
+                      f"put it in quotes if you mean the text")
+            return None
+        if node.cut_by_comment:
+            self.fail(node.ref, where, "text is cut short at ' #' (YAML reads the rest as a "
+                      "comment); put the whole text in quotes")
+            return None
+        limit = MAX_PARAGRAPHS if spec.kind == "paragraphs" else MAX_TEXT
+        if len(value) > limit:
+            self.fail(node.ref, where, f"text is too long ({len(value):,} characters; limit {limit:,})")
+            return None
+        bad = next((ch for ch in value if _is_control(ch)), None)
+        if bad is not None:
+            self.fail(node.ref, where, f"control character U+{ord(bad):04X} is not allowed in text")
+            return None
+        value = value.replace("\t", " ")
+        return _check_text_kind(self, node, where, spec, value)
+
+    def number(self, node: RawNode, where: str, low: float | None, high: float | None) -> float | None:
+        if not isinstance(node, RawScalar):
+            self.fail(node.ref, where, f"expected a number, got {_kind(node)}")
+            return None
+        try:
+            value = float(node.text.strip())
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError
+        except ValueError:
+            self.fail(node.ref, where, f"expected a number, got '{_show(node.text)}'")
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.fail(node.ref, where, f"{_show(node.text)} is out of range ({low:g} to {high:g})")
+            return None
+        return value
+
+    def choice(self, node: RawScalar, where: str, choices: tuple[str, ...], noun: str) -> str | None:
+        value = node.text.strip().lower()
+        if value in choices:
+            return value
+        hint = did_you_mean(value, choices)
+        self.fail(node.ref, where, f"unknown {noun} '{_show(node.text)}' (expected {expected(choices)}){hint}")
+        return None
+
+
+def _check_text_kind(conv: Converter, node: RawScalar, where: str, spec: Field, value: str) -> Any:
+    kind = spec.kind
+    if kind == "id" and not _ID.match(value):
+        conv.fail(node.ref, where, f"'{_show(value)}' is not a valid id (letters, digits and hyphens)")
+        return None
+    if kind == "color" and not _COLOR.match(value):
+        conv.fail(node.ref, where, f"'{_show(value)}' is not a colour (expected #RRGGBB)")
+        return None
+    if kind == "url" and not _URL.match(value.strip()):
+        conv.fail(node.ref, where, f"'{_show(value)}' is not an http(s) address")
+        return None
+    if kind == "paper":
+        from booklet.paper import parse_paper
+
+        try:
+            parse_paper(value)
+        except ValueError as exc:
+            conv.fail(node.ref, where, str(exc))
+            return None
+    if kind == "paragraphs":
+        return tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", value) if p.strip())
+    if kind in ("zone", "pattern", "direction", "side"):
+        return _vocabulary_word(conv, node, where, kind, value)
+    return value.strip() if kind in ("id", "url", "path", "color", "paper") else value.strip()
+
+
+def _vocabulary_word(conv: Converter, node: RawScalar, where: str, kind: str, value: str) -> str | None:
+    from booklet.illustrate import motions, zones
+
+    if kind == "zone":
+        name = zones.zone_name(value)
+        if name is None:
+            hint = did_you_mean(value.strip().lower(), zones.ZONE_NAMES)
+            conv.fail(node.ref, where, f"unknown zone '{_show(value)}'{hint or ' (expected ' + expected(zones.ZONE_NAMES) + ')'}")
+        return name
+    choices = {"pattern": motions.PATTERN_NAMES, "direction": motions.DIRECTIONS, "side": motions.SIDES}[kind]
+    return conv.choice(node, where, tuple(choices), kind)
+
+
+def _is_control(ch: str) -> bool:
+    return ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+
+
+def _kind(node: RawNode) -> str:
+    if isinstance(node, RawMap):
+        return "a mapping"
+    if isinstance(node, RawList):
+        return "a list"
+    return f"'{_show(node.text)}'" if node.text else "nothing"
+
+
+def _describe(spec: Field) -> str:
+    return {"int": "a whole number", "number": "a number"}.get(spec.kind, "text")
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _show(text: str) -> str:
+    from booklet.errors import clean
+
+    return clean(text, 60)

@@ -1,0 +1,62 @@
+"""Content paths -> checked bytes: every file read stays inside the content folder.
+
+Like Typst's project root: `..`, absolute paths and symlinks that leave the root are
+refused, only regular files are read (a FIFO must not hang the build), and sizes are
+capped. Callers get bytes, never a path to hand on to a library.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MAX_CONTENT_FILE = 1_000_000  # bytes of YAML in one file
+MAX_IMAGE_FILE = 20_000_000
+
+
+class UnsafePath(ValueError):
+    """A referenced path that is outside the root, missing, or not a regular file."""
+
+
+def resolve_inside(root: Path, relative: str) -> Path:
+    """Resolve ``relative`` against ``root``; refuse anything that ends up outside it."""
+    if not relative or "\x00" in relative:
+        raise UnsafePath("empty or invalid file name")
+    candidate = Path(relative)
+    if candidate.is_absolute() or candidate.drive:
+        raise UnsafePath(f"{relative!r} is an absolute path; give a path inside the content folder")
+    real_root = root.resolve()
+    target = (real_root / candidate).resolve()
+    if target != real_root and real_root not in target.parents:
+        raise UnsafePath(f"{relative!r} is outside the content folder")
+    return target
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """Read a regular file of at most ``limit`` bytes, without blocking on FIFOs or devices."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise UnsafePath(f"file not found: {path.name}") from None
+    except OSError as exc:
+        raise UnsafePath(f"cannot open {path.name}: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafePath(f"{path.name} is not a regular file")
+        if info.st_size > limit:
+            raise UnsafePath(f"{path.name} is too large ({info.st_size:,} bytes; limit {limit:,})")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise UnsafePath(f"{path.name} is too large (limit {limit:,} bytes)")
+    return data
+
+
+def read_inside(root: Path, relative: str, limit: int = MAX_IMAGE_FILE) -> bytes:
+    """Resolve a content-relative path and read it, with every check above."""
+    return read_regular(resolve_inside(root, relative), limit)

@@ -1,0 +1,75 @@
+"""Edition + paper -> Plan: which sections a booklet has, in order, and how they nest.
+
+Pure data, no ReportLab: the contents page, the PDF bookmarks and the renderer all
+read the same plan, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from booklet.model import Edition
+from booklet.paper import Paper
+
+STROKES_KEY = "strokes"
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str  # cover, contents, introduction, checklist, stroke, routine, cautions, notes, back-cover
+    key: str  # destination name, unique in the document
+    title: str
+    level: int = 0
+    payload: Any = None
+    toc: bool = True
+
+
+@dataclass(frozen=True)
+class Plan:
+    edition: Edition
+    paper: Paper
+    sections: tuple[Section, ...]
+    fillable: bool = False
+
+    def contents(self) -> list[Section]:
+        """Entries of the contents page, with the strokes grouped under one heading."""
+        out: list[Section] = []
+        for section in self.sections:
+            if section.kind == "stroke" and not any(s.key == STROKES_KEY for s in out):
+                out.append(Section("group", STROKES_KEY, "The strokes"))
+            if section.toc:
+                out.append(section)
+        return out
+
+
+def plan_booklet(edition: Edition, paper: Paper, *, fillable: bool = False, notes_pages: int = 0) -> Plan:
+    """Lay the edition's parts out in reading order."""
+    booklet = edition.booklet
+    sections = [Section("cover", "cover", booklet.title, toc=False),
+                Section("contents", "contents", "Contents", toc=False)]
+    if booklet.introduction:
+        sections.append(Section("introduction", "introduction", "Introduction"))
+    sections += _checklists(edition, "before")
+    count = len(booklet.strokes)
+    for number, stroke in enumerate(booklet.strokes, 1):
+        sections.append(Section("stroke", f"stroke-{stroke.id}", stroke.name, 1, (number, count, stroke)))
+    if booklet.routine and booklet.routine.steps:
+        sections.append(Section("routine", "routine", booklet.routine.title, payload=booklet.routine))
+    sections += _checklists(edition, "after")
+    sections.append(Section("cautions", "cautions", "Cautions"))
+    sections += [Section("notes", f"notes-{i}", "Notes", toc=False) for i in range(1, notes_pages + 1)]
+    sections.append(Section("back-cover", "back-cover", _back_title(edition)))
+    return Plan(edition, paper, tuple(sections), fillable)
+
+
+def _checklists(edition: Edition, placement: str) -> list[Section]:
+    return [
+        Section("checklist", f"checklist-{c.id}", c.title, payload=c)
+        for c in edition.booklet.checklists
+        if c.placement == placement and c.items
+    ]
+
+
+def _back_title(edition: Edition) -> str:
+    return "References and notes" if edition.booklet.references else "Notes"

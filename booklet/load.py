@@ -1,0 +1,280 @@
+"""Content files -> RawDoc: YAML read as text, remembering where every value came from.
+
+The loader never builds Python objects from YAML. It walks PyYAML's event stream (the
+pure-Python parser, never the C one: it crashes on very deep nesting) and keeps every
+scalar as the text the author typed, with its file, line and column; validate.py
+converts by the schema. Aliases, anchors, tags, multi-document files, duplicate keys,
+deep nesting and oversized files are refused here, all problems of a file at once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from booklet.errors import ContentError, Problem
+from booklet.files import MAX_CONTENT_FILE, UnsafePath, read_regular
+from booklet.model import SourceRef
+
+MAX_DEPTH = 32
+MAX_NODES = 50_000
+MAIN_FILE = "booklet.yaml"
+
+
+@dataclass(frozen=True)
+class RawScalar:
+    text: str
+    ref: SourceRef
+    plain: bool = True  # unquoted: YAML 1.1 tools would reinterpret it
+    cut_by_comment: bool = False  # an unquoted value followed by ' #' on its line
+
+
+@dataclass(frozen=True)
+class RawList:
+    items: tuple[RawNode, ...]
+    ref: SourceRef
+
+
+@dataclass(frozen=True)
+class RawMap:
+    entries: tuple[tuple[RawScalar, RawNode], ...]
+    ref: SourceRef
+
+    def get(self, key: str) -> RawNode | None:
+        return next((value for k, value in self.entries if k.text == key), None)
+
+    def keys(self) -> list[str]:
+        return [k.text for k, _ in self.entries]
+
+
+RawNode = RawScalar | RawList | RawMap
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """Every YAML file of a content set, parsed but not yet validated."""
+
+    root: Path
+    main: RawNode
+    strokes: dict[str, RawNode] = field(default_factory=dict)  # file stem -> node
+    audiences: dict[str, RawNode] = field(default_factory=dict)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def find_main(source: Path) -> Path:
+    """A content folder or a YAML file -> the booklet's main YAML file."""
+    if source.is_dir():
+        return source / MAIN_FILE
+    return source
+
+
+def load_doc(source: Path) -> RawDoc:
+    """Load the main file and every ``strokes/*.yaml`` and ``audiences/*.yaml`` beside it."""
+    main_path = find_main(source)
+    root = main_path.parent
+    problems: list[Problem] = []
+    main = _load_collect(main_path, problems)
+    groups: dict[str, dict[str, RawNode]] = {"strokes": {}, "audiences": {}}
+    for folder, nodes in groups.items():
+        for path in sorted((root / folder).glob("*.yaml")) + sorted((root / folder).glob("*.yml")):
+            node = _load_collect(path, problems)
+            if node is not None:
+                nodes[path.stem] = node
+    if problems or main is None:
+        raise ContentError(problems)
+    return RawDoc(root, main, groups["strokes"], groups["audiences"])
+
+
+def _load_collect(path: Path, problems: list[Problem]) -> RawNode | None:
+    try:
+        return load_file(path)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+_CACHE: dict[Path, tuple[tuple[int, int, int], RawNode]] = {}
+
+
+def load_file(path: Path) -> RawNode:
+    """Read one YAML file into raw nodes; unchanged files come from a cache (for watch)."""
+    shown = display_path(path)
+    try:
+        info = path.stat()
+    except OSError:
+        raise ContentError.at(SourceRef(shown), "file not found") from None
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    cached = _CACHE.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    try:
+        data = read_regular(path, MAX_CONTENT_FILE)
+    except UnsafePath as exc:
+        raise ContentError.at(SourceRef(shown), str(exc)) from None
+    node = parse_yaml(data, shown)
+    _CACHE[path] = (stamp, node)
+    return node
+
+
+def decode(data: bytes, shown: str) -> str:
+    """UTF-8 bytes -> text; a bad byte is an error at its line and column."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise ContentError.at(
+            SourceRef(shown, line, column),
+            f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+_COMMENT_AFTER = re.compile(r"^[ \t]+#")
+
+
+def parse_yaml(data: bytes, shown: str) -> RawNode:
+    """YAML bytes -> raw nodes, refusing everything YAML can hide."""
+    import yaml
+
+    text = decode(data, shown)
+    if not text.strip():
+        raise ContentError.at(SourceRef(shown, 1, 1), "file is empty")
+    builder = _Builder(shown, text.splitlines())
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            builder.feed(event)
+    except _Refused as exc:
+        builder.problems.append(Problem(exc.ref, exc.message))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
+        builder.problems.append(Problem(ref, _syntax_message(exc)))
+    except yaml.reader.ReaderError as exc:
+        builder.problems.append(Problem(_offset_ref(text, exc.position, shown), _reader_message(exc)))
+    except yaml.YAMLError as exc:
+        builder.problems.append(Problem(SourceRef(shown, 1, 1), f"YAML: {exc}"))
+    except (RecursionError, ValueError, OverflowError) as exc:
+        builder.problems.append(Problem(SourceRef(shown, 1, 1), f"YAML cannot be read: {exc}"))
+    if builder.problems:
+        raise ContentError(builder.problems[:20])
+    if builder.result is None:
+        raise ContentError.at(SourceRef(shown, 1, 1), "file holds no YAML document")
+    return builder.result
+
+
+class _Builder:
+    """Turns the event stream into raw nodes with an explicit stack (no recursion)."""
+
+    def __init__(self, shown: str, lines: list[str]):
+        self.shown = shown
+        self.lines = lines
+        self.stack: list[tuple[list[RawNode], SourceRef, bool]] = []
+        self.result: RawNode | None = None
+        self.documents = 0
+        self.nodes = 0
+        self.problems: list[Problem] = []
+
+    def ref(self, mark) -> SourceRef:
+        return SourceRef(self.shown, mark.line + 1, mark.column + 1)
+
+    def feed(self, event) -> None:
+        import yaml
+
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _stop(self, event, "a content file holds one YAML document; remove the '---'")
+        elif isinstance(event, yaml.AliasEvent):
+            raise _stop(self, event, "aliases (*name) are not allowed; write the value out")
+        elif isinstance(event, yaml.NodeEvent):
+            self.check_node(event)
+            if isinstance(event, yaml.ScalarEvent):
+                self.add(self.scalar(event))
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if len(self.stack) >= MAX_DEPTH:
+                    raise _stop(self, event, f"nesting is deeper than {MAX_DEPTH} levels")
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                self.stack.append(([], self.ref(event.start_mark), is_map))
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            items, ref, is_map = self.stack.pop()
+            self.add(self.mapping(items, ref) if is_map else RawList(tuple(items), ref))
+
+    def check_node(self, event) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _stop(self, event, f"file has more than {MAX_NODES:,} values")
+        if event.anchor is not None:
+            raise _stop(self, event, f"anchors (&{event.anchor}) are not allowed; write the value out")
+        implicit = getattr(event, "implicit", True)
+        explicit_tag = event.tag is not None and not (implicit is True or (implicit and implicit[0]))
+        if explicit_tag and event.tag not in ("!", "tag:yaml.org,2002:str"):
+            raise _stop(self, event, f"YAML tags like {event.tag!r} are not allowed")
+
+    def scalar(self, event) -> RawScalar:
+        plain = event.style is None
+        cut = False
+        if plain and event.start_mark.line == event.end_mark.line:
+            rest = self.lines[event.end_mark.line][event.end_mark.column :]
+            cut = bool(_COMMENT_AFTER.match(rest))
+        return RawScalar(event.value, self.ref(event.start_mark), plain, cut)
+
+    def mapping(self, items: list[RawNode], ref: SourceRef) -> RawMap:
+        entries: list[tuple[RawScalar, RawNode]] = []
+        seen: dict[str, RawScalar] = {}
+        for key, value in zip(items[::2], items[1::2], strict=True):
+            if not isinstance(key, RawScalar):
+                self.problems.append(Problem(key.ref, "keys must be plain words"))
+                continue
+            if key.text in seen:
+                first = seen[key.text].ref.line
+                self.problems.append(Problem(key.ref, f"duplicate key '{key.text}' (first at line {first})"))
+                continue
+            seen[key.text] = key
+            entries.append((key, value))
+        return RawMap(tuple(entries), ref)
+
+    def add(self, node: RawNode) -> None:
+        if self.stack:
+            self.stack[-1][0].append(node)
+        else:
+            self.result = node
+
+
+class _Refused(Exception):
+    def __init__(self, ref: SourceRef, message: str):
+        super().__init__(message)
+        self.ref, self.message = ref, message
+
+
+def _stop(builder: _Builder, event, message: str) -> Exception:
+    return _Refused(builder.ref(event.start_mark), message)
+
+
+def _syntax_message(exc) -> str:
+    problem = str(exc.problem or exc.context or "cannot be parsed")
+    if "'\\t'" in problem:
+        return "YAML syntax: a tab character; indent with spaces"
+    return f"YAML syntax: {problem}"
+
+
+def _offset_ref(text: str, position: int, shown: str) -> SourceRef:
+    before = text[:position]
+    return SourceRef(shown, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
+
+
+def _reader_message(exc) -> str:
+    char = exc.character
+    code = ord(char) if isinstance(char, str) else char
+    return f"control character U+{code:04X} is not allowed in content"

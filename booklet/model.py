@@ -1,0 +1,216 @@
+"""The content model: frozen dataclasses handed from step to step.
+
+validate.py builds a :class:`Booklet` from the raw YAML; audience.py turns it into an
+:class:`Edition` for one audience. Every record keeps the :class:`SourceRef` it came
+from, so a later step can still point at the line an author should fix.
+No third-party imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PRESSURES = ("light", "moderate", "firm")
+SIGNALS = ("danger", "warning", "caution", "notice")  # ANSI Z535.6, most severe first
+HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")
+PLACEMENTS = ("before", "after")
+VOCABULARIES = ("plain", "anatomical")
+
+
+@dataclass(frozen=True, order=True)
+class SourceRef:
+    """Where a value came from: file, 1-based line and column."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+
+NOWHERE = SourceRef("<built-in>")
+
+
+@dataclass(frozen=True)
+class Caution:
+    """A safety message with an ANSI Z535.6 signal word."""
+
+    signal: str
+    text: str
+    zone: str | None = None
+    why: str = ""
+    source: str = ""  # name of the stroke it belongs to, "" for general cautions
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step; ``short`` is the card form, if the author gave one."""
+
+    text: str
+    short: str = ""
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class Illustration:
+    """How to picture a stroke: a motion pattern, explicit paths, or an author image.
+
+    Coordinates of ``paths`` are normalised to the diagram: x 0..1 left to right,
+    y 0..1 bottom (hips) to top (head).
+    """
+
+    pattern: str | None = None
+    start: str | None = None
+    direction: str | None = None
+    repeats: int = 3
+    side: str = "both"
+    hand: str | None = None
+    paths: tuple[tuple[tuple[float, float], ...], ...] = ()
+    image: str | None = None  # path relative to the content root, checked to stay inside
+    caption: str = ""
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """One technique, printed on its own page (or spread) and its own card."""
+
+    id: str
+    name: str
+    steps: tuple[Step, ...]
+    other_names: tuple[str, ...] = ()
+    summary: str = ""
+    purpose: str = ""
+    pressure: str = "moderate"
+    pressure_note: str = ""  # set when an edition caps the pressure
+    hands: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    muscles: tuple[str, ...] = ()
+    position: str = ""
+    duration: str = ""
+    tips: tuple[str, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    illustration: Illustration | None = None
+    tags: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    items: tuple[str, ...]
+    placement: str = "before"
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class RoutineStep:
+    stroke: str  # a stroke id
+    minutes: float
+    note: str = ""
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class Routine:
+    title: str
+    steps: tuple[RoutineStep, ...]
+    intro: str = ""
+    ref: SourceRef = NOWHERE
+
+    @property
+    def minutes(self) -> float:
+        return sum(step.minutes for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+    note: str = ""
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Typography and colour. Font families name TTF files in ``fonts/``."""
+
+    font: str = "NotoSans"
+    heading_font: str = "NotoSans"
+    base_size: float = 10.0
+    accent: str = "#2E6F73"
+    logo: str | None = None
+    paper: str = "a5"
+
+
+@dataclass(frozen=True)
+class Audience:
+    """An edition's profile: what to keep, how to adjust it."""
+
+    id: str
+    name: str  # edition name shown on the cover and in footers
+    description: str = ""
+    include: tuple[str, ...] = ()  # stroke ids or tags; empty keeps all
+    exclude: tuple[str, ...] = ()
+    max_pressure: str | None = None
+    font_scale: float = 1.0
+    paper: str | None = None
+    extra_cautions: tuple[Caution, ...] = ()
+    extra_items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (checklist id, items)
+    overrides: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # (stroke id, fields)
+    vocabulary: str = "plain"
+    accent: str | None = None
+    logo: str | None = None
+    ref: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """A whole validated content set, before any audience is applied."""
+
+    id: str
+    title: str
+    root: str  # the content folder; every file path is resolved inside it
+    strokes: tuple[Stroke, ...]
+    subtitle: str = ""
+    author: str = ""
+    publisher: str = ""
+    edition: str = ""
+    language: str = "en"
+    keywords: tuple[str, ...] = ()
+    introduction: tuple[str, ...] = ()  # paragraphs
+    checklists: tuple[Checklist, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    routine: Routine | None = None
+    references: tuple[Reference, ...] = ()
+    theme: Theme = field(default_factory=Theme)
+    vocabulary: tuple[tuple[str, str], ...] = ()  # (plain term, anatomical term)
+    audiences: tuple[Audience, ...] = ()
+    default_audience: str | None = None
+    ref: SourceRef = NOWHERE
+
+    def stroke(self, stroke_id: str) -> Stroke:
+        return next(s for s in self.strokes if s.id == stroke_id)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The booklet as one audience reads it: filtered, capped, reworded."""
+
+    booklet: Booklet  # already adjusted: strokes, cautions and theme are the edition's
+    audience: Audience | None
+    font_scale: float = 1.0
+
+    @property
+    def name(self) -> str:
+        return self.audience.name if self.audience else self.booklet.edition
+
+    @property
+    def slug(self) -> str:
+        return self.audience.id if self.audience else ""

@@ -1,0 +1,208 @@
+"""Plan -> PDF bytes: page templates, page furniture and the story, in one layout pass.
+
+The contents page prints page numbers before the pages exist: each number is a form
+XObject referenced by name and defined when the document is saved, once every
+heading has been placed. So the story is laid out and drawn once, not two or three
+times as with multiBuild.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+
+from booklet.layout import Plan
+from booklet.render.flowables import number_form
+from booklet.render.markup import plain, to_para
+from booklet.render.sections import BUILDERS, Context, hex_colour
+from booklet.render.styles import MUTED, RULE, Look, make_look, tint
+
+log = logging.getLogger(__name__)
+
+
+class BookletCanvas(Canvas):
+    """A canvas that remembers where headings landed and defines page-number forms last."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page_of: dict[str, int] = {}
+        self.number_forms: dict[str, tuple[str, float, colors.Color]] = {}
+        self.section: tuple[str, int] = ("", 0)
+
+    def save(self) -> None:
+        for key, (font, size, colour) in sorted(self.number_forms.items()):
+            self.beginForm(number_form(key))
+            self.setFont(font, size)
+            self.setFillColor(colour)
+            self.drawRightString(0, 0, str(self.page_of.get(key, "")))
+            self.endForm()
+        super().save()
+
+
+def render_booklet(plan: Plan) -> tuple[bytes, int]:
+    """Lay out and draw a whole booklet; return the PDF bytes and the page count."""
+    booklet = plan.edition.booklet
+    root = Path(booklet.root)
+    look = make_look(plan.edition, plan.paper, root)
+    ctx = Context(plan, look, root)
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(look.page_w, look.page_h),
+        title=plain(booklet.title),
+        author=plain(booklet.author or booklet.publisher),
+        subject=plain(booklet.subtitle or booklet.title),
+        keywords=", ".join(plain(k) for k in booklet.keywords),
+        creator="booklet",
+        producer="booklet",
+        lang=booklet.language,
+        invariant=1,
+        pageCompression=1,
+        displayDocTitle=1,
+        initialFontName=look.fonts.regular,
+    )
+    doc.addPageTemplates(templates(plan, look))
+    doc.build(story(plan, ctx), canvasmaker=BookletCanvas)
+    return buffer.getvalue(), doc.page
+
+
+def story(plan: Plan, ctx: Context) -> list:
+    flow: list = [NextPageTemplate("body"), PageBreak()]
+    body = [s for s in plan.sections if s.kind != "cover"]
+    for i, section in enumerate(body):
+        if section.kind == "back-cover":
+            flow.append(NextPageTemplate("back"))
+        if i:
+            flow.append(PageBreak())
+        flow += BUILDERS[section.kind](section, ctx)
+    return flow
+
+
+def templates(plan: Plan, look: Look) -> list[PageTemplate]:
+    frame = Frame(look.margin_x, look.margin_bottom, look.frame_w, look.frame_h,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    cover_frame = Frame(0, 0, look.page_w, look.page_h, id="cover")
+    return [
+        PageTemplate("cover", [cover_frame], onPage=lambda c, d: draw_cover(c, plan, look)),
+        PageTemplate("body", [frame], onPage=lambda c, d: draw_furniture(c, plan, look)),
+        PageTemplate("back", [frame], onPage=lambda c, d: draw_back(c, plan, look)),
+    ]
+
+
+def draw_furniture(canv: BookletCanvas, plan: Plan, look: Look) -> None:
+    """Running footer (folio on the outer edge, edition name) and 'continued' heads."""
+    page = canv.getPageNumber()
+    style = look["footer"]
+    y = look.margin_bottom * 0.45
+    canv.saveState()
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.5)
+    canv.line(look.margin_x, y + style.fontSize * 1.6, look.page_w - look.margin_x, y + style.fontSize * 1.6)
+    canv.setFont(look.fonts.regular, style.fontSize)
+    canv.setFillColor(MUTED)
+    left_page = page % 2 == 0
+    title = plain(plan.edition.booklet.title)
+    edition = plain(plan.edition.name)
+    running = f"{title} · {edition}" if edition else title
+    canv.setFont(look.fonts.bold, style.fontSize * 1.1)
+    canv.setFillColor(look.accent)
+    if left_page:
+        canv.drawString(look.margin_x, y, str(page))
+        canv.setFont(look.fonts.regular, style.fontSize)
+        canv.setFillColor(MUTED)
+        canv.drawRightString(look.page_w - look.margin_x, y, fit(running, look, style.fontSize))
+    else:
+        canv.drawRightString(look.page_w - look.margin_x, y, str(page))
+        canv.setFont(look.fonts.regular, style.fontSize)
+        canv.setFillColor(MUTED)
+        canv.drawString(look.margin_x, y, fit(running, look, style.fontSize))
+    section, started = canv.section
+    if section and started and started < page:
+        canv.setFont(look.heading_fonts.bold, style.fontSize * 1.05)
+        canv.setFillColor(look.accent)
+        canv.drawString(look.margin_x, look.page_h - look.margin_top * 0.6, fit(f"{section} (continued)", look,
+                                                                              style.fontSize * 1.05))
+    canv.restoreState()
+
+
+def fit(text: str, look: Look, size: float) -> str:
+    """Shorten a running head with an ellipsis so it never runs into the folio."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = look.frame_w * 0.8
+    if stringWidth(text, look.fonts.regular, size) <= room:
+        return text
+    while text and stringWidth(text + "…", look.fonts.regular, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
+    """Accent panel with title and edition; the body diagram below; author at the foot."""
+    booklet, w, h = plan.edition.booklet, look.page_w, look.page_h
+    panel_y = h * 0.46
+    canv.saveState()
+    canv.setFillColor(look.accent)
+    canv.rect(0, panel_y, w, h - panel_y, stroke=0, fill=1)
+    x, text_w = look.margin_x, w - 2 * look.margin_x
+    top = h - look.margin_top * 1.4
+    kicker = Paragraph(to_para("A POCKET GUIDE"), look["kicker"].clone("ck", textColor=tint(look.accent, 0.6)))
+    top = place(canv, kicker, x, top, text_w)
+    top = place(canv, Paragraph(to_para(booklet.title), look["cover_title"]), x, top - 4, text_w)
+    if booklet.subtitle:
+        top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
+    if plan.edition.name:
+        edition_badge(canv, plain(plan.edition.name), look, x, panel_y + look.body_size * 1.6)
+    diagram_h = panel_y - look.margin_bottom * 1.5
+    from booklet.illustrate.diagram import draw_diagram
+
+    drawing = draw_diagram(None, w * 0.62, diagram_h, accent=hex_colour(look.accent), show_legend=False)
+    drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.15)
+    byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
+    if byline:
+        canv.setFont(look.fonts.regular, look["footer"].fontSize)
+        canv.setFillColor(MUTED)
+        canv.drawCentredString(w / 2, look.margin_bottom * 0.55, fit(byline, look, look["footer"].fontSize))
+    canv.restoreState()
+
+
+def place(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float) -> float:
+    """Draw a paragraph with its top at ``top``; return the y below it."""
+    _, height = paragraph.wrap(width, top)
+    paragraph.drawOn(canv, x, top - height)
+    return top - height
+
+
+def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> None:
+    size = look.body_size * 0.9
+    text = fit(name.upper(), look, size)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width = stringWidth(text, look.heading_fonts.bold, size) + size * 2
+    canv.saveState()
+    canv.setFillColor(colors.white)
+    canv.roundRect(x, y, width, size * 2.1, size * 1.05, stroke=0, fill=1)
+    canv.setFillColor(look.accent)
+    canv.setFont(look.heading_fonts.bold, size)
+    canv.drawString(x + size, y + size * 0.72, text)
+    canv.restoreState()
+
+
+def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:
+    """The back cover: an accent foot band with the colophon."""
+    booklet = plan.edition.booklet
+    band = look.margin_bottom * 0.95
+    canv.saveState()
+    canv.setFillColor(look.accent)
+    canv.rect(0, 0, look.page_w, band, stroke=0, fill=1)
+    parts = [booklet.title, plan.edition.name, booklet.publisher or booklet.author]
+    canv.setFillColor(colors.white)
+    size = look["footer"].fontSize
+    canv.setFont(look.fonts.regular, size)
+    canv.drawCentredString(look.page_w / 2, band * 0.42, fit(" · ".join(plain(p) for p in parts if p), look, size))
+    canv.restoreState()

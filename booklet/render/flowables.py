@@ -1,0 +1,262 @@
+"""Booklet flowables: each is ReportLab's wrap/draw/split contract and nothing more.
+
+Every flowable that holds text can split, so long content flows to the next page
+instead of being clipped or raising LayoutError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+Marker = Callable[[Canvas, float, float], None]  # draws at (x, top_y) of the first line
+
+
+class Heading(Paragraph):
+    """A heading that is also a destination, a bookmark and a page-number source."""
+
+    def __init__(self, text: str, style, key: str, outline: str, level: int = 0, toc: bool = True):
+        super().__init__(text, style)
+        self.key, self.outline, self.level, self.toc = key, outline, level, toc
+        self.keepWithNext = True
+
+    def draw(self) -> None:
+        super().draw()
+        canv = self.canv
+        canv.bookmarkHorizontal(self.key, 0, self.height + self.style.fontSize * 0.8)
+        canv.addOutlineEntry(self.outline, self.key, self.level, closed=False)
+        canv.page_of[self.key] = canv.getPageNumber()
+
+
+class Anchor(Flowable):
+    """A zero-size destination for sections whose visible heading is drawn elsewhere."""
+
+    def __init__(self, key: str, outline: str, level: int = 0):
+        super().__init__()
+        self.key, self.outline, self.level = key, outline, level
+        self.width = self.height = 0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.outline, self.key, self.level, closed=False)
+        self.canv.page_of[self.key] = self.canv.getPageNumber()
+
+
+class SectionMark(Flowable):
+    """Records the section in progress, for 'continued' running heads on later pages."""
+
+    def __init__(self, title: str):
+        super().__init__()
+        self.title = title
+        self.width = self.height = 0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.canv.section = (self.title, self.canv.getPageNumber())
+
+
+class Bulleted(Flowable):
+    """A paragraph with a marker (number badge, tick box, dot) hanging in its indent."""
+
+    def __init__(self, para: Paragraph, indent: float, marker: Marker | None, space_after: float = 0):
+        super().__init__()
+        self.para, self.indent, self.marker = para, indent, marker
+        self.space_after = space_after
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        _, h = self.para.wrap(avail_w - self.indent, avail_h)
+        self.width, self.height = avail_w, h
+        return (avail_w, h)
+
+    def getSpaceAfter(self) -> float:
+        return self.space_after
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        parts = self.para.split(avail_w - self.indent, avail_h)
+        if len(parts) < 2:
+            return []
+        first = Bulleted(parts[0], self.indent, self.marker)
+        return [first] + [Bulleted(p, self.indent, None, self.space_after) for p in parts[1:]]
+
+    def draw(self) -> None:
+        if self.marker is not None:
+            self.marker(self.canv, 0, self.height)
+        self.para.drawOn(self.canv, self.indent, 0)
+
+
+class ContentsLine(Flowable):
+    """Title, dotted leader and page number; the whole line links to the section."""
+
+    def __init__(self, para: Paragraph, key: str, indent: float, number_font: tuple[str, float, colors.Color]):
+        super().__init__()
+        self.para, self.key, self.indent = para, key, indent
+        self.number_font = number_font
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.num_w = self.number_font[1] * 2.6
+        _, h = self.para.wrap(avail_w - self.indent - self.num_w - 6, avail_h)
+        self.width, self.height = avail_w, h
+        return (avail_w, h)
+
+    def draw(self) -> None:
+        canv, para = self.canv, self.para
+        para.drawOn(canv, self.indent, 0)
+        font, size, colour = self.number_font
+        last = para.blPara.lines[-1]
+        extra = getattr(last, "extraSpace", None)
+        if extra is None:
+            extra = last[0]
+        end_x = self.indent + (para.width - extra) + 4
+        baseline = para.style.leading - para.style.fontSize
+        canv.saveState()
+        canv.setStrokeColor(colour)
+        canv.setLineWidth(0.7)
+        canv.setDash(0.6, 2.4)
+        canv.setLineCap(1)
+        if self.width - self.num_w - end_x > 8:
+            canv.line(end_x, baseline + 0.5, self.width - self.num_w, baseline + 0.5)
+        canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.number_forms[self.key] = self.number_font
+        canv.doForm(number_form(self.key))
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def number_form(key: str) -> str:
+    return "pg-" + "".join(ch if ch.isalnum() else "_" for ch in key)
+
+
+class CautionBox(Flowable):
+    """A caution panel styled by signal word: a coloured band, then the messages."""
+
+    def __init__(self, label: str, band: tuple[colors.Color, colors.Color], paras: list[Paragraph],
+                 *, symbol: bool, tint: colors.Color, pad: float, band_font: tuple[str, float]):
+        super().__init__()
+        self.label, self.band, self.paras = label, band, paras
+        self.symbol, self.tint, self.pad, self.band_font = symbol, tint, pad, band_font
+
+    @property
+    def band_h(self) -> float:
+        return self.band_font[1] * 1.9
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        inner = avail_w - 2 * self.pad
+        heights = [p.wrap(inner, avail_h)[1] + p.getSpaceAfter() for p in self.paras]
+        self.width = avail_w
+        self.height = self.band_h + self.pad * 1.4 + sum(heights)
+        return (self.width, self.height)
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        room = avail_h - self.band_h - self.pad * 1.4
+        inner = avail_w - 2 * self.pad
+        taken: list[Paragraph] = []
+        for i, para in enumerate(self.paras):
+            h = para.wrap(inner, room)[1] + para.getSpaceAfter()
+            if h <= room:
+                taken.append(para)
+                room -= h
+                continue
+            parts = para.split(inner, room) if room > para.style.leading * 2 else []
+            if parts:
+                taken.append(parts[0])
+            rest = parts[1:] + self.paras[i + 1:] if parts else self.paras[i:]
+            if not taken:
+                return []
+            return [self._with(self.label, taken), self._with(self.label + " (continued)", rest)]
+        return [self]
+
+    def _with(self, label: str, paras: list[Paragraph]) -> CautionBox:
+        return CautionBox(label, self.band, paras, symbol=self.symbol, tint=self.tint, pad=self.pad,
+                          band_font=self.band_font)
+
+    def draw(self) -> None:
+        canv, w, h, pad = self.canv, self.width, self.height, self.pad
+        fill, ink = self.band
+        canv.saveState()
+        canv.setFillColor(self.tint)
+        canv.setStrokeColor(fill)
+        canv.setLineWidth(0.8)
+        canv.roundRect(0, 0, w, h, 3, stroke=1, fill=1)
+        canv.setFillColor(fill)
+        path = canv.beginPath()
+        path.roundRect(0, h - self.band_h, w, self.band_h, 3)
+        canv.drawPath(path, stroke=0, fill=1)
+        canv.rect(0, h - self.band_h, w, self.band_h / 2, stroke=0, fill=1)
+        x = pad
+        if self.symbol:
+            alert_symbol(canv, x, h - self.band_h * 0.78, self.band_h * 0.58, ink, fill)
+            x += self.band_h * 0.85
+        canv.setFillColor(ink)
+        font, size = self.band_font
+        canv.setFont(font, size)
+        canv.drawString(x, h - self.band_h * 0.66, self.label)
+        canv.restoreState()
+        y = h - self.band_h - pad * 0.7
+        for para in self.paras:
+            _, ph = para.wrap(w - 2 * pad, h)
+            y -= ph
+            para.drawOn(canv, pad, y)
+            y -= para.getSpaceAfter()
+
+
+def alert_symbol(canv: Canvas, x: float, y: float, size: float, fill: colors.Color, mark: colors.Color) -> None:
+    """The safety alert symbol: an exclamation mark in an equilateral triangle."""
+    canv.saveState()
+    canv.setFillColor(fill)
+    path = canv.beginPath()
+    path.moveTo(x, y)
+    path.lineTo(x + size, y)
+    path.lineTo(x + size / 2, y + size * 0.9)
+    path.close()
+    canv.drawPath(path, stroke=0, fill=1)
+    canv.setFillColor(mark)
+    cx = x + size / 2
+    canv.rect(cx - size * 0.055, y + size * 0.3, size * 0.11, size * 0.36, stroke=0, fill=1)
+    canv.circle(cx, y + size * 0.17, size * 0.065, stroke=0, fill=1)
+    canv.restoreState()
+
+
+class SideBySide(Flowable):
+    """A figure beside a column of flowables; stacks them when they cannot share a page."""
+
+    def __init__(self, figure: Flowable, column: list[Flowable], figure_share: float, gap: float):
+        super().__init__()
+        self.figure, self.column = figure, column
+        self.share, self.gap = figure_share, gap
+
+    def _sizes(self, avail_w: float, avail_h: float) -> tuple[float, float, float]:
+        fig_w = avail_w * self.share
+        col_w = avail_w - fig_w - self.gap
+        _, fig_h = self.figure.wrap(fig_w, avail_h)
+        col_h = sum(f.wrap(col_w, avail_h)[1] + f.getSpaceAfter() for f in self.column)
+        return fig_w, fig_h, col_h
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.fig_w, self.fig_h, self.col_h = self._sizes(avail_w, avail_h)
+        self.width, self.height = avail_w, max(self.fig_h, self.col_h)
+        return (self.width, self.height)
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        return [self.figure, *self.column]
+
+    def draw(self) -> None:
+        canv = self.canv
+        self.figure.drawOn(canv, (self.fig_w - self.figure.width) / 2, self.height - self.fig_h)
+        x = self.fig_w + self.gap
+        col_w = self.width - x
+        y = self.height
+        for flowable in self.column:
+            _, h = flowable.wrap(col_w, self.height)
+            y -= h
+            flowable.drawOn(canv, x, y)
+            y -= flowable.getSpaceAfter()

@@ -1,0 +1,383 @@
+"""Plan sections -> story flowables: one builder per kind of section.
+
+Text enters ReportLab only through markup.to_para (escaped, with the documented
+inline markup); plain strings drawn on the canvas go through markup.plain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+
+from booklet.audience import all_cautions
+from booklet.layout import STROKES_KEY, Plan, Section
+from booklet.model import SIGNALS, Caution, Checklist, Routine, Stroke
+from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SectionMark, SideBySide
+from booklet.render.markup import plain, to_para
+from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
+
+
+@dataclass(frozen=True)
+class Context:
+    plan: Plan
+    look: Look
+    root: Path
+
+    @property
+    def fillable(self) -> bool:
+        return self.plan.fillable
+
+
+def para(text: str, style) -> Paragraph:
+    return Paragraph(to_para(text), style)
+
+
+def heading(section: Section, look: Look, style: str = "h1") -> Heading:
+    return Heading(to_para(section.title), look[style], section.key, plain(section.title), section.level)
+
+
+def contents(section: Section, ctx: Context) -> list[Flowable]:
+    look = ctx.look
+    story: list[Flowable] = [para(section.title, look["h1"]), Spacer(1, look.body_size)]
+    number_font = (look.fonts.regular, look["toc"].fontSize, look.accent)
+    for entry in ctx.plan.contents():
+        style = look["toc1"] if entry.level else look["toc"]
+        indent = look.body_size * 1.2 * entry.level
+        text = entry.title if entry.level else f"**{entry.title}**"
+        line = ContentsLine(para(text, style), entry.key, indent, number_font)
+        story += [line, Spacer(1, look.body_size * (0.25 if entry.level else 0.45))]
+    return story
+
+
+def introduction(section: Section, ctx: Context) -> list[Flowable]:
+    look, booklet = ctx.look, ctx.plan.edition.booklet
+    story: list[Flowable] = [heading(section, look)]
+    for i, text in enumerate(booklet.introduction):
+        story.append(para(text, look["lead"] if i == 0 else look["body"]))
+    return story
+
+
+def checklist(section: Section, ctx: Context) -> list[Flowable]:
+    look = ctx.look
+    items: Checklist = section.payload
+    story: list[Flowable] = [heading(section, look)]
+    box = look.body_size * (1.15 + 0.25 * (look.scale - 1))
+    for i, item in enumerate(items.items):
+        marker = tick_box(box, look, f"{items.id}-{i + 1}" if ctx.fillable else None, plain(item))
+        story.append(Bulleted(para(item, look["item"]), box * 1.9, marker, look["item"].spaceAfter))
+    return story
+
+
+def tick_box(size: float, look: Look, field: str | None, tooltip: str):
+    """A marker drawing an empty box to tick; with a field name, also a PDF form check box."""
+
+    def draw(canv: Canvas, x: float, top: float) -> None:
+        y = top - look["item"].leading * 0.5 - size * 0.55
+        canv.saveState()
+        canv.setStrokeColor(look.accent)
+        canv.setLineWidth(0.9)
+        canv.roundRect(x, y, size, size, size * 0.18, stroke=1, fill=0)
+        canv.restoreState()
+        if field:
+            canv.acroForm.checkbox(name=field, tooltip=tooltip[:120], x=x, y=y, size=size, relative=True,
+                                   borderWidth=0, borderColor=None, fillColor=None, buttonStyle="check",
+                                   textColor=look.accent, fieldFlags="", annotationFlags="print")
+
+    return draw
+
+
+def number_badge(number: int, look: Look, style_name: str = "step"):
+    """A marker drawing the step number in an accent-coloured disc."""
+
+    def draw(canv: Canvas, x: float, top: float) -> None:
+        style = look[style_name]
+        r = style.fontSize * 0.78
+        cy = top - style.leading * 0.5 - style.fontSize * 0.12
+        canv.saveState()
+        canv.setFillColor(look.accent)
+        canv.circle(x + r, cy, r, stroke=0, fill=1)
+        canv.setFillColor(colors.white)
+        canv.setFont(look.fonts.bold, style.fontSize * 0.82)
+        canv.drawCentredString(x + r, cy - style.fontSize * 0.29, str(number))
+        canv.restoreState()
+
+    return draw
+
+
+def stroke(section: Section, ctx: Context) -> list[Flowable]:
+    look = ctx.look
+    number, count, item = section.payload
+    item: Stroke
+    story: list[Flowable] = [SectionMark(plain(item.name))]
+    if number == 1:
+        story.append(Anchor(STROKES_KEY, "The strokes"))
+    story += [para(f"STROKE {number} OF {count}", look["kicker"]), heading(section, look)]
+    if item.other_names:
+        story.append(para("Also called " + ", ".join(item.other_names), look["aka"]))
+    if item.summary:
+        story.append(para(item.summary, look["lead"]))
+    story.append(SideBySide(figure(item, ctx), glance(item, look), 0.5, look.body_size * 1.2))
+    story.append(Spacer(1, look.body_size * 0.6))
+    if item.pressure_note:
+        story.append(para(f"*{item.pressure_note}*", look["small"]))
+    if item.purpose:
+        story += [para("What it is for", look["h3"]), para(item.purpose, look["body"])]
+    story += steps(item, look)
+    if item.tips:
+        story.append(para("Tips", look["h2"]))
+        story += [Bulleted(para(t, look["item"]), look.body_size * 1.3, dot(look), look["item"].spaceAfter)
+                  for t in item.tips]
+    for signal in SIGNALS:
+        group = [c for c in item.cautions if c.signal == signal]
+        if group:
+            story += [Spacer(1, look.body_size * 0.5), caution_box(signal, group, look, with_source=False)]
+    return story
+
+
+def steps(item: Stroke, look: Look) -> list[Flowable]:
+    story: list[Flowable] = [CondPageBreak(look.body_size * 6), para("Steps", look["h2"])]
+    indent = look["step"].fontSize * 2.2
+    for n, step in enumerate(item.steps, 1):
+        story.append(Bulleted(para(step.text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
+    return story
+
+
+def dot(look: Look):
+    def draw(canv: Canvas, x: float, top: float) -> None:
+        canv.saveState()
+        canv.setFillColor(look.accent)
+        canv.circle(x + look.body_size * 0.35, top - look["item"].leading * 0.55, look.body_size * 0.17, 0, 1)
+        canv.restoreState()
+
+    return draw
+
+
+def figure(item: Stroke, ctx: Context) -> Flowable:
+    """The stroke's diagram (or the author's image) sized for half the text width."""
+    look = ctx.look
+    width = look.frame_w * 0.5
+    height = min(look.frame_h * 0.42, width * 1.3)
+    ill = item.illustration
+    avoid = sorted({c.zone for c in item.cautions if c.zone})
+    if ill is not None and ill.image:
+        from booklet.illustrate.images import load_image
+
+        return load_image(ctx.root, ill.image, width, height)
+    from booklet.illustrate.diagram import draw_diagram
+
+    return draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid)
+
+
+def hex_colour(colour: colors.Color) -> str:
+    return "#" + colour.hexval()[2:].upper()
+
+
+def glance(item: Stroke, look: Look) -> list[Flowable]:
+    """The at-a-glance facts: pressure, hands, areas, time, position."""
+    rows = [("PRESSURE", item.pressure.capitalize())]
+    if item.hands:
+        rows.append(("HANDS", ", ".join(item.hands).capitalize()))
+    if item.areas:
+        rows.append(("AREAS", ", ".join(zone_label(a) for a in item.areas)))
+    if item.duration:
+        rows.append(("TIME", item.duration))
+    if item.position:
+        rows.append(("POSITION", item.position))
+    if item.muscles:
+        rows.append(("MUSCLES", ", ".join(item.muscles)))
+    out: list[Flowable] = []
+    for label, value in rows:
+        out.append(para(label, look["label"]))
+        if label == "PRESSURE":
+            out.append(PressureMeter(item.pressure, look))
+        value_style = look["value"]
+        out += [para(value, value_style), Spacer(1, look.body_size * 0.55)]
+    return out
+
+
+def zone_label(zone: str) -> str:
+    from booklet.illustrate.zones import ZONES
+
+    found = ZONES.get(zone)
+    return found.label.lower() if found else zone.replace("-", " ")
+
+
+class PressureMeter(Flowable):
+    """Three bars, filled up to the stroke's pressure."""
+
+    LEVELS = ("light", "moderate", "firm")
+
+    def __init__(self, pressure: str, look: Look):
+        super().__init__()
+        self.level = self.LEVELS.index(pressure) + 1 if pressure in self.LEVELS else 0
+        self.look = look
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width, self.height = avail_w, self.look.body_size * 0.9
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        canv, size = self.canv, self.look.body_size
+        canv.saveState()
+        for i in range(3):
+            h = size * (0.35 + 0.22 * i)
+            canv.setFillColor(self.look.accent if i < self.level else RULE)
+            canv.roundRect(i * size * 0.75, size * 0.1, size * 0.55, h, size * 0.1, stroke=0, fill=1)
+        canv.restoreState()
+
+
+def caution_box(signal: str, cautions: list[Caution], look: Look, with_source: bool) -> CautionBox:
+    paras = []
+    for c in cautions:
+        text = f"**{c.source}:** {c.text}" if with_source and c.source else c.text
+        if c.why:
+            text += f" *{c.why}*"
+        paras.append(para(text, look["caution"]))
+    fill, ink = SIGNAL_COLOURS[signal]
+    return CautionBox(signal.upper(), (fill, ink), paras, symbol=signal != "notice", tint=tint(fill, 0.9),
+                      pad=look.body_size * 0.8, band_font=(look.heading_fonts.bold, look.body_size * 0.95))
+
+
+def routine(section: Section, ctx: Context) -> list[Flowable]:
+    look = ctx.look
+    item: Routine = section.payload
+    names = {s.id: s.name for s in ctx.plan.edition.booklet.strokes}
+    story: list[Flowable] = [heading(section, look)]
+    if item.intro:
+        story.append(para(item.intro, look["lead"]))
+    story += [Timeline(item, names, look), Spacer(1, look.body_size)]
+    indent = look["step"].fontSize * 2.2
+    for n, step in enumerate(item.steps, 1):
+        text = f"**{names.get(step.stroke, step.stroke)}** · {minutes(step.minutes)}"
+        if step.note:
+            text += f". {step.note}"
+        story.append(Bulleted(para(text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
+    story.append(para(f"**Total: {minutes(item.minutes)}**", look["body"]))
+    return story
+
+
+def minutes(value: float) -> str:
+    shown = f"{value:g}"
+    return f"{shown} minute" if value == 1 else f"{shown} minutes"
+
+
+class Timeline(Flowable):
+    """A bar split in proportion to each step's minutes, numbered like the list below."""
+
+    def __init__(self, item: Routine, names: dict[str, str], look: Look):
+        super().__init__()
+        self.item, self.names, self.look = item, names, look
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width, self.height = avail_w, self.look.body_size * 2.4
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        canv, look, total = self.canv, self.look, self.item.minutes or 1
+        x, bar_h = 0.0, look.body_size * 1.5
+        canv.saveState()
+        canv.setFont(look.fonts.bold, look.body_size * 0.8)
+        for n, step in enumerate(self.item.steps, 1):
+            w = self.width * step.minutes / total
+            canv.setFillColor(tint(look.accent, 0.15 + 0.6 * ((n - 1) % 3) / 2))
+            canv.rect(x, self.height - bar_h, w - 1.2, bar_h, stroke=0, fill=1)
+            if w > look.body_size * 1.4:
+                canv.setFillColor(colors.white if (n - 1) % 3 == 0 else look.accent)
+                canv.drawCentredString(x + w / 2, self.height - bar_h * 0.68, str(n))
+            x += w
+        canv.setFillColor(MUTED)
+        canv.setFont(look.fonts.regular, look.body_size * 0.75)
+        canv.drawString(0, 0, "0")
+        canv.drawRightString(self.width, 0, f"{self.item.minutes:g} min")
+        canv.restoreState()
+
+
+def cautions(section: Section, ctx: Context) -> list[Flowable]:
+    look, booklet = ctx.look, ctx.plan.edition.booklet
+    gathered = all_cautions(booklet)
+    story: list[Flowable] = [heading(section, look)]
+    story.append(para("Read these before every massage. Cautions that belong to one stroke name it first.",
+                      look["lead"]))
+    zones = sorted({c.zone for c in gathered if c.zone})
+    if zones:
+        from booklet.illustrate.diagram import draw_avoid_map
+
+        w = look.frame_w * 0.72
+        story += [draw_avoid_map(zones, w, min(w * 1.1, look.frame_h * 0.45), accent=hex_colour(look.accent)),
+                  Spacer(1, look.body_size)]
+    for signal in SIGNALS:
+        group = [c for c in gathered if c.signal == signal]
+        if group:
+            story += [caution_box(signal, group, look, with_source=True), Spacer(1, look.body_size * 0.8)]
+    return story
+
+
+def notes(section: Section, ctx: Context) -> list[Flowable]:
+    look = ctx.look
+    return [SectionMark(""), para(section.title, look["h1"]), Ruled(look)]
+
+
+class Ruled(Flowable):
+    """Writing lines filling the rest of the frame."""
+
+    def __init__(self, look: Look):
+        super().__init__()
+        self.look = look
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width, self.height = avail_w, max(0.0, avail_h - 2)
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        gap = self.look.body_size * 2.1
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        y = self.height - gap
+        while y > 0:
+            canv.line(0, y, self.width, y)
+            y -= gap
+        canv.restoreState()
+
+
+def back_cover(section: Section, ctx: Context) -> list[Flowable]:
+    look, booklet = ctx.look, ctx.plan.edition.booklet
+    story: list[Flowable] = [SectionMark(""), heading(section, look)]
+    for ref in booklet.references:
+        story.append(KeepTogether([reference_row(ref, look), Spacer(1, look.body_size)]))
+    if not booklet.references:
+        story.append(Ruled(look))
+    return story
+
+
+def reference_row(ref, look: Look) -> Flowable:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
+    widget = QrCodeWidget(ref.url, barLevel="M", barWidth=size, barHeight=size)
+    widget.barFillColor = colors.HexColor("#1E272D")
+    qr = Drawing(size, size)
+    qr.add(widget)
+    column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
+    if ref.note:
+        column.append(para(ref.note, look["small"]))
+    column.append(para("Scan the code to open the link.", look["small"]))
+    return SideBySide(qr, column, 0.36, look.body_size)
+
+
+BUILDERS = {
+    "contents": contents,
+    "introduction": introduction,
+    "checklist": checklist,
+    "stroke": stroke,
+    "routine": routine,
+    "cautions": cautions,
+    "notes": notes,
+    "back-cover": back_cover,
+}

@@ -1,0 +1,192 @@
+"""The content format as data: every record, field, type and allowed value.
+
+One source of truth: validate.py checks content against these tables, and the JSON
+Schema for editors (``booklet schema``) is generated from them. No third-party imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booklet.model import HANDS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record.
+
+    ``kind`` is one of: text, paragraphs, id, enum, int, number, url, color, paper,
+    path, zone, pattern, direction, side, list (of ``item``), record (named ``record``),
+    map (text keys to ``item``), step (text or a step record), stroke-entry (an id or
+    an inline stroke), points (a list of [x, y] pairs).
+    """
+
+    name: str
+    kind: str
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    item: Field | None = None
+    record: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+def text(name: str, description: str, required: bool = False) -> Field:
+    return Field(name, "text", description, required)
+
+
+def texts(name: str, description: str, kind: str = "text") -> Field:
+    return Field(name, "list", description, item=Field("item", kind, description))
+
+
+def ids(name: str, description: str) -> Field:
+    return texts(name, description, kind="id")
+
+
+CAUTION = (
+    Field("signal", "enum", "ANSI Z535.6 signal word", True, SIGNALS),
+    text("text", "What to do or avoid", True),
+    Field("zone", "zone", "Body zone this caution protects; shaded as 'avoid' on diagrams"),
+    text("why", "The reason, in one short sentence"),
+)
+
+STEP = (
+    text("text", "The step in full", True),
+    text("short", "A shorter form for pocket cards"),
+)
+
+ILLUSTRATION = (
+    Field("pattern", "pattern", "Motion pattern drawn on the body diagram"),
+    Field("start", "zone", "Zone where the motion starts"),
+    Field("direction", "direction", "Direction of travel"),
+    Field("repeats", "int", "How many passes to draw", low=1, high=12),
+    Field("side", "side", "Which side of the body"),
+    Field("hand", "enum", "What touches the skin", choices=HANDS),
+    Field(
+        "paths",
+        "list",
+        "Explicit motion paths: lists of [x, y] points, 0..1, x left to right, y hips to head",
+        item=Field("path", "points", "A polyline of [x, y] points"),
+    ),
+    Field("image", "path", "A PNG, JPEG or SVG file inside the content folder, instead of a diagram"),
+    text("caption", "Caption printed under the illustration"),
+)
+
+STROKE = (
+    Field("id", "id", "Unique id, lower-case words joined by hyphens", True),
+    text("name", "Name printed as the page title", True),
+    texts("other_names", "Other names the stroke is known by"),
+    ids("tags", "Free tags that audiences can include or exclude"),
+    text("summary", "One-sentence summary"),
+    text("purpose", "What the stroke is for"),
+    Field("pressure", "enum", "How firmly to press", choices=PRESSURES),
+    texts("hands", "Hands or tools used"),
+    Field("areas", "list", "Body zones worked", item=Field("area", "zone", "A body zone")),
+    texts("muscles", "Muscles worked"),
+    text("position", "Where the giver stands or kneels"),
+    text("duration", "How long, or how many repetitions"),
+    Field("steps", "list", "Numbered steps, in order", True, item=Field("step", "step", "A step")),
+    texts("tips", "Tips"),
+    Field("cautions", "list", "Cautions for this stroke", item=Field("caution", "record", "", record="caution")),
+    Field("illustration", "record", "How to picture the stroke", record="illustration"),
+    ids("audiences", "Only these audiences get this stroke (default: all)"),
+)
+
+CHECKLIST = (
+    Field("id", "id", "Unique id", True),
+    text("title", "Title printed above the list", True),
+    Field("placement", "enum", "Before or after the strokes", choices=PLACEMENTS),
+    texts("items", "Items to tick"),
+)
+
+ROUTINE_STEP = (
+    Field("stroke", "id", "A stroke id", True),
+    Field("minutes", "number", "Minutes to spend", True, low=0.25, high=120),
+    text("note", "A short note"),
+)
+
+ROUTINE = (
+    text("title", "Title of the routine", True),
+    text("intro", "A sentence before the steps"),
+    Field("steps", "list", "Strokes in order, with minutes", True,
+          item=Field("step", "record", "", record="routine_step")),
+)
+
+REFERENCE = (
+    text("title", "Title printed beside the QR code", True),
+    Field("url", "url", "http(s) address, printed and encoded as a QR code", True),
+    text("note", "A short note"),
+)
+
+THEME = (
+    Field("font", "id", "Body font family: fonts/<Family>-Regular.ttf and its styles"),
+    Field("heading_font", "id", "Heading font family"),
+    Field("base_size", "number", "Body text size in points", low=6, high=24),
+    Field("accent", "color", "Accent colour, #RRGGBB"),
+    Field("logo", "path", "A logo image inside the content folder"),
+    Field("paper", "paper", "Reading page size: a4, a5, a6, letter, half-letter or WxHmm"),
+)
+
+AUDIENCE = (
+    Field("id", "id", "Unique id, used with -a", True),
+    text("name", "Edition name printed on the cover and in the footer", True),
+    text("description", "Who this edition is for"),
+    ids("include", "Keep only strokes with these ids or tags"),
+    ids("exclude", "Drop strokes with these ids or tags"),
+    Field("max_pressure", "enum", "Cap every stroke's pressure at this", choices=PRESSURES),
+    Field("font_scale", "number", "Type size factor", low=0.7, high=2.5),
+    Field("paper", "paper", "Reading page size for this edition"),
+    Field("extra_cautions", "list", "Cautions added for this audience",
+          item=Field("caution", "record", "", record="caution")),
+    Field("extra_items", "map", "Checklist items added, by checklist id",
+          item=texts("items", "Items to add")),
+    Field("overrides", "map", "Per-stroke text overrides, by stroke id",
+          item=Field("override", "record", "", record="override")),
+    Field("vocabulary", "enum", "Plain or anatomical words", choices=VOCABULARIES),
+    Field("accent", "color", "Accent colour for this edition"),
+    Field("logo", "path", "Logo for this edition"),
+)
+
+OVERRIDE = tuple(
+    f for f in STROKE if f.name not in ("id", "tags", "audiences", "illustration", "areas")
+)
+
+BOOKLET = (
+    Field("id", "id", "Unique id; names the output file", True),
+    text("title", "Title on the cover", True),
+    text("subtitle", "Subtitle on the cover"),
+    text("author", "Author, printed on the cover and in the metadata"),
+    text("publisher", "Publisher"),
+    text("edition", "Default edition name"),
+    Field("language", "id", "Language code, e.g. en, de, el, ru"),
+    texts("keywords", "Keywords for the PDF metadata"),
+    Field("introduction", "paragraphs", "Introduction; blank lines separate paragraphs"),
+    Field("strokes", "list", "Stroke ids (files strokes/<id>.yaml) or inline strokes, in order",
+          item=Field("stroke", "stroke-entry", "A stroke id or an inline stroke")),
+    Field("checklists", "list", "Checklists", item=Field("checklist", "record", "", record="checklist")),
+    Field("cautions", "list", "General cautions", item=Field("caution", "record", "", record="caution")),
+    Field("routine", "record", "A timed sequence of strokes", record="routine"),
+    Field("references", "list", "References, printed with QR codes",
+          item=Field("reference", "record", "", record="reference")),
+    Field("theme", "record", "Fonts, size, colour, logo, paper", record="theme"),
+    Field("vocabulary", "map", "Plain term -> anatomical term", item=text("term", "Anatomical term")),
+    Field("audiences", "list", "Audience profiles (or files audiences/*.yaml)",
+          item=Field("audience", "record", "", record="audience")),
+    Field("default_audience", "id", "Audience built when -a is not given"),
+)
+
+RECORDS: dict[str, tuple[Field, ...]] = {
+    "booklet": BOOKLET,
+    "stroke": STROKE,
+    "caution": CAUTION,
+    "step": STEP,
+    "illustration": ILLUSTRATION,
+    "checklist": CHECKLIST,
+    "routine": ROUTINE,
+    "routine_step": ROUTINE_STEP,
+    "reference": REFERENCE,
+    "theme": THEME,
+    "audience": AUDIENCE,
+    "override": OVERRIDE,
+}

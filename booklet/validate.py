@@ -1,0 +1,306 @@
+"""RawDoc -> Booklet: check every file against the schema, then across files.
+
+All problems of all files are collected and raised together as one ContentError,
+sorted by file, line and column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from booklet.convert import Converter, Record, did_you_mean
+from booklet.errors import ContentError, Problem
+from booklet.load import RawDoc, RawNode, RawScalar
+from booklet.model import (
+    Audience,
+    Booklet,
+    Caution,
+    Checklist,
+    Illustration,
+    Reference,
+    Routine,
+    RoutineStep,
+    SourceRef,
+    Step,
+    Stroke,
+    Theme,
+)
+
+
+def validate(doc: RawDoc) -> Booklet:
+    """Check a loaded content set and build the model, or raise every problem at once."""
+    conv = Converter()
+    main = conv.record(doc.main, "booklet", "")
+    if main is None:
+        raise _error(conv)
+    strokes = _strokes(conv, doc, main)
+    audience_records = _audience_records(conv, doc, main)
+    audiences = [_audience(r) for r in audience_records]
+    booklet = Booklet(
+        id=main.get("id", "booklet"),
+        title=main.get("title", ""),
+        root=str(doc.root),
+        strokes=tuple(strokes),
+        subtitle=main.get("subtitle", ""),
+        author=main.get("author", ""),
+        publisher=main.get("publisher", ""),
+        edition=main.get("edition", ""),
+        language=main.get("language", "en"),
+        keywords=tuple(main.get("keywords", ())),
+        introduction=main.get("introduction", ()),
+        checklists=tuple(_checklist(r) for r in main.get("checklists", ())),
+        cautions=tuple(_caution(r) for r in main.get("cautions", ())),
+        routine=_routine(main.get("routine")),
+        references=tuple(_reference(r) for r in main.get("references", ())),
+        theme=_theme(main.get("theme")),
+        vocabulary=tuple((k, v) for k, (v, _) in main.get("vocabulary", {}).items()),
+        audiences=tuple(audiences),
+        default_audience=main.get("default_audience"),
+        ref=main.ref,
+    )
+    _check_strokes(conv, booklet, main)
+    for record in audience_records:
+        _check_audience(conv, booklet, record)
+    _check_files(conv, booklet, main, audience_records)
+    if conv.problems:
+        raise _error(conv)
+    return booklet
+
+
+def _error(conv: Converter) -> ContentError:
+    return ContentError(Problem(ref, message, where) for ref, where, message in conv.problems)
+
+
+def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
+    entries = main.get("strokes")
+    records: list[tuple[Record, str | None]] = []
+    if entries is None:
+        for stem, node in sorted(doc.strokes.items()):
+            records.append((conv.record(node, "stroke", ""), stem))
+    for i, entry in enumerate(entries or ()):
+        if isinstance(entry, Record):
+            records.append((entry, None))
+            continue
+        node = doc.strokes.get(entry)
+        if node is None:
+            ref = _item_ref(doc.main, "strokes", i, main.ref)
+            hint = did_you_mean(entry, list(doc.strokes))
+            conv.fail(ref, f"strokes[{i}]", f"no stroke file strokes/{entry}.yaml{hint}")
+            continue
+        records.append((conv.record(node, "stroke", ""), entry))
+    strokes = []
+    for record, stem in records:
+        if record is None:
+            continue
+        if stem is not None and record.get("id") not in (None, stem):
+            conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
+        strokes.append(_stroke(record))
+    return strokes
+
+
+def _item_ref(node: RawNode, key: str, index: int, default: SourceRef) -> SourceRef:
+    from booklet.load import RawList, RawMap
+
+    if isinstance(node, RawMap):
+        value = node.get(key)
+        if isinstance(value, RawList) and index < len(value.items):
+            return value.items[index].ref
+    return default
+
+
+def _stroke(r: Record) -> Stroke:
+    name = r.get("name", "")
+    return Stroke(
+        id=r.get("id", ""),
+        name=name,
+        steps=tuple(_step(s) for s in r.get("steps", ())),
+        other_names=tuple(r.get("other_names", ())),
+        summary=r.get("summary", ""),
+        purpose=r.get("purpose", ""),
+        pressure=r.get("pressure", "moderate"),
+        hands=tuple(r.get("hands", ())),
+        areas=tuple(r.get("areas", ())),
+        muscles=tuple(r.get("muscles", ())),
+        position=r.get("position", ""),
+        duration=r.get("duration", ""),
+        tips=tuple(r.get("tips", ())),
+        cautions=tuple(_caution(c, source=name) for c in r.get("cautions", ())),
+        illustration=_illustration(r.get("illustration")),
+        tags=tuple(r.get("tags", ())),
+        audiences=tuple(r.get("audiences", ())),
+        ref=r.ref,
+    )
+
+
+def _step(value: Any) -> Step:
+    if isinstance(value, Record):
+        return Step(value.get("text", ""), value.get("short", ""), value.ref)
+    return Step(value)
+
+
+def _caution(r: Record, source: str = "") -> Caution:
+    return Caution(r.get("signal", "notice"), r.get("text", ""), r.get("zone"), r.get("why", ""), source, r.ref)
+
+
+def _illustration(r: Record | None) -> Illustration | None:
+    if r is None:
+        return None
+    return Illustration(
+        pattern=r.get("pattern"),
+        start=r.get("start"),
+        direction=r.get("direction"),
+        repeats=r.get("repeats", 3),
+        side=r.get("side", "both"),
+        hand=r.get("hand"),
+        paths=tuple(r.get("paths", ())),
+        image=r.get("image"),
+        caption=r.get("caption", ""),
+        ref=r.ref,
+    )
+
+
+def _checklist(r: Record) -> Checklist:
+    return Checklist(r.get("id", ""), r.get("title", ""), tuple(r.get("items", ())), r.get("placement", "before"), r.ref)
+
+
+def _routine(r: Record | None) -> Routine | None:
+    if r is None:
+        return None
+    steps = tuple(RoutineStep(s.get("stroke", ""), s.get("minutes", 1.0), s.get("note", ""), s.where("stroke"))
+                  for s in r.get("steps", ()))
+    return Routine(r.get("title", ""), steps, r.get("intro", ""), r.ref)
+
+
+def _reference(r: Record) -> Reference:
+    return Reference(r.get("title", ""), r.get("url", ""), r.get("note", ""), r.ref)
+
+
+def _theme(r: Record | None) -> Theme:
+    if r is None:
+        return Theme()
+    defaults = Theme()
+    return Theme(
+        font=r.get("font", defaults.font),
+        heading_font=r.get("heading_font", defaults.heading_font),
+        base_size=r.get("base_size", defaults.base_size),
+        accent=r.get("accent", defaults.accent).upper(),
+        logo=r.get("logo"),
+        paper=r.get("paper", defaults.paper),
+    )
+
+
+def _audience_records(conv: Converter, doc: RawDoc, main: Record) -> list[Record]:
+    records = list(main.get("audiences", ()))
+    for stem, node in sorted(doc.audiences.items()):
+        record = conv.record(node, "audience", "")
+        if record is None:
+            continue
+        if record.get("id") not in (None, stem):
+            conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
+        records.append(record)
+    return records
+
+
+def _override(r: Record) -> tuple[tuple[str, object], ...]:
+    """Override values in the model's own types: steps and cautions as records, lists as tuples."""
+    out: dict[str, object] = {}
+    for key, value in r.values.items():
+        if key == "steps":
+            value = tuple(_step(s) for s in value)
+        elif key == "cautions":
+            value = tuple(_caution(c) for c in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        out[key] = value
+    return tuple(sorted(out.items()))
+
+
+def _audience(r: Record) -> Audience:
+    overrides = tuple((sid, _override(rec)) for sid, (rec, _) in r.get("overrides", {}).items())
+    return Audience(
+        id=r.get("id", ""),
+        name=r.get("name", ""),
+        description=r.get("description", ""),
+        include=tuple(r.get("include", ())),
+        exclude=tuple(r.get("exclude", ())),
+        max_pressure=r.get("max_pressure"),
+        font_scale=r.get("font_scale", 1.0),
+        paper=r.get("paper"),
+        extra_cautions=tuple(_caution(c) for c in r.get("extra_cautions", ())),
+        extra_items=tuple((cid, tuple(items)) for cid, (items, _) in r.get("extra_items", {}).items()),
+        overrides=overrides,
+        vocabulary=r.get("vocabulary", "plain"),
+        accent=(r.get("accent") or "").upper() or None,
+        logo=r.get("logo"),
+        ref=r.ref,
+    )
+
+
+def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
+    """Ids are unique and every id that names a stroke, audience or checklist exists."""
+    stroke_ids = [s.id for s in booklet.strokes]
+    audience_ids = [a.id for a in booklet.audiences]
+    for kind, items in (("stroke", booklet.strokes), ("audience", booklet.audiences),
+                        ("checklist", booklet.checklists)):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                conv.fail(item.ref, "id", f"duplicate {kind} id '{item.id}'")
+            seen.add(item.id)
+    if not booklet.strokes:
+        conv.fail(main.ref, "strokes", "the booklet has no strokes (add strokes/<id>.yaml files)")
+    for step in booklet.routine.steps if booklet.routine else ():
+        if step.stroke not in stroke_ids:
+            hint = did_you_mean(step.stroke, stroke_ids)
+            conv.fail(step.ref, "routine", f"unknown stroke '{step.stroke}'{hint}")
+    for stroke in booklet.strokes:
+        for audience in stroke.audiences:
+            if audience not in audience_ids:
+                hint = did_you_mean(audience, audience_ids)
+                conv.fail(stroke.ref, f"{stroke.id}.audiences", f"unknown audience '{audience}'{hint}")
+    default = booklet.default_audience
+    if default is not None and default not in audience_ids:
+        hint = did_you_mean(default, audience_ids)
+        conv.fail(main.where("default_audience"), "default_audience", f"unknown audience '{default}'{hint}")
+
+
+def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
+    """An audience names only strokes, tags and checklists that exist."""
+    stroke_ids = [s.id for s in booklet.strokes]
+    names = stroke_ids + sorted({t for s in booklet.strokes for t in s.tags})
+    for key in ("include", "exclude"):
+        for name in r.get(key, ()):
+            if name not in names:
+                conv.fail(r.where(key), key, f"unknown stroke id or tag '{name}'{did_you_mean(name, names)}")
+    for sid, (_, ref) in r.get("overrides", {}).items():
+        if sid not in stroke_ids:
+            conv.fail(ref, "overrides", f"unknown stroke '{sid}'{did_you_mean(sid, stroke_ids)}")
+    checklist_ids = [c.id for c in booklet.checklists]
+    for cid, (_, ref) in r.get("extra_items", {}).items():
+        if cid not in checklist_ids:
+            conv.fail(ref, "extra_items", f"unknown checklist '{cid}'{did_you_mean(cid, checklist_ids)}")
+
+
+def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
+    """Every image or logo is a readable picture inside the content folder."""
+    from pathlib import Path
+
+    root = Path(booklet.root)
+    wanted: list[tuple[str, SourceRef, str]] = []
+    for stroke in booklet.strokes:
+        ill = stroke.illustration
+        if ill is not None and ill.image:
+            wanted.append((ill.image, ill.ref, f"{stroke.id}.illustration.image"))
+    theme = main.get("theme")
+    if theme is not None and theme.get("logo"):
+        wanted.append((theme.get("logo"), theme.where("logo"), "theme.logo"))
+    wanted += [(r.get("logo"), r.where("logo"), "logo") for r in audiences if r.get("logo")]
+    if not wanted:
+        return
+    from booklet.illustrate.images import ImageProblem, check_image
+
+    for relative, ref, where in wanted:
+        try:
+            check_image(root, relative)
+        except (ImageProblem, ValueError) as exc:
+            conv.fail(ref, where, str(exc))
