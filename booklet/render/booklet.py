@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 
 from booklet.layout import Plan
-from booklet.render.flowables import number_form
+from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import BUILDERS, Context, hex_colour
 from booklet.render.styles import MUTED, RULE, Look, make_look, tint
@@ -36,7 +36,7 @@ class BookletCanvas(Canvas):
 
     def save(self) -> None:
         for key, (font, size, colour) in sorted(self.number_forms.items()):
-            self.beginForm(number_form(key))
+            self.beginForm(number_form(key), lowerx=-size * 8, lowery=-size, upperx=size, uppery=size * 2)
             self.setFont(font, size)
             self.setFillColor(colour)
             self.drawRightString(0, 0, str(self.page_of.get(key, "")))
@@ -79,6 +79,7 @@ def story(plan: Plan, ctx: Context) -> list:
             flow.append(NextPageTemplate("back"))
         if i:
             flow.append(PageBreak())
+        flow.append(SectionMark(plain(section.title) if section.kind == "stroke" else ""))
         flow += BUILDERS[section.kind](section, ctx)
     return flow
 

@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
 from booklet.model import SIGNALS, Caution, Checklist, Routine, Stroke
-from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SectionMark, SideBySide
+from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
 
@@ -112,7 +112,7 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
     number, count, item = section.payload
     item: Stroke
-    story: list[Flowable] = [SectionMark(plain(item.name))]
+    story: list[Flowable] = []
     if number == 1:
         story.append(Anchor(STROKES_KEY, "The strokes"))
     story += [para(f"STROKE {number} OF {count}", look["kicker"]), heading(section, look)]
@@ -217,16 +217,16 @@ class PressureMeter(Flowable):
         self.look = look
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
-        self.width, self.height = avail_w, self.look.body_size * 0.9
+        self.width, self.height = avail_w, self.look.body_size * 1.25
         return (self.width, self.height)
 
     def draw(self) -> None:
         canv, size = self.canv, self.look.body_size
         canv.saveState()
         for i in range(3):
-            h = size * (0.35 + 0.22 * i)
+            h = size * (0.45 + 0.3 * i)
             canv.setFillColor(self.look.accent if i < self.level else RULE)
-            canv.roundRect(i * size * 0.75, size * 0.1, size * 0.55, h, size * 0.1, stroke=0, fill=1)
+            canv.roundRect(i * size * 1.05, size * 0.15, size * 0.8, h, size * 0.12, stroke=0, fill=1)
         canv.restoreState()
 
 
@@ -318,7 +318,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
 
 def notes(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
-    return [SectionMark(""), para(section.title, look["h1"]), Ruled(look)]
+    return [para(section.title, look["h1"]), Ruled(look)]
 
 
 class Ruled(Flowable):
@@ -347,7 +347,7 @@ class Ruled(Flowable):
 
 def back_cover(section: Section, ctx: Context) -> list[Flowable]:
     look, booklet = ctx.look, ctx.plan.edition.booklet
-    story: list[Flowable] = [SectionMark(""), heading(section, look)]
+    story: list[Flowable] = [heading(section, look)]
     for ref in booklet.references:
         story.append(KeepTogether([reference_row(ref, look), Spacer(1, look.body_size)]))
     if not booklet.references:
