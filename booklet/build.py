@@ -93,8 +93,10 @@ def render_pdf(edition: Edition, options: BuildOptions, notes_pages: int = 0) ->
     from booklet.layout import plan_booklet
     from booklet.render.booklet import render_booklet
 
+    from booklet.paper import MM
+
     plan = plan_booklet(edition, edition_paper(edition, options), fillable=options.fillable,
-                        notes_pages=notes_pages)
+                        notes_pages=notes_pages, bleed_pt=options.bleed_mm * MM)
     return render_booklet(plan)
 
 

@@ -31,6 +31,7 @@ class Plan:
     paper: Paper
     sections: tuple[Section, ...]
     fillable: bool = False
+    bleed_pt: float = 0.0  # print-shop output: bleed around the trim, crop marks outside it
 
     def contents(self) -> list[Section]:
         """Entries of the contents page, with the strokes grouped under one heading."""
@@ -43,7 +44,8 @@ class Plan:
         return out
 
 
-def plan_booklet(edition: Edition, paper: Paper, *, fillable: bool = False, notes_pages: int = 0) -> Plan:
+def plan_booklet(edition: Edition, paper: Paper, *, fillable: bool = False, notes_pages: int = 0,
+                 bleed_pt: float = 0.0) -> Plan:
     """Lay the edition's parts out in reading order."""
     booklet = edition.booklet
     sections = [Section("cover", "cover", booklet.title, toc=False),
@@ -60,7 +62,7 @@ def plan_booklet(edition: Edition, paper: Paper, *, fillable: bool = False, note
     sections.append(Section("cautions", "cautions", "Cautions"))
     sections += [Section("notes", f"notes-{i}", "Notes", toc=False) for i in range(1, notes_pages + 1)]
     sections.append(Section("back-cover", "back-cover", _back_title(edition)))
-    return Plan(edition, paper, tuple(sections), fillable)
+    return Plan(edition, paper, tuple(sections), fillable, bleed_pt)
 
 
 def _checklists(edition: Edition, placement: str) -> list[Section]:

@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 
@@ -51,9 +52,10 @@ def render_booklet(plan: Plan) -> tuple[bytes, int]:
     look = make_look(plan.edition, plan.paper, root)
     ctx = Context(plan, look, root)
     buffer = io.BytesIO()
+    offset = sheet_offset(plan)
     doc = BaseDocTemplate(
         buffer,
-        pagesize=(look.page_w, look.page_h),
+        pagesize=(look.page_w + 2 * offset, look.page_h + 2 * offset),
         title=plain(booklet.title),
         author=plain(booklet.author or booklet.publisher),
         subject=plain(booklet.subtitle or booklet.title),
@@ -84,15 +86,58 @@ def story(plan: Plan, ctx: Context) -> list:
     return flow
 
 
+MARK_ZONE = 10 * mm  # room outside the bleed for crop marks and the slug
+
+
+def sheet_offset(plan: Plan) -> float:
+    """Distance from the sheet edge to the trim: bleed plus room for marks, or nothing."""
+    return plan.bleed_pt + MARK_ZONE if plan.bleed_pt else 0.0
+
+
 def templates(plan: Plan, look: Look) -> list[PageTemplate]:
-    frame = Frame(look.margin_x, look.margin_bottom, look.frame_w, look.frame_h,
+    o = sheet_offset(plan)
+    frame = Frame(o + look.margin_x, o + look.margin_bottom, look.frame_w, look.frame_h,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    cover_frame = Frame(0, 0, look.page_w, look.page_h, id="cover")
+    cover_frame = Frame(o, o, look.page_w, look.page_h, id="cover")
+
+    def painter(draw):
+        def on_page(canv: BookletCanvas, doc) -> None:
+            if o:
+                print_marks(canv, plan, look, o)
+            canv.saveState()
+            canv.translate(o, o)
+            draw(canv, plan, look)
+            canv.restoreState()
+
+        return on_page
+
     return [
-        PageTemplate("cover", [cover_frame], onPage=lambda c, d: draw_cover(c, plan, look)),
-        PageTemplate("body", [frame], onPage=lambda c, d: draw_furniture(c, plan, look)),
-        PageTemplate("back", [frame], onPage=lambda c, d: draw_back(c, plan, look)),
+        PageTemplate("cover", [cover_frame], onPage=painter(draw_cover)),
+        PageTemplate("body", [frame], onPage=painter(draw_furniture)),
+        PageTemplate("back", [frame], onPage=painter(draw_back)),
     ]
+
+
+def print_marks(canv: Canvas, plan: Plan, look: Look, o: float) -> None:
+    """TrimBox and BleedBox, crop marks outside the bleed, and a slug line naming the page."""
+    b, w, h = plan.bleed_pt, look.page_w, look.page_h
+    canv.setTrimBox((o, o, o + w, o + h))
+    canv.setBleedBox((o - b, o - b, o + w + b, o + h + b))
+    canv.saveState()
+    canv.setStrokeColor(colors.black)
+    canv.setLineWidth(0.25)
+    start, end = b + 1 * mm, o - 1 * mm
+    for x in (o, o + w):
+        canv.line(x, o - start, x, o - end)
+        canv.line(x, o + h + start, x, o + h + end)
+    for y in (o, o + h):
+        canv.line(o - start, y, o - end, y)
+        canv.line(o + w + start, y, o + w + end, y)
+    canv.setFont(look.fonts.regular, 5.5)
+    canv.setFillColor(colors.black)
+    slug = f"{plain(plan.edition.booklet.title)} · {plain(plan.edition.name)} · page {canv.getPageNumber()}"
+    canv.drawCentredString(o + w / 2, o - b - 5 * mm, fit(slug, look, 5.5))
+    canv.restoreState()
 
 
 def draw_furniture(canv: BookletCanvas, plan: Plan, look: Look) -> None:
@@ -145,11 +190,11 @@ def fit(text: str, look: Look, size: float) -> str:
 
 def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     """Accent panel with title and edition; the body diagram below; author at the foot."""
-    booklet, w, h = plan.edition.booklet, look.page_w, look.page_h
+    booklet, w, h, b = plan.edition.booklet, look.page_w, look.page_h, plan.bleed_pt
     panel_y = h * 0.46
     canv.saveState()
     canv.setFillColor(look.accent)
-    canv.rect(0, panel_y, w, h - panel_y, stroke=0, fill=1)
+    canv.rect(-b, panel_y, w + 2 * b, h - panel_y + b, stroke=0, fill=1)
     x, text_w = look.margin_x, w - 2 * look.margin_x
     top = h - look.margin_top * 1.4
     kicker = Paragraph(to_para("A POCKET GUIDE"), look["kicker"].clone("ck", textColor=tint(look.accent, 0.6)))
@@ -197,10 +242,10 @@ def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> No
 def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     """The back cover: an accent foot band with the colophon."""
     booklet = plan.edition.booklet
-    band = look.margin_bottom * 0.95
+    band, b = look.margin_bottom * 0.95, plan.bleed_pt
     canv.saveState()
     canv.setFillColor(look.accent)
-    canv.rect(0, 0, look.page_w, band, stroke=0, fill=1)
+    canv.rect(-b, -b, look.page_w + 2 * b, band + b, stroke=0, fill=1)
     parts = [booklet.title, plan.edition.name, booklet.publisher or booklet.author]
     canv.setFillColor(colors.white)
     size = look["footer"].fontSize

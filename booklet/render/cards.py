@@ -1,0 +1,293 @@
+"""Edition -> card PDFs: one front page and one back page per card, at trim size plus bleed.
+
+One card per stroke, then a routine card and a cautions card. Text that does not fit
+shrinks step by step down to 7 pt; below that the build fails naming the card and the
+content line it came from. Never silent truncation. Imposition (N-up on sheets, crop
+marks, duplex alignment) is impose/'s job; this module only draws single cards.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from booklet.audience import all_cautions
+from booklet.errors import ContentError
+from booklet.model import SIGNALS, Caution, Edition, SourceRef, Stroke
+from booklet.render.markup import plain, to_para
+from booklet.render.sections import PressureMeter, Timeline, caution_box, hex_colour, minutes
+from booklet.render.styles import INK, MUTED, Look, make_look, tint
+
+MIN_SIZE = 7.0
+
+
+@dataclass(frozen=True)
+class CardSize:
+    name: str
+    width_pt: float
+    height_pt: float
+    margin_pt: float
+    base_size: float
+
+
+CARD_SIZES = {
+    "a6": CardSize("a6", 105 * mm, 148 * mm, 6 * mm, 9.0),
+    "index": CardSize("index", 127 * mm, 76.2 * mm, 5 * mm, 8.5),
+    "business": CardSize("business", 85 * mm, 55 * mm, 3.5 * mm, 7.5),
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows: a title, a front painter and the text of its back."""
+
+    key: str
+    title: str
+    kicker: str
+    ref: SourceRef
+    front: Callable[[Canvas, Look, CardSize, float, float], None]  # draws below the title band
+    back: Callable[[Look, float], list[Flowable]]  # flowables at a given text size
+
+
+def cards_for(edition: Edition) -> list[Card]:
+    booklet = edition.booklet
+    cards = [stroke_card(s, n, len(booklet.strokes)) for n, s in enumerate(booklet.strokes, 1)]
+    if booklet.routine and booklet.routine.steps:
+        cards.append(routine_card(edition))
+    cautions = list(booklet.cautions)
+    if cautions:
+        cards.append(cautions_card(edition, cautions))
+    return cards
+
+
+def stroke_card(stroke: Stroke, number: int, count: int) -> Card:
+    def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
+        from booklet.illustrate.diagram import draw_diagram
+
+        m = size.margin_pt
+        foot = look.body_size * 3.2 * scale
+        avoid = sorted({c.zone for c in stroke.cautions if c.zone})
+        drawing = draw_diagram(stroke.illustration, size.width_pt - 2 * m, top - foot - m * 1.5,
+                               accent=hex_colour(look.accent), avoid=avoid, show_legend=False)
+        drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
+        pressure_row(canv, stroke, look, m, m, scale)
+
+    def back(look: Look, text_size: float) -> list[Flowable]:
+        styles = card_styles(look, text_size)
+        story: list[Flowable] = [Paragraph(to_para(f"{stroke.name}: steps"), styles["title"])]
+        for n, step in enumerate(stroke.steps, 1):
+            story.append(Paragraph(f"<b>{n}.</b> " + to_para(step.short or step.text), styles["step"]))
+        key = key_caution(stroke.cautions)
+        if key is not None:
+            story += [Spacer(1, text_size * 0.5), caution_box(key.signal, [key], look_at(look, text_size), False)]
+        return story
+
+    return Card(stroke.id, stroke.name, f"STROKE {number} OF {count}", stroke.ref, front, back)
+
+
+def key_caution(cautions: tuple[Caution, ...] | list[Caution]) -> Caution | None:
+    """The most severe caution; the first of equals."""
+    ranked = sorted(cautions, key=lambda c: SIGNALS.index(c.signal))
+    return ranked[0] if ranked else None
+
+
+def pressure_row(canv: Canvas, stroke: Stroke, look: Look, x: float, y: float, scale: float) -> None:
+    meter = PressureMeter(stroke.pressure, look)
+    meter.wrap(look.body_size * 4, look.body_size * 2)
+    meter.drawOn(canv, x, y)
+    canv.saveState()
+    canv.setFillColor(INK)
+    canv.setFont(look.fonts.bold, look.body_size * scale)
+    text = f"{stroke.pressure.capitalize()} pressure"
+    if stroke.hands:
+        text += " · " + ", ".join(stroke.hands)
+    canv.drawString(x + look.body_size * 3.4, y + look.body_size * 0.35, text)
+    if stroke.pressure_note:
+        canv.setFont(look.fonts.italic, look.body_size * 0.8 * scale)
+        canv.setFillColor(MUTED)
+        canv.drawString(x, y + look.body_size * 1.6, f"Capped at {stroke.pressure} for this edition")
+    canv.restoreState()
+
+
+def routine_card(edition: Edition) -> Card:
+    routine = edition.booklet.routine
+    assert routine is not None
+    names = {s.id: s.name for s in edition.booklet.strokes}
+
+    def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
+        m = size.margin_pt
+        canv.saveState()
+        canv.setFont(look.heading_fonts.bold, look.body_size * 2.2 * scale)
+        canv.setFillColor(look.accent)
+        canv.drawString(m, top - look.body_size * 3 * scale, f"{routine.minutes:g} min")
+        canv.restoreState()
+        line = Timeline(routine, names, look)
+        line.wrap(size.width_pt - 2 * m, top)
+        line.drawOn(canv, m, top - look.body_size * 6.5 * scale)
+
+    def back(look: Look, text_size: float) -> list[Flowable]:
+        styles = card_styles(look, text_size)
+        story: list[Flowable] = [Paragraph(to_para(routine.title), styles["title"])]
+        for n, step in enumerate(routine.steps, 1):
+            text = f"**{names.get(step.stroke, step.stroke)}** · {minutes(step.minutes)}"
+            if step.note:
+                text += f". {step.note}"
+            story.append(Paragraph(f"<b>{n}.</b> " + to_para(text), styles["step"]))
+        return story
+
+    return Card("routine", routine.title, "ROUTINE", routine.ref, front, back)
+
+
+def cautions_card(edition: Edition, cautions: list[Caution]) -> Card:
+    zones = sorted({c.zone for c in all_cautions(edition.booklet) if c.zone})
+
+    def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
+        from booklet.illustrate.diagram import draw_avoid_map
+
+        m = size.margin_pt
+        drawing = draw_avoid_map(zones, size.width_pt - 2 * m, top - m * 1.5, accent=hex_colour(look.accent))
+        drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
+
+    def back(look: Look, text_size: float) -> list[Flowable]:
+        styles = card_styles(look, text_size)
+        small = look_at(look, text_size)
+        story: list[Flowable] = [Paragraph("Cautions", styles["title"])]
+        for signal in SIGNALS:
+            group = [c for c in cautions if c.signal == signal]
+            if group:
+                story += [caution_box(signal, group, small, False), Spacer(1, text_size * 0.4)]
+        return story
+
+    return Card("cautions", "Cautions", "READ FIRST", edition.booklet.ref, front, back)
+
+
+def card_styles(look: Look, size: float) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("card", fontName=look.fonts.regular, fontSize=size, leading=size * 1.28,
+                          textColor=INK, splitLongWords=1)
+    return {
+        "title": ParagraphStyle("cardtitle", parent=body, fontName=look.heading_fonts.bold,
+                                fontSize=size * 1.15, leading=size * 1.45, textColor=look.accent,
+                                spaceAfter=size * 0.4),
+        "step": ParagraphStyle("cardstep", parent=body, spaceAfter=size * 0.3, leftIndent=size * 1.1,
+                               firstLineIndent=-size * 1.1),
+    }
+
+
+def look_at(look: Look, size: float) -> Look:
+    """The same look with body text at ``size`` (for caution boxes on card backs)."""
+    from dataclasses import replace
+
+    style = ParagraphStyle("caution", parent=look["caution"], fontSize=size, leading=size * 1.28,
+                           spaceAfter=size * 0.2)
+    return replace(look, body_size=size, styles={**look.styles, "caution": style})
+
+
+def fit_back(card: Card, look: Look, size: CardSize, width: float, height: float) -> list[Flowable]:
+    """Largest text size from the card's base down to 7 pt at which the back fits."""
+    text_size = size.base_size * look.scale
+    while text_size >= MIN_SIZE - 1e-6:
+        story = card.back(look, text_size)
+        used = 0.0
+        for flowable in story:
+            used += flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
+        if used <= height:
+            return story
+        text_size -= 0.25
+    raise ContentError.at(card.ref, f"card '{plain(card.title)}' does not fit a {size.name} card even at "
+                          f"{MIN_SIZE:g} pt; shorten its text or give steps a 'short' form", "cards")
+
+
+def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
+    """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
+    from booklet.paper import Paper
+
+    look = make_look(edition, Paper(size.name, size.width_pt, size.height_pt))
+    cards = cards_for(edition)
+    backs = [fit_back(c, look, size, size.width_pt - 2 * size.margin_pt, back_room(look, size)) for c in cards]
+    page = (size.width_pt + 2 * bleed_pt, size.height_pt + 2 * bleed_pt)
+    fronts_pdf = _draw(page, bleed_pt, edition, look, size, cards, lambda canv, card, i: draw_front(canv, card, look, size))
+    backs_pdf = _draw(page, bleed_pt, edition, look, size, cards,
+                      lambda canv, card, i: draw_back(canv, card, backs[i], look, size))
+    return fronts_pdf, backs_pdf, len(cards)
+
+
+def back_room(look: Look, size: CardSize) -> float:
+    return size.height_pt - 2 * size.margin_pt - look.body_size * 1.2
+
+
+def _draw(page: tuple[float, float], bleed: float, edition: Edition, look: Look, size: CardSize,
+          cards: list[Card], paint: Callable[[Canvas, Card, int], None]) -> bytes:
+    buffer = io.BytesIO()
+    canv = Canvas(buffer, pagesize=page, invariant=1, pageCompression=1, lang=edition.booklet.language,
+                  initialFontName=look.fonts.regular)
+    canv.setTitle(plain(f"{edition.booklet.title}: cards"))
+    canv.setAuthor(plain(edition.booklet.author or edition.booklet.publisher))
+    for i, card in enumerate(cards):
+        if bleed:
+            canv.setTrimBox((bleed, bleed, bleed + size.width_pt, bleed + size.height_pt))
+            canv.setBleedBox((0, 0, page[0], page[1]))
+        canv.saveState()
+        canv.translate(bleed, bleed)
+        paint(canv, card, i)
+        canv.restoreState()
+        canv.showPage()
+    canv.save()
+    return buffer.getvalue()
+
+
+def draw_front(canv: Canvas, card: Card, look: Look, size: CardSize) -> None:
+    w, h, m = size.width_pt, size.height_pt, size.margin_pt
+    scale = size.base_size / 9.0
+    band = max(h * 0.2, look.body_size * 4.2 * scale)
+    canv.saveState()
+    canv.setFillColor(look.accent)
+    bleed_pad = 20  # the band runs into any bleed; the trim box hides the rest
+    canv.rect(-bleed_pad, h - band, w + 2 * bleed_pad, band + bleed_pad, stroke=0, fill=1)
+    canv.setFillColor(tint(look.accent, 0.6))
+    canv.setFont(look.heading_fonts.bold, 6.5 * scale + 0.5)
+    canv.drawString(m, h - m - 6 * scale, card.kicker)
+    title_size = fit_title(card, look, w - 2 * m, 17 * scale)
+    canv.setFillColor(colors.white)
+    canv.setFont(look.heading_fonts.bold, title_size)
+    canv.drawString(m, h - band + m * 0.9, plain(card.title))
+    canv.restoreState()
+    card.front(canv, look, size, h - band, scale)
+
+
+def fit_title(card: Card, look: Look, width: float, size: float) -> float:
+    """The title's size on one line: shrunk to fit, never below 7 pt."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    natural = stringWidth(plain(card.title), look.heading_fonts.bold, size)
+    fitted = size if natural <= width else size * width / natural
+    if fitted < MIN_SIZE:
+        raise ContentError.at(card.ref, f"card title '{plain(card.title)}' does not fit on one line even at "
+                              f"{MIN_SIZE:g} pt; shorten the name", "cards")
+    return fitted
+
+
+def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size: CardSize) -> None:
+    w, h, m = size.width_pt, size.height_pt, size.margin_pt
+    canv.saveState()
+    canv.setStrokeColor(look.accent)
+    canv.setLineWidth(2)
+    canv.line(m, h - m * 0.6, w - m, h - m * 0.6)
+    canv.restoreState()
+    y = h - m - look.body_size * 0.6
+    for flowable in story:
+        _, fh = flowable.wrap(w - 2 * m, y)
+        y -= fh
+        flowable.drawOn(canv, m, y)
+        y -= flowable.getSpaceAfter()
+    canv.saveState()
+    canv.setFont(look.fonts.regular, 6)
+    canv.setFillColor(MUTED)
+    canv.drawRightString(w - m, m * 0.45, plain(card.title))
+    canv.restoreState()
