@@ -141,6 +141,45 @@ def list_(source: Path | None) -> None:
 
 
 @main.command()
+@source_argument
+@click.option("-a", "--audience", "audiences", multiple=True, help="Audience to build (repeatable; default all).")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["booklet", "cards", "saddle"]),
+              help="Format to build (repeatable; default all: booklet, cards, saddle-imposed booklet).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel processes (default: CPU cores).")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Output folder.")
+def batch(source: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...], jobs: int | None,
+          out_dir: Path) -> None:
+    """Build every audience x format of SOURCE in parallel; report failures at the end."""
+    from booklet.batch import plan_jobs, run_batch
+    from booklet.build import load_booklet
+
+    started = time.perf_counter()
+    booklet = load_booklet(source)
+    work = plan_jobs(booklet, audiences, formats)
+    results = []
+    with click.progressbar(length=len(work), label=f"Building {len(work)} PDFs", file=sys.stderr,
+                           item_show_func=lambda r: r.job.label if r else None) as bar:
+        for result in run_batch(booklet, work, out_dir, jobs):
+            results.append(result)
+            bar.update(1, result)
+    order = {job: i for i, job in enumerate(work)}
+    results.sort(key=lambda r: order[r.job])
+    click.echo(f"{'file':<44} {'pages':>5} {'size':>8} {'seconds':>8}")
+    for r in results:
+        name = str(r.path) if r.path else f"FAILED {r.job.label}"
+        click.echo(f"{name:<44} {r.pages:>5} {r.size / 1024:>6.0f}KB {r.seconds:>8.2f}")
+    failed = [r for r in results if not r.ok]
+    click.echo(f"{len(results) - len(failed)} built, {len(failed)} failed in {time.perf_counter() - started:.2f} s")
+    for r in failed:
+        click.echo(f"{r.job.label}:", err=True)
+        for line in r.errors:
+            click.echo(f"  {clean(line, 400)}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("in_pdf", type=click.Path(path_type=Path))
 @click.argument("out_pdf", type=click.Path(path_type=Path))
 @click.option("--layout", type=click.Choice(["saddle", "cards"]), default="saddle", show_default=True)

@@ -1,0 +1,179 @@
+"""Real PDFs built and read back: text, order, bookmarks, fonts, metadata, determinism."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from booklet.build import BuildOptions, build, load_booklet
+from booklet.model import Booklet
+
+from .conftest import SHIPPED, pdf_text, squash
+
+POPPLER = shutil.which("pdffonts") is not None
+QPDF = shutil.which("qpdf") is not None
+
+
+@pytest.fixture(scope="module")
+def shipped_booklet() -> Booklet:
+    return load_booklet(SHIPPED)
+
+
+@pytest.fixture(scope="module")
+def shipped_pdf(shipped_booklet: Booklet) -> bytes:
+    return build(shipped_booklet, BuildOptions()).pdf
+
+
+def page_texts(data: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(data))
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+
+
+def visible_text(booklet: Booklet) -> list[str]:
+    """Every step, tip, caution and checklist item a reader must find."""
+    texts = [c.text for c in booklet.cautions]
+    for stroke in booklet.strokes:
+        texts += [s.text for s in stroke.steps] + list(stroke.tips) + [c.text for c in stroke.cautions]
+        texts.append(stroke.name)
+    for checklist in booklet.checklists:
+        texts += list(checklist.items)
+    return texts
+
+
+def test_shipped_booklet_has_every_step_tip_and_caution(shipped_booklet: Booklet, shipped_pdf: bytes):
+    text = squash(pdf_text(shipped_pdf))
+    missing = [t for t in visible_text(shipped_booklet) if squash(t) not in text]
+    assert not missing
+
+
+def test_fixture_text_and_literal_markup(handwash: Path):
+    result = build(load_booklet(handwash), BuildOptions())
+    text = pdf_text(result.pdf)
+    assert "Use soap & warm water: <b>not</b> just a rinse." in text
+    edition = result.edition.booklet  # the kids' edition, the default, drops the rinse stroke
+    assert [s.id for s in edition.strokes] == ["lather"]
+    missing = [t for t in visible_text(edition) if squash(t) not in squash(text)]
+    assert not missing
+
+
+def test_page_order_and_contents_numbers(shipped_booklet: Booklet, shipped_pdf: bytes):
+    pages = page_texts(shipped_pdf)
+    assert shipped_booklet.title.split()[0] in pages[0]
+    assert pages[1].startswith("Contents")
+    starts = {}
+    for stroke in shipped_booklet.strokes:
+        starts[stroke.name] = next(i + 1 for i, p in enumerate(pages) if f"OF {len(shipped_booklet.strokes)} {stroke.name}" in p)
+    assert list(starts.values()) == sorted(starts.values())
+    for name, page in starts.items():
+        assert re.search(rf"{re.escape(name)} \.*\s*{page}\b", pages[1]), (name, page, pages[1])
+    cautions_page = next(i for i, p in enumerate(pages) if p.startswith("Cautions"))
+    assert cautions_page > max(starts.values()) - 1
+
+
+def test_bookmarks_mirror_the_contents(shipped_booklet: Booklet, shipped_pdf: bytes):
+    reader = PdfReader(io.BytesIO(shipped_pdf))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    titles = [item.title for item in top]
+    assert titles[0] == "Introduction"
+    assert "The strokes" in titles and "Cautions" in titles
+    children = next(item for item in reader.outline if isinstance(item, list))
+    assert [c.title for c in children] == [s.name for s in shipped_booklet.strokes]
+    for item in [*top, *children]:
+        assert reader.get_destination_page_number(item) >= 1
+
+
+def test_metadata(shipped_booklet: Booklet, shipped_pdf: bytes):
+    reader = PdfReader(io.BytesIO(shipped_pdf))
+    meta = reader.metadata
+    assert meta.title == shipped_booklet.title
+    assert meta.author
+    assert meta.subject
+    assert "massage" in (meta.get("/Keywords") or "")
+    assert reader.trailer["/Root"]["/Lang"] == shipped_booklet.language
+
+
+def test_same_input_same_bytes(shipped_booklet: Booklet, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = build(shipped_booklet, BuildOptions()).pdf
+    second = build(load_booklet(SHIPPED), BuildOptions()).pdf
+    assert first == second
+    assert b"D:20231114" in first
+
+
+@pytest.mark.skipif(not POPPLER, reason="pdffonts (poppler-utils) not installed")
+def test_fonts_embedded_and_subset(shipped_pdf: bytes, tmp_path: Path):
+    path = tmp_path / "b.pdf"
+    path.write_bytes(shipped_pdf)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert "Helvetica" not in row and "Times" not in row
+        assert re.search(r"\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$", row), row  # emb, sub
+
+
+@pytest.mark.skipif(not QPDF, reason="qpdf not installed")
+def test_qpdf_check_is_clean(shipped_pdf: bytes, tmp_path: Path):
+    path = tmp_path / "b.pdf"
+    path.write_bytes(shipped_pdf)
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_text_stays_on_the_page(shipped_pdf: bytes):
+    reader = PdfReader(io.BytesIO(shipped_pdf))
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        spots: list[tuple[float, float]] = []
+
+        def visit(text, cm, tm, font, size, spots=spots):
+            if text.strip():
+                spots.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]))
+
+        page.extract_text(visitor_text=visit)
+        for x, y in spots:
+            assert -1 <= x <= width and -1 <= y <= height, (x, y)
+
+
+def test_long_step_flows_to_a_continued_page(handwash: Path, edit):
+    long_step = " ".join(["Keep rubbing every finger slowly and carefully."] * 60)
+    edit(handwash / "strokes/lather.yaml", "  - Scrub your thumbs and fingertips.", f"  - {long_step}")
+    booklet = load_booklet(handwash)
+    pdf = build(booklet, BuildOptions(audience="kids")).pdf
+    pages = page_texts(pdf)
+    assert squash(long_step) in squash(" ".join(pages))
+    assert any("Lather (continued)" in p for p in pages)
+
+
+def test_fillable_checklists_have_form_fields(handwash: Path):
+    booklet = load_booklet(handwash)
+    pdf = build(booklet, BuildOptions(fillable=True)).pdf
+    reader = PdfReader(io.BytesIO(pdf))
+    fields = reader.get_fields() or {}
+    assert {"kit-1", "kit-2", "kit-3", "after-1"} <= set(fields)
+    plain = build(booklet, BuildOptions()).pdf
+    assert not (PdfReader(io.BytesIO(plain)).get_fields() or {})
+
+
+def test_paper_sizes_adapt(handwash: Path):
+    booklet = load_booklet(handwash)
+    for paper, width_mm in (("a4", 210), ("a5", 148), ("a6", 105), ("letter", 215.9), ("half-letter", 139.7)):
+        pdf = build(booklet, BuildOptions(paper=paper)).pdf
+        page = PdfReader(io.BytesIO(pdf)).pages[1]
+        assert float(page.mediabox.width) == pytest.approx(width_mm * 72 / 25.4, abs=0.5)
+
+
+def test_bleed_sets_trim_and_bleed_boxes(handwash: Path):
+    booklet = load_booklet(handwash)
+    pdf = build(booklet, BuildOptions(bleed_mm=3)).pdf
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+    assert float(trim.width) == pytest.approx(105 * 72 / 25.4, abs=0.5)
+    assert float(bleed.width) == pytest.approx(111 * 72 / 25.4, abs=0.5)
+    assert float(media.width) > float(bleed.width)
