@@ -1,0 +1,36 @@
+"""The plan is pure data: sections in reading order; contents and bookmarks read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from booklet.audience import make_edition
+from booklet.build import load_booklet
+from booklet.layout import plan_booklet
+from booklet.paper import PAPERS, parse_paper
+
+
+def test_sections_in_reading_order(handwash: Path):
+    edition = make_edition(load_booklet(handwash))
+    plan = plan_booklet(edition, PAPERS["a6"])
+    kinds = [s.kind for s in plan.sections]
+    assert kinds == ["cover", "contents", "introduction", "checklist", "stroke", "routine", "checklist",
+                     "cautions", "back-cover"]
+    assert [s.key for s in plan.contents()] == [
+        "introduction", "checklist-kit", "strokes", "stroke-lather", "routine", "checklist-after", "cautions",
+        "back-cover"]
+
+
+def test_notes_pages_go_before_the_back_cover(handwash: Path):
+    edition = make_edition(load_booklet(handwash))
+    plan = plan_booklet(edition, PAPERS["a5"], notes_pages=3)
+    kinds = [s.kind for s in plan.sections]
+    assert kinds[-4:] == ["notes", "notes", "notes", "back-cover"]
+    assert all(s.key not in {c.key for c in plan.contents()} for s in plan.sections if s.kind == "notes")
+
+
+def test_paper_parsing():
+    assert parse_paper("A5") is PAPERS["a5"]
+    custom = parse_paper("105x148mm")
+    assert round(custom.width_pt, 2) == round(PAPERS["a6"].width_pt, 2)
+    assert parse_paper("Half-Letter").name == "half-letter"
