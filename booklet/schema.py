@@ -6,7 +6,7 @@ Schema for editors (``booklet schema``) is generated from them. No third-party i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from booklet.model import HANDS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
 
@@ -149,7 +149,7 @@ AUDIENCE = (
 )
 
 OVERRIDE = tuple(
-    f for f in STROKE if f.name not in ("id", "tags", "audiences", "illustration", "areas")
+    replace(f, required=False) for f in STROKE if f.name not in ("id", "tags", "audiences", "illustration", "areas")
 )
 
 BOOKLET = (
