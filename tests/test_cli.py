@@ -16,7 +16,8 @@ from booklet.cli import main
 RUNS = [
     (["validate", "{src}"], 0, "handwash: ok (2 strokes, 1 audiences)"),
     (["list", "{src}"], 0, "Washing Your Hands (handwash)"),
-    (["validate", "{src}/missing"], 1, "{src}/missing/booklet.yaml: error: file not found"),
+    (["validate", "{src}/missing"], 1, "{src}/missing: error: no such content folder or file"),
+    (["validate", "{src}/strokes"], 1, "{src}/strokes/booklet.yaml: error: file not found"),
     (["build", "{src}", "-a", "nobody"], 1, "error: unknown audience 'nobody' (expected kids)"),
     (["build", "{src}", "--paper", "b9"], 2, "Usage: main build [OPTIONS] [SOURCE]"),
     (["build", "{src}", "-f", "poster"], 2, "Usage: main build [OPTIONS] [SOURCE]"),

@@ -65,15 +65,16 @@ def test_fixture_text_and_literal_markup(handwash: Path):
 def test_page_order_and_contents_numbers(shipped_booklet: Booklet, shipped_pdf: bytes):
     pages = page_texts(shipped_pdf)
     assert shipped_booklet.title.split()[0] in pages[0]
-    assert pages[1].startswith("Contents")
+    assert "Contents Introduction" in pages[1]
     starts = {}
     for stroke in shipped_booklet.strokes:
         starts[stroke.name] = next(i + 1 for i, p in enumerate(pages) if f"OF {len(shipped_booklet.strokes)} {stroke.name}" in p)
     assert list(starts.values()) == sorted(starts.values())
     for name, page in starts.items():
         assert re.search(rf"{re.escape(name)} \.*\s*{page}\b", pages[1]), (name, page, pages[1])
-    cautions_page = next(i for i, p in enumerate(pages) if p.startswith("Cautions"))
-    assert cautions_page > max(starts.values()) - 1
+    cautions_page = next(i + 1 for i, p in enumerate(pages) if "edition Cautions Read these" in p)
+    assert cautions_page > max(starts.values())
+    assert "References" in pages[-1]
 
 
 def test_bookmarks_mirror_the_contents(shipped_booklet: Booklet, shipped_pdf: bytes):
@@ -126,19 +127,20 @@ def test_qpdf_check_is_clean(shipped_pdf: bytes, tmp_path: Path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_text_stays_on_the_page(shipped_pdf: bytes):
-    reader = PdfReader(io.BytesIO(shipped_pdf))
-    for page in reader.pages:
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        spots: list[tuple[float, float]] = []
-
-        def visit(text, cm, tm, font, size, spots=spots):
-            if text.strip():
-                spots.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3]))
-
-        page.extract_text(visitor_text=visit)
-        for x, y in spots:
-            assert -1 <= x <= width and -1 <= y <= height, (x, y)
+@pytest.mark.skipif(not POPPLER, reason="pdftotext (poppler-utils) not installed")
+def test_text_stays_on_the_page(shipped_pdf: bytes, tmp_path: Path):
+    """Every word's box, as poppler lays it out (forms included), lies inside its page."""
+    path = tmp_path / "b.pdf"
+    path.write_bytes(shipped_pdf)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S)
+    assert len(pages) == len(PdfReader(io.BytesIO(shipped_pdf)).pages)
+    for width, height, body in pages:
+        words = re.findall(r'xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)"', body)
+        assert words
+        for x0, y0, x1, y1 in words:
+            assert -0.5 <= float(x0) and float(x1) <= float(width) + 0.5
+            assert -0.5 <= float(y0) and float(y1) <= float(height) + 0.5
 
 
 def test_long_step_flows_to_a_continued_page(handwash: Path, edit):
@@ -147,7 +149,7 @@ def test_long_step_flows_to_a_continued_page(handwash: Path, edit):
     booklet = load_booklet(handwash)
     pdf = build(booklet, BuildOptions(audience="kids")).pdf
     pages = page_texts(pdf)
-    assert squash(long_step) in squash(" ".join(pages))
+    assert " ".join(pages).count("rubbing") == 60  # split across pages, every word still there
     assert any("Lather (continued)" in p for p in pages)
 
 

@@ -63,9 +63,10 @@ def draw_diagram(illustration: Illustration | None, width_pt: float, height_pt: 
     if avoid and show_legend and probe.detailed:
         legend_h = max(9.0, 11 * probe.weight)
     frame = fit_body(width_pt, height_pt - legend_h)
-    frame = Frame(frame.x, frame.y + legend_h, frame.w, frame.h)
+    frame = Frame(frame.x, legend_h, frame.w, frame.h)
     tone = colors.HexColor(accent)
-    drawing = Drawing(width_pt, height_pt)
+    # No empty band when the box is taller than the body; the initial font keeps Helvetica out of the PDF.
+    drawing = Drawing(width_pt, frame.h + legend_h, initialFontName=font)
     drawing.add(body(frame, tone))
     for zone in avoid:
         drawing.add(shade(frame, zone))
@@ -87,13 +88,13 @@ def draw_avoid_map(avoid: Iterable[str], width_pt: float, height_pt: float, *, a
     legend_h = max(9.0, 11 * fit_body(width_pt, height_pt).weight)
     label_room = width_pt * 0.26
     frame = fit_body(width_pt - 2 * label_room, height_pt - legend_h)
-    frame = Frame(frame.x + label_room, frame.y + legend_h, frame.w, frame.h)
-    drawing = Drawing(width_pt, height_pt)
+    frame = Frame(frame.x + label_room, legend_h, frame.w, frame.h)
+    drawing = Drawing(width_pt, frame.h + legend_h, initialFontName=font)
     drawing.add(body(frame, colors.HexColor(accent)))
     for zone in zones:
         drawing.add(shade(frame, zone))
     drawing.add(landmarks(frame))
-    size = max(5.5, min(9.0, 8 * frame.weight))
+    size = max(6.5, min(9.0, 9 * frame.weight))
     for zone, right, label_y in label_places(frame, zones, size):
         drawing.add(callout(frame, zone, right, label_y, size, font))
     drawing.add(legend(width_pt, legend_h, frame.weight, font))
@@ -177,7 +178,7 @@ def shade(frame: Frame, zone: str) -> Group:
     w = 0.7 * frame.weight
     for polygon in ZONES[zone].polygons:
         pts = [frame.at(p) for p in polygon]
-        group.add(Polygon(_flat(pts), fillColor=AVOID, fillOpacity=0.26, strokeColor=AVOID, strokeWidth=w,
+        group.add(path_of(pts, closed=True, fillColor=AVOID, fillOpacity=0.18, strokeColor=AVOID, strokeWidth=w,
                           strokeDashArray=[2 * w, 1.5 * w], strokeLineJoin=1))
     return group
 

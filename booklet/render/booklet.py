@@ -83,6 +83,7 @@ def story(plan: Plan, ctx: Context) -> list:
             flow.append(PageBreak())
         flow.append(SectionMark(plain(section.title) if section.kind == "stroke" else ""))
         flow += BUILDERS[section.kind](section, ctx)
+        flow.append(SectionMark(""))  # drawn on the section's last page: the next page is not "continued"
     return flow
 
 
@@ -203,12 +204,14 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     if booklet.subtitle:
         top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
     if plan.edition.name:
-        edition_badge(canv, plain(plan.edition.name), look, x, panel_y + look.body_size * 1.6)
-    diagram_h = panel_y - look.margin_bottom * 1.5
+        edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
     from booklet.illustrate.diagram import draw_diagram
 
-    drawing = draw_diagram(None, w * 0.62, diagram_h, accent=hex_colour(look.accent), show_legend=False)
-    drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.15)
+    first = booklet.strokes[0].illustration if booklet.strokes else None
+    figure_h = panel_y + look.body_size * 3 - look.margin_bottom * 1.05
+    drawing = draw_diagram(first if first and not first.image else None, w * 0.7, figure_h,
+                           accent=hex_colour(look.accent), show_legend=False, font=look.fonts.regular)
+    drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
@@ -120,12 +120,16 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
         story.append(para("Also called " + ", ".join(item.other_names), look["aka"]))
     if item.summary:
         story.append(para(item.summary, look["lead"]))
-    story.append(SideBySide(figure(item, ctx), glance(item, look), 0.5, look.body_size * 1.2))
+    story.append(SideBySide(figure(item, ctx), glance(item, look), 0.56, look.body_size * 1.2))
     story.append(Spacer(1, look.body_size * 0.6))
     if item.pressure_note:
         story.append(para(f"*{item.pressure_note}*", look["small"]))
     if item.purpose:
         story += [para("What it is for", look["h3"]), para(item.purpose, look["body"])]
+    if item.position:
+        story += [para("Where to be", look["h3"]), para(item.position, look["body"])]
+    if item.muscles:
+        story.append(para(f"*Muscles worked:* {', '.join(item.muscles)}", look["small"]))
     story += steps(item, look)
     if item.tips:
         story.append(para("Tips", look["h2"]))
@@ -139,11 +143,12 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
 
 
 def steps(item: Stroke, look: Look) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(look.body_size * 6), para("Steps", look["h2"])]
+    """Numbered steps, kept together on one page when they fit one."""
+    block: list[Flowable] = [para("Steps", look["h2"])]
     indent = look["step"].fontSize * 2.2
     for n, step in enumerate(item.steps, 1):
-        story.append(Bulleted(para(step.text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
-    return story
+        block.append(Bulleted(para(step.text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
+    return [KeepTogether(block)]
 
 
 def dot(look: Look):
@@ -159,8 +164,8 @@ def dot(look: Look):
 def figure(item: Stroke, ctx: Context) -> Flowable:
     """The stroke's diagram (or the author's image) sized for half the text width."""
     look = ctx.look
-    width = look.frame_w * 0.5
-    height = min(look.frame_h * 0.42, width * 1.3)
+    width = look.frame_w * 0.56
+    height = min(look.frame_h * 0.44, width * 1.3)
     ill = item.illustration
     avoid = sorted({c.zone for c in item.cautions if c.zone})
     if ill is not None and ill.image:
@@ -169,7 +174,7 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
         return load_image(ctx.root, ill.image, width, height)
     from booklet.illustrate.diagram import draw_diagram
 
-    return draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid)
+    return draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid, font=look.fonts.regular)
 
 
 def hex_colour(colour: colors.Color) -> str:
@@ -185,10 +190,6 @@ def glance(item: Stroke, look: Look) -> list[Flowable]:
         rows.append(("AREAS", ", ".join(zone_label(a) for a in item.areas)))
     if item.duration:
         rows.append(("TIME", item.duration))
-    if item.position:
-        rows.append(("POSITION", item.position))
-    if item.muscles:
-        rows.append(("MUSCLES", ", ".join(item.muscles)))
     out: list[Flowable] = []
     for label, value in rows:
         out.append(para(label, look["label"]))
@@ -306,8 +307,9 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map
 
-        w = look.frame_w * 0.72
-        story += [draw_avoid_map(zones, w, min(w * 1.1, look.frame_h * 0.45), accent=hex_colour(look.accent)),
+        w = look.frame_w * 0.8
+        story += [para("Where not to press", look["h3"]), draw_avoid_map(zones, w, min(w * 1.1, look.frame_h * 0.45), accent=hex_colour(look.accent),
+                                 font=look.fonts.regular),
                   Spacer(1, look.body_size)]
     for signal in SIGNALS:
         group = [c for c in gathered if c.signal == signal]
@@ -350,8 +352,7 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [heading(section, look)]
     for ref in booklet.references:
         story.append(KeepTogether([reference_row(ref, look), Spacer(1, look.body_size)]))
-    if not booklet.references:
-        story.append(Ruled(look))
+    story += [para("Notes", look["h2"]), Ruled(look)]
     return story
 
 
@@ -362,7 +363,7 @@ def reference_row(ref, look: Look) -> Flowable:
     size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
     widget = QrCodeWidget(ref.url, barLevel="M", barWidth=size, barHeight=size)
     widget.barFillColor = colors.HexColor("#1E272D")
-    qr = Drawing(size, size)
+    qr = Drawing(size, size, initialFontName=look.fonts.regular)
     qr.add(widget)
     column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
     if ref.note:
