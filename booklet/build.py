@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from booklet.errors import BookletError
 from booklet.model import Booklet, Edition
 from booklet.paper import Paper, parse_paper
 
@@ -75,8 +76,6 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     edition = make_edition(booklet, options.audience)
     if options.format == "cards":
-        from booklet.render.cards import build_cards
-
         return build_cards(edition, options, started)
     pdf, pages = render_pdf(edition, options)
     instructions = ""
@@ -85,8 +84,40 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
         from booklet.impose.apply import impose_saddle
 
         pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
-        instructions = saddle_instructions()
+        from booklet.impose import SADDLE_HOW
+
+        instructions = SADDLE_HOW
     return BuildResult(pdf, pages, edition, time.perf_counter() - started, {}, instructions)
+
+
+def build_cards(edition: Edition, options: BuildOptions, started: float) -> BuildResult:
+    """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
+    from booklet.impose import CARDS_HOW
+    from booklet.impose.apply import impose_cards
+    from booklet.impose.grid import plan_cards
+    from booklet.paper import MM, PAPERS, parse_offset
+    from booklet.render.cards import CARD_SIZES, render_cards, slug_page
+
+    size = CARD_SIZES[options.card]
+    bleed = options.bleed_mm * MM
+    fronts, backs, count = render_cards(edition, size, bleed)
+    sheet = PAPERS[options.sheet or ("letter" if edition_paper(edition, options).name in ("letter", "half-letter")
+                                     else "a4")]
+    try:
+        offset = parse_offset(options.back_offset)
+    except ValueError as exc:
+        raise BookletError(str(exc)) from None
+    plan = plan_cards(count, (size.width_pt, size.height_pt), sheet.size, bleed=bleed, duplex=options.duplex,
+                      back_offset=offset)
+    how = CARDS_HOW.replace("long edge", options.duplex.replace("-", " "))
+    if options.backs == "separate":
+        how = "Print the fronts, put the sheets back in the tray face down, then print the backs file."
+    slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
+    pdf, separate = impose_cards(fronts, backs, plan, bleed_pt=bleed, separate=options.backs == "separate",
+                                 overlay=slug)
+    extra = {"backs": separate} if separate else {}
+    sheets = len(plan.sheets) * (1 if separate else 2)
+    return BuildResult(pdf, sheets, edition, time.perf_counter() - started, extra, how)
 
 
 def render_pdf(edition: Edition, options: BuildOptions, notes_pages: int = 0) -> tuple[bytes, int]:
@@ -98,11 +129,6 @@ def render_pdf(edition: Edition, options: BuildOptions, notes_pages: int = 0) ->
     plan = plan_booklet(edition, edition_paper(edition, options), fillable=options.fillable,
                         notes_pages=notes_pages, bleed_pt=options.bleed_mm * MM)
     return render_booklet(plan)
-
-
-def saddle_instructions() -> str:
-    return ("Print double-sided, flipping on the short edge; fold the stack in half "
-            "and staple twice on the fold.")
 
 
 def build_booklet(source: str | Path | None = None, *, output: str | Path | None = None,

@@ -22,8 +22,8 @@ from booklet.audience import all_cautions
 from booklet.errors import ContentError
 from booklet.model import SIGNALS, Caution, Edition, SourceRef, Stroke
 from booklet.render.markup import plain, to_para
-from booklet.render.sections import PressureMeter, Timeline, caution_box, hex_colour, minutes
-from booklet.render.styles import INK, MUTED, Look, make_look, tint
+from booklet.render.sections import PressureMeter, Timeline, hex_colour, minutes
+from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
 
@@ -56,14 +56,19 @@ class Card:
     back: Callable[[Look, float], list[Flowable]]  # flowables at a given text size
 
 
-def cards_for(edition: Edition) -> list[Card]:
+def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
+    """Stroke cards, the routine card, then as many cautions cards as the cautions need."""
     booklet = edition.booklet
     cards = [stroke_card(s, n, len(booklet.strokes)) for n, s in enumerate(booklet.strokes, 1)]
     if booklet.routine and booklet.routine.steps:
         cards.append(routine_card(edition))
-    cautions = list(booklet.cautions)
-    if cautions:
-        cards.append(cautions_card(edition, cautions))
+    cautions = sorted(booklet.cautions, key=lambda c: SIGNALS.index(c.signal))
+    for parts in range(1, len(cautions) + 1):
+        size = -(-len(cautions) // parts)
+        chunks = [cautions[i:i + size] for i in range(0, len(cautions), size)]
+        group = [cautions_card(edition, chunk, i + 1, len(chunks)) for i, chunk in enumerate(chunks)]
+        if all(fits(card) for card in group) or parts == len(cautions):
+            return cards + group
     return cards
 
 
@@ -86,10 +91,19 @@ def stroke_card(stroke: Stroke, number: int, count: int) -> Card:
             story.append(Paragraph(f"<b>{n}.</b> " + to_para(step.short or step.text), styles["step"]))
         key = key_caution(stroke.cautions)
         if key is not None:
-            story += [Spacer(1, text_size * 0.5), caution_box(key.signal, [key], look_at(look, text_size), False)]
+            story += [Spacer(1, text_size * 0.3), caution_line(key, styles["step"])]
         return story
 
     return Card(stroke.id, stroke.name, f"STROKE {number} OF {count}", stroke.ref, front, back)
+
+
+def caution_line(caution: Caution, style: ParagraphStyle) -> Paragraph:
+    """The key caution as one compact line: the signal word in its colour, then the text."""
+    fill, _ = SIGNAL_COLOURS[caution.signal]
+    colour = fill if caution.signal != "caution" else colors.HexColor("#8A6D00")  # yellow is unreadable as text
+    label = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{caution.signal.upper()}</b></font> '
+    return Paragraph(label + to_para(caution.text), ParagraphStyle("keycaution", parent=style, firstLineIndent=0,
+                                                                   leftIndent=0))
 
 
 def key_caution(cautions: tuple[Caution, ...] | list[Caution]) -> Caution | None:
@@ -145,7 +159,7 @@ def routine_card(edition: Edition) -> Card:
     return Card("routine", routine.title, "ROUTINE", routine.ref, front, back)
 
 
-def cautions_card(edition: Edition, cautions: list[Caution]) -> Card:
+def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, parts: int = 1) -> Card:
     zones = sorted({c.zone for c in all_cautions(edition.booklet) if c.zone})
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
@@ -157,15 +171,11 @@ def cautions_card(edition: Edition, cautions: list[Caution]) -> Card:
 
     def back(look: Look, text_size: float) -> list[Flowable]:
         styles = card_styles(look, text_size)
-        small = look_at(look, text_size)
-        story: list[Flowable] = [Paragraph("Cautions", styles["title"])]
-        for signal in SIGNALS:
-            group = [c for c in cautions if c.signal == signal]
-            if group:
-                story += [caution_box(signal, group, small, False), Spacer(1, text_size * 0.4)]
-        return story
+        title = "Cautions" if parts == 1 else f"Cautions ({part} of {parts})"
+        return [Paragraph(title, styles["title"])] + [caution_line(c, styles["step"]) for c in cautions]
 
-    return Card("cautions", "Cautions", "READ FIRST", edition.booklet.ref, front, back)
+    kicker = "READ FIRST" if parts == 1 else f"READ FIRST · {part} OF {parts}"
+    return Card(f"cautions-{part}", "Cautions", kicker, edition.booklet.ref, front, back)
 
 
 def card_styles(look: Look, size: float) -> dict[str, ParagraphStyle]:
@@ -180,19 +190,11 @@ def card_styles(look: Look, size: float) -> dict[str, ParagraphStyle]:
     }
 
 
-def look_at(look: Look, size: float) -> Look:
-    """The same look with body text at ``size`` (for caution boxes on card backs)."""
-    from dataclasses import replace
-
-    style = ParagraphStyle("caution", parent=look["caution"], fontSize=size, leading=size * 1.28,
-                           spaceAfter=size * 0.2)
-    return replace(look, body_size=size, styles={**look.styles, "caution": style})
-
-
-def fit_back(card: Card, look: Look, size: CardSize, width: float, height: float) -> list[Flowable]:
-    """Largest text size from the card's base down to 7 pt at which the back fits."""
-    text_size = size.base_size * look.scale
-    while text_size >= MIN_SIZE - 1e-6:
+def fit_back(card: Card, look: Look, size: CardSize, width: float, height: float,
+             floor: float = MIN_SIZE) -> list[Flowable]:
+    """Largest text size from the card's base down to ``floor`` (7 pt) at which the back fits."""
+    text_size = max(size.base_size * 1.3 * look.scale, floor)
+    while text_size >= floor - 1e-6:
         story = card.back(look, text_size)
         used = 0.0
         for flowable in story:
@@ -209,8 +211,17 @@ def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tup
     from booklet.paper import Paper
 
     look = make_look(edition, Paper(size.name, size.width_pt, size.height_pt))
-    cards = cards_for(edition)
-    backs = [fit_back(c, look, size, size.width_pt - 2 * size.margin_pt, back_room(look, size)) for c in cards]
+    width, height = size.width_pt - 2 * size.margin_pt, back_room(look, size)
+
+    def fits(card: Card) -> bool:  # cautions split over more cards rather than shrink to the minimum
+        try:
+            fit_back(card, look, size, width, height, floor=MIN_SIZE + 0.5)
+        except ContentError:
+            return False
+        return True
+
+    cards = cards_for(edition, fits)
+    backs = [fit_back(c, look, size, width, height) for c in cards]
     page = (size.width_pt + 2 * bleed_pt, size.height_pt + 2 * bleed_pt)
     fronts_pdf = _draw(page, bleed_pt, edition, look, size, cards, lambda canv, card, i: draw_front(canv, card, look, size))
     backs_pdf = _draw(page, bleed_pt, edition, look, size, cards,
@@ -250,10 +261,11 @@ def draw_front(canv: Canvas, card: Card, look: Look, size: CardSize) -> None:
     canv.setFillColor(look.accent)
     bleed_pad = 20  # the band runs into any bleed; the trim box hides the rest
     canv.rect(-bleed_pad, h - band, w + 2 * bleed_pad, band + bleed_pad, stroke=0, fill=1)
-    canv.setFillColor(tint(look.accent, 0.6))
-    canv.setFont(look.heading_fonts.bold, 6.5 * scale + 0.5)
-    canv.drawString(m, h - m - 6 * scale, card.kicker)
     title_size = fit_title(card, look, w - 2 * m, 17 * scale)
+    if band > title_size * 2.8:  # room for the kicker above the title
+        canv.setFillColor(tint(look.accent, 0.6))
+        canv.setFont(look.heading_fonts.bold, 6.5 * scale + 0.5)
+        canv.drawString(m, h - m - 6 * scale, card.kicker)
     canv.setFillColor(colors.white)
     canv.setFont(look.heading_fonts.bold, title_size)
     canv.drawString(m, h - band + m * 0.9, plain(card.title))
@@ -291,3 +303,18 @@ def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size:
     canv.setFillColor(MUTED)
     canv.drawRightString(w - m, m * 0.45, plain(card.title))
     canv.restoreState()
+
+
+def slug_page(text: str, width: float, height: float, edition: Edition) -> bytes:
+    """A sheet-sized page carrying only the printing instructions, along the top margin."""
+    from booklet.render.fonts import register_family
+
+    font = register_family(edition.booklet.theme.font).regular
+    buffer = io.BytesIO()
+    canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font)
+    canv.setFont(font, 6.5)
+    canv.setFillColor(MUTED)
+    canv.drawCentredString(width / 2, height - 5 * mm, text)
+    canv.showPage()
+    canv.save()
+    return buffer.getvalue()
