@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 SHIPPED = REPO / "content" / "back-massage"
+POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdffonts") is not None
 
 
 @pytest.fixture
@@ -53,3 +57,15 @@ def pdf_text(data: bytes) -> str:
 
 def squash(text: str) -> str:
     return " ".join(text.replace("**", "").replace("*", "").split())
+
+
+def word_boxes(data: bytes) -> list[list[tuple[str, float, float]]]:
+    """Per page, each word with the x and y (from the top) poppler lays it out at."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        html = subprocess.run(["pdftotext", "-bbox", handle.name, "-"], capture_output=True, text=True,
+                              check=True).stdout
+    pages = re.findall(r"<page [^>]*>(.*?)</page>", html, re.S)
+    pattern = r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="[-\d.]+" yMax="[-\d.]+">(.*?)</word>'
+    return [[(w, float(x), float(y)) for x, y, w in re.findall(pattern, page)] for page in pages]
