@@ -26,6 +26,9 @@ BATCH_FORMATS = {
 }
 
 
+COST = {"saddle": 3, "cards": 2, "booklet": 1}  # relative build time, for scheduling
+
+
 @dataclass(frozen=True)
 class Job:
     audience: str | None
@@ -94,18 +97,18 @@ def run_batch(booklet: Booklet, jobs: list[Job], out_dir: Path, workers: int | N
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    # Longest jobs first, so the last one to finish is a short one.
+    ordered = sorted(jobs, key=lambda job: COST[job.format], reverse=True)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: dict[Future[JobResult], Job] = {pool.submit(run_job, job, str(out_dir)): job for job in jobs}
+        futures: dict[Future[JobResult], Job] = {pool.submit(run_job, job, str(out_dir)): job for job in ordered}
         for future in as_completed(futures):
             yield future.result()
 
 
-def _warm_up(booklet: Booklet) -> None:
+def _warm_up(content: Booklet) -> None:
     """Import the heavy modules and load fonts once in the parent; forked workers inherit them."""
-    import booklet.render.booklet  # noqa: F401
-    import booklet.render.cards  # noqa: F401
-    import booklet.write  # noqa: F401
+    from booklet.render import booklet as _booklet, cards as _cards  # noqa: F401
     from booklet.render.fonts import register_family
 
-    register_family(booklet.theme.font)
-    register_family(booklet.theme.heading_font)
+    register_family(content.theme.font)
+    register_family(content.theme.heading_font)

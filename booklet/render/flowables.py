@@ -237,7 +237,7 @@ class SideBySide(Flowable):
     def _sizes(self, avail_w: float, avail_h: float) -> tuple[float, float, float]:
         fig_w = avail_w * self.share
         col_w = avail_w - fig_w - self.gap
-        _, fig_h = self.figure.wrap(fig_w, avail_h)
+        self.drawn_w, fig_h = self.figure.wrap(fig_w, avail_h)
         col_h = sum(f.wrap(col_w, avail_h)[1] + f.getSpaceAfter() for f in self.column)
         return fig_w, fig_h, col_h
 
@@ -251,7 +251,7 @@ class SideBySide(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        self.figure.drawOn(canv, (self.fig_w - self.figure.width) / 2, self.height - self.fig_h)
+        self.figure.drawOn(canv, (self.fig_w - self.drawn_w) / 2, self.height - self.fig_h)
         x = self.fig_w + self.gap
         col_w = self.width - x
         y = self.height
@@ -260,3 +260,24 @@ class SideBySide(Flowable):
             y -= h
             flowable.drawOn(canv, x, y)
             y -= flowable.getSpaceAfter()
+
+
+class Stack(Flowable):
+    """Flowables one above the other, centred, treated as one (a figure and its caption)."""
+
+    def __init__(self, parts: list[Flowable], gap: float = 0.0):
+        super().__init__()
+        self.parts, self.gap = parts, gap
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.sizes = [p.wrap(avail_w, avail_h) for p in self.parts]
+        self.width = max(w for w, _ in self.sizes)
+        self.height = sum(h for _, h in self.sizes) + self.gap * (len(self.parts) - 1)
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        y = self.height
+        for part, (w, h) in zip(self.parts, self.sizes, strict=True):
+            y -= h
+            part.drawOn(self.canv, (self.width - w) / 2, y)
+            y -= self.gap

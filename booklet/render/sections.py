@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
 from booklet.model import SIGNALS, Caution, Checklist, Routine, Stroke
-from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide
+from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
 
@@ -168,13 +168,21 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
     height = min(look.frame_h * 0.44, width * 1.3)
     ill = item.illustration
     avoid = sorted({c.zone for c in item.cautions if c.zone})
+    if ill is not None and ill.caption:
+        height -= look["small"].leading * 2.5
     if ill is not None and ill.image:
         from booklet.illustrate.images import load_image
 
-        return load_image(ctx.root, ill.image, width, height)
-    from booklet.illustrate.diagram import draw_diagram
+        picture = load_image(ctx.root, ill.image, width, height)
+    else:
+        from booklet.illustrate.diagram import draw_diagram
 
-    return draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid, font=look.fonts.regular)
+        picture = draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid,
+                               font=look.fonts.regular)
+    if ill is not None and ill.caption:
+        caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
+        return Stack([picture, caption], look.body_size * 0.4)
+    return picture
 
 
 def hex_colour(colour: colors.Color) -> str:
@@ -247,13 +255,14 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
     item: Routine = section.payload
     names = {s.id: s.name for s in ctx.plan.edition.booklet.strokes}
+    pressure = {s.id: s.pressure for s in ctx.plan.edition.booklet.strokes}
     story: list[Flowable] = [heading(section, look)]
     if item.intro:
         story.append(para(item.intro, look["lead"]))
     story += [Timeline(item, names, look), Spacer(1, look.body_size)]
     indent = look["step"].fontSize * 2.2
     for n, step in enumerate(item.steps, 1):
-        text = f"**{names.get(step.stroke, step.stroke)}** · {minutes(step.minutes)}"
+        text = f"**{names.get(step.stroke, step.stroke)}** · {minutes(step.minutes)} · {pressure.get(step.stroke)} pressure"
         if step.note:
             text += f". {step.note}"
         story.append(Bulleted(para(text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
@@ -357,14 +366,10 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
 
 
 def reference_row(ref, look: Look) -> Flowable:
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+    from booklet.render.qr import QRCode
 
     size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
-    widget = QrCodeWidget(ref.url, barLevel="M", barWidth=size, barHeight=size)
-    widget.barFillColor = colors.HexColor("#1E272D")
-    qr = Drawing(size, size, initialFontName=look.fonts.regular)
-    qr.add(widget)
+    qr = QRCode(ref.url, size, colors.HexColor("#1E272D"))
     column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
     if ref.note:
         column.append(para(ref.note, look["small"]))

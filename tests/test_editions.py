@@ -1,0 +1,94 @@
+"""Each shipped edition reads as its profile says; batch builds every combination."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from booklet.batch import plan_jobs, run_batch
+from booklet.build import BuildOptions, build, load_booklet
+
+from .conftest import SHIPPED, pdf_text
+
+
+@pytest.fixture(scope="module")
+def editions() -> dict[str, bytes]:
+    booklet = load_booklet(SHIPPED)
+    return {a.id: build(booklet, BuildOptions(audience=a.id)).pdf for a in booklet.audiences}
+
+
+def body_size(pdf: bytes) -> float:
+    """The font size most of the introduction's characters are set in."""
+    reader = PdfReader(io.BytesIO(pdf))
+    sizes: Counter[float] = Counter()
+    page = next(p for p in reader.pages if "Introduction" in (p.extract_text() or ""))
+
+    def visit(text, cm, tm, font, size):
+        scale = abs(tm[0] * cm[0]) or 1.0
+        sizes[round(size * scale, 1)] += len(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    return sizes.most_common(1)[0][0]
+
+
+def test_three_editions_are_shipped(editions):
+    assert set(editions) == {"home", "large-print", "student"}
+
+
+def test_large_print_is_larger_capped_and_cautious(editions):
+    assert body_size(editions["large-print"]) >= 1.3 * body_size(editions["home"])
+    text = pdf_text(editions["large-print"])
+    assert "Large-print edition" in text
+    assert "Pressure capped at moderate in the Large-print edition: the standard edition uses firm." in text
+    assert "Firm" not in text.split("Cautions")[0].replace("Firm does not", "")  # no stroke shows firm
+    for phrase in ("osteoporosis", "blood thinners", "Thin or fragile skin"):
+        assert phrase in text
+    assert "Ask whether they take blood thinners" in text
+
+
+def test_home_edition_keeps_plain_words_and_firm_pressure(editions):
+    text = pdf_text(editions["home"])
+    assert "Firm" in text
+    assert "muscles along the spine" not in text or "erector spinae" not in text.split("Muscles worked")[0]
+    assert "osteoporosis" not in text
+
+
+def test_student_edition_uses_anatomical_vocabulary(editions):
+    text = pdf_text(editions["student"])
+    home = pdf_text(editions["home"])
+    assert "Student edition" in text
+    assert "lumbar region" in text and "lumbar region" not in home
+    assert "Contraindications include" in text
+    assert "record the client's consent" in text
+
+
+def test_excluded_strokes_are_absent(handwash: Path):
+    booklet = load_booklet(handwash)
+    text = pdf_text(build(booklet, BuildOptions(audience="kids")).pdf)
+    assert "Lather" in text and "Hold your hands under running water." not in text
+
+
+def test_batch_builds_everything_and_reports_failures_without_stopping(handwash: Path, edit, tmp_path: Path):
+    long = " ".join(["Rub every part of each finger slowly and carefully."] * 40)
+    edit(handwash / "booklet.yaml", "default_audience: kids", f"""  - id: wordy
+    name: Wordy edition
+    theme_note: x
+default_audience: kids""")
+    edit(handwash / "booklet.yaml", "    theme_note: x\n", f"""    overrides:
+      lather:
+        steps: ["{long}", "{long}", "{long}"]
+""")
+    booklet = load_booklet(handwash)
+    jobs = plan_jobs(booklet, (), ())
+    assert len(jobs) == 2 * 3
+    results = list(run_batch(booklet, jobs, tmp_path / "out", workers=2))
+    failed = [r for r in results if not r.ok]
+    assert [(r.job.audience, r.job.format) for r in failed] == [("wordy", "cards")]
+    assert "does not fit" in failed[0].errors[0] and "strokes/lather.yaml" in failed[0].errors[0]
+    built = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert built == ["handwash-kids-cards.pdf", "handwash-kids-saddle.pdf", "handwash-kids.pdf",
+                     "handwash-wordy-saddle.pdf", "handwash-wordy.pdf"]
