@@ -18,6 +18,8 @@ from booklet.model import SourceRef
 from booklet.schema import RECORDS, Field
 
 MAX_TEXT = 4_000  # characters in one text field; ReportLab's paragraph layout is quadratic
+MAX_NAME = 200  # titles and names: they must fit a heading, a contents line and a card
+NAMES = {"title", "name", "subtitle", "edition", "author", "publisher"}
 MAX_PARAGRAPHS = 20_000
 MAX_ITEMS = 500
 
@@ -151,6 +153,8 @@ class Converter:
             return int(value) if value is not None and kind == "int" else value
         if kind == "enum":
             return self.choice(node, where, spec.choices, spec.name.replace("_", " "))
+        if kind == "stroke-entry":  # an id naming strokes/<id>.yaml
+            spec = Field(spec.name, "id", spec.description)
         return self.text(node, where, spec)
 
     def text(self, node: RawScalar, where: str, spec: Field) -> str | None:
@@ -163,7 +167,7 @@ class Converter:
             self.fail(node.ref, where, "text is cut short at ' #' (YAML reads the rest as a "
                       "comment); put the whole text in quotes")
             return None
-        limit = MAX_PARAGRAPHS if spec.kind == "paragraphs" else MAX_TEXT
+        limit = MAX_PARAGRAPHS if spec.kind == "paragraphs" else MAX_NAME if spec.name in NAMES else MAX_TEXT
         if len(value) > limit:
             self.fail(node.ref, where, f"text is too long ({len(value):,} characters; limit {limit:,})")
             return None

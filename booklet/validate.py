@@ -247,7 +247,7 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
             if item.id in seen:
                 conv.fail(item.ref, "id", f"duplicate {kind} id '{item.id}'")
             seen.add(item.id)
-    if not booklet.strokes:
+    if not booklet.strokes and not conv.problems:  # else the reason is already reported
         conv.fail(main.ref, "strokes", "the booklet has no strokes (add strokes/<id>.yaml files)")
     for step in booklet.routine.steps if booklet.routine else ():
         if step.stroke not in stroke_ids:

@@ -67,8 +67,9 @@ def _refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
         source = Path(source).resolve()
         if target == source or (path.exists() and source.exists() and _same_file(path, source)):
             raise InputError(f"output {path} is also an input; choose another output path")
-        if source.is_dir() and target.suffix.lower() in (".yaml", ".yml") and source in target.parents:
-            raise InputError(f"output {path} would overwrite content; choose another output path")
+        if source.is_dir() and source in target.parents and (target.exists() or target.suffix.lower() in (
+                ".yaml", ".yml")):
+            raise InputError(f"output {path} would overwrite a content file; choose another output path")
 
 
 def _same_file(a: Path, b: Path) -> bool:

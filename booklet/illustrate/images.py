@@ -13,7 +13,7 @@ import io
 import warnings
 from pathlib import Path
 
-from booklet.files import MAX_IMAGE_FILE, UnsafePath, read_inside
+from booklet.files import MAX_IMAGE_FILE, UnsafePath, read_inside, resolve_inside
 
 MAX_PIXELS = 40_000_000
 MAX_SVG_ELEMENTS = 20_000
@@ -33,9 +33,10 @@ def check_image(root: Path, relative: str) -> None:
 
 def _decode(root: Path, relative: str) -> tuple[str, object]:
     suffix = Path(relative).suffix.lower()
-    if suffix not in RASTER and suffix != ".svg":
-        raise ImageProblem(f"'{relative}' is not a PNG, JPEG or SVG file")
     try:
+        resolve_inside(root, relative)
+        if suffix not in RASTER and suffix != ".svg":
+            raise ImageProblem(f"'{relative}' is not a PNG, JPEG or SVG file")
         data = read_inside(root, relative, MAX_IMAGE_FILE)
     except UnsafePath as exc:
         raise ImageProblem(str(exc)) from None

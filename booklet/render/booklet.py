@@ -16,6 +16,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
+
+from booklet.errors import BookletError
 
 from booklet.layout import Plan
 from booklet.render.flowables import SectionMark, number_form
@@ -69,7 +72,10 @@ def render_booklet(plan: Plan) -> tuple[bytes, int]:
         initialFontName=look.fonts.regular,
     )
     doc.addPageTemplates(templates(plan, look))
-    doc.build(story(plan, ctx), canvasmaker=BookletCanvas)
+    try:
+        doc.build(story(plan, ctx), canvasmaker=BookletCanvas)
+    except LayoutError as exc:  # every flowable splits; this is the net under that promise
+        raise BookletError(f"content too large to lay out on a {plan.paper.name} page: {str(exc)[:160]}") from None
     return buffer.getvalue(), doc.page
 
 

@@ -1,0 +1,47 @@
+"""Edition + font -> every character the font cannot draw, reported with the field it is in.
+
+A missing glyph would print as an empty box or vanish; this turns it into a content
+error with the file and line to fix, before anything is drawn.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import fields, is_dataclass
+
+from booklet.errors import ContentError, Problem
+from booklet.model import Booklet, SourceRef
+from booklet.render.fonts import charset
+
+SKIP = {"id", "pressure", "signal", "zone", "placement", "pattern", "start", "direction", "side", "hand", "image",
+        "url", "root", "language", "accent", "paper", "font", "heading_font", "logo", "vocabulary", "audiences",
+        "default_audience", "stroke", "areas", "tags", "include", "exclude"}
+ALWAYS_FINE = set(" \n\t\u00a0\u200b\u200c\u200d\u2060\ufeff")
+
+
+def check_glyphs(booklet: Booklet, font_name: str, family: str) -> None:
+    """Raise one problem per field holding characters the font lacks."""
+    drawable = charset(font_name)
+    problems: list[Problem] = []
+    _walk(booklet, booklet.ref, "", drawable, family, problems)
+    if problems:
+        raise ContentError(problems[:50])
+
+
+def _walk(value: object, ref: SourceRef, where: str, drawable: frozenset[int], family: str,
+          problems: list[Problem]) -> None:
+    if isinstance(value, str):
+        missing = sorted({ch for ch in value if ord(ch) not in drawable and ch not in ALWAYS_FINE
+                          and unicodedata.category(ch) not in ("Mn", "Cf")})
+        if missing:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+            problems.append(Problem(ref, f"the font {family} has no glyph for {shown}; change the text or "
+                                         f"theme.font", where))
+    elif isinstance(value, tuple):
+        for item in value:
+            _walk(item, ref, where, drawable, family, problems)
+    elif is_dataclass(value) and not isinstance(value, type):
+        own = getattr(value, "ref", ref)
+        for f in fields(value):
+            if f.name not in SKIP and f.name != "ref":
+                _walk(getattr(value, f.name), own, f.name, drawable, family, problems)
