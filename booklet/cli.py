@@ -198,5 +198,100 @@ def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signatur
     click.echo(report.instructions)
 
 
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--title", help="Title of the new booklet.")
+def new(path: Path, title: str | None) -> None:
+    """Create a content folder at PATH that validates and builds at once."""
+    from booklet.scaffold import scaffold
+
+    for written in scaffold(path, title):
+        click.echo(f"created {written}")
+    click.echo(f"next: booklet watch {path}")
+
+
+@main.command()
+@source_argument
+@click.option("-a", "--audience", help="Edition to preview.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
+@click.option("--pages", help="Pages to render, e.g. 1-3,5 (default: all).")
+@click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output/preview"), show_default=True)
+def preview(source: Path | None, audience: str | None, fmt: str, pages: str | None, dpi: int, out_dir: Path) -> None:
+    """Render pages to PNG and write a contact sheet of them."""
+    from booklet.build import BuildOptions, build as run, load_booklet
+    from booklet.preview import write_preview
+    from booklet.write import output_name
+
+    booklet = load_booklet(source)
+    result = run(booklet, BuildOptions(audience=audience, format=fmt))
+    stem = output_name(booklet.id, audience, fmt).removesuffix(".pdf")
+    shown = write_preview(result.pdf, out_dir, stem, pages, dpi)
+    click.echo(f"wrote {len(shown.pages)} pages to {out_dir}/ and the contact sheet {shown.sheet}")
+
+
+@main.command()
+@source_argument
+@click.option("-a", "--audience", help="Edition to build.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file.")
+@click.option("--interval", type=click.FloatRange(0.05, 10), default=0.2, show_default=True, help="Seconds between checks.")
+def watch(source: Path | None, audience: str | None, fmt: str, output: Path | None, interval: float) -> None:
+    """Rebuild on every save; print pages and time, or the errors. Ctrl-C stops."""
+    from booklet.build import BuildOptions, load_booklet
+    from booklet.watch import Event, watch as loop
+    from booklet.write import output_name
+
+    booklet_id = load_booklet(source).id
+    target = output or Path("output") / output_name(booklet_id, audience, fmt)
+
+    def report(event: Event) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if event.errors:
+            click.echo(f"[{stamp}] {len(event.errors)} problem(s):", err=True)
+            for line in event.errors:
+                click.echo(f"  {clean(line, 400)}", err=True)
+        else:
+            click.echo(f"[{stamp}] wrote {event.path} ({event.pages} pages, {event.seconds * 1000:.0f} ms)")
+
+    click.echo(f"watching {source or 'the shipped content'}; Ctrl-C to stop")
+    try:
+        loop(source, target, report, options=BuildOptions(audience=audience, format=fmt), interval=interval)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["booklet", "stroke", "audience"]), default="booklet", show_default=True)
+def schema(kind: str) -> None:
+    """Print the JSON Schema of booklet, stroke or audience files (for editors)."""
+    import json
+
+    from booklet.jsonschema import json_schema
+
+    click.echo(json.dumps(json_schema(kind), indent=1))
+
+
+@main.command()
+@source_argument
+@click.option("-a", "--audience", help="Edition to check (default: the default edition).")
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings.")
+def lint(source: Path | None, audience: str | None, strict: bool) -> None:
+    """Content checks beyond the schema: cautions, card-sized steps, reading level."""
+    from booklet.audience import make_edition
+    from booklet.build import load_booklet
+    from booklet.lint import lint as check
+
+    edition = make_edition(load_booklet(source), audience)
+    warnings, grade = check(edition.booklet)
+    for warning in warnings:
+        click.echo(clean(str(warning), 400))
+    click.echo(f"reading level: Flesch-Kincaid grade {grade:.1f} ({edition.name or 'default edition'}); "
+               f"{len(warnings)} warning(s)")
+    if strict and warnings:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

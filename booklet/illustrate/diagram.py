@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Path, Polygon, String
@@ -60,9 +61,18 @@ def fit_body(width: float, height: float) -> Frame:
 def draw_diagram(illustration: Illustration | None, width_pt: float, height_pt: float, *,
                  accent: str = "#2E6F73", avoid: Iterable[str] = (), show_legend: bool = True,
                  label_zones: Iterable[str] = (), font: str | None = None) -> Drawing:
-    """The body, the avoid-zones shaded, and the stroke's motion on top."""
-    avoid = [z for z in avoid if z in ZONES]
-    font = font or default_font()
+    """The body, the avoid-zones shaded, and the stroke's motion on top.
+
+    Drawings are pure functions of their arguments and never changed once made, so a
+    warm process (watch, batch) reuses them instead of building them again.
+    """
+    return _diagram(illustration, round(width_pt, 3), round(height_pt, 3), accent,
+                    tuple(z for z in avoid if z in ZONES), show_legend, tuple(label_zones), font or default_font())
+
+
+@lru_cache(maxsize=128)
+def _diagram(illustration: Illustration | None, width_pt: float, height_pt: float, accent: str,
+             avoid: tuple[str, ...], show_legend: bool, label_zones: tuple[str, ...], font: str) -> Drawing:
     legend_h = 0.0
     probe = fit_body(width_pt, height_pt)
     if avoid and show_legend and probe.detailed:
@@ -88,8 +98,12 @@ def draw_diagram(illustration: Illustration | None, width_pt: float, height_pt: 
 def draw_avoid_map(avoid: Iterable[str], width_pt: float, height_pt: float, *, accent: str = "#2E6F73",
                    font: str | None = None) -> Drawing:
     """The full 'where not to press' map: every avoid-zone shaded and labelled at the side."""
-    zones = [z for z in avoid if z in ZONES]
-    font = font or default_font()
+    return _avoid_map(tuple(z for z in avoid if z in ZONES), round(width_pt, 3), round(height_pt, 3), accent,
+                      font or default_font())
+
+
+@lru_cache(maxsize=32)
+def _avoid_map(zones: tuple[str, ...], width_pt: float, height_pt: float, accent: str, font: str) -> Drawing:
     legend_h = max(9.0, 11 * fit_body(width_pt, height_pt).weight)
     label_room = width_pt * 0.26
     frame = fit_body(width_pt - 2 * label_room, height_pt - legend_h)
@@ -164,9 +178,11 @@ def landmarks(frame: Frame) -> Group:
     group.add(Line(*top, *bottom, strokeColor=GREY, strokeWidth=w, strokeDashArray=[2 * w, 1.6 * w]))
     if not frame.detailed:
         return group
-    for y in [0.16 + i * 0.037 for i in range(18)]:
-        x, yy = frame.at((0.5, y))
-        group.add(Circle(x, yy, 1.1 * frame.weight, fillColor=GREY, strokeColor=None))
+    # Vertebrae: one line dashed into round dots (zero-length dashes with round caps).
+    low, high = frame.at((0.5, 0.16)), frame.at((0.5, 0.16 + 17 * 0.037))
+    gap = 0.037 * frame.h
+    group.add(Line(*low, *high, strokeColor=GREY, strokeWidth=2.2 * frame.weight, strokeLineCap=1,
+                   strokeDashArray=[0.01, gap - 0.01]))
     for polygon in ZONES["shoulder-blades"].polygons:
         group.add(path_of([frame.at(p) for p in polygon], closed=True, fillColor=None, strokeColor=GREY,
                           strokeWidth=w * 0.8))

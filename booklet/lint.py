@@ -1,0 +1,80 @@
+"""Booklet -> warnings beyond the schema: safety coverage, card-sized steps, reading level.
+
+Each warning names the file and line to look at. The reading level is the
+Flesch-Kincaid grade of the edition's running text, from a small syllable counter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from booklet.model import Booklet, SourceRef
+
+CARD_STEP = 140  # characters; longer steps should have a short form for the cards
+MAX_GRADE = 8.0
+
+
+@dataclass(frozen=True)
+class Warning:
+    ref: SourceRef
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.ref}: warning: {self.message}"
+
+
+def syllables(word: str) -> int:
+    """A vowel-group count with the usual English adjustments; good enough for a grade."""
+    word = word.lower().strip(".,;:!?'\"()")
+    if not word:
+        return 0
+    groups = re.findall(r"[aeiouy]+", word)
+    count = len(groups)
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def flesch_kincaid(text: str) -> float:
+    """Grade level: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
+    sentences = [s for s in re.split(r"[.!?]+(?:\s|$)", text) if s.strip()]
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    if not words or not sentences:
+        return 0.0
+    return 0.39 * len(words) / len(sentences) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+
+
+def reader_text(booklet: Booklet) -> str:
+    parts = list(booklet.introduction)
+    for stroke in booklet.strokes:
+        parts += [stroke.summary, stroke.purpose, *(s.text for s in stroke.steps), *stroke.tips]
+        parts += [c.text for c in stroke.cautions]
+    parts += [c.text for c in booklet.cautions]
+    return " ".join(p if p.rstrip().endswith((".", "!", "?")) else p + "." for p in parts if p)
+
+
+def lint(booklet: Booklet) -> tuple[list[Warning], float]:
+    """Every warning, and the reading grade of the text."""
+    from booklet.illustrate.zones import ZONES
+
+    found: list[Warning] = []
+    for stroke in booklet.strokes:
+        if not any(c.zone for c in stroke.cautions):
+            found.append(Warning(stroke.ref, f"{stroke.id}: no caution names a zone where not to press"))
+        if not stroke.summary:
+            found.append(Warning(stroke.ref, f"{stroke.id}: no summary"))
+        if stroke.illustration is None:
+            found.append(Warning(stroke.ref, f"{stroke.id}: no illustration"))
+        for n, step in enumerate(stroke.steps, 1):
+            if len(step.text) > CARD_STEP and not step.short:
+                found.append(Warning(step.ref if step.ref.line else stroke.ref,
+                                     f"{stroke.id}: step {n} is {len(step.text)} characters; "
+                                     f"give it a 'short' form for the cards"))
+    for caution in [*booklet.cautions, *(c for s in booklet.strokes for c in s.cautions)]:
+        if caution.zone and caution.zone not in ZONES:
+            found.append(Warning(caution.ref, f"zone '{caution.zone}' is not on the body diagram"))
+    grade = flesch_kincaid(reader_text(booklet))
+    if grade > MAX_GRADE:
+        found.append(Warning(booklet.ref, f"reading level is grade {grade:.1f} (aim for {MAX_GRADE:g} or below)"))
+    return found, grade

@@ -1,0 +1,74 @@
+"""Content folder -> a rebuilt PDF after every save, in a process kept warm.
+
+Polls modification times (no extra dependency). Imports, fonts and the parsed YAML of
+unchanged files stay in memory between builds, so a one-line edit costs only its own
+file's parse plus layout. A bad edit reports its errors and the loop carries on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from booklet.build import BuildOptions, build, load_booklet, resolve_source
+from booklet.errors import BookletError
+
+WATCHED = ("*.yaml", "*.yml", "*.png", "*.jpg", "*.jpeg", "*.svg", "*.ttf")
+
+
+@dataclass(frozen=True)
+class Event:
+    """What one rebuild produced: a written file with its page count and time, or error lines."""
+
+    path: Path | None
+    pages: int
+    seconds: float
+    errors: tuple[str, ...] = ()
+
+
+def snapshot(root: Path) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every watched file under the content folder."""
+    found: dict[Path, tuple[int, int]] = {}
+    for pattern in WATCHED:
+        for path in root.rglob(pattern):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            found[path] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+def rebuild(source: Path, options: BuildOptions, output: Path) -> Event:
+    """One build, written atomically; user errors become an event, not an exception."""
+    from booklet.write import write_atomic
+
+    started = time.perf_counter()
+    try:
+        booklet = load_booklet(source)
+        result = build(booklet, options)
+        write_atomic(output, result.pdf, inputs=[Path(booklet.root)])
+    except BookletError as exc:
+        return Event(None, 0, time.perf_counter() - started, tuple(exc.lines()))
+    return Event(output, result.pages, time.perf_counter() - started)
+
+
+def watch(source: str | Path | None, output: Path, on_event: Callable[[Event], None], *,
+          options: BuildOptions | None = None, interval: float = 0.2, stop: Callable[[], bool] = lambda: False,
+          max_cycles: int | None = None) -> None:
+    """Build now, then again whenever a watched file changes, until ``stop()`` or ``max_cycles``."""
+    path = resolve_source(source)
+    root = path if path.is_dir() else path.parent
+    options = replace(options or BuildOptions())
+    seen = snapshot(root)
+    on_event(rebuild(path, options, output))
+    cycles = 0
+    while not stop() and (max_cycles is None or cycles < max_cycles):
+        time.sleep(interval)
+        cycles += 1
+        now = snapshot(root)
+        if now != seen:
+            seen = now
+            on_event(rebuild(path, options, output))
