@@ -25,8 +25,9 @@ def whole_process(runs: int) -> list[float]:
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(runs):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "booklet", "build"], cwd=folder, check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, "-m", "booklet", "build"], cwd=folder, check=True, stdout=subprocess.DEVNULL
+            )
             times.append(time.perf_counter() - started)
     return times
 
@@ -43,9 +44,8 @@ def peak_memory_mb() -> float:
 def in_process(runs: int) -> tuple[float, float, int]:
     """Import cost, then median render time of the shipped booklet after imports."""
     started = time.perf_counter()
-    from booklet.build import BuildOptions, build, load_booklet
-
     import booklet.render.booklet  # noqa: F401
+    from booklet.build import BuildOptions, build, load_booklet
 
     imports = time.perf_counter() - started
     booklet = load_booklet(None)
@@ -64,8 +64,11 @@ def synthetic(strokes: int) -> tuple[int, float]:
     from booklet.build import BuildOptions, build, load_booklet
 
     booklet = load_booklet(None)
-    copies = [replace(s, id=f"{s.id}-{i}", name=f"{s.name} {i}") for i in range(strokes // len(booklet.strokes) + 1)
-              for s in booklet.strokes][:strokes]
+    copies = [
+        replace(s, id=f"{s.id}-{i}", name=f"{s.name} {i}")
+        for i in range(strokes // len(booklet.strokes) + 1)
+        for s in booklet.strokes
+    ][:strokes]
     big = replace(booklet, strokes=tuple(copies), routine=None)
     started = time.perf_counter()
     result = build(big, BuildOptions(audience="home"))
@@ -78,12 +81,16 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     whole = whole_process(args.runs)
-    print(f"whole process `booklet build`: median {statistics.median(whole) * 1000:.0f} ms "
-          f"(min {min(whole) * 1000:.0f}, max {max(whole) * 1000:.0f}, {args.runs} runs)")
+    print(
+        f"whole process `booklet build`: median {statistics.median(whole) * 1000:.0f} ms "
+        f"(min {min(whole) * 1000:.0f}, max {max(whole) * 1000:.0f}, {args.runs} runs)"
+    )
     print(f"peak memory of one build: {peak_memory_mb():.1f} MB")
     imports, render, pages = in_process(args.runs)
-    print(f"imports: {imports * 1000:.0f} ms; warm build: {render * 1000:.1f} ms for {pages} pages "
-          f"= {render * 1000 / pages:.2f} ms/page")
+    print(
+        f"imports: {imports * 1000:.0f} ms; warm build: {render * 1000:.1f} ms for {pages} pages "
+        f"= {render * 1000 / pages:.2f} ms/page"
+    )
     for n in (100, 300, 600):
         pages, seconds = synthetic(n)
         print(f"synthetic {n} strokes: {pages} pages in {seconds:.2f} s = {seconds * 1000 / pages:.2f} ms/page")

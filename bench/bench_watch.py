@@ -33,8 +33,10 @@ def main() -> None:
             event = rebuild(source, options, output)
             times.append(time.perf_counter() - started)
             assert not event.errors, event.errors
-        print(f"warm rebuild after a one-line edit: median {statistics.median(times) * 1000:.0f} ms "
-              f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; {event.pages} pages)")
+        print(
+            f"warm rebuild after a one-line edit: median {statistics.median(times) * 1000:.0f} ms "
+            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; {event.pages} pages)"
+        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,22 @@ from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
 
 # Text the reader sees; ids, enum values and zone names are never reworded.
 READER_TEXT = {
-    "summary", "purpose", "position", "duration", "steps", "text", "short", "tips",
-    "cautions", "why", "items", "intro", "note", "introduction", "checklists", "routine",
+    "summary",
+    "purpose",
+    "position",
+    "duration",
+    "steps",
+    "text",
+    "short",
+    "tips",
+    "cautions",
+    "why",
+    "items",
+    "intro",
+    "note",
+    "introduction",
+    "checklists",
+    "routine",
 }
 
 
@@ -46,9 +60,7 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     routine = booklet.routine
     if routine is not None:
         routine = replace(routine, steps=tuple(step for step in routine.steps if step.stroke in kept))
-    checklists = tuple(
-        replace(c, items=c.items + dict(audience.extra_items).get(c.id, ())) for c in booklet.checklists
-    )
+    checklists = tuple(replace(c, items=c.items + dict(audience.extra_items).get(c.id, ())) for c in booklet.checklists)
     theme = replace(
         booklet.theme,
         accent=audience.accent or booklet.theme.accent,
@@ -79,11 +91,10 @@ def _keeps(audience: Audience, stroke: Stroke) -> bool:
 
 
 def _adjust(stroke: Stroke, audience: Audience) -> Stroke:
-    overrides = dict(dict(audience.overrides).get(stroke.id, ()))
+    overrides: dict[str, Any] = dict(dict(audience.overrides).get(stroke.id, ()))
     if "cautions" in overrides:
-        overrides["cautions"] = tuple(
-            replace(c, source=overrides.get("name", stroke.name)) for c in overrides["cautions"]  # type: ignore[attr-defined]
-        )
+        name = overrides.get("name", stroke.name)
+        overrides["cautions"] = tuple(replace(c, source=name) for c in overrides["cautions"])
     stroke = replace(stroke, **overrides) if overrides else stroke
     return cap_pressure(stroke, audience.max_pressure, audience.name)
 

@@ -107,7 +107,8 @@ def run_batch(booklet: Booklet, jobs: list[Job], out_dir: Path, workers: int | N
 
 def _warm_up(content: Booklet) -> None:
     """Import the heavy modules and load fonts once in the parent; forked workers inherit them."""
-    from booklet.render import booklet as _booklet, cards as _cards  # noqa: F401
+    import booklet.render.booklet  # noqa: F401
+    import booklet.render.cards  # noqa: F401  (imported for the forked workers)
     from booklet.render.fonts import register_family
 
     register_family(content.theme.font)

@@ -72,7 +72,6 @@ def edition_paper(edition: Edition, options: BuildOptions) -> Paper:
 def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     """select audience -> lay out -> render -> impose, for one edition and format."""
     from booklet.audience import make_edition
-
     from booklet.render.fonts import register_family
     from booklet.render.glyphs import check_glyphs
 
@@ -106,20 +105,23 @@ def build_cards(edition: Edition, options: BuildOptions, started: float) -> Buil
     size = CARD_SIZES[options.card]
     bleed = options.bleed_mm * MM
     fronts, backs, count = render_cards(edition, size, bleed)
-    sheet = PAPERS[options.sheet or ("letter" if edition_paper(edition, options).name in ("letter", "half-letter")
-                                     else "a4")]
+    sheet = PAPERS[
+        options.sheet or ("letter" if edition_paper(edition, options).name in ("letter", "half-letter") else "a4")
+    ]
     try:
         offset = parse_offset(options.back_offset)
     except ValueError as exc:
         raise BookletError(str(exc)) from None
-    plan = plan_cards(count, (size.width_pt, size.height_pt), sheet.size, bleed=bleed, duplex=options.duplex,
-                      back_offset=offset)
+    plan = plan_cards(
+        count, (size.width_pt, size.height_pt), sheet.size, bleed=bleed, duplex=options.duplex, back_offset=offset
+    )
     how = CARDS_HOW.replace("long edge", options.duplex.replace("-", " "))
     if options.backs == "separate":
         how = "Print the fronts, put the sheets back in the tray face down, then print the backs file."
     slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
-    pdf, separate = impose_cards(fronts, backs, plan, bleed_pt=bleed, separate=options.backs == "separate",
-                                 overlay=slug)
+    pdf, separate = impose_cards(
+        fronts, backs, plan, bleed_pt=bleed, separate=options.backs == "separate", overlay=slug
+    )
     extra = {"backs": separate} if separate else {}
     sheets = len(plan.sheets) * (1 if separate else 2)
     return BuildResult(pdf, sheets, edition, time.perf_counter() - started, extra, how)
@@ -127,17 +129,22 @@ def build_cards(edition: Edition, options: BuildOptions, started: float) -> Buil
 
 def render_pdf(edition: Edition, options: BuildOptions, notes_pages: int = 0) -> tuple[bytes, int]:
     from booklet.layout import plan_booklet
+    from booklet.paper import MM
     from booklet.render.booklet import render_booklet
 
-    from booklet.paper import MM
-
-    plan = plan_booklet(edition, edition_paper(edition, options), fillable=options.fillable,
-                        notes_pages=notes_pages, bleed_pt=options.bleed_mm * MM)
+    plan = plan_booklet(
+        edition,
+        edition_paper(edition, options),
+        fillable=options.fillable,
+        notes_pages=notes_pages,
+        bleed_pt=options.bleed_mm * MM,
+    )
     return render_booklet(plan)
 
 
-def build_booklet(source: str | Path | None = None, *, output: str | Path | None = None,
-                  **options: Any) -> bytes | Path:
+def build_booklet(
+    source: str | Path | None = None, *, output: str | Path | None = None, **options: Any
+) -> bytes | Path:
     """Library entry point: build one PDF; return its bytes, or write ``output`` and return the path."""
     booklet = load_booklet(source)
     result = build(booklet, replace(BuildOptions(), **options))

@@ -75,8 +75,13 @@ source_argument = click.argument("source", required=False, type=click.Path(path_
 @click.option("-a", "--audience", help="Edition to build (an audience id).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
 @click.option("--paper", type=PAPER, help="Reading page: a4, a5, a6, letter, half-letter or WxHmm.")
-@click.option("--impose", type=click.Choice(["none", "saddle"]), default="none", show_default=True,
-              help="saddle: two-up on sheets in saddle-stitch order.")
+@click.option(
+    "--impose",
+    type=click.Choice(["none", "saddle"]),
+    default="none",
+    show_default=True,
+    help="saddle: two-up on sheets in saddle-stitch order.",
+)
 @click.option("--fillable", is_flag=True, help="Checklists also get PDF form check boxes.")
 @click.option("--card", type=click.Choice(["a6", "index", "business"]), default="a6", show_default=True)
 @click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet for cards or imposition.")
@@ -89,7 +94,8 @@ source_argument = click.argument("source", required=False, type=click.Path(path_
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file.")
 def build(source: Path | None, audience: str | None, fmt: str, output: Path | None, **options: Any) -> None:
     """Build a booklet or cards PDF from SOURCE (default: the shipped back-massage guide)."""
-    from booklet.build import BuildOptions, build as run, load_booklet
+    from booklet.build import BuildOptions, load_booklet
+    from booklet.build import build as run
     from booklet.write import output_name, write_atomic
 
     started = time.perf_counter()
@@ -143,23 +149,42 @@ def list_(source: Path | None) -> None:
 @main.command()
 @source_argument
 @click.option("-a", "--audience", "audiences", multiple=True, help="Audience to build (repeatable; default all).")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["booklet", "cards", "saddle"]),
-              help="Format to build (repeatable; default all: booklet, cards, saddle-imposed booklet).")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["booklet", "cards", "saddle"]),
+    help="Format to build (repeatable; default all: booklet, cards, saddle-imposed booklet).",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel processes (default: CPU cores).")
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Output folder.")
-def batch(source: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...], jobs: int | None,
-          out_dir: Path) -> None:
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder.",
+)
+def batch(
+    source: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...], jobs: int | None, out_dir: Path
+) -> None:
     """Build every audience x format of SOURCE in parallel; report failures at the end."""
-    from booklet.batch import plan_jobs, run_batch
+    from booklet.batch import JobResult, plan_jobs, run_batch
     from booklet.build import load_booklet
 
     started = time.perf_counter()
     booklet = load_booklet(source)
     work = plan_jobs(booklet, audiences, formats)
-    results = []
-    with click.progressbar(length=len(work), label=f"Building {len(work)} PDFs", file=sys.stderr,
-                           item_show_func=lambda r: r.job.label if r else None) as bar:
+    results: list[JobResult] = []
+    bar: Any
+    with click.progressbar(
+        length=len(work),
+        label=f"Building {len(work)} PDFs",
+        file=sys.stderr,
+        item_show_func=lambda r: r.job.label if r else None,
+    ) as bar:
         for result in run_batch(booklet, work, out_dir, jobs):
             results.append(result)
             bar.update(1, result)
@@ -186,8 +211,7 @@ def batch(source: Path | None, audiences: tuple[str, ...], formats: tuple[str, .
 @click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet size (default: from the pages).")
 @click.option("--signature", type=click.IntRange(1, 64), help="Sheets per signature.")
 @click.option("--creep", "creep_mm", type=click.FloatRange(0, 5), default=0.0, help="Creep compensation in mm.")
-def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signature: int | None,
-           creep_mm: float) -> None:
+def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signature: int | None, creep_mm: float) -> None:
     """Impose any PDF: reading pages two-up in saddle-stitch order (or cards N-up)."""
     from booklet.impose import impose_file
     from booklet.write import write_atomic
@@ -216,11 +240,18 @@ def new(path: Path, title: str | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
 @click.option("--pages", help="Pages to render, e.g. 1-3,5 (default: all).")
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output/preview"), show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output/preview"),
+    show_default=True,
+)
 def preview(source: Path | None, audience: str | None, fmt: str, pages: str | None, dpi: int, out_dir: Path) -> None:
     """Render pages to PNG and write a contact sheet of them."""
-    from booklet.build import BuildOptions, build as run, load_booklet
+    from booklet.build import BuildOptions, load_booklet
+    from booklet.build import build as run
     from booklet.preview import write_preview
     from booklet.write import output_name
 
@@ -236,11 +267,14 @@ def preview(source: Path | None, audience: str | None, fmt: str, pages: str | No
 @click.option("-a", "--audience", help="Edition to build.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file.")
-@click.option("--interval", type=click.FloatRange(0.05, 10), default=0.2, show_default=True, help="Seconds between checks.")
+@click.option(
+    "--interval", type=click.FloatRange(0.05, 10), default=0.2, show_default=True, help="Seconds between checks."
+)
 def watch(source: Path | None, audience: str | None, fmt: str, output: Path | None, interval: float) -> None:
     """Rebuild on every save; print pages and time, or the errors. Ctrl-C stops."""
     from booklet.build import BuildOptions, load_booklet
-    from booklet.watch import Event, watch as loop
+    from booklet.watch import Event
+    from booklet.watch import watch as loop
     from booklet.write import output_name
 
     booklet_id = load_booklet(source).id
@@ -287,8 +321,10 @@ def lint(source: Path | None, audience: str | None, strict: bool) -> None:
     warnings, grade = check(edition.booklet)
     for warning in warnings:
         click.echo(clean(str(warning), 400))
-    click.echo(f"reading level: Flesch-Kincaid grade {grade:.1f} ({edition.name or 'default edition'}); "
-               f"{len(warnings)} warning(s)")
+    click.echo(
+        f"reading level: Flesch-Kincaid grade {grade:.1f} ({edition.name or 'default edition'}); "
+        f"{len(warnings)} warning(s)"
+    )
     if strict and warnings:
         sys.exit(1)
 

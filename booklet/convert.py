@@ -80,7 +80,7 @@ class Converter:
                 out.values[key.text] = converted
                 out.refs[key.text] = value.ref
         for spec in fields.values():
-            if spec.required and spec.name not in node.keys():
+            if spec.required and spec.name not in node:
                 self.fail(node.ref, where, f"missing required field '{spec.name}'")
         return out
 
@@ -133,13 +133,13 @@ class Converter:
         if not isinstance(node, RawList) or len(node.items) < 2:
             self.fail(node.ref, where, "expected a list of at least two [x, y] points")
             return None
-        out = []
+        out: list[tuple[float, float]] = []
         for i, point in enumerate(node.items):
             pair = point.items if isinstance(point, RawList) else ()
             numbers = [self.number(p, f"{where}[{i}]", 0.0, 1.0) for p in pair]
             if len(pair) != 2 or not all(isinstance(p, RawScalar) for p in pair):
                 self.fail(point.ref, f"{where}[{i}]", "expected a point [x, y] with numbers 0..1")
-            elif None not in numbers:
+            elif numbers[0] is not None and numbers[1] is not None:
                 out.append((numbers[0], numbers[1]))
         return tuple(out) if len(out) == len(node.items) else None
 
@@ -160,12 +160,18 @@ class Converter:
     def text(self, node: RawScalar, where: str, spec: Field) -> str | None:
         value = node.text
         if node.plain and value.lower() in YAML11_WORDS:
-            self.fail(node.ref, where, f"unquoted '{value}' reads as a yes/no value in YAML; "
-                      f"put it in quotes if you mean the text")
+            self.fail(
+                node.ref,
+                where,
+                f"unquoted '{value}' reads as a yes/no value in YAML; put it in quotes if you mean the text",
+            )
             return None
         if node.cut_by_comment:
-            self.fail(node.ref, where, "text is cut short at ' #' (YAML reads the rest as a "
-                      "comment); put the whole text in quotes")
+            self.fail(
+                node.ref,
+                where,
+                "text is cut short at ' #' (YAML reads the rest as a comment); put the whole text in quotes",
+            )
             return None
         limit = MAX_PARAGRAPHS if spec.kind == "paragraphs" else MAX_NAME if spec.name in NAMES else MAX_TEXT
         if len(value) > limit:
@@ -236,7 +242,11 @@ def _vocabulary_word(conv: Converter, node: RawScalar, where: str, kind: str, va
         name = zones.zone_name(value)
         if name is None:
             hint = did_you_mean(value.strip().lower(), zones.ZONE_NAMES)
-            conv.fail(node.ref, where, f"unknown zone '{_show(value)}'{hint or ' (expected ' + expected(zones.ZONE_NAMES) + ')'}")
+            conv.fail(
+                node.ref,
+                where,
+                f"unknown zone '{_show(value)}'{hint or ' (expected ' + expected(zones.ZONE_NAMES) + ')'}",
+            )
         return name
     choices = {"pattern": motions.PATTERN_NAMES, "direction": motions.DIRECTIONS, "side": motions.SIDES}[kind]
     return conv.choice(node, where, tuple(choices), kind)

@@ -17,8 +17,12 @@ KINDS = ("booklet", "stroke", "audience")
 def _names() -> dict[str, tuple[str, ...]]:
     from booklet.illustrate import motions, zones
 
-    return {"zone": zones.ZONE_NAMES, "pattern": motions.PATTERN_NAMES, "direction": motions.DIRECTIONS,
-            "side": motions.SIDES}
+    return {
+        "zone": zones.ZONE_NAMES,
+        "pattern": motions.PATTERN_NAMES,
+        "direction": motions.DIRECTIONS,
+        "side": motions.SIDES,
+    }
 
 
 def field_schema(spec: Field, names: dict[str, tuple[str, ...]]) -> dict[str, Any]:
@@ -27,8 +31,10 @@ def field_schema(spec: Field, names: dict[str, tuple[str, ...]]) -> dict[str, An
     kind = spec.kind
     if kind in ("int", "number"):
         bounds = {k: v for k, v in (("minimum", spec.low), ("maximum", spec.high)) if v is not None}
-        out["anyOf"] = [{"type": "integer" if kind == "int" else "number", **bounds},
-                        {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}]
+        out["anyOf"] = [
+            {"type": "integer" if kind == "int" else "number", **bounds},
+            {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+        ]
     elif kind == "enum":
         out["enum"] = list(spec.choices)
     elif kind in names:
@@ -48,8 +54,16 @@ def field_schema(spec: Field, names: dict[str, tuple[str, ...]]) -> dict[str, An
     elif kind == "stroke-entry":
         out["anyOf"] = [{"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$"}, {"$ref": "#/$defs/stroke"}]
     elif kind == "points":
-        out.update(type="array", minItems=2, items={"type": "array", "minItems": 2, "maxItems": 2,
-                                                    "items": {"type": "number", "minimum": 0, "maximum": 1}})
+        out.update(
+            type="array",
+            minItems=2,
+            items={
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 2,
+                "items": {"type": "number", "minimum": 0, "maximum": 1},
+            },
+        )
     else:
         out["type"] = "string"
         out.update(_string_format(kind))
@@ -82,5 +96,4 @@ def json_schema(kind: str = "booklet") -> dict[str, Any]:
     names = _names()
     defs = {name: record_schema(name, names) for name in RECORDS}
     titles = {"booklet": "booklet.yaml", "stroke": "strokes/<id>.yaml", "audience": "audiences/<id>.yaml"}
-    return {"$schema": DIALECT, "title": f"booklet content: {titles[kind]}", "$ref": f"#/$defs/{kind}",
-            "$defs": defs}
+    return {"$schema": DIALECT, "title": f"booklet content: {titles[kind]}", "$ref": f"#/$defs/{kind}", "$defs": defs}

@@ -44,12 +44,15 @@ class Plan:
         return out
 
 
-def plan_booklet(edition: Edition, paper: Paper, *, fillable: bool = False, notes_pages: int = 0,
-                 bleed_pt: float = 0.0) -> Plan:
+def plan_booklet(
+    edition: Edition, paper: Paper, *, fillable: bool = False, notes_pages: int = 0, bleed_pt: float = 0.0
+) -> Plan:
     """Lay the edition's parts out in reading order."""
     booklet = edition.booklet
-    sections = [Section("cover", "cover", booklet.title, toc=False),
-                Section("contents", "contents", "Contents", toc=False)]
+    sections = [
+        Section("cover", "cover", booklet.title, toc=False),
+        Section("contents", "contents", "Contents", toc=False),
+    ]
     if booklet.introduction:
         sections.append(Section("introduction", "introduction", "Introduction"))
     sections += _checklists(edition, "before")

@@ -68,9 +68,12 @@ def lint(booklet: Booklet) -> tuple[list[Warning], float]:
             found.append(Warning(stroke.ref, f"{stroke.id}: no illustration"))
         for n, step in enumerate(stroke.steps, 1):
             if len(step.text) > CARD_STEP and not step.short:
-                found.append(Warning(step.ref if step.ref.line else stroke.ref,
-                                     f"{stroke.id}: step {n} is {len(step.text)} characters; "
-                                     f"give it a 'short' form for the cards"))
+                found.append(
+                    Warning(
+                        step.ref if step.ref.line else stroke.ref,
+                        f"{stroke.id}: step {n} is {len(step.text)} characters; give it a 'short' form for the cards",
+                    )
+                )
     for caution in [*booklet.cautions, *(c for s in booklet.strokes for c in s.cautions)]:
         if caution.zone and caution.zone not in ZONES:
             found.append(Warning(caution.ref, f"zone '{caution.zone}' is not on the body diagram"))

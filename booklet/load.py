@@ -48,6 +48,9 @@ class RawMap:
     def keys(self) -> list[str]:
         return [k.text for k, _ in self.entries]
 
+    def __contains__(self, key: object) -> bool:
+        return any(k.text == key for k, _ in self.entries)
+
 
 RawNode = RawScalar | RawList | RawMap
 
@@ -81,8 +84,9 @@ def find_main(source: Path) -> Path:
 def load_doc(source: Path) -> RawDoc:
     """Load the main file and every ``strokes/*.yaml`` and ``audiences/*.yaml`` beside it."""
     if not source.exists():
-        raise ContentError.at(SourceRef(display_path(source)),
-                              "no such content folder or file (expected a folder holding booklet.yaml)")
+        raise ContentError.at(
+            SourceRef(display_path(source)), "no such content folder or file (expected a folder holding booklet.yaml)"
+        )
     main_path = find_main(source)
     root = main_path.parent
     problems: list[Problem] = []

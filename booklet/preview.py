@@ -16,7 +16,7 @@ class Preview:
 
 
 def parse_pages(spec: str | None, count: int) -> list[int]:
-    """"1-3,5" -> [1, 2, 3, 5], within 1..count; None -> every page."""
+    """ "1-3,5" -> [1, 2, 3, 5], within 1..count; None -> every page."""
     if not spec:
         return list(range(1, count + 1))
     chosen: list[int] = []

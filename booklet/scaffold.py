@@ -126,8 +126,9 @@ def scaffold(path: Path, title: str | None = None) -> list[Path]:
         "booklet.schema.json": json.dumps(json_schema("booklet"), indent=1) + "\n",
         "stroke.schema.json": json.dumps(json_schema("stroke"), indent=1) + "\n",
         "audience.schema.json": json.dumps(json_schema("audience"), indent=1) + "\n",
-        "booklet.yaml": BOOKLET.format(schema_line=SCHEMA_LINE.format(schema="./booklet.schema.json"),
-                                       id=slug(path.name), title=_quote(title)),
+        "booklet.yaml": BOOKLET.format(
+            schema_line=SCHEMA_LINE.format(schema="./booklet.schema.json"), id=slug(path.name), title=_quote(title)
+        ),
         "strokes/shoulder-roll.yaml": STROKE.format(schema_line=SCHEMA_LINE.format(schema="../stroke.schema.json")),
         "audiences/everyone.yaml": AUDIENCE.format(schema_line=SCHEMA_LINE.format(schema="../audience.schema.json")),
         "README.md": README.format(title=title, folder=path),

@@ -109,8 +109,9 @@ ROUTINE_STEP = (
 ROUTINE = (
     text("title", "Title of the routine", True),
     text("intro", "A sentence before the steps"),
-    Field("steps", "list", "Strokes in order, with minutes", True,
-          item=Field("step", "record", "", record="routine_step")),
+    Field(
+        "steps", "list", "Strokes in order, with minutes", True, item=Field("step", "record", "", record="routine_step")
+    ),
 )
 
 REFERENCE = (
@@ -137,12 +138,19 @@ AUDIENCE = (
     Field("max_pressure", "enum", "Cap every stroke's pressure at this", choices=PRESSURES),
     Field("font_scale", "number", "Type size factor", low=0.7, high=2.5),
     Field("paper", "paper", "Reading page size for this edition"),
-    Field("extra_cautions", "list", "Cautions added for this audience",
-          item=Field("caution", "record", "", record="caution")),
-    Field("extra_items", "map", "Checklist items added, by checklist id",
-          item=texts("items", "Items to add")),
-    Field("overrides", "map", "Per-stroke text overrides, by stroke id",
-          item=Field("override", "record", "", record="override")),
+    Field(
+        "extra_cautions",
+        "list",
+        "Cautions added for this audience",
+        item=Field("caution", "record", "", record="caution"),
+    ),
+    Field("extra_items", "map", "Checklist items added, by checklist id", item=texts("items", "Items to add")),
+    Field(
+        "overrides",
+        "map",
+        "Per-stroke text overrides, by stroke id",
+        item=Field("override", "record", "", record="override"),
+    ),
     Field("vocabulary", "enum", "Plain or anatomical words", choices=VOCABULARIES),
     Field("accent", "color", "Accent colour for this edition"),
     Field("logo", "path", "Logo for this edition"),
@@ -162,17 +170,29 @@ BOOKLET = (
     Field("language", "id", "Language code, e.g. en, de, el, ru"),
     texts("keywords", "Keywords for the PDF metadata"),
     Field("introduction", "paragraphs", "Introduction; blank lines separate paragraphs"),
-    Field("strokes", "list", "Stroke ids (files strokes/<id>.yaml) or inline strokes, in order",
-          item=Field("stroke", "stroke-entry", "A stroke id or an inline stroke")),
+    Field(
+        "strokes",
+        "list",
+        "Stroke ids (files strokes/<id>.yaml) or inline strokes, in order",
+        item=Field("stroke", "stroke-entry", "A stroke id or an inline stroke"),
+    ),
     Field("checklists", "list", "Checklists", item=Field("checklist", "record", "", record="checklist")),
     Field("cautions", "list", "General cautions", item=Field("caution", "record", "", record="caution")),
     Field("routine", "record", "A timed sequence of strokes", record="routine"),
-    Field("references", "list", "References, printed with QR codes",
-          item=Field("reference", "record", "", record="reference")),
+    Field(
+        "references",
+        "list",
+        "References, printed with QR codes",
+        item=Field("reference", "record", "", record="reference"),
+    ),
     Field("theme", "record", "Fonts, size, colour, logo, paper", record="theme"),
     Field("vocabulary", "map", "Plain term -> anatomical term", item=text("term", "Anatomical term")),
-    Field("audiences", "list", "Audience profiles (or files audiences/*.yaml)",
-          item=Field("audience", "record", "", record="audience")),
+    Field(
+        "audiences",
+        "list",
+        "Audience profiles (or files audiences/*.yaml)",
+        item=Field("audience", "record", "", record="audience"),
+    ),
     Field("default_audience", "id", "Audience built when -a is not given"),
 )
 

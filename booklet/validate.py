@@ -10,7 +10,7 @@ from typing import Any
 
 from booklet.convert import Converter, Record, did_you_mean
 from booklet.errors import ContentError, Problem
-from booklet.load import RawDoc, RawNode, RawScalar
+from booklet.load import RawDoc, RawNode
 from booklet.model import (
     Audience,
     Booklet,
@@ -73,21 +73,21 @@ def _error(conv: Converter) -> ContentError:
 
 def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
     entries = main.get("strokes")
-    records: list[tuple[Record, str | None]] = []
+    records: list[tuple[Record | None, str | None]] = []
     if entries is None:
-        for stem, node in sorted(doc.strokes.items()):
-            records.append((conv.record(node, "stroke", ""), stem))
+        for name, node in sorted(doc.strokes.items()):
+            records.append((conv.record(node, "stroke", ""), name))
     for i, entry in enumerate(entries or ()):
         if isinstance(entry, Record):
             records.append((entry, None))
             continue
-        node = doc.strokes.get(entry)
-        if node is None:
+        found = doc.strokes.get(entry)
+        if found is None:
             ref = _item_ref(doc.main, "strokes", i, main.ref)
             hint = did_you_mean(entry, list(doc.strokes))
             conv.fail(ref, f"strokes[{i}]", f"no stroke file strokes/{entry}.yaml{hint}")
             continue
-        records.append((conv.record(node, "stroke", ""), entry))
+        records.append((conv.record(found, "stroke", ""), entry))
     strokes = []
     for record, stem in records:
         if record is None:
@@ -160,14 +160,18 @@ def _illustration(r: Record | None) -> Illustration | None:
 
 
 def _checklist(r: Record) -> Checklist:
-    return Checklist(r.get("id", ""), r.get("title", ""), tuple(r.get("items", ())), r.get("placement", "before"), r.ref)
+    return Checklist(
+        r.get("id", ""), r.get("title", ""), tuple(r.get("items", ())), r.get("placement", "before"), r.ref
+    )
 
 
 def _routine(r: Record | None) -> Routine | None:
     if r is None:
         return None
-    steps = tuple(RoutineStep(s.get("stroke", ""), s.get("minutes", 1.0), s.get("note", ""), s.where("stroke"))
-                  for s in r.get("steps", ()))
+    steps = tuple(
+        RoutineStep(s.get("stroke", ""), s.get("minutes", 1.0), s.get("note", ""), s.where("stroke"))
+        for s in r.get("steps", ())
+    )
     return Routine(r.get("title", ""), steps, r.get("intro", ""), r.ref)
 
 
@@ -240,8 +244,11 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
     """Ids are unique and every id that names a stroke, audience or checklist exists."""
     stroke_ids = [s.id for s in booklet.strokes]
     audience_ids = [a.id for a in booklet.audiences]
-    for kind, items in (("stroke", booklet.strokes), ("audience", booklet.audiences),
-                        ("checklist", booklet.checklists)):
+    for kind, items in (
+        ("stroke", booklet.strokes),
+        ("audience", booklet.audiences),
+        ("checklist", booklet.checklists),
+    ):
         seen: set[str] = set()
         for item in items:
             if item.id in seen:

@@ -55,9 +55,16 @@ def rebuild(source: Path, options: BuildOptions, output: Path) -> Event:
     return Event(output, result.pages, time.perf_counter() - started)
 
 
-def watch(source: str | Path | None, output: Path, on_event: Callable[[Event], None], *,
-          options: BuildOptions | None = None, interval: float = 0.2, stop: Callable[[], bool] = lambda: False,
-          max_cycles: int | None = None) -> None:
+def watch(
+    source: str | Path | None,
+    output: Path,
+    on_event: Callable[[Event], None],
+    *,
+    options: BuildOptions | None = None,
+    interval: float = 0.2,
+    stop: Callable[[], bool] = lambda: False,
+    max_cycles: int | None = None,
+) -> None:
     """Build now, then again whenever a watched file changes, until ``stop()`` or ``max_cycles``."""
     path = resolve_source(source)
     root = path if path.is_dir() else path.parent

@@ -19,8 +19,7 @@ from pathlib import Path
 from booklet.errors import InputError
 
 
-def output_name(booklet_id: str, audience: str | None, fmt: str, *, impose: str | None = None,
-                ext: str = "pdf") -> str:
+def output_name(booklet_id: str, audience: str | None, fmt: str, *, impose: str | None = None, ext: str = "pdf") -> str:
     """back-massage.pdf, back-massage-large-print.pdf, back-massage-home-cards.pdf, ...-saddle.pdf"""
     parts = [booklet_id, audience or "", "" if fmt == "booklet" else fmt, impose or ""]
     stem = "-".join(_slug(p) for p in parts if p)
@@ -67,8 +66,11 @@ def _refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
         source = Path(source).resolve()
         if target == source or (path.exists() and source.exists() and _same_file(path, source)):
             raise InputError(f"output {path} is also an input; choose another output path")
-        if source.is_dir() and source in target.parents and (target.exists() or target.suffix.lower() in (
-                ".yaml", ".yml")):
+        if (
+            source.is_dir()
+            and source in target.parents
+            and (target.exists() or target.suffix.lower() in (".yaml", ".yml"))
+        ):
             raise InputError(f"output {path} would overwrite a content file; choose another output path")
 
 

@@ -64,8 +64,9 @@ def word_boxes(data: bytes) -> list[list[tuple[str, float, float]]]:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(data)
         handle.flush()
-        html = subprocess.run(["pdftotext", "-bbox", handle.name, "-"], capture_output=True, text=True,
-                              check=True).stdout
+        html = subprocess.run(
+            ["pdftotext", "-bbox", handle.name, "-"], capture_output=True, text=True, check=True
+        ).stdout
     pages = re.findall(r"<page [^>]*>(.*?)</page>", html, re.S)
     pattern = r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="[-\d.]+" yMax="[-\d.]+">(.*?)</word>'
     return [[(w, float(x), float(y)) for x, y, w in re.findall(pattern, page)] for page in pages]

@@ -15,7 +15,8 @@ from booklet.model import Step, Stroke
 
 def test_default_audience_applies_its_profile(handwash: Path):
     edition = make_edition(load_booklet(handwash))
-    assert edition.audience is not None and edition.audience.id == "kids"
+    assert edition.audience is not None
+    assert edition.audience.id == "kids"
     assert [s.id for s in edition.booklet.strokes] == ["lather"]
     assert edition.font_scale == 1.3
     assert edition.booklet.edition == "Kids' edition"
@@ -32,7 +33,8 @@ def test_pressure_cap_rewrites_and_says_so():
     stroke = Stroke("s", "S", (Step("x"),), pressure="firm")
     capped = cap_pressure(stroke, "moderate", "Large-print edition")
     assert capped.pressure == "moderate"
-    assert "capped at moderate" in capped.pressure_note and "firm" in capped.pressure_note
+    assert "capped at moderate" in capped.pressure_note
+    assert "firm" in capped.pressure_note
     assert cap_pressure(stroke, "firm", "e") is stroke
     light = replace(stroke, pressure="light")
     assert cap_pressure(light, "moderate", "e") is light

@@ -33,7 +33,8 @@ def test_scaffold_validates_and_builds(tmp_path: Path):
     booklet = load_booklet(folder)
     assert booklet.title == "Morning Stretches"
     text = pdf_text(build(booklet, BuildOptions()).pdf)
-    assert "Shoulder roll" in text and "Lift both shoulders towards your ears" in text
+    assert "Shoulder roll" in text
+    assert "Lift both shoulders towards your ears" in text
 
 
 def test_scaffold_refuses_a_folder_with_files(tmp_path: Path):
@@ -45,14 +46,16 @@ def test_scaffold_refuses_a_folder_with_files(tmp_path: Path):
 
 def test_preview_writes_pngs_and_a_contact_sheet(tmp_path: Path):
     out = tmp_path / "preview"
-    result = CliRunner().invoke(main, ["preview", str(FIXTURES / "handwash"), "--pages", "1-3", "--dpi", "50",
-                                       "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["preview", str(FIXTURES / "handwash"), "--pages", "1-3", "--dpi", "50", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     pages = sorted(out.glob("handwash-0*.png"))
     assert [p.name for p in pages] == ["handwash-001.png", "handwash-002.png", "handwash-003.png"]
     with Image.open(pages[0]) as image:
         width, height = image.size  # A6 at 50 dpi, to the pixel
-        assert abs(width - 105 / 25.4 * 50) <= 1 and abs(height - 148 / 25.4 * 50) <= 1
+        assert abs(width - 105 / 25.4 * 50) <= 1
+        assert abs(height - 148 / 25.4 * 50) <= 1
     assert (out / "handwash-contact.png").is_file()
 
 
@@ -61,11 +64,16 @@ def validator(kind: str):
     return jsonschema.Draft202012Validator(json_schema(kind))
 
 
-@pytest.mark.parametrize(("kind", "pattern"), [
-    ("booklet", f"{SHIPPED}/booklet.yaml"), ("stroke", f"{SHIPPED}/strokes/*.yaml"),
-    ("audience", f"{SHIPPED}/audiences/*.yaml"), ("booklet", f"{FIXTURES}/handwash/booklet.yaml"),
-    ("stroke", f"{FIXTURES}/handwash/strokes/*.yaml"),
-])
+@pytest.mark.parametrize(
+    ("kind", "pattern"),
+    [
+        ("booklet", f"{SHIPPED}/booklet.yaml"),
+        ("stroke", f"{SHIPPED}/strokes/*.yaml"),
+        ("audience", f"{SHIPPED}/audiences/*.yaml"),
+        ("booklet", f"{FIXTURES}/handwash/booklet.yaml"),
+        ("stroke", f"{FIXTURES}/handwash/strokes/*.yaml"),
+    ],
+)
 def test_schema_accepts_the_shipped_content(kind, pattern):
     check = validator(kind)
     for path in glob.glob(pattern):
@@ -73,14 +81,17 @@ def test_schema_accepts_the_shipped_content(kind, pattern):
         assert not errors, (path, errors)
 
 
-@pytest.mark.parametrize(("kind", "document"), [
-    ("stroke", {"id": "x", "name": "X", "steps": ["a"], "pressure": "hard"}),
-    ("stroke", {"id": "x", "name": "X", "steps": ["a"], "presure": "light"}),
-    ("stroke", {"id": "x", "name": "X"}),
-    ("stroke", {"id": "x", "name": "X", "steps": ["a"], "illustration": {"pattern": "swirl"}}),
-    ("booklet", {"id": "b", "title": "B", "cautions": [{"signal": "note", "text": "t"}]}),
-    ("audience", {"id": "a", "name": "A", "max_pressure": "strong"}),
-])
+@pytest.mark.parametrize(
+    ("kind", "document"),
+    [
+        ("stroke", {"id": "x", "name": "X", "steps": ["a"], "pressure": "hard"}),
+        ("stroke", {"id": "x", "name": "X", "steps": ["a"], "presure": "light"}),
+        ("stroke", {"id": "x", "name": "X"}),
+        ("stroke", {"id": "x", "name": "X", "steps": ["a"], "illustration": {"pattern": "swirl"}}),
+        ("booklet", {"id": "b", "title": "B", "cautions": [{"signal": "note", "text": "t"}]}),
+        ("audience", {"id": "a", "name": "A", "max_pressure": "strong"}),
+    ],
+)
 def test_schema_rejects_broken_content(kind, document):
     assert list(validator(kind).iter_errors(document))
 
@@ -98,17 +109,20 @@ def test_watch_rebuilds_after_a_change_and_survives_a_bad_edit(handwash: Path, t
     events: list[Event] = []
     stroke = handwash / "strokes" / "lather.yaml"
 
-    def edit_later() -> None:
-        time.sleep(0.3)
+    def wait_for(count: int) -> None:
+        while len(events) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def edit_later() -> None:  # each edit waits for the rebuild before it, as a person would
+        wait_for(1)
         stroke.write_text(stroke.read_text().replace("pressure: light", "pressure: hard"))
-        time.sleep(0.5)
+        wait_for(2)
         stroke.write_text(stroke.read_text().replace("pressure: hard", "pressure: moderate"))
 
+    deadline = time.monotonic() + 10
     editor = threading.Thread(target=edit_later)
     editor.start()
-    deadline = time.monotonic() + 4
-    watch(handwash, output, events.append, interval=0.05,
-          stop=lambda: len(events) >= 3 or time.monotonic() > deadline)
+    watch(handwash, output, events.append, interval=0.05, stop=lambda: len(events) >= 3 or time.monotonic() > deadline)
     editor.join()
     assert [bool(e.errors) for e in events[:3]] == [False, True, False]
     assert "unknown pressure 'hard'" in events[1].errors[0]
@@ -136,6 +150,8 @@ def test_shipped_home_edition_reads_below_grade_eight():
 
 
 def test_reading_level_arithmetic():
-    assert syllables("massage") == 2 and syllables("gently") == 2 and syllables("the") == 1
+    assert syllables("massage") == 2
+    assert syllables("gently") == 2
+    assert syllables("the") == 1
     assert flesch_kincaid("The cat sat. The dog ran.") < 2
     assert flesch_kincaid("Comprehensive musculoskeletal considerations necessitate individualized evaluation.") > 14

@@ -32,7 +32,8 @@ def test_cli_table(handwash: Path, args, code, first):
     result = CliRunner().invoke(main, argv)
     assert result.exit_code == code, result.output
     lines = result.output.splitlines()
-    assert lines and lines[0].startswith(first.format(src=handwash)), result.output
+    assert lines, result.output
+    assert lines[0].startswith(first.format(src=handwash)), result.output
     assert "Traceback" not in result.output
 
 
@@ -44,7 +45,8 @@ def test_broken_content_exit_1_and_keeps_the_previous_pdf(handwash: Path, edit, 
     result = CliRunner().invoke(main, ["build", str(handwash), "-o", str(out)])
     assert result.exit_code == 1
     assert result.output.splitlines()[0].endswith(
-        "strokes/lather.yaml:5:11: error: pressure: unknown pressure 'hard' (expected light, moderate or firm)")
+        "strokes/lather.yaml:5:11: error: pressure: unknown pressure 'hard' (expected light, moderate or firm)"
+    )
     assert out.read_bytes() == good
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -61,7 +63,8 @@ def test_build_writes_named_output(handwash: Path, tmp_path: Path):
 def test_bare_build_from_any_folder(tmp_path: Path):
     """`booklet build` with no arguments builds the shipped booklet into ./output/."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-    result = subprocess.run([sys.executable, "-m", "booklet", "build"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "booklet", "build"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "back-massage.pdf").stat().st_size > 10_000

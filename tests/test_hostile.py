@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -41,7 +42,8 @@ def test_hostile_booklet_file(attack: Path, handwash: Path):
     result, seconds = run_cli("validate", str(handwash))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == expected_line(attack).format(path=handwash)
-    assert "Traceback" not in result.output and "\x1b" not in result.output
+    assert "Traceback" not in result.output
+    assert "\x1b" not in result.output
     assert seconds < 5
 
 
@@ -84,17 +86,27 @@ def test_symlinked_image_out_of_the_folder_is_refused(handwash: Path, tmp_path: 
 
 
 MARKUP_ATTACKS = [
-    '<img src="/etc/passwd"/>', '<img src="/dev/zero"/>', '<a href="javascript:alert(1)">x</a>',
-    '<font name="x">f</font>', '<para color="red">p</para>', "<unclosed", "&amp; &lt; &#65; &nbsp;",
-    "]]> <![CDATA[ x ]]> <!-- c --> <?xml?>", "<b>bold?</b> <i>", "2 * 3 * 4 ** 5",
+    '<img src="/etc/passwd"/>',
+    '<img src="/dev/zero"/>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<font name="x">f</font>',
+    '<para color="red">p</para>',
+    "<unclosed",
+    "&amp; &lt; &#65; &nbsp;",
+    "]]> <![CDATA[ x ]]> <!-- c --> <?xml?>",
+    "<b>bold?</b> <i>",
+    "2 * 3 * 4 ** 5",
 ]
 
 
 def test_markup_attacks_print_as_typed(handwash: Path, edit):
     for i, attack in enumerate(MARKUP_ATTACKS):
         quoted = attack.replace("\\", "\\\\").replace('"', '\\"')
-        edit(handwash / "strokes/lather.yaml", "  - Scrub your thumbs and fingertips.",
-             f'  - "{quoted}"\n  - Scrub your thumbs and fingertips.')
+        edit(
+            handwash / "strokes/lather.yaml",
+            "  - Scrub your thumbs and fingertips.",
+            f'  - "{quoted}"\n  - Scrub your thumbs and fingertips.',
+        )
         assert i >= 0
     text = pdf_text(build(load_booklet(handwash), BuildOptions()).pdf)
     for attack in MARKUP_ATTACKS:
@@ -125,7 +137,7 @@ def test_no_file_outside_the_content_folder_is_opened(handwash: Path, edit, tmp_
     from booklet import load
     from booklet.shipped import fonts_dir
 
-    edit(handwash / "booklet.yaml", "title: Washing Your Hands", 'title: "<img src=\'/etc/hostname\'/>"')
+    edit(handwash / "booklet.yaml", "title: Washing Your Hands", "title: \"<img src='/etc/hostname'/>\"")
     build(load_booklet(handwash), BuildOptions())  # warm: modules imported before we watch
     load._CACHE.clear()
     sys.addaudithook(_audit)
@@ -175,19 +187,24 @@ def test_loader_fuzz_never_crashes(data: bytes):
     try:
         parse_yaml(data, "fuzz.yaml")
     except ContentError as exc:
-        assert all(line.startswith("fuzz.yaml") for line in exc.lines())
+        lines = exc.lines()
+    else:
+        lines = []
+    assert all(line.startswith("fuzz.yaml") for line in lines)
 
 
 @settings(max_examples=800, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=12),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-                    max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=20,
+    )
+)
 def test_loader_fuzz_structured(value):
     import yaml
 
     data = yaml.safe_dump(value, allow_unicode=True).encode()
-    try:
+    with contextlib.suppress(ContentError):
         parse_yaml(data, "fuzz.yaml")
-    except ContentError:
-        pass
     _ = io  # keep the import used

@@ -20,15 +20,30 @@ from booklet.model import Illustration
 
 from .conftest import SHIPPED
 
-SPECS = [Illustration(pattern=p, start=s, direction=d, repeats=r, side=side, hand=h)
-         for p in PATTERN_NAMES
-         for s, d, r, side, h in (("lower-back", "up", 3, "both", "palms"), ("upper-back", "down", 6, "left", "fingertips"),
-                                  (None, "outward", 1, "right", "thumbs"))]
+SPECS = [
+    Illustration(pattern=p, start=s, direction=d, repeats=r, side=side, hand=h)
+    for p in PATTERN_NAMES
+    for s, d, r, side, h in (
+        ("lower-back", "up", 3, "both", "palms"),
+        ("upper-back", "down", 6, "left", "fingertips"),
+        (None, "outward", 1, "right", "thumbs"),
+    )
+]
 
 
 def test_zones_cover_the_named_areas():
-    for name in ("neck", "shoulders", "shoulder-blades", "upper-back", "mid-back", "lower-back", "spine", "ribs",
-                 "kidney-area", "hips"):
+    for name in (
+        "neck",
+        "shoulders",
+        "shoulder-blades",
+        "upper-back",
+        "mid-back",
+        "lower-back",
+        "spine",
+        "ribs",
+        "kidney-area",
+        "hips",
+    ):
         assert name in ZONE_NAMES
     for zone in ZONES.values():
         for polygon in zone.polygons:
@@ -52,8 +67,10 @@ def test_every_pattern_draws_inside_its_bounds(spec, width_mm):
     width = width_mm * mm
     drawing = draw_diagram(spec, width, width * 1.3, avoid=["spine", "kidney-area"])
     x0, y0, x1, y1 = drawing.getBounds()
-    assert x0 >= -0.5 and y0 >= -0.5
-    assert x1 <= drawing.width + 0.5 and y1 <= drawing.height + 0.5
+    assert x0 >= -0.5
+    assert y0 >= -0.5
+    assert x1 <= drawing.width + 0.5
+    assert y1 <= drawing.height + 0.5
 
 
 def test_small_drawings_drop_fine_detail():
@@ -108,9 +125,11 @@ def with_images(handwash: Path, edit) -> Path:
     images = handwash / "images"
     images.mkdir()
     Image.new("RGB", (400, 300), "#3a7").save(images / "lather.png")
-    (images / "rinse.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="90">'
-                                      '<circle cx="60" cy="45" r="40" fill="#7A3E9D"/>'
-                                      '<text x="30" y="50" font-family="Papyrus">Rinse</text></svg>')
+    (images / "rinse.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="90">'
+        '<circle cx="60" cy="45" r="40" fill="#7A3E9D"/>'
+        '<text x="30" y="50" font-family="Papyrus">Rinse</text></svg>'
+    )
     edit(handwash / "strokes/lather.yaml", "tips:", "illustration:\n  image: images/lather.png\n  caption: Soap\ntips:")
     edit(handwash / "strokes/rinse.yaml", "steps:", "illustration: {image: images/rinse.svg}\nsteps:")
     return handwash
@@ -137,17 +156,28 @@ def test_author_images_lose_their_metadata(handwash: Path, edit):
     assert b"Secret Author" not in pdf
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("missing.png", None, "file not found: missing.png"),
-    ("../outside.png", None, "'../outside.png' is outside the content folder"),
-    ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "'images/broken.png' cannot be read as PNG"),
-    ("fake.png", b"just text", "'images/fake.png' cannot be read as PNG"),
-    ("entity.svg", b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                   b'<svg xmlns="http://www.w3.org/2000/svg">&x;</svg>', "DOCTYPE or entities is not allowed"),
-    ("outside.svg", b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-                    b'<image xlink:href="/etc/passwd" width="9" height="9"/></svg>', "references outside the file"),
-    ("notes.txt", b"hello", "is not a PNG, JPEG or SVG file"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.png", None, "file not found: missing.png"),
+        ("../outside.png", None, "'../outside.png' is outside the content folder"),
+        ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "'images/broken.png' cannot be read as PNG"),
+        ("fake.png", b"just text", "'images/fake.png' cannot be read as PNG"),
+        (
+            "entity.svg",
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
+            "DOCTYPE or entities is not allowed",
+        ),
+        (
+            "outside.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            b'<image xlink:href="/etc/passwd" width="9" height="9"/></svg>',
+            "references outside the file",
+        ),
+        ("notes.txt", b"hello", "is not a PNG, JPEG or SVG file"),
+    ],
+)
 def test_bad_images_fail_with_file_and_line(handwash: Path, edit, name, content, message):
     images = handwash / "images"
     images.mkdir()

@@ -14,11 +14,27 @@ def test_sections_in_reading_order(handwash: Path):
     edition = make_edition(load_booklet(handwash))
     plan = plan_booklet(edition, PAPERS["a6"])
     kinds = [s.kind for s in plan.sections]
-    assert kinds == ["cover", "contents", "introduction", "checklist", "stroke", "routine", "checklist",
-                     "cautions", "back-cover"]
+    assert kinds == [
+        "cover",
+        "contents",
+        "introduction",
+        "checklist",
+        "stroke",
+        "routine",
+        "checklist",
+        "cautions",
+        "back-cover",
+    ]
     assert [s.key for s in plan.contents()] == [
-        "introduction", "checklist-kit", "strokes", "stroke-lather", "routine", "checklist-after", "cautions",
-        "back-cover"]
+        "introduction",
+        "checklist-kit",
+        "strokes",
+        "stroke-lather",
+        "routine",
+        "checklist-after",
+        "cautions",
+        "back-cover",
+    ]
 
 
 def test_notes_pages_go_before_the_back_cover(handwash: Path):

@@ -68,7 +68,9 @@ def test_page_order_and_contents_numbers(shipped_booklet: Booklet, shipped_pdf: 
     assert "Contents Introduction" in pages[1]
     starts = {}
     for stroke in shipped_booklet.strokes:
-        starts[stroke.name] = next(i + 1 for i, p in enumerate(pages) if f"OF {len(shipped_booklet.strokes)} {stroke.name}" in p)
+        starts[stroke.name] = next(
+            i + 1 for i, p in enumerate(pages) if f"OF {len(shipped_booklet.strokes)} {stroke.name}" in p
+        )
     assert list(starts.values()) == sorted(starts.values())
     for name, page in starts.items():
         assert re.search(rf"{re.escape(name)} \.*\s*{page}\b", pages[1]), (name, page, pages[1])
@@ -82,7 +84,8 @@ def test_bookmarks_mirror_the_contents(shipped_booklet: Booklet, shipped_pdf: by
     top = [item for item in reader.outline if not isinstance(item, list)]
     titles = [item.title for item in top]
     assert titles[0] == "Introduction"
-    assert "The strokes" in titles and "Cautions" in titles
+    assert "The strokes" in titles
+    assert "Cautions" in titles
     children = next(item for item in reader.outline if isinstance(item, list))
     assert [c.title for c in children] == [s.name for s in shipped_booklet.strokes]
     for item in [*top, *children]:
@@ -115,7 +118,8 @@ def test_fonts_embedded_and_subset(shipped_pdf: bytes, tmp_path: Path):
     rows = out.splitlines()[2:]
     assert rows
     for row in rows:
-        assert "Helvetica" not in row and "Times" not in row
+        assert "Helvetica" not in row
+        assert "Times" not in row
         assert re.search(r"\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$", row), row  # emb, sub
 
 
@@ -139,8 +143,10 @@ def test_text_stays_on_the_page(shipped_pdf: bytes, tmp_path: Path):
         words = re.findall(r'xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)"', body)
         assert words
         for x0, y0, x1, y1 in words:
-            assert -0.5 <= float(x0) and float(x1) <= float(width) + 0.5
-            assert -0.5 <= float(y0) and float(y1) <= float(height) + 0.5
+            assert float(x0) >= -0.5
+            assert float(x1) <= float(width) + 0.5
+            assert float(y0) >= -0.5
+            assert float(y1) <= float(height) + 0.5
 
 
 def test_long_step_flows_to_a_continued_page(handwash: Path, edit):
@@ -160,7 +166,8 @@ def test_fillable_checklists_have_form_fields(handwash: Path):
     fields = reader.get_fields() or {}
     assert {"kit-1", "kit-2", "kit-3", "after-1"} <= set(fields)
     plain = build(booklet, BuildOptions()).pdf
-    assert not (PdfReader(io.BytesIO(plain)).get_fields() or {})
+    assert not (PdfReader(io.BytesIO(plain)).get_fields())
+    assert not ({})
 
 
 def test_paper_sizes_adapt(handwash: Path):

@@ -58,21 +58,45 @@ def fit_body(width: float, height: float) -> Frame:
     return Frame((width - w) / 2, height - h, w, h)
 
 
-def draw_diagram(illustration: Illustration | None, width_pt: float, height_pt: float, *,
-                 accent: str = "#2E6F73", avoid: Iterable[str] = (), show_legend: bool = True,
-                 label_zones: Iterable[str] = (), font: str | None = None) -> Drawing:
+def draw_diagram(
+    illustration: Illustration | None,
+    width_pt: float,
+    height_pt: float,
+    *,
+    accent: str = "#2E6F73",
+    avoid: Iterable[str] = (),
+    show_legend: bool = True,
+    label_zones: Iterable[str] = (),
+    font: str | None = None,
+) -> Drawing:
     """The body, the avoid-zones shaded, and the stroke's motion on top.
 
     Drawings are pure functions of their arguments and never changed once made, so a
     warm process (watch, batch) reuses them instead of building them again.
     """
-    return _diagram(illustration, round(width_pt, 3), round(height_pt, 3), accent,
-                    tuple(z for z in avoid if z in ZONES), show_legend, tuple(label_zones), font or default_font())
+    return _diagram(
+        illustration,
+        round(width_pt, 3),
+        round(height_pt, 3),
+        accent,
+        tuple(z for z in avoid if z in ZONES),
+        show_legend,
+        tuple(label_zones),
+        font or default_font(),
+    )
 
 
 @lru_cache(maxsize=128)
-def _diagram(illustration: Illustration | None, width_pt: float, height_pt: float, accent: str,
-             avoid: tuple[str, ...], show_legend: bool, label_zones: tuple[str, ...], font: str) -> Drawing:
+def _diagram(
+    illustration: Illustration | None,
+    width_pt: float,
+    height_pt: float,
+    accent: str,
+    avoid: tuple[str, ...],
+    show_legend: bool,
+    label_zones: tuple[str, ...],
+    font: str,
+) -> Drawing:
     legend_h = 0.0
     probe = fit_body(width_pt, height_pt)
     if avoid and show_legend and probe.detailed:
@@ -95,11 +119,13 @@ def _diagram(illustration: Illustration | None, width_pt: float, height_pt: floa
     return drawing
 
 
-def draw_avoid_map(avoid: Iterable[str], width_pt: float, height_pt: float, *, accent: str = "#2E6F73",
-                   font: str | None = None) -> Drawing:
+def draw_avoid_map(
+    avoid: Iterable[str], width_pt: float, height_pt: float, *, accent: str = "#2E6F73", font: str | None = None
+) -> Drawing:
     """The full 'where not to press' map: every avoid-zone shaded and labelled at the side."""
-    return _avoid_map(tuple(z for z in avoid if z in ZONES), round(width_pt, 3), round(height_pt, 3), accent,
-                      font or default_font())
+    return _avoid_map(
+        tuple(z for z in avoid if z in ZONES), round(width_pt, 3), round(height_pt, 3), accent, font or default_font()
+    )
 
 
 @lru_cache(maxsize=32)
@@ -161,12 +187,14 @@ def body(frame: Frame, tone: colors.Color) -> Group:
     hx, hy = frame.at(HEAD_CENTRE)
     neck = [frame.at(p) for p in ((0.455, 0.86), (0.455, 0.80), (0.545, 0.80), (0.545, 0.86))]
     group.add(Polygon(_flat(neck), fillColor=fill, strokeColor=None))
-    group.add(path_of(outline, closed=True, fillColor=fill, strokeColor=tone, strokeWidth=line,
-                      strokeLineJoin=1))
+    group.add(path_of(outline, closed=True, fillColor=fill, strokeColor=tone, strokeWidth=line, strokeLineJoin=1))
     group.add(Line(*neck[0], *neck[1], strokeColor=tone, strokeWidth=line))
     group.add(Line(*neck[2], *neck[3], strokeColor=tone, strokeWidth=line))
-    group.add(Ellipse(hx, hy, HEAD_RADII[0] * frame.w, HEAD_RADII[1] * frame.h, fillColor=fill, strokeColor=tone,
-                      strokeWidth=line))
+    group.add(
+        Ellipse(
+            hx, hy, HEAD_RADII[0] * frame.w, HEAD_RADII[1] * frame.h, fillColor=fill, strokeColor=tone, strokeWidth=line
+        )
+    )
     return group
 
 
@@ -181,11 +209,20 @@ def landmarks(frame: Frame) -> Group:
     # Vertebrae: one line dashed into round dots (zero-length dashes with round caps).
     low, high = frame.at((0.5, 0.16)), frame.at((0.5, 0.16 + 17 * 0.037))
     gap = 0.037 * frame.h
-    group.add(Line(*low, *high, strokeColor=GREY, strokeWidth=2.2 * frame.weight, strokeLineCap=1,
-                   strokeDashArray=[0.01, gap - 0.01]))
+    group.add(
+        Line(
+            *low,
+            *high,
+            strokeColor=GREY,
+            strokeWidth=2.2 * frame.weight,
+            strokeLineCap=1,
+            strokeDashArray=[0.01, gap - 0.01],
+        )
+    )
     for polygon in ZONES["shoulder-blades"].polygons:
-        group.add(path_of([frame.at(p) for p in polygon], closed=True, fillColor=None, strokeColor=GREY,
-                          strokeWidth=w * 0.8))
+        group.add(
+            path_of([frame.at(p) for p in polygon], closed=True, fillColor=None, strokeColor=GREY, strokeWidth=w * 0.8)
+        )
     for sign in (1, -1):
         for k in range(3):
             y = 0.54 - k * 0.05
@@ -199,8 +236,18 @@ def shade(frame: Frame, zone: str) -> Group:
     w = 0.7 * frame.weight
     for polygon in ZONES[zone].polygons:
         pts = [frame.at(p) for p in polygon]
-        group.add(path_of(pts, closed=True, fillColor=AVOID, fillOpacity=0.18, strokeColor=AVOID, strokeWidth=w,
-                          strokeDashArray=[2 * w, 1.5 * w], strokeLineJoin=1))
+        group.add(
+            path_of(
+                pts,
+                closed=True,
+                fillColor=AVOID,
+                fillOpacity=0.18,
+                strokeColor=AVOID,
+                strokeWidth=w,
+                strokeDashArray=[2 * w, 1.5 * w],
+                strokeLineJoin=1,
+            )
+        )
     return group
 
 
@@ -214,8 +261,16 @@ def motion(frame: Frame, traces: list[Trace], tone: colors.Color, font: str) -> 
         colour = _tint(tone, 1 - fade)
         pts = [frame.at(p) for p in trace.points]
         if len(pts) == 1:
-            group.add(Circle(*pts[0], 4 * frame.weight, fillColor=colour, fillOpacity=0.3, strokeColor=colour,
-                             strokeWidth=weight * 0.6))
+            group.add(
+                Circle(
+                    *pts[0],
+                    4 * frame.weight,
+                    fillColor=colour,
+                    fillOpacity=0.3,
+                    strokeColor=colour,
+                    strokeWidth=weight * 0.6,
+                )
+            )
         else:
             group.add(path_of(pts, strokeColor=colour, strokeWidth=weight, fillColor=None, strokeLineCap=1))
             if trace.arrow:
@@ -242,17 +297,54 @@ def hand_marker(hand: str, at: tuple[float, float], weight: float, colour: color
     g = Group()
     if hand == "fingertips":
         for dx in (-3.2, 0, 3.2):
-            g.add(Circle(x + dx * weight, y + (1.2 if dx == 0 else 0) * weight, 1.4 * weight, fillColor=colour,
-                         strokeColor=None))
+            g.add(
+                Circle(
+                    x + dx * weight,
+                    y + (1.2 if dx == 0 else 0) * weight,
+                    1.4 * weight,
+                    fillColor=colour,
+                    strokeColor=None,
+                )
+            )
     elif hand == "thumbs":
-        g.add(Ellipse(x, y, 2.2 * weight, 3.2 * weight, fillColor=colour, fillOpacity=0.5, strokeColor=colour,
-                      strokeWidth=0.6 * weight))
+        g.add(
+            Ellipse(
+                x,
+                y,
+                2.2 * weight,
+                3.2 * weight,
+                fillColor=colour,
+                fillOpacity=0.5,
+                strokeColor=colour,
+                strokeWidth=0.6 * weight,
+            )
+        )
     elif hand == "forearms":
-        g.add(Ellipse(x, y, 9 * weight, 3.2 * weight, fillColor=colour, fillOpacity=0.3, strokeColor=colour,
-                      strokeWidth=0.6 * weight))
+        g.add(
+            Ellipse(
+                x,
+                y,
+                9 * weight,
+                3.2 * weight,
+                fillColor=colour,
+                fillOpacity=0.3,
+                strokeColor=colour,
+                strokeWidth=0.6 * weight,
+            )
+        )
     else:
-        g.add(Ellipse(x, y, 5.2 * weight, 6.4 * weight, fillColor=colour, fillOpacity=0.28, strokeColor=colour,
-                      strokeWidth=0.7 * weight))
+        g.add(
+            Ellipse(
+                x,
+                y,
+                5.2 * weight,
+                6.4 * weight,
+                fillColor=colour,
+                fillOpacity=0.28,
+                strokeColor=colour,
+                strokeWidth=0.7 * weight,
+            )
+        )
     return g
 
 
@@ -269,19 +361,29 @@ def order_badges(frame: Frame, traces: list[Trace], tone: colors.Color, font: st
         x, y = frame.at(trace.points[0])
         dx = (r + 4 * frame.weight) * (1 if trace.side == "right" else -1)
         g.add(Circle(x + dx, y - r * 0.6, r, fillColor=colors.white, strokeColor=tone, strokeWidth=0.7 * frame.weight))
-        g.add(String(x + dx, y - r * 0.6 - r * 0.45, str(trace.order), fontName=font, fontSize=r * 1.25,
-                     fillColor=tone, textAnchor="middle"))
+        g.add(
+            String(
+                x + dx,
+                y - r * 0.6 - r * 0.45,
+                str(trace.order),
+                fontName=font,
+                fontSize=r * 1.25,
+                fillColor=tone,
+                textAnchor="middle",
+            )
+        )
     return g
 
 
 def zone_label(frame: Frame, zone: str, font: str) -> String:
     found = ZONES[zone]
     x, y = frame.at(found.anchor)
-    return String(x, y, found.label, fontName=font, fontSize=max(5.0, 7 * frame.weight), fillColor=GREY,
-                  textAnchor="middle")
+    return String(
+        x, y, found.label, fontName=font, fontSize=max(5.0, 7 * frame.weight), fillColor=GREY, textAnchor="middle"
+    )
 
 
-def label_places(frame: Frame, zones: list[str], size: float) -> list[tuple[str, bool, float]]:
+def label_places(frame: Frame, zones: tuple[str, ...], size: float) -> list[tuple[str, bool, float]]:
     """Alternate labels right and left, top to bottom, pushed apart so none overlap."""
     ordered = sorted(zones, key=lambda z: -ZONES[z].anchor[1])
     places = []
@@ -305,8 +407,17 @@ def callout(frame: Frame, zone: str, right: bool, label_y: float, size: float, f
     g.add(Line(ax, ay, elbow, label_y, strokeColor=AVOID, strokeWidth=0.6 * frame.weight))
     g.add(Line(elbow, label_y, tx - (1 if right else -1), label_y, strokeColor=AVOID, strokeWidth=0.6 * frame.weight))
     g.add(Circle(ax, ay, 1.5 * frame.weight, fillColor=AVOID, strokeColor=None))
-    g.add(String(tx, label_y - size * 0.35, found.label, fontName=font, fontSize=size, fillColor=AVOID,
-                 textAnchor="start" if right else "end"))
+    g.add(
+        String(
+            tx,
+            label_y - size * 0.35,
+            found.label,
+            fontName=font,
+            fontSize=size,
+            fillColor=AVOID,
+            textAnchor="start" if right else "end",
+        )
+    )
     return g
 
 
@@ -316,8 +427,15 @@ def legend(width: float, height: float, weight: float, font: str) -> Group:
     box = size * 1.1
     x = width / 2 - (box + 3 + size * 4.2) / 2
     y = (height - box) / 2
-    g.add(Polygon(_flat([(x, y), (x + box, y), (x + box, y + box), (x, y + box)]), fillColor=AVOID,
-                  fillOpacity=0.26, strokeColor=AVOID, strokeWidth=0.6))
+    g.add(
+        Polygon(
+            _flat([(x, y), (x + box, y), (x + box, y + box), (x, y + box)]),
+            fillColor=AVOID,
+            fillOpacity=0.26,
+            strokeColor=AVOID,
+            strokeWidth=0.6,
+        )
+    )
     g.add(String(x + box + 3, y + box * 0.18, LEGEND_TEXT, fontName=font, fontSize=size, fillColor=AVOID))
     return g
 

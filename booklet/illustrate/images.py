@@ -59,9 +59,9 @@ def clean_raster(data: bytes, relative: str, expected: str) -> bytes:
                 if width * height > MAX_PIXELS or not width or not height:
                     raise ImageProblem(f"'{relative}' is {width} x {height} pixels (limit {MAX_PIXELS:,} in all)")
                 probe.verify()
-            with Image.open(io.BytesIO(data)) as image:
-                image.load()
-                image = ImageOps.exif_transpose(image)
+            with Image.open(io.BytesIO(data)) as opened:
+                opened.load()
+                image = ImageOps.exif_transpose(opened)
                 out = io.BytesIO()
                 if expected == "JPEG":
                     image.convert("RGB").save(out, "JPEG", quality=90)
@@ -80,8 +80,9 @@ def sanitise_svg(data: bytes, relative: str) -> bytes:
 
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         raise ImageProblem(f"'{relative}': SVG with a DOCTYPE or entities is not allowed")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -143,8 +144,12 @@ def _register_svg_font() -> None:
     if font_map.find_font(SVG_FONT)[1]:
         return
     files = find_family("NotoSans")
-    for weight, style, key in (("normal", "normal", "Regular"), ("bold", "normal", "Bold"),
-                               ("normal", "italic", "Italic"), ("bold", "italic", "BoldItalic")):
+    for weight, style, key in (
+        ("normal", "normal", "Regular"),
+        ("bold", "normal", "Bold"),
+        ("normal", "italic", "Italic"),
+        ("bold", "italic", "BoldItalic"),
+    ):
         font_map.register_font(SVG_FONT, str(files[key]), weight=weight, style=style, rlgFontName=f"NotoSans-{key}")
 
 

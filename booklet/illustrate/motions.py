@@ -38,8 +38,9 @@ class Trace:
 
 
 def motion_from_illustration(ill: Illustration) -> MotionSpec:
-    return MotionSpec(ill.pattern or "glide", ill.start, ill.direction, max(1, min(12, ill.repeats)),
-                      ill.side or "both", ill.hand)
+    return MotionSpec(
+        ill.pattern or "glide", ill.start, ill.direction, max(1, min(12, ill.repeats)), ill.side or "both", ill.hand
+    )
 
 
 def sides(spec: MotionSpec) -> list[int]:
@@ -64,15 +65,15 @@ def glide(spec: MotionSpec) -> list[Trace]:
         for i in range(spec.repeats):
             y = min(0.68, y0 + i * 0.06)
             for sign in sides(spec):
-                path = ((_x(sign, 0.05), y), (_x(sign, half_width(y) * 0.85), y + 0.015))
+                path: tuple[Point, ...] = ((_x(sign, 0.05), y), (_x(sign, half_width(y) * 0.85), y + 0.015))
                 traces.append(Trace(path if spec.direction != "inward" else path[::-1], i + 1, spec.hand, _side(sign)))
         return traces
     y0, y1 = start_y(spec, 0.26), 0.70
     for i in range(spec.repeats):
         off = 0.075 + i * 0.05
         for sign in sides(spec):
-            path = tuple((_x(sign, off), y0 + (y1 - y0) * t / 8) for t in range(9))
-            traces.append(Trace(path if spec.direction != "down" else path[::-1], i + 1, spec.hand, _side(sign)))
+            line = tuple((_x(sign, off), y0 + (y1 - y0) * t / 8) for t in range(9))
+            traces.append(Trace(line if spec.direction != "down" else line[::-1], i + 1, spec.hand, _side(sign)))
     return traces
 
 
@@ -85,9 +86,13 @@ def fan(spec: MotionSpec) -> list[Trace]:
         for sign in sides(spec):
             up = [(_x(sign, 0.07), y0 + (top - y0) * t / 6) for t in range(7)]
             width = half_width(top - 0.06) * 0.84
-            arc = [(_x(sign, 0.07 + (width - 0.07) * math.sin(a * math.pi / 12)),
-                    top + 0.03 * math.sin(a * math.pi / 6) - 0.06 * (1 - math.cos(a * math.pi / 12)))
-                   for a in range(1, 7)]
+            arc = [
+                (
+                    _x(sign, 0.07 + (width - 0.07) * math.sin(a * math.pi / 12)),
+                    top + 0.03 * math.sin(a * math.pi / 6) - 0.06 * (1 - math.cos(a * math.pi / 12)),
+                )
+                for a in range(1, 7)
+            ]
             bottom = max(y0 + 0.02, 0.24)
             down = [(_x(sign, half_width(y) * 0.84), y) for y in _steps(arc[-1][1] - 0.03, bottom + i * 0.02, 5)]
             path = tuple(up + arc + down)
@@ -107,8 +112,10 @@ def circles(spec: MotionSpec) -> list[Trace]:
             order += 1
             cx, r = _x(sign, min(0.15, half_width(y) * 0.5)), 0.06
             ry = r * ASPECT  # round on the page, not in the unit box
-            pts = tuple((cx + r * math.cos(a), y + ry * math.sin(a))
-                        for a in [sign * (math.pi / 2 - k * 2 * math.pi * 0.9 / 20) for k in range(21)])
+            pts = tuple(
+                (cx + r * math.cos(a), y + ry * math.sin(a))
+                for a in [sign * (math.pi / 2 - k * 2 * math.pi * 0.9 / 20) for k in range(21)]
+            )
             traces.append(Trace(pts, order, spec.hand, _side(sign)))
     return traces if spec.direction != "down" else [_renumber(t, len(traces)) for t in reversed(traces)]
 
@@ -142,8 +149,11 @@ def rake(spec: MotionSpec) -> list[Trace]:
             for f in range(3):
                 off = 0.065 + f * 0.032 + (i % 2) * 0.016  # passes overlap; alternate ones sit between
                 drift = 0.025 * (i % 2)
-                path = ((_x(sign, off), y_top - drift), (_x(sign, off + 0.01), (y_top + y_end) / 2),
-                        (_x(sign, off), y_end + drift))
+                path = (
+                    (_x(sign, off), y_top - drift),
+                    (_x(sign, off + 0.01), (y_top + y_end) / 2),
+                    (_x(sign, off), y_end + drift),
+                )
                 path = path if spec.direction != "up" else path[::-1]
                 traces.append(Trace(path, order, spec.hand if f == 0 else None, _side(sign), arrow=f == 1))
     return traces
@@ -163,7 +173,12 @@ def press(spec: MotionSpec) -> list[Trace]:
 
 
 MOTIONS: dict[str, Callable[[MotionSpec], list[Trace]]] = {
-    "glide": glide, "fan": fan, "circles": circles, "knead": knead, "rake": rake, "press": press,
+    "glide": glide,
+    "fan": fan,
+    "circles": circles,
+    "knead": knead,
+    "rake": rake,
+    "press": press,
 }
 PATTERN_NAMES: tuple[str, ...] = tuple(MOTIONS)
 

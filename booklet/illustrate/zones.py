@@ -17,9 +17,23 @@ Polygon = tuple[Point, ...]
 
 # Right half of the torso outline, from the base of the neck down to the hips.
 RIGHT_OUTLINE: tuple[Point, ...] = (
-    (0.545, 0.815), (0.57, 0.79), (0.66, 0.765), (0.77, 0.745), (0.845, 0.72), (0.885, 0.68),
-    (0.895, 0.63), (0.875, 0.585), (0.835, 0.56), (0.815, 0.50), (0.80, 0.43), (0.775, 0.36),
-    (0.755, 0.30), (0.765, 0.24), (0.795, 0.17), (0.81, 0.10), (0.805, 0.04),
+    (0.545, 0.815),
+    (0.57, 0.79),
+    (0.66, 0.765),
+    (0.77, 0.745),
+    (0.845, 0.72),
+    (0.885, 0.68),
+    (0.895, 0.63),
+    (0.875, 0.585),
+    (0.835, 0.56),
+    (0.815, 0.50),
+    (0.80, 0.43),
+    (0.775, 0.36),
+    (0.755, 0.30),
+    (0.765, 0.24),
+    (0.795, 0.17),
+    (0.81, 0.10),
+    (0.805, 0.04),
 )
 HEAD_CENTRE: Point = (0.5, 0.905)
 HEAD_RADII: Point = (0.088, 0.066)
@@ -52,8 +66,9 @@ def band(y_low: float, y_high: float, inner: float, outer_share: float = 0.97, s
 def blob(cx: float, cy: float, rx: float, ry: float, steps: int = 14) -> Polygon:
     import math
 
-    return tuple((cx + rx * math.cos(2 * math.pi * i / steps), cy + ry * math.sin(2 * math.pi * i / steps))
-                 for i in range(steps))
+    return tuple(
+        (cx + rx * math.cos(2 * math.pi * i / steps), cy + ry * math.sin(2 * math.pi * i / steps)) for i in range(steps)
+    )
 
 
 @dataclass(frozen=True)
@@ -68,12 +83,28 @@ def pair(right: Polygon) -> tuple[Polygon, Polygon]:
     return (mirror(right), right)
 
 
-_SHOULDER = ((0.56, 0.765), (0.66, 0.745), (0.77, 0.725), (0.85, 0.695), (0.87, 0.655), (0.80, 0.665),
-             (0.68, 0.690), (0.57, 0.715))
+_SHOULDER = (
+    (0.56, 0.765),
+    (0.66, 0.745),
+    (0.77, 0.725),
+    (0.85, 0.695),
+    (0.87, 0.655),
+    (0.80, 0.665),
+    (0.68, 0.690),
+    (0.57, 0.715),
+)
 _BLADE = ((0.585, 0.685), (0.735, 0.675), (0.745, 0.63), (0.69, 0.545), (0.64, 0.54), (0.60, 0.60))
 
-_RIBS = ((0.70, 0.565), (0.78, 0.555), (0.805, 0.50), (0.80, 0.44), (0.775, 0.39), (0.72, 0.40), (0.675, 0.45),
-         (0.665, 0.51))
+_RIBS = (
+    (0.70, 0.565),
+    (0.78, 0.555),
+    (0.805, 0.50),
+    (0.80, 0.44),
+    (0.775, 0.39),
+    (0.72, 0.40),
+    (0.675, 0.45),
+    (0.665, 0.51),
+)
 
 ZONES: dict[str, Zone] = {
     z.name: z
@@ -94,11 +125,26 @@ ZONES: dict[str, Zone] = {
 ZONE_NAMES: tuple[str, ...] = tuple(ZONES)
 
 ALIASES = {
-    "shoulder blade": "shoulder-blades", "shoulder blades": "shoulder-blades", "scapula": "shoulder-blades",
-    "scapulae": "shoulder-blades", "shoulder": "shoulders", "upper back": "upper-back", "mid back": "mid-back",
-    "middle back": "mid-back", "lower back": "lower-back", "low back": "lower-back", "kidneys": "kidney-area",
-    "kidney": "kidney-area", "kidney area": "kidney-area", "backbone": "spine", "spinal column": "spine",
-    "rib": "ribs", "rib cage": "ribs", "ribcage": "ribs", "hip": "hips", "pelvis": "hips",
+    "shoulder blade": "shoulder-blades",
+    "shoulder blades": "shoulder-blades",
+    "scapula": "shoulder-blades",
+    "scapulae": "shoulder-blades",
+    "shoulder": "shoulders",
+    "upper back": "upper-back",
+    "mid back": "mid-back",
+    "middle back": "mid-back",
+    "lower back": "lower-back",
+    "low back": "lower-back",
+    "kidneys": "kidney-area",
+    "kidney": "kidney-area",
+    "kidney area": "kidney-area",
+    "backbone": "spine",
+    "spinal column": "spine",
+    "rib": "ribs",
+    "rib cage": "ribs",
+    "ribcage": "ribs",
+    "hip": "hips",
+    "pelvis": "hips",
 }
 
 

@@ -15,8 +15,7 @@ LAYOUTS = {
     "saddle": "reading pages two-up in saddle-stitch order, for folding and stapling",
     "cards": "one page per card, alternating front and back, placed N-up with crop marks",
 }
-SADDLE_HOW = ("Print double-sided, flipping on the short edge; fold the stack in half "
-              "and staple twice on the fold.")
+SADDLE_HOW = "Print double-sided, flipping on the short edge; fold the stack in half and staple twice on the fold."
 CARDS_HOW = "Print double-sided, flipping on the long edge; cut along the crop marks."
 MAX_INPUT = 200_000_000
 
@@ -29,8 +28,15 @@ class ImposeReport:
     instructions: str
 
 
-def impose_file(in_path: Path, out_path: Path, *, layout: str = "saddle", sheet: str | None = None,
-                signature: int | None = None, creep_mm: float = 0.0) -> ImposeReport:
+def impose_file(
+    in_path: Path,
+    out_path: Path,
+    *,
+    layout: str = "saddle",
+    sheet: str | None = None,
+    signature: int | None = None,
+    creep_mm: float = 0.0,
+) -> ImposeReport:
     """Read any PDF from disk (regular file, size-capped) and impose it."""
     from booklet.files import UnsafePath, read_regular
     from booklet.impose.apply import impose_cards_file, impose_saddle, page_count

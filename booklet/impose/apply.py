@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Sequence
+from typing import Any
+
 import pypdf
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -19,7 +22,6 @@ from pypdf.generic import (
     DictionaryObject,
     FloatObject,
     NameObject,
-    NumberObject,
 )
 
 from booklet.errors import InputError
@@ -50,7 +52,8 @@ def read_pdf_checked(data: bytes, name: str = "input PDF") -> PdfReader:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise InputError(f"{name} is encrypted; decrypt it first")
-        declared = int(reader.trailer["/Root"]["/Pages"].get("/Count", 0))
+        pages_node: Any = reader.trailer["/Root"]["/Pages"]  # type: ignore[index]
+        declared = int(pages_node.get("/Count", 0))
         if declared > MAX_PAGES:
             raise InputError(f"{name} declares {declared:,} pages (limit {MAX_PAGES:,})")
         count = len(reader.pages)
@@ -72,24 +75,35 @@ def _check_box(page, number: int, name: str) -> None:
         raise InputError(f"{name} page {number} has an unusable size ({width:g} x {height:g} pt)")
 
 
-def _form(writer: PdfWriter, page) -> tuple[DictionaryObject, float, float]:
+def _form(writer: PdfWriter, page) -> tuple[Any, float, float]:
     """A page as a form XObject clipped to its media box; returns it with its width and height."""
     box = page.mediabox
     contents = page.get_contents()
     stream = DecodedStreamObject()
     stream.set_data(contents.get_data() if contents is not None else b"")
     resources = page.get("/Resources")
-    stream.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject([FloatObject(float(v)) for v in (box.left, box.bottom, box.right, box.top)]),
-        NameObject("/Resources"): resources.get_object().clone(writer) if resources is not None else DictionaryObject(),
-    })
+    stream.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(
+                [FloatObject(float(v)) for v in (box.left, box.bottom, box.right, box.top)]
+            ),
+            NameObject("/Resources"): resources.get_object().clone(writer)
+            if resources is not None
+            else DictionaryObject(),
+        }
+    )
     return writer._add_object(stream.flate_encode(level=6)), float(box.width), float(box.height)
 
 
-def _sheet(writer: PdfWriter, width: float, height: float, placements: list[tuple[object, tuple[float, ...]]],
-           extra_ops: bytes = b"") -> None:
+def _sheet(
+    writer: PdfWriter,
+    width: float,
+    height: float,
+    placements: Sequence[tuple[Any, Sequence[float]]],
+    extra_ops: bytes = b"",
+) -> None:
     """A new sheet page drawing forms at the given matrices, then extra operators on top."""
     page = writer.add_blank_page(width, height)
     xobjects = DictionaryObject()
@@ -97,10 +111,10 @@ def _sheet(writer: PdfWriter, width: float, height: float, placements: list[tupl
     for i, (form, matrix) in enumerate(placements):
         name = f"/P{i}"
         xobjects[NameObject(name)] = form
-        ops.append(("q %s cm %s Do Q" % (" ".join(f"{v:.4f}" for v in matrix), name)).encode())
-    content = DecodedStreamObject()
-    content.set_data(b"\n".join(ops) + b"\n" + extra_ops)
-    content = content.flate_encode(level=6)
+        ops.append(("q {} cm {} Do Q".format(" ".join(f"{v:.4f}" for v in matrix), name)).encode())
+    plain = DecodedStreamObject()
+    plain.set_data(b"\n".join(ops) + b"\n" + extra_ops)
+    content = plain.flate_encode(level=6)
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
     page[NameObject("/Contents")] = writer._add_object(content)
 
@@ -126,8 +140,14 @@ def sheet_for(page_w: float, page_h: float, sheet: str | None) -> tuple[float, f
     return 2 * page_w, page_h
 
 
-def impose_saddle(pdf: bytes, *, sheet: str | None = None, signature: int | None = None,
-                  creep_mm: float = 0.0, name: str = "input PDF") -> bytes:
+def impose_saddle(
+    pdf: bytes,
+    *,
+    sheet: str | None = None,
+    signature: int | None = None,
+    creep_mm: float = 0.0,
+    name: str = "input PDF",
+) -> bytes:
     """Reading pages two-up in saddle-stitch order; blanks (if needed) go before the last page."""
     reader = read_pdf_checked(pdf, name)
     writer = PdfWriter()
@@ -151,8 +171,9 @@ def impose_saddle(pdf: bytes, *, sheet: str | None = None, signature: int | None
     return _finish(writer, pdf)
 
 
-def _saddle_matrix(slot: int, side: SheetSide, w: float, h: float, scale: float, sheet_w: float,
-                   sheet_h: float) -> tuple[float, ...]:
+def _saddle_matrix(
+    slot: int, side: SheetSide, w: float, h: float, scale: float, sheet_w: float, sheet_h: float
+) -> tuple[float, ...]:
     """Left pages end at the fold, right pages start there; creep pulls both toward it."""
     fold = sheet_w / 2
     y = (sheet_h - h * scale) / 2
@@ -160,8 +181,15 @@ def _saddle_matrix(slot: int, side: SheetSide, w: float, h: float, scale: float,
     return (scale, 0, 0, scale, x, y)
 
 
-def impose_cards(fronts: bytes, backs: bytes, plan: CardPlan, *, bleed_pt: float = 0.0,
-                 separate: bool = False, overlay: bytes | None = None) -> tuple[bytes, bytes | None]:
+def impose_cards(
+    fronts: bytes,
+    backs: bytes,
+    plan: CardPlan,
+    *,
+    bleed_pt: float = 0.0,
+    separate: bool = False,
+    overlay: bytes | None = None,
+) -> tuple[bytes, bytes | None]:
     """Card pages N-up: fronts on odd sheets, backs on even ones (or in a second file).
 
     ``overlay``, a one-page PDF of the sheet's size (the slug line), is drawn on every front.
@@ -176,15 +204,19 @@ def impose_cards(fronts: bytes, backs: bytes, plan: CardPlan, *, bleed_pt: float
     return results[0], (results[1] if separate else None)
 
 
-def _place_cards(writers: list[PdfWriter], front_forms: list, back_forms: list, plan: CardPlan, bleed_pt: float,
-                 slug: list) -> None:
+def _place_cards(
+    writers: list[PdfWriter], front_forms: list, back_forms: list, plan: CardPlan, bleed_pt: float, slug: list
+) -> None:
     """One front sheet, then its back sheet (in the same writer, or the second one)."""
     marks = _marks_ops(plan)
     for sheet in plan.sheets:
         front = [(front_forms[s.card], (1, 0, 0, 1, s.x - bleed_pt, s.y - bleed_pt)) for s in sheet.fronts]
         _sheet(writers[0], plan.sheet_w, plan.sheet_h, front + slug, marks + _calibration_ops(plan, back=False))
-        back = [(back_forms[s.card], (1, 0, 0, 1, s.x - bleed_pt, s.y - bleed_pt)) for s in sheet.backs
-                if s.card < len(back_forms)]
+        back = [
+            (back_forms[s.card], (1, 0, 0, 1, s.x - bleed_pt, s.y - bleed_pt))
+            for s in sheet.backs
+            if s.card < len(back_forms)
+        ]
         _sheet(writers[-1], plan.sheet_w, plan.sheet_h, back, _calibration_ops(plan, back=True))
 
 
@@ -220,8 +252,10 @@ def _calibration_ops(plan: CardPlan, back: bool) -> bytes:
         cx, cy = (plan.sheet_w - cx, cy) if plan.vertical_flip else (cx, plan.sheet_h - cy)
         cx, cy = cx + plan.back_offset[0], cy + plan.back_offset[1]
     arm = 3 * MM
-    ops = [f"q 0.25 w 0 G {cx - arm:.2f} {cy:.2f} m {cx + arm:.2f} {cy:.2f} l "
-           f"{cx:.2f} {cy - arm:.2f} m {cx:.2f} {cy + arm:.2f} l S"]
+    ops = [
+        f"q 0.25 w 0 G {cx - arm:.2f} {cy:.2f} m {cx + arm:.2f} {cy:.2f} l "
+        f"{cx:.2f} {cy - arm:.2f} m {cx:.2f} {cy + arm:.2f} l S"
+    ]
     if back:
         for k in range(-5, 6):
             tick = (1.2 if k % 5 == 0 else 0.6) * MM

@@ -53,8 +53,15 @@ def fit(sheet_w: float, sheet_h: float, card_w: float, card_h: float, gutter: fl
     return max(0, cols), max(0, rows)
 
 
-def plan_cards(n_cards: int, card: tuple[float, float], sheet: tuple[float, float], *, bleed: float = 0.0,
-               duplex: str = "long-edge", back_offset: tuple[float, float] = (0.0, 0.0)) -> CardPlan:
+def plan_cards(
+    n_cards: int,
+    card: tuple[float, float],
+    sheet: tuple[float, float],
+    *,
+    bleed: float = 0.0,
+    duplex: str = "long-edge",
+    back_offset: tuple[float, float] = (0.0, 0.0),
+) -> CardPlan:
     """Pick the sheet orientation that holds the most cards, then place fronts and backs."""
     card_w, card_h = card
     gutter = GUTTER + 2 * bleed
@@ -68,8 +75,9 @@ def plan_cards(n_cards: int, card: tuple[float, float], sheet: tuple[float, floa
     vertical_flip = portrait == (duplex == "long-edge")
     x0 = (sheet_w - cols * card_w - (cols - 1) * gutter) / 2
     y0 = (sheet_h - rows * card_h - (rows - 1) * gutter) / 2
-    cells = [(x0 + c * (card_w + gutter), y0 + (rows - 1 - r) * (card_h + gutter)) for r in range(rows)
-             for c in range(cols)]
+    cells = [
+        (x0 + c * (card_w + gutter), y0 + (rows - 1 - r) * (card_h + gutter)) for r in range(rows) for c in range(cols)
+    ]
     sheets = []
     for start in range(0, n_cards, count):
         fronts, backs = [], []
@@ -82,8 +90,9 @@ def plan_cards(n_cards: int, card: tuple[float, float], sheet: tuple[float, floa
     return CardPlan(sheet_w, sheet_h, card_w, card_h, cols, rows, tuple(sheets), marks, vertical_flip, back_offset)
 
 
-def crop_marks(cells: list[tuple[float, float]], card_w: float, card_h: float, sheet_w: float, sheet_h: float,
-               bleed: float) -> tuple[tuple[float, float, float, float], ...]:
+def crop_marks(
+    cells: list[tuple[float, float]], card_w: float, card_h: float, sheet_w: float, sheet_h: float, bleed: float
+) -> tuple[tuple[float, float, float, float], ...]:
     """Short lines on every cut line, in the sheet margin, outside every trim and bleed box."""
     xs = sorted({round(x, 3) for x, _ in cells} | {round(x + card_w, 3) for x, _ in cells})
     ys = sorted({round(y, 3) for _, y in cells} | {round(y + card_h, 3) for _, y in cells})

@@ -19,7 +19,6 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 from reportlab.platypus.doctemplate import LayoutError
 
 from booklet.errors import BookletError
-
 from booklet.layout import Plan
 from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
@@ -103,8 +102,17 @@ def sheet_offset(plan: Plan) -> float:
 
 def templates(plan: Plan, look: Look) -> list[PageTemplate]:
     o = sheet_offset(plan)
-    frame = Frame(o + look.margin_x, o + look.margin_bottom, look.frame_w, look.frame_h,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(
+        o + look.margin_x,
+        o + look.margin_bottom,
+        look.frame_w,
+        look.frame_h,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     cover_frame = Frame(o, o, look.page_w, look.page_h, id="cover")
 
     def painter(draw):
@@ -178,8 +186,11 @@ def draw_furniture(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     if section and started and started < page:
         canv.setFont(look.heading_fonts.bold, style.fontSize * 1.05)
         canv.setFillColor(look.accent)
-        canv.drawString(look.margin_x, look.page_h - look.margin_top * 0.6, fit(f"{section} (continued)", look,
-                                                                              style.fontSize * 1.05))
+        canv.drawString(
+            look.margin_x,
+            look.page_h - look.margin_top * 0.6,
+            fit(f"{section} (continued)", look, style.fontSize * 1.05),
+        )
     canv.restoreState()
 
 
@@ -215,8 +226,14 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
 
     first = booklet.strokes[0].illustration if booklet.strokes else None
     figure_h = panel_y + look.body_size * 3 - look.margin_bottom * 1.05
-    drawing = draw_diagram(first if first and not first.image else None, w * 0.7, figure_h,
-                           accent=hex_colour(look.accent), show_legend=False, font=look.fonts.regular)
+    drawing = draw_diagram(
+        first if first and not first.image else None,
+        w * 0.7,
+        figure_h,
+        accent=hex_colour(look.accent),
+        show_legend=False,
+        font=look.fonts.regular,
+    )
     drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:

@@ -65,7 +65,7 @@ def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
     cautions = sorted(booklet.cautions, key=lambda c: SIGNALS.index(c.signal))
     for parts in range(1, len(cautions) + 1):
         size = -(-len(cautions) // parts)
-        chunks = [cautions[i:i + size] for i in range(0, len(cautions), size)]
+        chunks = [cautions[i : i + size] for i in range(0, len(cautions), size)]
         group = [cautions_card(edition, chunk, i + 1, len(chunks)) for i, chunk in enumerate(chunks)]
         if all(fits(card) for card in group) or parts == len(cautions):
             return cards + group
@@ -79,8 +79,14 @@ def stroke_card(stroke: Stroke, number: int, count: int) -> Card:
         m = size.margin_pt
         foot = look.body_size * 3.2 * scale
         avoid = sorted({c.zone for c in stroke.cautions if c.zone})
-        drawing = draw_diagram(stroke.illustration, size.width_pt - 2 * m, top - foot - m * 1.5,
-                               accent=hex_colour(look.accent), avoid=avoid, show_legend=False)
+        drawing = draw_diagram(
+            stroke.illustration,
+            size.width_pt - 2 * m,
+            top - foot - m * 1.5,
+            accent=hex_colour(look.accent),
+            avoid=avoid,
+            show_legend=False,
+        )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
         pressure_row(canv, stroke, look, m, m, scale)
 
@@ -102,8 +108,9 @@ def caution_line(caution: Caution, style: ParagraphStyle) -> Paragraph:
     fill, _ = SIGNAL_COLOURS[caution.signal]
     colour = fill if caution.signal != "caution" else colors.HexColor("#8A6D00")  # yellow is unreadable as text
     label = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{caution.signal.upper()}</b></font> '
-    return Paragraph(label + to_para(caution.text), ParagraphStyle("keycaution", parent=style, firstLineIndent=0,
-                                                                   leftIndent=0))
+    return Paragraph(
+        label + to_para(caution.text), ParagraphStyle("keycaution", parent=style, firstLineIndent=0, leftIndent=0)
+    )
 
 
 def key_caution(cautions: tuple[Caution, ...] | list[Caution]) -> Caution | None:
@@ -179,19 +186,28 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
 
 
 def card_styles(look: Look, size: float) -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("card", fontName=look.fonts.regular, fontSize=size, leading=size * 1.28,
-                          textColor=INK, splitLongWords=1)
+    body = ParagraphStyle(
+        "card", fontName=look.fonts.regular, fontSize=size, leading=size * 1.28, textColor=INK, splitLongWords=1
+    )
     return {
-        "title": ParagraphStyle("cardtitle", parent=body, fontName=look.heading_fonts.bold,
-                                fontSize=size * 1.15, leading=size * 1.45, textColor=look.accent,
-                                spaceAfter=size * 0.4),
-        "step": ParagraphStyle("cardstep", parent=body, spaceAfter=size * 0.3, leftIndent=size * 1.1,
-                               firstLineIndent=-size * 1.1),
+        "title": ParagraphStyle(
+            "cardtitle",
+            parent=body,
+            fontName=look.heading_fonts.bold,
+            fontSize=size * 1.15,
+            leading=size * 1.45,
+            textColor=look.accent,
+            spaceAfter=size * 0.4,
+        ),
+        "step": ParagraphStyle(
+            "cardstep", parent=body, spaceAfter=size * 0.3, leftIndent=size * 1.1, firstLineIndent=-size * 1.1
+        ),
     }
 
 
-def fit_back(card: Card, look: Look, size: CardSize, width: float, height: float,
-             floor: float = MIN_SIZE) -> list[Flowable]:
+def fit_back(
+    card: Card, look: Look, size: CardSize, width: float, height: float, floor: float = MIN_SIZE
+) -> list[Flowable]:
     """Largest text size from the card's base down to ``floor`` (7 pt) at which the back fits."""
     text_size = max(size.base_size * 1.3 * look.scale, floor)
     while text_size >= floor - 1e-6:
@@ -202,8 +218,12 @@ def fit_back(card: Card, look: Look, size: CardSize, width: float, height: float
         if used <= height:
             return story
         text_size -= 0.25
-    raise ContentError.at(card.ref, f"card '{plain(card.title)}' does not fit a {size.name} card even at "
-                          f"{MIN_SIZE:g} pt; shorten its text or give steps a 'short' form", "cards")
+    raise ContentError.at(
+        card.ref,
+        f"card '{plain(card.title)}' does not fit a {size.name} card even at "
+        f"{MIN_SIZE:g} pt; shorten its text or give steps a 'short' form",
+        "cards",
+    )
 
 
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
@@ -223,9 +243,12 @@ def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tup
     cards = cards_for(edition, fits)
     backs = [fit_back(c, look, size, width, height) for c in cards]
     page = (size.width_pt + 2 * bleed_pt, size.height_pt + 2 * bleed_pt)
-    fronts_pdf = _draw(page, bleed_pt, edition, look, size, cards, lambda canv, card, i: draw_front(canv, card, look, size))
-    backs_pdf = _draw(page, bleed_pt, edition, look, size, cards,
-                      lambda canv, card, i: draw_back(canv, card, backs[i], look, size))
+    fronts_pdf = _draw(
+        page, bleed_pt, edition, look, size, cards, lambda canv, card, i: draw_front(canv, card, look, size)
+    )
+    backs_pdf = _draw(
+        page, bleed_pt, edition, look, size, cards, lambda canv, card, i: draw_back(canv, card, backs[i], look, size)
+    )
     return fronts_pdf, backs_pdf, len(cards)
 
 
@@ -233,11 +256,24 @@ def back_room(look: Look, size: CardSize) -> float:
     return size.height_pt - 2 * size.margin_pt - look.body_size * 1.2
 
 
-def _draw(page: tuple[float, float], bleed: float, edition: Edition, look: Look, size: CardSize,
-          cards: list[Card], paint: Callable[[Canvas, Card, int], None]) -> bytes:
+def _draw(
+    page: tuple[float, float],
+    bleed: float,
+    edition: Edition,
+    look: Look,
+    size: CardSize,
+    cards: list[Card],
+    paint: Callable[[Canvas, Card, int], None],
+) -> bytes:
     buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=page, invariant=1, pageCompression=1, lang=edition.booklet.language,
-                  initialFontName=look.fonts.regular)
+    canv = Canvas(
+        buffer,
+        pagesize=page,
+        invariant=1,
+        pageCompression=1,
+        lang=edition.booklet.language,
+        initialFontName=look.fonts.regular,
+    )
     canv.setTitle(plain(f"{edition.booklet.title}: cards"))
     canv.setAuthor(plain(edition.booklet.author or edition.booklet.publisher))
     for i, card in enumerate(cards):
@@ -280,8 +316,11 @@ def fit_title(card: Card, look: Look, width: float, size: float) -> float:
     natural = stringWidth(plain(card.title), look.heading_fonts.bold, size)
     fitted = size if natural <= width else size * width / natural
     if fitted < MIN_SIZE:
-        raise ContentError.at(card.ref, f"card title '{plain(card.title)}' does not fit on one line even at "
-                              f"{MIN_SIZE:g} pt; shorten the name", "cards")
+        raise ContentError.at(
+            card.ref,
+            f"card title '{plain(card.title)}' does not fit on one line even at {MIN_SIZE:g} pt; shorten the name",
+            "cards",
+        )
     return fitted
 
 

@@ -139,8 +139,17 @@ def number_form(key: str) -> str:
 class CautionBox(Flowable):
     """A caution panel styled by signal word: a coloured band, then the messages."""
 
-    def __init__(self, label: str, band: tuple[colors.Color, colors.Color], paras: list[Paragraph],
-                 *, symbol: bool, tint: colors.Color, pad: float, band_font: tuple[str, float]):
+    def __init__(
+        self,
+        label: str,
+        band: tuple[colors.Color, colors.Color],
+        paras: list[Paragraph],
+        *,
+        symbol: bool,
+        tint: colors.Color,
+        pad: float,
+        band_font: tuple[str, float],
+    ):
         super().__init__()
         self.label, self.band, self.paras = label, band, paras
         self.symbol, self.tint, self.pad, self.band_font = symbol, tint, pad, band_font
@@ -169,15 +178,16 @@ class CautionBox(Flowable):
             parts = para.split(inner, room) if room > para.style.leading * 2 else []
             if parts:
                 taken.append(parts[0])
-            rest = parts[1:] + self.paras[i + 1:] if parts else self.paras[i:]
+            rest = parts[1:] + self.paras[i + 1 :] if parts else self.paras[i:]
             if not taken:
                 return []
             return [self._with(self.label, taken), self._with(self.label + " (continued)", rest)]
         return [self]
 
     def _with(self, label: str, paras: list[Paragraph]) -> CautionBox:
-        return CautionBox(label, self.band, paras, symbol=self.symbol, tint=self.tint, pad=self.pad,
-                          band_font=self.band_font)
+        return CautionBox(
+            label, self.band, paras, symbol=self.symbol, tint=self.tint, pad=self.pad, band_font=self.band_font
+        )
 
     def draw(self) -> None:
         canv, w, h, pad = self.canv, self.width, self.height, self.pad

@@ -8,7 +8,7 @@ content). Registration is cached per process: ``booklet watch`` and ``batch`` pa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from booklet.errors import BookletError
@@ -36,7 +36,7 @@ def find_family(family: str, extra_dirs: tuple[Path, ...] = ()) -> dict[str, Pat
     raise BookletError(f"font family '{family}' not found (available: {', '.join(available)})")
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_family(family: str, extra_dirs: tuple[Path, ...] = ()) -> FontSet:
     """Register a family's four styles with ReportLab, once per process."""
     from reportlab.lib.fonts import addMapping
@@ -53,7 +53,7 @@ def register_family(family: str, extra_dirs: tuple[Path, ...] = ()) -> FontSet:
     return FontSet(names["Regular"], names["Bold"], names["Italic"], names["BoldItalic"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def charset(font_name: str) -> frozenset[int]:
     """Code points the registered font can draw."""
     from reportlab.pdfbase import pdfmetrics

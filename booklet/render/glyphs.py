@@ -13,9 +13,35 @@ from booklet.errors import ContentError, Problem
 from booklet.model import Booklet, SourceRef
 from booklet.render.fonts import charset
 
-SKIP = {"id", "pressure", "signal", "zone", "placement", "pattern", "start", "direction", "side", "hand", "image",
-        "url", "root", "language", "accent", "paper", "font", "heading_font", "logo", "vocabulary", "audiences",
-        "default_audience", "stroke", "areas", "tags", "include", "exclude"}
+SKIP = {
+    "id",
+    "pressure",
+    "signal",
+    "zone",
+    "placement",
+    "pattern",
+    "start",
+    "direction",
+    "side",
+    "hand",
+    "image",
+    "url",
+    "root",
+    "language",
+    "accent",
+    "paper",
+    "font",
+    "heading_font",
+    "logo",
+    "vocabulary",
+    "audiences",
+    "default_audience",
+    "stroke",
+    "areas",
+    "tags",
+    "include",
+    "exclude",
+}
 ALWAYS_FINE = set(" \n\t\u00a0\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -28,15 +54,22 @@ def check_glyphs(booklet: Booklet, font_name: str, family: str) -> None:
         raise ContentError(problems[:50])
 
 
-def _walk(value: object, ref: SourceRef, where: str, drawable: frozenset[int], family: str,
-          problems: list[Problem]) -> None:
+def _walk(
+    value: object, ref: SourceRef, where: str, drawable: frozenset[int], family: str, problems: list[Problem]
+) -> None:
     if isinstance(value, str):
-        missing = sorted({ch for ch in value if ord(ch) not in drawable and ch not in ALWAYS_FINE
-                          and unicodedata.category(ch) not in ("Mn", "Cf")})
+        missing = sorted(
+            {
+                ch
+                for ch in value
+                if ord(ch) not in drawable and ch not in ALWAYS_FINE and unicodedata.category(ch) not in ("Mn", "Cf")
+            }
+        )
         if missing:
             shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
-            problems.append(Problem(ref, f"the font {family} has no glyph for {shown}; change the text or "
-                                         f"theme.font", where))
+            problems.append(
+                Problem(ref, f"the font {family} has no glyph for {shown}; change the text or theme.font", where)
+            )
     elif isinstance(value, tuple):
         for item in value:
             _walk(item, ref, where, drawable, family, problems)

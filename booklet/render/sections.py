@@ -83,9 +83,21 @@ def tick_box(size: float, look: Look, field: str | None, tooltip: str):
         canv.roundRect(x, y, size, size, size * 0.18, stroke=1, fill=0)
         canv.restoreState()
         if field:
-            canv.acroForm.checkbox(name=field, tooltip=tooltip[:120], x=x, y=y, size=size, relative=True,
-                                   borderWidth=0, borderColor=None, fillColor=None, buttonStyle="check",
-                                   textColor=look.accent, fieldFlags="", annotationFlags="print")
+            canv.acroForm.checkbox(
+                name=field,
+                tooltip=tooltip[:120],
+                x=x,
+                y=y,
+                size=size,
+                relative=True,
+                borderWidth=0,
+                borderColor=None,
+                fillColor=None,
+                buttonStyle="check",
+                textColor=look.accent,
+                fieldFlags="",
+                annotationFlags="print",
+            )
 
     return draw
 
@@ -111,7 +123,6 @@ def number_badge(number: int, look: Look, style_name: str = "step"):
 def stroke(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
     number, count, item = section.payload
-    item: Stroke
     story: list[Flowable] = []
     if number == 1:
         story.append(Anchor(STROKES_KEY, "The strokes"))
@@ -133,8 +144,9 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     story += steps(item, look)
     if item.tips:
         story.append(para("Tips", look["h2"]))
-        story += [Bulleted(para(t, look["item"]), look.body_size * 1.3, dot(look), look["item"].spaceAfter)
-                  for t in item.tips]
+        story += [
+            Bulleted(para(t, look["item"]), look.body_size * 1.3, dot(look), look["item"].spaceAfter) for t in item.tips
+        ]
     for signal in SIGNALS:
         group = [c for c in item.cautions if c.signal == signal]
         if group:
@@ -177,8 +189,7 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
     else:
         from booklet.illustrate.diagram import draw_diagram
 
-        picture = draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid,
-                               font=look.fonts.regular)
+        picture = draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid, font=look.fonts.regular)
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
         return Stack([picture, caption], look.body_size * 0.4)
@@ -247,8 +258,15 @@ def caution_box(signal: str, cautions: list[Caution], look: Look, with_source: b
             text += f" *{c.why}*"
         paras.append(para(text, look["caution"]))
     fill, ink = SIGNAL_COLOURS[signal]
-    return CautionBox(signal.upper(), (fill, ink), paras, symbol=signal != "notice", tint=tint(fill, 0.9),
-                      pad=look.body_size * 0.8, band_font=(look.heading_fonts.bold, look.body_size * 0.95))
+    return CautionBox(
+        signal.upper(),
+        (fill, ink),
+        paras,
+        symbol=signal != "notice",
+        tint=tint(fill, 0.9),
+        pad=look.body_size * 0.8,
+        band_font=(look.heading_fonts.bold, look.body_size * 0.95),
+    )
 
 
 def routine(section: Section, ctx: Context) -> list[Flowable]:
@@ -262,7 +280,8 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
     story += [Timeline(item, names, look), Spacer(1, look.body_size)]
     indent = look["step"].fontSize * 2.2
     for n, step in enumerate(item.steps, 1):
-        text = f"**{names.get(step.stroke, step.stroke)}** · {minutes(step.minutes)} · {pressure.get(step.stroke)} pressure"
+        name = names.get(step.stroke, step.stroke)
+        text = f"**{name}** · {minutes(step.minutes)} · {pressure.get(step.stroke)} pressure"
         if step.note:
             text += f". {step.note}"
         story.append(Bulleted(para(text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
@@ -310,16 +329,21 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     look, booklet = ctx.look, ctx.plan.edition.booklet
     gathered = all_cautions(booklet)
     story: list[Flowable] = [heading(section, look)]
-    story.append(para("Read these before every massage. Cautions that belong to one stroke name it first.",
-                      look["lead"]))
+    story.append(
+        para("Read these before every massage. Cautions that belong to one stroke name it first.", look["lead"])
+    )
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map
 
         w = look.frame_w * 0.8
-        story += [para("Where not to press", look["h3"]), draw_avoid_map(zones, w, min(w * 1.1, look.frame_h * 0.45), accent=hex_colour(look.accent),
-                                 font=look.fonts.regular),
-                  Spacer(1, look.body_size)]
+        story += [
+            para("Where not to press", look["h3"]),
+            draw_avoid_map(
+                zones, w, min(w * 1.1, look.frame_h * 0.45), accent=hex_colour(look.accent), font=look.fonts.regular
+            ),
+            Spacer(1, look.body_size),
+        ]
     for signal in SIGNALS:
         group = [c for c in gathered if c.signal == signal]
         if group:

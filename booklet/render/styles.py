@@ -98,9 +98,18 @@ def make_look(edition: Edition, paper: Paper, content_root: Path | None = None) 
 
 
 def _styles(body: float, h: float, f: FontSet, hf: FontSet, accent: colors.Color) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=f.regular, fontSize=body, leading=body * 1.42,
-                          textColor=INK, alignment=TA_LEFT, spaceAfter=body * 0.6,
-                          allowWidows=0, allowOrphans=0, splitLongWords=1)
+    base = ParagraphStyle(
+        "body",
+        fontName=f.regular,
+        fontSize=body,
+        leading=body * 1.42,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=body * 0.6,
+        allowWidows=0,
+        allowOrphans=0,
+        splitLongWords=1,
+    )
     s: dict[str, ParagraphStyle] = {"body": base}
 
     def add(name: str, parent: str = "body", **kw: object) -> None:
@@ -110,8 +119,9 @@ def _styles(body: float, h: float, f: FontSet, hf: FontSet, accent: colors.Color
     add("small", fontSize=body * 0.84, leading=body * 1.2, textColor=MUTED, spaceAfter=0)
     add("kicker", fontName=hf.bold, fontSize=7.5 * h, leading=10 * h, textColor=accent, spaceAfter=2 * h)
     add("h1", fontName=hf.bold, fontSize=21 * h, leading=25 * h, spaceAfter=3 * h)
-    add("h2", fontName=hf.bold, fontSize=12.5 * h, leading=16 * h, spaceBefore=9 * h, spaceAfter=4 * h,
-        textColor=accent)
+    add(
+        "h2", fontName=hf.bold, fontSize=12.5 * h, leading=16 * h, spaceBefore=9 * h, spaceAfter=4 * h, textColor=accent
+    )
     add("h3", fontName=hf.bold, fontSize=10 * h, leading=13 * h, spaceBefore=6 * h, spaceAfter=2 * h)
     add("aka", fontName=f.italic, fontSize=body, leading=body * 1.3, textColor=MUTED, spaceAfter=body * 0.8)
     add("item", spaceAfter=body * 0.35)
