@@ -51,13 +51,12 @@ def test_broken_content_exit_1_and_keeps_the_previous_pdf(handwash: Path, edit, 
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_build_writes_named_output(handwash: Path, tmp_path: Path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["build", str(handwash), "-a", "kids"], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        assert result.output.startswith("wrote output/handwash-kids.pdf (")
-        assert Path("output/handwash-kids.pdf").is_file()
+def test_build_writes_named_output(handwash: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(handwash), "-a", "kids"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("wrote output/handwash-kids.pdf (")
+    assert (tmp_path / "output" / "handwash-kids.pdf").is_file()
 
 
 def test_bare_build_from_any_folder(tmp_path: Path):

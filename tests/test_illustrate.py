@@ -208,3 +208,13 @@ def test_unknown_pattern_and_zone_are_content_errors(handwash: Path, edit):
     lines = caught.value.lines()
     assert any("unknown pattern 'swirl'" in line for line in lines)
     assert any("unknown zone 'elbow'" in line for line in lines)
+
+
+def test_theme_logo_goes_on_the_cover(handwash: Path, edit):
+    images = handwash / "images"
+    images.mkdir()
+    Image.new("RGB", (120, 120), "#7A3E9D").save(images / "logo.png")
+    edit(handwash / "booklet.yaml", "  paper: a6", "  paper: a6\n  logo: images/logo.png")
+    pdf = build(load_booklet(handwash), BuildOptions()).pdf
+    cover = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert len(cover.images) == 1

@@ -215,6 +215,9 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     canv.rect(-b, panel_y, w + 2 * b, h - panel_y + b, stroke=0, fill=1)
     x, text_w = look.margin_x, w - 2 * look.margin_x
     top = h - look.margin_top * 1.4
+    if booklet.theme.logo:
+        draw_logo(canv, plan, look, top)
+        text_w -= look.page_w * 0.16 + look.body_size * 1.5  # keep clear of the logo tile
     kicker = Paragraph(to_para("A POCKET GUIDE"), look["kicker"].clone("ck", textColor=tint(look.accent, 0.6)))
     top = place(canv, kicker, x, top, text_w)
     top = place(canv, Paragraph(to_para(booklet.title), look["cover_title"]), x, top - 4, text_w)
@@ -241,6 +244,22 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         canv.setFillColor(MUTED)
         canv.drawCentredString(w / 2, look.margin_bottom * 0.55, fit(byline, look, look["footer"].fontSize))
     canv.restoreState()
+
+
+def draw_logo(canv: Canvas, plan: Plan, look: Look, top: float) -> None:
+    """The theme's logo in the cover's top right corner, on a white tile so any logo reads."""
+    from booklet.illustrate.images import load_image
+
+    size = look.page_w * 0.16
+    logo = load_image(Path(plan.edition.booklet.root), plan.edition.booklet.theme.logo or "", size, size)
+    width, height = logo.wrap(size, size)
+    x = look.page_w - look.margin_x - size
+    pad = size * 0.08
+    canv.saveState()
+    canv.setFillColor(colors.white)
+    canv.roundRect(x - pad, top - size - pad, size + 2 * pad, size + 2 * pad, pad, stroke=0, fill=1)
+    canv.restoreState()
+    logo.drawOn(canv, x + (size - width) / 2, top - size + (size - height) / 2)
 
 
 def place(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float) -> float:
