@@ -21,6 +21,9 @@ from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
 
 
+BOX_ITEMS = 6
+
+
 @dataclass(frozen=True)
 class Context:
     plan: Plan
@@ -346,8 +349,13 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
         ]
     for signal in SIGNALS:
         group = [c for c in gathered if c.signal == signal]
-        if group:
-            story += [caution_box(signal, group, look, with_source=True), Spacer(1, look.body_size * 0.8)]
+        # Boxes of a few cautions each: a box that spans pages re-measures what is left on
+        # every page, so one box per group would cost quadratic time in a long booklet.
+        for start in range(0, len(group), BOX_ITEMS):
+            box = caution_box(signal, group[start : start + BOX_ITEMS], look, with_source=True)
+            if start:
+                box.label += " (continued)"
+            story += [box, Spacer(1, look.body_size * (0.8 if start + BOX_ITEMS >= len(group) else 0.3))]
     return story
 
 
