@@ -20,7 +20,6 @@ from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine,
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
 
-
 BOX_ITEMS = 6
 
 
