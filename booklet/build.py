@@ -84,7 +84,6 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     pdf, pages = render_pdf(edition, options)
     instructions = ""
     if options.impose == "saddle":
-        pdf, pages = render_pdf(edition, options, notes_pages=(-pages) % 4) if pages % 4 else (pdf, pages)
         from booklet.impose.apply import impose_saddle
 
         pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
@@ -127,7 +126,7 @@ def build_cards(edition: Edition, options: BuildOptions, started: float) -> Buil
     return BuildResult(pdf, sheets, edition, time.perf_counter() - started, extra, how)
 
 
-def render_pdf(edition: Edition, options: BuildOptions, notes_pages: int = 0) -> tuple[bytes, int]:
+def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
     from booklet.layout import plan_booklet
     from booklet.paper import MM
     from booklet.render.booklet import render_booklet
@@ -136,7 +135,7 @@ def render_pdf(edition: Edition, options: BuildOptions, notes_pages: int = 0) ->
         edition,
         edition_paper(edition, options),
         fillable=options.fillable,
-        notes_pages=notes_pages,
+        pad_to_four=options.impose == "saddle",
         bleed_pt=options.bleed_mm * MM,
     )
     return render_booklet(plan)

@@ -18,6 +18,7 @@ STROKES_KEY = "strokes"
 @dataclass(frozen=True)
 class Section:
     kind: str  # cover, contents, introduction, checklist, stroke, routine, cautions, notes, back-cover
+    # ("notes" is as many ruled pages as make the page count a multiple of four)
     key: str  # destination name, unique in the document
     title: str
     level: int = 0
@@ -45,7 +46,7 @@ class Plan:
 
 
 def plan_booklet(
-    edition: Edition, paper: Paper, *, fillable: bool = False, notes_pages: int = 0, bleed_pt: float = 0.0
+    edition: Edition, paper: Paper, *, fillable: bool = False, pad_to_four: bool = False, bleed_pt: float = 0.0
 ) -> Plan:
     """Lay the edition's parts out in reading order."""
     booklet = edition.booklet
@@ -63,7 +64,8 @@ def plan_booklet(
         sections.append(Section("routine", "routine", booklet.routine.title, payload=booklet.routine))
     sections += _checklists(edition, "after")
     sections.append(Section("cautions", "cautions", "Cautions"))
-    sections += [Section("notes", f"notes-{i}", "Notes", toc=False) for i in range(1, notes_pages + 1)]
+    if pad_to_four:  # saddle stitching: "Notes" pages fill the last sheet, before the back cover
+        sections.append(Section("notes", "notes", "Notes", toc=False))
     sections.append(Section("back-cover", "back-cover", _back_title(edition)))
     return Plan(edition, paper, tuple(sections), fillable, bleed_pt)
 

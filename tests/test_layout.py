@@ -39,9 +39,10 @@ def test_sections_in_reading_order(handwash: Path):
 
 def test_notes_pages_go_before_the_back_cover(handwash: Path):
     edition = make_edition(load_booklet(handwash))
-    plan = plan_booklet(edition, PAPERS["a5"], notes_pages=3)
+    plan = plan_booklet(edition, PAPERS["a5"], pad_to_four=True)
     kinds = [s.kind for s in plan.sections]
-    assert kinds[-4:] == ["notes", "notes", "notes", "back-cover"]
+    assert kinds[-2:] == ["notes", "back-cover"]
+    assert "notes" not in [s.kind for s in plan_booklet(edition, PAPERS["a5"]).sections]
     assert all(s.key not in {c.key for c in plan.contents()} for s in plan.sections if s.kind == "notes")
 
 

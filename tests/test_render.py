@@ -186,3 +186,23 @@ def test_bleed_sets_trim_and_bleed_boxes(handwash: Path):
     assert float(trim.width) == pytest.approx(105 * 72 / 25.4, abs=0.5)
     assert float(bleed.width) == pytest.approx(111 * 72 / 25.4, abs=0.5)
     assert float(media.width) > float(bleed.width)
+
+
+@pytest.mark.parametrize("audience", ["home", "large-print", "student"])
+def test_saddle_padding_adds_notes_pages_before_the_back_cover(shipped_booklet: Booklet, audience: str):
+    from booklet.audience import make_edition
+    from booklet.build import render_pdf
+
+    edition = make_edition(shipped_booklet, audience)
+    plain, plain_pages = render_pdf(edition, BuildOptions())
+    padded, padded_pages = render_pdf(edition, BuildOptions(impose="saddle"))
+    assert padded_pages % 4 == 0
+    assert padded_pages - plain_pages == (-plain_pages) % 4
+    pages = page_texts(padded)
+    assert "References and notes" in pages[-1]
+    for extra in pages[plain_pages - 1 : -1]:
+        assert "Notes" in extra
+    contents = pages[1]
+    assert re.search(rf"References and notes \.*\s*{padded_pages}\b", contents), contents
+    imposed = build(shipped_booklet, BuildOptions(audience=audience, impose="saddle")).pdf
+    assert len(PdfReader(io.BytesIO(imposed)).pages) == padded_pages // 2

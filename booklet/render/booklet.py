@@ -84,7 +84,7 @@ def story(plan: Plan, ctx: Context) -> list:
     for i, section in enumerate(body):
         if section.kind == "back-cover":
             flow.append(NextPageTemplate("back"))
-        if i:
+        if i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
         flow.append(SectionMark(plain(section.title) if section.kind == "stroke" else ""))
         flow += BUILDERS[section.kind](section, ctx)

@@ -6,12 +6,13 @@ inline markup); plain strings drawn on the canvas go through markup.plain.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
@@ -359,8 +360,36 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
 
 
 def notes(section: Section, ctx: Context) -> list[Flowable]:
+    """Ruled "Notes" pages, as many as bring the booklet to a multiple of four pages."""
     look = ctx.look
-    return [para(section.title, look["h1"]), Ruled(look)]
+    return [NotesPadding(lambda: [para(section.title, look["h1"]), Ruled(look)])]
+
+
+class NotesPadding(Flowable):
+    """Decides at layout time how many notes pages to add, from the page it lands on.
+
+    It sits at the end of the last section; the back cover (one page) follows. One
+    folded sheet carries four pages, so the total must be a multiple of four.
+    """
+
+    def __init__(self, page: Callable[[], list[Flowable]]):
+        super().__init__()
+        self.page = page
+        self.width = self.height = 0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        if not getattr(self, "added", False):
+            self.added = True
+            current = self.canv.getPageNumber()
+            count = (-(current + 1)) % 4
+            content: list[Flowable] = []
+            for _ in range(count):
+                content += [PageBreak(), *self.page()]
+            self._doctemplateAttr("frame").add_generated_content(*content)
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
 
 
 class Ruled(Flowable):
