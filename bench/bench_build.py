@@ -59,6 +59,35 @@ def in_process(runs: int) -> tuple[float, float, int]:
     return imports, statistics.median(times), pages
 
 
+def illustration_cost(runs: int) -> tuple[float, float]:
+    """Median cold build (fresh diagram caches) with the real diagrams, and with empty drawings instead."""
+    from reportlab.graphics.shapes import Drawing
+
+    from booklet.build import BuildOptions, build, load_booklet
+    from booklet.illustrate import diagram
+
+    booklet = load_booklet(None)
+
+    def cold() -> float:
+        diagram._diagram.cache_clear()
+        diagram._avoid_map.cache_clear()
+        started = time.perf_counter()
+        build(booklet, BuildOptions())
+        return time.perf_counter() - started
+
+    with_pictures = statistics.median(cold() for _ in range(runs))
+    real = diagram._diagram, diagram._avoid_map
+    diagram._diagram = lambda *a: Drawing(a[1], a[2])  # type: ignore[assignment]
+    diagram._diagram.cache_clear = lambda: None  # type: ignore[attr-defined]
+    diagram._avoid_map = lambda zones, w, h, accent, font: Drawing(w, h)  # type: ignore[assignment]
+    diagram._avoid_map.cache_clear = lambda: None  # type: ignore[attr-defined]
+    try:
+        without = statistics.median(cold() for _ in range(runs))
+    finally:
+        diagram._diagram, diagram._avoid_map = real
+    return with_pictures, without
+
+
 def synthetic(strokes: int) -> tuple[int, float]:
     """A booklet of many copies of the shipped strokes: (pages, seconds)."""
     from booklet.build import BuildOptions, build, load_booklet
@@ -90,6 +119,12 @@ def main() -> None:
     print(
         f"imports: {imports * 1000:.0f} ms; warm build: {render * 1000:.1f} ms for {pages} pages "
         f"= {render * 1000 / pages:.2f} ms/page"
+    )
+    with_pictures, without = illustration_cost(args.runs)
+    print(
+        f"build with diagrams {with_pictures * 1000:.0f} ms, with empty drawings {without * 1000:.0f} ms: "
+        f"illustrations add {(with_pictures / without - 1) * 100:.0f}% to the render "
+        f"(whole process: {(with_pictures - without) / statistics.median(whole) * 100:.0f}%)"
     )
     for n in (100, 300, 600):
         pages, seconds = synthetic(n)
