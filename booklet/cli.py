@@ -70,6 +70,18 @@ def main(debug: bool) -> None:
 source_argument = click.argument("source", required=False, type=click.Path(path_type=Path))
 
 
+def out_dir_option(default: str, text: str) -> Any:
+    return click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path(default),
+        show_default=True,
+        help=text,
+    )
+
+
 @main.command()
 @source_argument
 @click.option("-a", "--audience", help="Edition to build (an audience id).")
@@ -158,15 +170,7 @@ def list_(source: Path | None) -> None:
     help="Format to build (repeatable; default all: booklet, cards, saddle-imposed booklet).",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel processes (default: CPU cores).")
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Output folder.",
-)
+@out_dir_option("output", "Output folder.")
 def batch(
     source: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...], jobs: int | None, out_dir: Path
 ) -> None:
@@ -240,14 +244,7 @@ def new(path: Path, title: str | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
 @click.option("--pages", help="Pages to render, e.g. 1-3,5 (default: all).")
 @click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output/preview"),
-    show_default=True,
-)
+@out_dir_option("output/preview", "Folder for the PNGs and the contact sheet.")
 def preview(source: Path | None, audience: str | None, fmt: str, pages: str | None, dpi: int, out_dir: Path) -> None:
     """Render pages to PNG and write a contact sheet of them."""
     from booklet.build import BuildOptions, load_booklet

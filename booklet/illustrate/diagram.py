@@ -291,60 +291,32 @@ def arrowhead(pts: list[tuple[float, float]], size: float, colour: colors.Color)
     return Polygon(_flat([tip, left, right]), fillColor=colour, strokeColor=None)
 
 
+# Oval markers: (half width, half height) in line weights, and fill opacity.
+OVALS = {"thumbs": (2.2, 3.2, 0.5), "forearms": (9.0, 3.2, 0.3), "palms": (5.2, 6.4, 0.28)}
+
+
 def hand_marker(hand: str, at: tuple[float, float], weight: float, colour: colors.Color) -> Group:
-    """Palm: a soft oval; fingertips: three dots; thumbs: a small pad; forearms: a long capsule."""
+    """Fingertips: three dots; palms, thumbs and forearms: an oval of their size."""
     x, y = at
     g = Group()
     if hand == "fingertips":
         for dx in (-3.2, 0, 3.2):
-            g.add(
-                Circle(
-                    x + dx * weight,
-                    y + (1.2 if dx == 0 else 0) * weight,
-                    1.4 * weight,
-                    fillColor=colour,
-                    strokeColor=None,
-                )
-            )
-    elif hand == "thumbs":
-        g.add(
-            Ellipse(
-                x,
-                y,
-                2.2 * weight,
-                3.2 * weight,
-                fillColor=colour,
-                fillOpacity=0.5,
-                strokeColor=colour,
-                strokeWidth=0.6 * weight,
-            )
+            lift = 1.2 if dx == 0 else 0
+            g.add(Circle(x + dx * weight, y + lift * weight, 1.4 * weight, fillColor=colour, strokeColor=None))
+        return g
+    rx, ry, opacity = OVALS.get(hand, OVALS["palms"])
+    g.add(
+        Ellipse(
+            x,
+            y,
+            rx * weight,
+            ry * weight,
+            fillColor=colour,
+            fillOpacity=opacity,
+            strokeColor=colour,
+            strokeWidth=0.6 * weight,
         )
-    elif hand == "forearms":
-        g.add(
-            Ellipse(
-                x,
-                y,
-                9 * weight,
-                3.2 * weight,
-                fillColor=colour,
-                fillOpacity=0.3,
-                strokeColor=colour,
-                strokeWidth=0.6 * weight,
-            )
-        )
-    else:
-        g.add(
-            Ellipse(
-                x,
-                y,
-                5.2 * weight,
-                6.4 * weight,
-                fillColor=colour,
-                fillOpacity=0.28,
-                strokeColor=colour,
-                strokeWidth=0.7 * weight,
-            )
-        )
+    )
     return g
 
 
