@@ -143,11 +143,11 @@ def rake(spec: MotionSpec) -> list[Trace]:
     y_top = start_y(spec, 0.66) + 0.04
     y_end = 0.30
     order = 0
-    for i in range(spec.repeats):
+    for i in range(min(spec.repeats, 2)):  # later passes retrace these two; more lines would only blur
         for sign in sides(spec):
             order += 1
             for f in range(3):
-                off = 0.065 + f * 0.032 + (i % 2) * 0.016  # passes overlap; alternate ones sit between
+                off = 0.065 + f * 0.04 + i * 0.02  # the second pass sits between the first one's lines
                 drift = 0.025 * (i % 2)
                 path = (
                     (_x(sign, off), y_top - drift),
