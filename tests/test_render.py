@@ -206,3 +206,15 @@ def test_saddle_padding_adds_notes_pages_before_the_back_cover(shipped_booklet: 
     assert re.search(rf"References and notes \.*\s*{padded_pages}\b", contents), contents
     imposed = build(shipped_booklet, BuildOptions(audience=audience, impose="saddle")).pdf
     assert len(PdfReader(io.BytesIO(imposed)).pages) == padded_pages // 2
+
+
+def test_contents_entries_link_to_their_sections(shipped_booklet: Booklet, shipped_pdf: bytes):
+    reader = PdfReader(io.BytesIO(shipped_pdf))
+    annotations = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    links = [a for a in annotations if a.get("/Subtype") == "/Link"]
+    assert len(links) >= len(shipped_booklet.strokes) + 5
+    targets = set()
+    for link in links:
+        dest = link.get("/Dest") or link.get("/A", {}).get("/D")
+        targets.add(str(dest))
+    assert len(targets) == len(links)
