@@ -1,9 +1,10 @@
 """Booklet + audiences x formats -> many PDFs, built in parallel processes.
 
-The parent loads, validates and imports everything once, then forks workers that
-inherit that warm state, so each edition costs about what a single build costs after
-start-up. One failing edition never stops the others: its error is reported with the
-rest at the end.
+The parent loads and validates the content once, then forks workers that inherit it;
+each worker imports the renderer on its first job (in parallel, rather than serially in
+the parent) and stays warm for the rest, so each edition costs about what a single
+build costs after start-up. One failing edition never stops the others: its error is
+reported with the rest at the end.
 """
 
 from __future__ import annotations
@@ -89,7 +90,6 @@ def run_batch(booklet: Booklet, jobs: list[Job], out_dir: Path, workers: int | N
     global _BOOKLET
     _BOOKLET = booklet
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    _warm_up(booklet)
     if workers == 1:
         for job in jobs:
             yield run_job(job, str(out_dir))
@@ -105,11 +105,4 @@ def run_batch(booklet: Booklet, jobs: list[Job], out_dir: Path, workers: int | N
             yield future.result()
 
 
-def _warm_up(content: Booklet) -> None:
-    """Import the heavy modules and load fonts once in the parent; forked workers inherit them."""
-    import booklet.render.booklet  # noqa: F401
-    import booklet.render.cards  # noqa: F401  (imported for the forked workers)
-    from booklet.render.fonts import register_family
 
-    register_family(content.theme.font)
-    register_family(content.theme.heading_font)
