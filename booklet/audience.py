@@ -55,7 +55,7 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     audience = pick_audience(booklet, audience_id)
     if audience is None:
         return Edition(booklet, None)
-    strokes = [_adjust(s, audience) for s in booklet.strokes if _keeps(audience, s)]
+    strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if _keeps(audience, s)]
     kept = {s.id for s in strokes}
     routine = booklet.routine
     if routine is not None:
@@ -90,20 +90,21 @@ def _keeps(audience: Audience, stroke: Stroke) -> bool:
     return not names & set(audience.exclude)
 
 
-def _adjust(stroke: Stroke, audience: Audience) -> Stroke:
+def _adjust(stroke: Stroke, audience: Audience, booklet: Booklet) -> Stroke:
     overrides: dict[str, Any] = dict(dict(audience.overrides).get(stroke.id, ()))
     if "cautions" in overrides:
         name = overrides.get("name", stroke.name)
         overrides["cautions"] = tuple(replace(c, source=name) for c in overrides["cautions"])
     stroke = replace(stroke, **overrides) if overrides else stroke
-    return cap_pressure(stroke, audience.max_pressure, audience.name)
+    return cap_pressure(stroke, audience.max_pressure, audience.name, booklet)
 
 
-def cap_pressure(stroke: Stroke, cap: str | None, edition: str) -> Stroke:
+def cap_pressure(stroke: Stroke, cap: str | None, edition: str, labels: Booklet | None = None) -> Stroke:
     """Lower a stroke's pressure to ``cap``; the note tells the reader what changed."""
     if cap is None or PRESSURES.index(stroke.pressure) <= PRESSURES.index(cap):
         return stroke
-    note = f"Pressure capped at {cap} in the {edition}: the standard edition uses {stroke.pressure}."
+    labels = labels or Booklet("", "", "", ())
+    note = labels.label("pressure_capped", cap=cap, edition=edition, original=stroke.pressure)
     return replace(stroke, pressure=cap, pressure_note=note)
 
 

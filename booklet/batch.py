@@ -103,6 +103,3 @@ def run_batch(booklet: Booklet, jobs: list[Job], out_dir: Path, workers: int | N
         futures: dict[Future[JobResult], Job] = {pool.submit(run_job, job, str(out_dir)): job for job in ordered}
         for future in as_completed(futures):
             yield future.result()
-
-
-

@@ -39,7 +39,7 @@ class Plan:
         out: list[Section] = []
         for section in self.sections:
             if section.kind == "stroke" and not any(s.key == STROKES_KEY for s in out):
-                out.append(Section("group", STROKES_KEY, "The strokes"))
+                out.append(Section("group", STROKES_KEY, self.edition.booklet.label("strokes")))
             if section.toc:
                 out.append(section)
         return out
@@ -52,10 +52,10 @@ def plan_booklet(
     booklet = edition.booklet
     sections = [
         Section("cover", "cover", booklet.title, toc=False),
-        Section("contents", "contents", "Contents", toc=False),
+        Section("contents", "contents", booklet.label("contents"), toc=False),
     ]
     if booklet.introduction:
-        sections.append(Section("introduction", "introduction", "Introduction"))
+        sections.append(Section("introduction", "introduction", booklet.label("introduction")))
     sections += _checklists(edition, "before")
     count = len(booklet.strokes)
     for number, stroke in enumerate(booklet.strokes, 1):
@@ -63,9 +63,9 @@ def plan_booklet(
     if booklet.routine and booklet.routine.steps:
         sections.append(Section("routine", "routine", booklet.routine.title, payload=booklet.routine))
     sections += _checklists(edition, "after")
-    sections.append(Section("cautions", "cautions", "Cautions"))
+    sections.append(Section("cautions", "cautions", booklet.label("cautions")))
     if pad_to_four:  # saddle stitching: "Notes" pages fill the last sheet, before the back cover
-        sections.append(Section("notes", "notes", "Notes", toc=False))
+        sections.append(Section("notes", "notes", booklet.label("notes"), toc=False))
     sections.append(Section("back-cover", "back-cover", _back_title(edition)))
     return Plan(edition, paper, tuple(sections), fillable, bleed_pt)
 
@@ -79,4 +79,4 @@ def _checklists(edition: Edition, placement: str) -> list[Section]:
 
 
 def _back_title(edition: Edition) -> str:
-    return "References and notes" if edition.booklet.references else "Notes"
+    return edition.booklet.label("references" if edition.booklet.references else "notes")

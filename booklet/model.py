@@ -17,6 +17,52 @@ PLACEMENTS = ("before", "after")
 VOCABULARIES = ("plain", "anatomical")
 
 
+# Words the booklet prints around the author's content. A booklet in another language
+# overrides them under `labels:`; {name} parts are filled in where shown.
+LABELS: dict[str, str] = {
+    "cover_kicker": "A POCKET GUIDE",
+    "contents": "Contents",
+    "introduction": "Introduction",
+    "strokes": "The strokes",
+    "stroke_number": "STROKE {number} OF {count}",
+    "also_called": "Also called {names}",
+    "purpose": "What it is for",
+    "position": "Where to be",
+    "muscles": "Muscles worked:",
+    "steps": "Steps",
+    "card_steps": "{name}: steps",
+    "tips": "Tips",
+    "pressure": "PRESSURE",
+    "hands": "HANDS",
+    "areas": "AREAS",
+    "time": "TIME",
+    "light": "Light",
+    "moderate": "Moderate",
+    "firm": "Firm",
+    "pressure_level": "{level} pressure",
+    "pressure_capped": "Pressure capped at {cap} in the {edition}: the standard edition uses {original}.",
+    "card_capped": "Capped at {cap} for this edition",
+    "cautions": "Cautions",
+    "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
+    "where_not_to_press": "Where not to press",
+    "avoid": "Avoid pressure",
+    "danger": "DANGER",
+    "warning": "WARNING",
+    "caution": "CAUTION",
+    "notice": "NOTICE",
+    "continued": "{title} (continued)",
+    "notes": "Notes",
+    "references": "References and notes",
+    "scan": "Scan the code to open the link.",
+    "minute": "{n} minute",
+    "minutes": "{n} minutes",
+    "total": "Total: {time}",
+    "routine_card": "ROUTINE",
+    "read_first": "READ FIRST",
+    "part": "{part} of {parts}",
+}
+
+
 @dataclass(frozen=True, order=True)
 class SourceRef:
     """Where a value came from: file, 1-based line and column."""
@@ -193,10 +239,18 @@ class Booklet:
     vocabulary: tuple[tuple[str, str], ...] = ()  # (plain term, anatomical term)
     audiences: tuple[Audience, ...] = ()
     default_audience: str | None = None
+    labels: tuple[tuple[str, str], ...] = ()  # overrides of LABELS
     ref: SourceRef = NOWHERE
 
     def stroke(self, stroke_id: str) -> Stroke:
         return next(s for s in self.strokes if s.id == stroke_id)
+
+    def label(self, key: str, **values: object) -> str:
+        """A printed word or phrase, in the booklet's own wording if it gives one."""
+        text = dict(self.labels).get(key, LABELS[key])
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from booklet.model import HANDS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
+from booklet.model import HANDS, LABELS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,10 @@ BOOKLET = (
         item=Field("audience", "record", "", record="audience"),
     ),
     Field("default_audience", "id", "Audience built when -a is not given"),
+    Field("labels", "record", "The booklet's own words for printed labels (for other languages)", record="labels"),
 )
+
+LABEL_FIELDS = tuple(text(key, f"Default: {default!r}") for key, default in LABELS.items())
 
 RECORDS: dict[str, tuple[Field, ...]] = {
     "booklet": BOOKLET,
@@ -209,4 +212,5 @@ RECORDS: dict[str, tuple[Field, ...]] = {
     "theme": THEME,
     "audience": AUDIENCE,
     "override": OVERRIDE,
+    "labels": LABEL_FIELDS,
 }

@@ -56,6 +56,7 @@ def validate(doc: RawDoc) -> Booklet:
         vocabulary=tuple((k, v) for k, (v, _) in main.get("vocabulary", {}).items()),
         audiences=tuple(audiences),
         default_audience=main.get("default_audience"),
+        labels=tuple(sorted(main.get("labels").values.items())) if main.get("labels") else (),
         ref=main.ref,
     )
     _check_strokes(conv, booklet, main)

@@ -218,3 +218,30 @@ def test_contents_entries_link_to_their_sections(shipped_booklet: Booklet, shipp
         dest = link.get("/Dest") or link.get("/A", {}).get("/D")
         targets.add(str(dest))
     assert len(targets) == len(links)
+
+
+def test_labels_print_in_the_booklet_language(handwash: Path, edit):
+    edit(handwash / "booklet.yaml", "title: Washing Your Hands", "title: Πλύσιμο χεριών")
+    edit(
+        handwash / "booklet.yaml",
+        "language: en",
+        "language: el\nlabels:\n  contents: Περιεχόμενα\n"
+        '  steps: Βήματα\n  stroke_number: "ΤΕΧΝΙΚΗ {number} ΑΠΟ {count}"\n  cautions: Προφυλάξεις\n'
+        '  caution: ΠΡΟΣΟΧΗ\n  minutes: "{n} λεπτά"',
+    )
+    result = build(load_booklet(handwash), BuildOptions())
+    text = pdf_text(result.pdf)
+    for phrase in ("Πλύσιμο χεριών", "Περιεχόμενα", "Βήματα", "ΤΕΧΝΙΚΗ 1 ΑΠΟ 1", "Προφυλάξεις", "ΠΡΟΣΟΧΗ", "1.5 λεπτά"):
+        assert phrase in text
+    assert "Contents" not in text
+    assert "Steps" not in text
+    reader = PdfReader(io.BytesIO(result.pdf))
+    assert reader.trailer["/Root"]["/Lang"] == "el"
+
+
+def test_unknown_label_is_a_content_error(handwash: Path, edit):
+    from booklet.errors import ContentError
+
+    edit(handwash / "booklet.yaml", "language: en", "language: en\nlabels:\n  content: Inhalt")
+    with pytest.raises(ContentError, match=r"labels: unknown key 'content' \(did you mean 'contents'\?\)"):
+        load_booklet(handwash)

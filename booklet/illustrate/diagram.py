@@ -68,6 +68,7 @@ def draw_diagram(
     show_legend: bool = True,
     label_zones: Iterable[str] = (),
     font: str | None = None,
+    legend_text: str = LEGEND_TEXT,
 ) -> Drawing:
     """The body, the avoid-zones shaded, and the stroke's motion on top.
 
@@ -83,6 +84,7 @@ def draw_diagram(
         show_legend,
         tuple(label_zones),
         font or default_font(),
+        legend_text,
     )
 
 
@@ -96,6 +98,7 @@ def _diagram(
     show_legend: bool,
     label_zones: tuple[str, ...],
     font: str,
+    legend_text: str,
 ) -> Drawing:
     legend_h = 0.0
     probe = fit_body(width_pt, height_pt)
@@ -115,21 +118,28 @@ def _diagram(
     for zone in label_zones:
         drawing.add(zone_label(frame, zone, font))
     if legend_h:
-        drawing.add(legend(width_pt, legend_h, frame.weight, font))
+        drawing.add(legend(width_pt, legend_h, frame.weight, font, legend_text))
     return drawing
 
 
 def draw_avoid_map(
-    avoid: Iterable[str], width_pt: float, height_pt: float, *, accent: str = "#2E6F73", font: str | None = None
+    avoid: Iterable[str],
+    width_pt: float,
+    height_pt: float,
+    *,
+    accent: str = "#2E6F73",
+    font: str | None = None,
+    legend_text: str = LEGEND_TEXT,
 ) -> Drawing:
     """The full 'where not to press' map: every avoid-zone shaded and labelled at the side."""
-    return _avoid_map(
-        tuple(z for z in avoid if z in ZONES), round(width_pt, 3), round(height_pt, 3), accent, font or default_font()
-    )
+    zones = tuple(z for z in avoid if z in ZONES)
+    return _avoid_map(zones, round(width_pt, 3), round(height_pt, 3), accent, font or default_font(), legend_text)
 
 
 @lru_cache(maxsize=32)
-def _avoid_map(zones: tuple[str, ...], width_pt: float, height_pt: float, accent: str, font: str) -> Drawing:
+def _avoid_map(
+    zones: tuple[str, ...], width_pt: float, height_pt: float, accent: str, font: str, legend_text: str
+) -> Drawing:
     legend_h = max(9.0, 11 * fit_body(width_pt, height_pt).weight)
     label_room = width_pt * 0.26
     frame = fit_body(width_pt - 2 * label_room, height_pt - legend_h)
@@ -142,7 +152,7 @@ def _avoid_map(zones: tuple[str, ...], width_pt: float, height_pt: float, accent
     size = max(6.5, min(9.0, 9 * frame.weight))
     for zone, right, label_y in label_places(frame, zones, size):
         drawing.add(callout(frame, zone, right, label_y, size, font))
-    drawing.add(legend(width_pt, legend_h, frame.weight, font))
+    drawing.add(legend(width_pt, legend_h, frame.weight, font, legend_text))
     return drawing
 
 
@@ -393,11 +403,13 @@ def callout(frame: Frame, zone: str, right: bool, label_y: float, size: float, f
     return g
 
 
-def legend(width: float, height: float, weight: float, font: str) -> Group:
+def legend(width: float, height: float, weight: float, font: str, text: str) -> Group:
     size = max(5.5, min(8.0, 7 * weight))
     g = Group()
     box = size * 1.1
-    x = width / 2 - (box + 3 + size * 4.2) / 2
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    x = width / 2 - (box + 3 + stringWidth(text, font, size)) / 2
     y = (height - box) / 2
     g.add(
         Polygon(
@@ -408,7 +420,7 @@ def legend(width: float, height: float, weight: float, font: str) -> Group:
             strokeWidth=0.6,
         )
     )
-    g.add(String(x + box + 3, y + box * 0.18, LEGEND_TEXT, fontName=font, fontSize=size, fillColor=AVOID))
+    g.add(String(x + box + 3, y + box * 0.18, text, fontName=font, fontSize=size, fillColor=AVOID))
     return g
 
 

@@ -189,7 +189,7 @@ def draw_furniture(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         canv.drawString(
             look.margin_x,
             look.page_h - look.margin_top * 0.6,
-            fit(f"{section} (continued)", look, style.fontSize * 1.05),
+            fit(plan.edition.booklet.label("continued", title=section), look, style.fontSize * 1.05),
         )
     canv.restoreState()
 
@@ -218,7 +218,8 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     if booklet.theme.logo:
         draw_logo(canv, plan, look, top)
         text_w -= look.page_w * 0.16 + look.body_size * 1.5  # keep clear of the logo tile
-    kicker = Paragraph(to_para("A POCKET GUIDE"), look["kicker"].clone("ck", textColor=tint(look.accent, 0.6)))
+    kicker_style = look["kicker"].clone("ck", textColor=tint(look.accent, 0.6))
+    kicker = Paragraph(to_para(booklet.label("cover_kicker")), kicker_style)
     top = place(canv, kicker, x, top, text_w)
     top = place(canv, Paragraph(to_para(booklet.title), look["cover_title"]), x, top - 4, text_w)
     if booklet.subtitle:

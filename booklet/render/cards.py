@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.audience import all_cautions
 from booklet.errors import ContentError
-from booklet.model import SIGNALS, Caution, Edition, SourceRef, Stroke
+from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, minutes
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
@@ -59,7 +59,7 @@ class Card:
 def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
     """Stroke cards, the routine card, then as many cautions cards as the cautions need."""
     booklet = edition.booklet
-    cards = [stroke_card(s, n, len(booklet.strokes)) for n, s in enumerate(booklet.strokes, 1)]
+    cards = [stroke_card(s, n, len(booklet.strokes), booklet) for n, s in enumerate(booklet.strokes, 1)]
     if booklet.routine and booklet.routine.steps:
         cards.append(routine_card(edition))
     cautions = sorted(booklet.cautions, key=lambda c: SIGNALS.index(c.signal))
@@ -72,7 +72,7 @@ def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
     return cards
 
 
-def stroke_card(stroke: Stroke, number: int, count: int) -> Card:
+def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card:
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
         from booklet.illustrate.diagram import draw_diagram
 
@@ -88,26 +88,28 @@ def stroke_card(stroke: Stroke, number: int, count: int) -> Card:
             show_legend=False,
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
-        pressure_row(canv, stroke, look, m, m, scale)
+        pressure_row(canv, stroke, look, m, m, scale, words)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
         styles = card_styles(look, text_size)
-        story: list[Flowable] = [Paragraph(to_para(f"{stroke.name}: steps"), styles["title"])]
+        story: list[Flowable] = [Paragraph(to_para(words.label("card_steps", name=stroke.name)), styles["title"])]
         for n, step in enumerate(stroke.steps, 1):
             story.append(Paragraph(f"<b>{n}.</b> " + to_para(step.short or step.text), styles["step"]))
         key = key_caution(stroke.cautions)
         if key is not None:
-            story += [Spacer(1, text_size * 0.3), caution_line(key, styles["step"])]
+            story += [Spacer(1, text_size * 0.3), caution_line(key, styles["step"], words)]
         return story
 
-    return Card(stroke.id, stroke.name, f"STROKE {number} OF {count}", stroke.ref, front, back)
+    return Card(
+        stroke.id, stroke.name, words.label("stroke_number", number=number, count=count), stroke.ref, front, back
+    )
 
 
-def caution_line(caution: Caution, style: ParagraphStyle) -> Paragraph:
+def caution_line(caution: Caution, style: ParagraphStyle, words: Booklet) -> Paragraph:
     """The key caution as one compact line: the signal word in its colour, then the text."""
     fill, _ = SIGNAL_COLOURS[caution.signal]
     colour = fill if caution.signal != "caution" else colors.HexColor("#8A6D00")  # yellow is unreadable as text
-    label = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{caution.signal.upper()}</b></font> '
+    label = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{to_para(words.label(caution.signal))}</b></font> '
     return Paragraph(
         label + to_para(caution.text), ParagraphStyle("keycaution", parent=style, firstLineIndent=0, leftIndent=0)
     )
@@ -119,21 +121,21 @@ def key_caution(cautions: tuple[Caution, ...] | list[Caution]) -> Caution | None
     return ranked[0] if ranked else None
 
 
-def pressure_row(canv: Canvas, stroke: Stroke, look: Look, x: float, y: float, scale: float) -> None:
+def pressure_row(canv: Canvas, stroke: Stroke, look: Look, x: float, y: float, scale: float, words: Booklet) -> None:
     meter = PressureMeter(stroke.pressure, look)
     meter.wrap(look.body_size * 4, look.body_size * 2)
     meter.drawOn(canv, x, y)
     canv.saveState()
     canv.setFillColor(INK)
     canv.setFont(look.fonts.bold, look.body_size * scale)
-    text = f"{stroke.pressure.capitalize()} pressure"
+    text = words.label("pressure_level", level=words.label(stroke.pressure))
     if stroke.hands:
         text += " · " + ", ".join(stroke.hands)
     canv.drawString(x + look.body_size * 3.4, y + look.body_size * 0.35, text)
     if stroke.pressure_note:
         canv.setFont(look.fonts.italic, look.body_size * 0.8 * scale)
         canv.setFillColor(MUTED)
-        canv.drawString(x, y + look.body_size * 1.6, f"Capped at {stroke.pressure} for this edition")
+        canv.drawString(x, y + look.body_size * 1.6, words.label("card_capped", cap=stroke.pressure))
     canv.restoreState()
 
 
@@ -147,9 +149,9 @@ def routine_card(edition: Edition) -> Card:
         canv.saveState()
         canv.setFont(look.heading_fonts.bold, look.body_size * 2.2 * scale)
         canv.setFillColor(look.accent)
-        canv.drawString(m, top - look.body_size * 3 * scale, f"{routine.minutes:g} min")
+        canv.drawString(m, top - look.body_size * 3 * scale, minutes(routine.minutes, edition.booklet))
         canv.restoreState()
-        line = Timeline(routine, names, look)
+        line = Timeline(routine, minutes(routine.minutes, edition.booklet), look)
         line.wrap(size.width_pt - 2 * m, top)
         line.drawOn(canv, m, top - look.body_size * 6.5 * scale)
 
@@ -157,32 +159,45 @@ def routine_card(edition: Edition) -> Card:
         styles = card_styles(look, text_size)
         story: list[Flowable] = [Paragraph(to_para(routine.title), styles["title"])]
         for n, step in enumerate(routine.steps, 1):
-            text = f"**{names.get(step.stroke, step.stroke)}** · {minutes(step.minutes)}"
+            text = f"**{names.get(step.stroke, step.stroke)}** · {minutes(step.minutes, edition.booklet)}"
             if step.note:
                 text += f". {step.note}"
             story.append(Paragraph(f"<b>{n}.</b> " + to_para(text), styles["step"]))
         return story
 
-    return Card("routine", routine.title, "ROUTINE", routine.ref, front, back)
+    return Card("routine", routine.title, edition.booklet.label("routine_card"), routine.ref, front, back)
 
 
 def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, parts: int = 1) -> Card:
+    words = edition.booklet
     zones = sorted({c.zone for c in all_cautions(edition.booklet) if c.zone})
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
         from booklet.illustrate.diagram import draw_avoid_map
 
         m = size.margin_pt
-        drawing = draw_avoid_map(zones, size.width_pt - 2 * m, top - m * 1.5, accent=hex_colour(look.accent))
+        drawing = draw_avoid_map(
+            zones,
+            size.width_pt - 2 * m,
+            top - m * 1.5,
+            accent=hex_colour(look.accent),
+            font=look.fonts.regular,
+            legend_text=words.label("avoid"),
+        )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
         styles = card_styles(look, text_size)
-        title = "Cautions" if parts == 1 else f"Cautions ({part} of {parts})"
-        return [Paragraph(title, styles["title"])] + [caution_line(c, styles["step"]) for c in cautions]
+        title = words.label("cautions")
+        if parts > 1:
+            title += " (" + words.label("part", part=part, parts=parts) + ")"
+        story: list[Flowable] = [Paragraph(to_para(title), styles["title"])]
+        return story + [caution_line(c, styles["step"], words) for c in cautions]
 
-    kicker = "READ FIRST" if parts == 1 else f"READ FIRST · {part} OF {parts}"
-    return Card(f"cautions-{part}", "Cautions", kicker, edition.booklet.ref, front, back)
+    kicker = words.label("read_first")
+    if parts > 1:
+        kicker += " · " + words.label("part", part=part, parts=parts).upper()
+    return Card(f"cautions-{part}", words.label("cautions"), kicker, edition.booklet.ref, front, back)
 
 
 def card_styles(look: Look, size: float) -> dict[str, ParagraphStyle]:

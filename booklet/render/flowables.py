@@ -149,9 +149,11 @@ class CautionBox(Flowable):
         tint: colors.Color,
         pad: float,
         band_font: tuple[str, float],
+        continued: str = "",
     ):
         super().__init__()
         self.label, self.band, self.paras = label, band, paras
+        self.continued = continued or f"{label} (continued)"  # the band on the part after a page break
         self.symbol, self.tint, self.pad, self.band_font = symbol, tint, pad, band_font
 
     @property
@@ -181,12 +183,19 @@ class CautionBox(Flowable):
             rest = parts[1:] + self.paras[i + 1 :] if parts else self.paras[i:]
             if not taken:
                 return []
-            return [self._with(self.label, taken), self._with(self.label + " (continued)", rest)]
+            return [self._with(self.label, taken), self._with(self.continued, rest)]
         return [self]
 
     def _with(self, label: str, paras: list[Paragraph]) -> CautionBox:
         return CautionBox(
-            label, self.band, paras, symbol=self.symbol, tint=self.tint, pad=self.pad, band_font=self.band_font
+            label,
+            self.band,
+            paras,
+            symbol=self.symbol,
+            tint=self.tint,
+            pad=self.pad,
+            band_font=self.band_font,
+            continued=self.continued,
         )
 
     def draw(self) -> None:

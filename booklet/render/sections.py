@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
-from booklet.model import SIGNALS, Caution, Checklist, Routine, Stroke
+from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke
 from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
@@ -126,40 +126,41 @@ def number_badge(number: int, look: Look, style_name: str = "step"):
 def stroke(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
     number, count, item = section.payload
+    words = ctx.plan.edition.booklet
     story: list[Flowable] = []
     if number == 1:
-        story.append(Anchor(STROKES_KEY, "The strokes"))
-    story += [para(f"STROKE {number} OF {count}", look["kicker"]), heading(section, look)]
+        story.append(Anchor(STROKES_KEY, words.label("strokes")))
+    story += [para(words.label("stroke_number", number=number, count=count), look["kicker"]), heading(section, look)]
     if item.other_names:
-        story.append(para("Also called " + ", ".join(item.other_names), look["aka"]))
+        story.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
     if item.summary:
         story.append(para(item.summary, look["lead"]))
-    story.append(SideBySide(figure(item, ctx), glance(item, look), 0.56, look.body_size * 1.2))
+    story.append(SideBySide(figure(item, ctx), glance(item, look, words), 0.56, look.body_size * 1.2))
     story.append(Spacer(1, look.body_size * 0.6))
     if item.pressure_note:
         story.append(para(f"*{item.pressure_note}*", look["small"]))
     if item.purpose:
-        story += [para("What it is for", look["h3"]), para(item.purpose, look["body"])]
+        story += [para(words.label("purpose"), look["h3"]), para(item.purpose, look["body"])]
     if item.position:
-        story += [para("Where to be", look["h3"]), para(item.position, look["body"])]
+        story += [para(words.label("position"), look["h3"]), para(item.position, look["body"])]
     if item.muscles:
-        story.append(para(f"*Muscles worked:* {', '.join(item.muscles)}", look["small"]))
-    story += steps(item, look)
+        story.append(para(f"*{words.label('muscles')}* {', '.join(item.muscles)}", look["small"]))
+    story += steps(item, look, words.label("steps"))
     if item.tips:
-        story.append(para("Tips", look["h2"]))
+        story.append(para(words.label("tips"), look["h2"]))
         story += [
             Bulleted(para(t, look["item"]), look.body_size * 1.3, dot(look), look["item"].spaceAfter) for t in item.tips
         ]
     for signal in SIGNALS:
         group = [c for c in item.cautions if c.signal == signal]
         if group:
-            story += [Spacer(1, look.body_size * 0.5), caution_box(signal, group, look, with_source=False)]
+            story += [Spacer(1, look.body_size * 0.5), caution_box(signal, group, look, words, with_source=False)]
     return story
 
 
-def steps(item: Stroke, look: Look) -> list[Flowable]:
+def steps(item: Stroke, look: Look, title: str) -> list[Flowable]:
     """Numbered steps, kept together on one page when they fit one."""
-    block: list[Flowable] = [para("Steps", look["h2"])]
+    block: list[Flowable] = [para(title, look["h2"])]
     indent = look["step"].fontSize * 2.2
     for n, step in enumerate(item.steps, 1):
         block.append(Bulleted(para(step.text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
@@ -192,7 +193,15 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
     else:
         from booklet.illustrate.diagram import draw_diagram
 
-        picture = draw_diagram(ill, width, height, accent=hex_colour(look.accent), avoid=avoid, font=look.fonts.regular)
+        picture = draw_diagram(
+            ill,
+            width,
+            height,
+            accent=hex_colour(look.accent),
+            avoid=avoid,
+            font=look.fonts.regular,
+            legend_text=ctx.plan.edition.booklet.label("avoid"),
+        )
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
         return Stack([picture, caption], look.body_size * 0.4)
@@ -203,19 +212,19 @@ def hex_colour(colour: colors.Color) -> str:
     return "#" + colour.hexval()[2:].upper()
 
 
-def glance(item: Stroke, look: Look) -> list[Flowable]:
-    """The at-a-glance facts: pressure, hands, areas, time, position."""
-    rows = [("PRESSURE", item.pressure.capitalize())]
+def glance(item: Stroke, look: Look, words: Booklet) -> list[Flowable]:
+    """The at-a-glance facts: pressure, hands, areas, time."""
+    rows = [("pressure", words.label(item.pressure))]
     if item.hands:
-        rows.append(("HANDS", ", ".join(item.hands).capitalize()))
+        rows.append(("hands", ", ".join(item.hands).capitalize()))
     if item.areas:
-        rows.append(("AREAS", ", ".join(zone_label(a) for a in item.areas)))
+        rows.append(("areas", ", ".join(zone_label(a) for a in item.areas)))
     if item.duration:
-        rows.append(("TIME", item.duration))
+        rows.append(("time", item.duration))
     out: list[Flowable] = []
-    for label, value in rows:
-        out.append(para(label, look["label"]))
-        if label == "PRESSURE":
+    for key, value in rows:
+        out.append(para(words.label(key), look["label"]))
+        if key == "pressure":
             out.append(PressureMeter(item.pressure, look))
         value_style = look["value"]
         out += [para(value, value_style), Spacer(1, look.body_size * 0.55)]
@@ -253,7 +262,7 @@ class PressureMeter(Flowable):
         canv.restoreState()
 
 
-def caution_box(signal: str, cautions: list[Caution], look: Look, with_source: bool) -> CautionBox:
+def caution_box(signal: str, cautions: list[Caution], look: Look, words: Booklet, with_source: bool) -> CautionBox:
     paras = []
     for c in cautions:
         text = f"**{c.source}:** {c.text}" if with_source and c.source else c.text
@@ -262,47 +271,49 @@ def caution_box(signal: str, cautions: list[Caution], look: Look, with_source: b
         paras.append(para(text, look["caution"]))
     fill, ink = SIGNAL_COLOURS[signal]
     return CautionBox(
-        signal.upper(),
+        words.label(signal),
         (fill, ink),
         paras,
         symbol=signal != "notice",
         tint=tint(fill, 0.9),
         pad=look.body_size * 0.8,
         band_font=(look.heading_fonts.bold, look.body_size * 0.95),
+        continued=words.label("continued", title=words.label(signal)),
     )
 
 
 def routine(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
     item: Routine = section.payload
-    names = {s.id: s.name for s in ctx.plan.edition.booklet.strokes}
+    words = ctx.plan.edition.booklet
+    names = {s.id: s.name for s in words.strokes}
     pressure = {s.id: s.pressure for s in ctx.plan.edition.booklet.strokes}
     story: list[Flowable] = [heading(section, look)]
     if item.intro:
         story.append(para(item.intro, look["lead"]))
-    story += [Timeline(item, names, look), Spacer(1, look.body_size)]
+    story += [Timeline(item, minutes(item.minutes, words), look), Spacer(1, look.body_size)]
     indent = look["step"].fontSize * 2.2
     for n, step in enumerate(item.steps, 1):
         name = names.get(step.stroke, step.stroke)
-        text = f"**{name}** · {minutes(step.minutes)} · {pressure.get(step.stroke)} pressure"
+        level = words.label("pressure_level", level=pressure.get(step.stroke, ""))
+        text = f"**{name}** · {minutes(step.minutes, words)} · {level.lower()}"
         if step.note:
             text += f". {step.note}"
         story.append(Bulleted(para(text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
-    story.append(para(f"**Total: {minutes(item.minutes)}**", look["body"]))
+    story.append(para(f"**{words.label('total', time=minutes(item.minutes, words))}**", look["body"]))
     return story
 
 
-def minutes(value: float) -> str:
-    shown = f"{value:g}"
-    return f"{shown} minute" if value == 1 else f"{shown} minutes"
+def minutes(value: float, words: Booklet) -> str:
+    return words.label("minute" if value == 1 else "minutes", n=f"{value:g}")
 
 
 class Timeline(Flowable):
     """A bar split in proportion to each step's minutes, numbered like the list below."""
 
-    def __init__(self, item: Routine, names: dict[str, str], look: Look):
+    def __init__(self, item: Routine, total: str, look: Look):
         super().__init__()
-        self.item, self.names, self.look = item, names, look
+        self.item, self.total, self.look = item, total, look
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.width, self.height = avail_w, self.look.body_size * 2.4
@@ -324,7 +335,7 @@ class Timeline(Flowable):
         canv.setFillColor(MUTED)
         canv.setFont(look.fonts.regular, look.body_size * 0.75)
         canv.drawString(0, 0, "0")
-        canv.drawRightString(self.width, 0, f"{self.item.minutes:g} min")
+        canv.drawRightString(self.width, 0, self.total)
         canv.restoreState()
 
 
@@ -332,18 +343,21 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     look, booklet = ctx.look, ctx.plan.edition.booklet
     gathered = all_cautions(booklet)
     story: list[Flowable] = [heading(section, look)]
-    story.append(
-        para("Read these before every massage. Cautions that belong to one stroke name it first.", look["lead"])
-    )
+    story.append(para(booklet.label("cautions_intro"), look["lead"]))
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map
 
         w = look.frame_w * 0.8
         story += [
-            para("Where not to press", look["h3"]),
+            para(booklet.label("where_not_to_press"), look["h3"]),
             draw_avoid_map(
-                zones, w, min(w * 1.1, look.frame_h * 0.45), accent=hex_colour(look.accent), font=look.fonts.regular
+                zones,
+                w,
+                min(w * 1.1, look.frame_h * 0.45),
+                accent=hex_colour(look.accent),
+                font=look.fonts.regular,
+                legend_text=booklet.label("avoid"),
             ),
             Spacer(1, look.body_size),
         ]
@@ -352,9 +366,9 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
         # Boxes of a few cautions each: a box that spans pages re-measures what is left on
         # every page, so one box per group would cost quadratic time in a long booklet.
         for start in range(0, len(group), BOX_ITEMS):
-            box = caution_box(signal, group[start : start + BOX_ITEMS], look, with_source=True)
+            box = caution_box(signal, group[start : start + BOX_ITEMS], look, booklet, with_source=True)
             if start:
-                box.label += " (continued)"
+                box.label = box.continued
             story += [box, Spacer(1, look.body_size * (0.8 if start + BOX_ITEMS >= len(group) else 0.3))]
     return story
 
@@ -420,12 +434,12 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
     look, booklet = ctx.look, ctx.plan.edition.booklet
     story: list[Flowable] = [heading(section, look)]
     for ref in booklet.references:
-        story.append(KeepTogether([reference_row(ref, look), Spacer(1, look.body_size)]))
-    story += [para("Notes", look["h2"]), Ruled(look)]
+        story.append(KeepTogether([reference_row(ref, look, booklet.label("scan")), Spacer(1, look.body_size)]))
+    story += [para(booklet.label("notes"), look["h2"]), Ruled(look)]
     return story
 
 
-def reference_row(ref, look: Look) -> Flowable:
+def reference_row(ref, look: Look, scan: str) -> Flowable:
     from booklet.render.qr import QRCode
 
     size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
@@ -433,7 +447,7 @@ def reference_row(ref, look: Look) -> Flowable:
     column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
     if ref.note:
         column.append(para(ref.note, look["small"]))
-    column.append(para("Scan the code to open the link.", look["small"]))
+    column.append(para(scan, look["small"]))
     return SideBySide(qr, column, 0.36, look.body_size)
 
 
