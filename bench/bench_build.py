@@ -79,7 +79,7 @@ def illustration_cost(runs: int) -> tuple[float, float]:
     real = diagram._diagram, diagram._avoid_map
     diagram._diagram = lambda *a: Drawing(a[1], a[2])  # type: ignore[assignment]
     diagram._diagram.cache_clear = lambda: None  # type: ignore[attr-defined]
-    diagram._avoid_map = lambda zones, w, h, accent, font: Drawing(w, h)  # type: ignore[assignment]
+    diagram._avoid_map = lambda zones, w, h, *rest: Drawing(w, h)  # type: ignore[assignment]
     diagram._avoid_map.cache_clear = lambda: None  # type: ignore[attr-defined]
     try:
         without = statistics.median(cold() for _ in range(runs))

@@ -49,7 +49,7 @@ def rebuild(source: Path, options: BuildOptions, output: Path) -> Event:
     try:
         booklet = load_booklet(source)
         result = build(booklet, options)
-        write_atomic(output, result.pdf, inputs=[Path(booklet.root)])
+        write_atomic(output, result.pdf, inputs=[Path(booklet.root)], sync_folder=False)
     except BookletError as exc:
         return Event(None, 0, time.perf_counter() - started, tuple(exc.lines()))
     return Event(output, result.pages, time.perf_counter() - started)

@@ -30,8 +30,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = ()) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and a rename; return the path."""
+def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), sync_folder: bool = True) -> Path:
+    """Write ``data`` to ``path`` via a temporary file and a rename; return the path.
+
+    ``sync_folder=False`` (for watch's previews, rewritten every few seconds) skips making
+    the rename itself survive a power cut; the bytes are always flushed to disk first.
+    """
     path = Path(path)
     _refuse_inputs(path, inputs)
     if path.is_dir():
@@ -55,7 +59,8 @@ def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = ()) -> Pat
         if isinstance(exc, OSError):
             raise InputError(f"cannot write {path}: {exc.strerror or exc}; the previous file is unchanged") from None
         raise
-    _sync_folder(folder)
+    if sync_folder:
+        _sync_folder(folder)
     return path
 
 
