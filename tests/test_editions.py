@@ -108,3 +108,10 @@ default_audience: kids""",
         "handwash-wordy-saddle.pdf",
         "handwash-wordy.pdf",
     ]
+
+
+def test_every_edition_ends_with_its_back_cover(editions):
+    for pdf in editions.values():
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        assert "References and notes" in (pages[-1].extract_text() or "")
+        assert "References and notes" not in (pages[-2].extract_text() or "")

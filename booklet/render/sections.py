@@ -376,7 +376,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
 def notes(section: Section, ctx: Context) -> list[Flowable]:
     """Ruled "Notes" pages, as many as bring the booklet to a multiple of four pages."""
     look = ctx.look
-    return [NotesPadding(lambda: [para(section.title, look["h1"]), Ruled(look)])]
+    return [NotesPadding(lambda: [para(section.title, unkept(look["h1"])), Ruled(look)])]
 
 
 class NotesPadding(Flowable):
@@ -404,6 +404,11 @@ class NotesPadding(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+def unkept(style):
+    """A heading style that does not keep with the next flowable: Ruled takes whatever room is left."""
+    return style.clone(style.name + "-unkept", keepWithNext=0)
 
 
 class Ruled(Flowable):
@@ -435,7 +440,7 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [heading(section, look)]
     for ref in booklet.references:
         story.append(KeepTogether([reference_row(ref, look, booklet.label("scan")), Spacer(1, look.body_size)]))
-    story += [para(booklet.label("notes"), look["h2"]), Ruled(look)]
+    story += [para(booklet.label("notes"), unkept(look["h2"])), Ruled(look)]
     return story
 
 

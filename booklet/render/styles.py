@@ -117,17 +117,29 @@ def _styles(body: float, h: float, f: FontSet, hf: FontSet, accent: colors.Color
 
     add("lead", fontSize=body * 1.12, leading=body * 1.55, textColor=INK, spaceAfter=body)
     add("small", fontSize=body * 0.84, leading=body * 1.2, textColor=MUTED, spaceAfter=0)
-    add("kicker", fontName=hf.bold, fontSize=7.5 * h, leading=10 * h, textColor=accent, spaceAfter=2 * h)
-    add("h1", fontName=hf.bold, fontSize=21 * h, leading=25 * h, spaceAfter=3 * h)
+    # Headings grow less than body text in large print, but never fall below it; all keep
+    # with what follows, so none is left alone at the foot of a page.
+    h1, h2, h3 = max(21 * h, body * 1.75), max(12.5 * h, body * 1.22), max(10 * h, body * 1.04)
     add(
-        "h2", fontName=hf.bold, fontSize=12.5 * h, leading=16 * h, spaceBefore=9 * h, spaceAfter=4 * h, textColor=accent
+        "kicker", fontName=hf.bold, fontSize=7.5 * h, leading=10 * h, textColor=accent, spaceAfter=2 * h, keepWithNext=1
     )
-    add("h3", fontName=hf.bold, fontSize=10 * h, leading=13 * h, spaceBefore=6 * h, spaceAfter=2 * h)
+    add("h1", fontName=hf.bold, fontSize=h1, leading=h1 * 1.19, spaceAfter=3 * h, keepWithNext=1)
+    add(
+        "h2",
+        fontName=hf.bold,
+        fontSize=h2,
+        leading=h2 * 1.28,
+        spaceBefore=9 * h,
+        spaceAfter=4 * h,
+        textColor=accent,
+        keepWithNext=1,
+    )
+    add("h3", fontName=hf.bold, fontSize=h3, leading=h3 * 1.3, spaceBefore=6 * h, spaceAfter=2 * h, keepWithNext=1)
     add("aka", fontName=f.italic, fontSize=body, leading=body * 1.3, textColor=MUTED, spaceAfter=body * 0.8)
     add("item", spaceAfter=body * 0.35)
     add("step", spaceAfter=body * 0.45)
     add("caution", spaceAfter=body * 0.3, leading=body * 1.35)
-    add("label", fontName=hf.bold, fontSize=body * 0.72, leading=body * 0.95, textColor=MUTED)
+    add("label", fontName=hf.bold, fontSize=body * 0.72, leading=body * 0.95, textColor=MUTED, keepWithNext=1)
     add("value", fontSize=body * 0.94, leading=body * 1.22, spaceAfter=0)
     add("toc", fontSize=body * 1.02, leading=body * 1.5, spaceAfter=0)
     add("toc1", parent="toc", leftIndent=body * 1.2, textColor=MUTED)
