@@ -40,6 +40,11 @@ def texts(name: str, description: str, kind: str = "text") -> Field:
     return Field(name, "list", description, item=Field("item", kind, description))
 
 
+def records(name: str, record: str, description: str, kind: str = "list") -> Field:
+    """A list (or map) of records of one kind."""
+    return Field(name, kind, description, item=Field(record, "record", "", record=record))
+
+
 def ids(name: str, description: str) -> Field:
     return texts(name, description, kind="id")
 
@@ -88,7 +93,7 @@ STROKE = (
     text("duration", "How long, or how many repetitions"),
     Field("steps", "list", "Numbered steps, in order", True, item=Field("step", "step", "A step")),
     texts("tips", "Tips"),
-    Field("cautions", "list", "Cautions for this stroke", item=Field("caution", "record", "", record="caution")),
+    records("cautions", "caution", "Cautions for this stroke"),
     Field("illustration", "record", "How to picture the stroke", record="illustration"),
     ids("audiences", "Only these audiences get this stroke (default: all)"),
 )
@@ -138,19 +143,9 @@ AUDIENCE = (
     Field("max_pressure", "enum", "Cap every stroke's pressure at this", choices=PRESSURES),
     Field("font_scale", "number", "Type size factor", low=0.7, high=2.5),
     Field("paper", "paper", "Reading page size for this edition"),
-    Field(
-        "extra_cautions",
-        "list",
-        "Cautions added for this audience",
-        item=Field("caution", "record", "", record="caution"),
-    ),
+    records("extra_cautions", "caution", "Cautions added for this audience"),
     Field("extra_items", "map", "Checklist items added, by checklist id", item=texts("items", "Items to add")),
-    Field(
-        "overrides",
-        "map",
-        "Per-stroke text overrides, by stroke id",
-        item=Field("override", "record", "", record="override"),
-    ),
+    records("overrides", "override", "Per-stroke text overrides, by stroke id", kind="map"),
     Field("vocabulary", "enum", "Plain or anatomical words", choices=VOCABULARIES),
     Field("accent", "color", "Accent colour for this edition"),
     Field("logo", "path", "Logo for this edition"),
@@ -176,23 +171,13 @@ BOOKLET = (
         "Stroke ids (files strokes/<id>.yaml) or inline strokes, in order",
         item=Field("stroke", "stroke-entry", "A stroke id or an inline stroke"),
     ),
-    Field("checklists", "list", "Checklists", item=Field("checklist", "record", "", record="checklist")),
-    Field("cautions", "list", "General cautions", item=Field("caution", "record", "", record="caution")),
+    records("checklists", "checklist", "Checklists"),
+    records("cautions", "caution", "General cautions"),
     Field("routine", "record", "A timed sequence of strokes", record="routine"),
-    Field(
-        "references",
-        "list",
-        "References, printed with QR codes",
-        item=Field("reference", "record", "", record="reference"),
-    ),
+    records("references", "reference", "References, printed with QR codes"),
     Field("theme", "record", "Fonts, size, colour, logo, paper", record="theme"),
     Field("vocabulary", "map", "Plain term -> anatomical term", item=text("term", "Anatomical term")),
-    Field(
-        "audiences",
-        "list",
-        "Audience profiles (or files audiences/*.yaml)",
-        item=Field("audience", "record", "", record="audience"),
-    ),
+    records("audiences", "audience", "Audience profiles (or files audiences/*.yaml)"),
     Field("default_audience", "id", "Audience built when -a is not given"),
     Field("labels", "record", "The booklet's own words for printed labels (for other languages)", record="labels"),
 )
