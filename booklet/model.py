@@ -80,6 +80,12 @@ class SourceRef:
 NOWHERE = SourceRef("<built-in>")
 
 
+def ref_of(record: object, field: str) -> SourceRef:
+    """Where one field of a model record was written, else where the record starts."""
+    own = getattr(record, "ref", NOWHERE)
+    return dict(getattr(record, "field_refs", ())).get(field, own)
+
+
 @dataclass(frozen=True)
 class Caution:
     """A safety message with an ANSI Z535.6 signal word."""
@@ -90,6 +96,7 @@ class Caution:
     why: str = ""
     source: str = ""  # name of the stroke it belongs to, "" for general cautions
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ class Step:
     text: str
     short: str = ""
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,7 @@ class Illustration:
     image: str | None = None  # path relative to the content root, checked to stay inside
     caption: str = ""
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,7 @@ class Stroke:
     tags: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -153,6 +163,7 @@ class Checklist:
     items: tuple[str, ...]
     placement: str = "before"
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -161,6 +172,7 @@ class RoutineStep:
     minutes: float
     note: str = ""
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -169,6 +181,7 @@ class Routine:
     steps: tuple[RoutineStep, ...]
     intro: str = ""
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
     @property
     def minutes(self) -> float:
@@ -181,6 +194,7 @@ class Reference:
     url: str
     note: str = ""
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -214,6 +228,7 @@ class Audience:
     accent: str | None = None
     logo: str | None = None
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -241,6 +256,7 @@ class Booklet:
     default_audience: str | None = None
     labels: tuple[tuple[str, str], ...] = ()  # overrides of LABELS
     ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
     def stroke(self, stroke_id: str) -> Stroke:
         return next(s for s in self.strokes if s.id == stroke_id)

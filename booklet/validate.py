@@ -58,6 +58,7 @@ def validate(doc: RawDoc) -> Booklet:
         default_audience=main.get("default_audience"),
         labels=tuple(sorted(main.get("labels").values.items())) if main.get("labels") else (),
         ref=main.ref,
+        field_refs=tuple(main.refs.items()),
     )
     _check_strokes(conv, booklet, main)
     for record in audience_records:
@@ -130,6 +131,7 @@ def _stroke(r: Record) -> Stroke:
         tags=tuple(r.get("tags", ())),
         audiences=tuple(r.get("audiences", ())),
         ref=r.ref,
+        field_refs=tuple(r.refs.items()),
     )
 
 
@@ -140,7 +142,15 @@ def _step(value: Any) -> Step:
 
 
 def _caution(r: Record, source: str = "") -> Caution:
-    return Caution(r.get("signal", "notice"), r.get("text", ""), r.get("zone"), r.get("why", ""), source, r.ref)
+    return Caution(
+        r.get("signal", "notice"),
+        r.get("text", ""),
+        r.get("zone"),
+        r.get("why", ""),
+        source,
+        r.ref,
+        tuple(r.refs.items()),
+    )
 
 
 def _illustration(r: Record | None) -> Illustration | None:
@@ -157,12 +167,18 @@ def _illustration(r: Record | None) -> Illustration | None:
         image=r.get("image"),
         caption=r.get("caption", ""),
         ref=r.ref,
+        field_refs=tuple(r.refs.items()),
     )
 
 
 def _checklist(r: Record) -> Checklist:
     return Checklist(
-        r.get("id", ""), r.get("title", ""), tuple(r.get("items", ())), r.get("placement", "before"), r.ref
+        r.get("id", ""),
+        r.get("title", ""),
+        tuple(r.get("items", ())),
+        r.get("placement", "before"),
+        r.ref,
+        tuple(r.refs.items()),
     )
 
 
@@ -173,11 +189,11 @@ def _routine(r: Record | None) -> Routine | None:
         RoutineStep(s.get("stroke", ""), s.get("minutes", 1.0), s.get("note", ""), s.where("stroke"))
         for s in r.get("steps", ())
     )
-    return Routine(r.get("title", ""), steps, r.get("intro", ""), r.ref)
+    return Routine(r.get("title", ""), steps, r.get("intro", ""), r.ref, tuple(r.refs.items()))
 
 
 def _reference(r: Record) -> Reference:
-    return Reference(r.get("title", ""), r.get("url", ""), r.get("note", ""), r.ref)
+    return Reference(r.get("title", ""), r.get("url", ""), r.get("note", ""), r.ref, tuple(r.refs.items()))
 
 
 def _theme(r: Record | None) -> Theme:
@@ -238,6 +254,7 @@ def _audience(r: Record) -> Audience:
         accent=(r.get("accent") or "").upper() or None,
         logo=r.get("logo"),
         ref=r.ref,
+        field_refs=tuple(r.refs.items()),
     )
 
 

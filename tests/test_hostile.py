@@ -209,3 +209,14 @@ def test_loader_fuzz_structured(value):
     with contextlib.suppress(ContentError):
         parse_yaml(data, "fuzz.yaml")
     _ = io  # keep the import used
+
+
+def test_missing_glyphs_name_the_field_and_its_line(handwash: Path, edit):
+    edit(handwash / "strokes/lather.yaml", "Sing a short song twice to time it.", "Sing \u266b twice.")
+    with pytest.raises(ContentError) as caught:
+        build(load_booklet(handwash), BuildOptions())
+    line = caught.value.lines()[0]
+    assert line.endswith(
+        "strokes/lather.yaml:14:3: error: tips: the font NotoSans has no glyph for '\u266b' "
+        "(U+266B); change the text or theme.font"
+    )

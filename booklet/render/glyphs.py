@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import fields, is_dataclass
 
 from booklet.errors import ContentError, Problem
-from booklet.model import Booklet, SourceRef
+from booklet.model import Booklet, SourceRef, ref_of
 from booklet.render.fonts import charset
 
 SKIP = {
@@ -74,7 +74,6 @@ def _walk(
         for item in value:
             _walk(item, ref, where, drawable, family, problems)
     elif is_dataclass(value) and not isinstance(value, type):
-        own = getattr(value, "ref", ref)
         for f in fields(value):
-            if f.name not in SKIP and f.name != "ref":
-                _walk(getattr(value, f.name), own, f.name, drawable, family, problems)
+            if f.name not in SKIP and f.name not in ("ref", "field_refs"):
+                _walk(getattr(value, f.name), ref_of(value, f.name), f.name, drawable, family, problems)
