@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.audience import all_cautions
 from booklet.errors import ContentError
-from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke
+from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, minutes
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
@@ -88,7 +88,7 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
             show_legend=False,
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
-        pressure_row(canv, stroke, look, m, m, scale, words)
+        pressure_row(canv, stroke, look, (m, m, size.width_pt - 2 * m), scale, words)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
         styles = card_styles(look, text_size)
@@ -121,17 +121,23 @@ def key_caution(cautions: tuple[Caution, ...] | list[Caution]) -> Caution | None
     return ranked[0] if ranked else None
 
 
-def pressure_row(canv: Canvas, stroke: Stroke, look: Look, x: float, y: float, scale: float, words: Booklet) -> None:
+def pressure_row(
+    canv: Canvas, stroke: Stroke, look: Look, box: tuple[float, float, float], scale: float, words: Booklet
+) -> None:
+    """The pressure meter and "Moderate pressure · palms", shrunk to the card's width if need be."""
+    x, y, width = box
     meter = PressureMeter(stroke.pressure, look)
     meter.wrap(look.body_size * 4, look.body_size * 2)
     meter.drawOn(canv, x, y)
-    canv.saveState()
-    canv.setFillColor(INK)
-    canv.setFont(look.fonts.bold, look.body_size * scale)
     text = words.label("pressure_level", level=words.label(stroke.pressure))
     if stroke.hands:
         text += " · " + ", ".join(stroke.hands)
-    canv.drawString(x + look.body_size * 3.4, y + look.body_size * 0.35, text)
+    indent = look.body_size * 3.4
+    size = fit_line(text, look.fonts.bold, look.body_size * scale, width - indent, ref_of(stroke, "hands"), "the line")
+    canv.saveState()
+    canv.setFillColor(INK)
+    canv.setFont(look.fonts.bold, size)
+    canv.drawString(x + indent, y + look.body_size * 0.35, text)
     if stroke.pressure_note:
         canv.setFont(look.fonts.italic, look.body_size * 0.8 * scale)
         canv.setFillColor(MUTED)
@@ -326,15 +332,18 @@ def draw_front(canv: Canvas, card: Card, look: Look, size: CardSize) -> None:
 
 def fit_title(card: Card, look: Look, width: float, size: float) -> float:
     """The title's size on one line: shrunk to fit, never below 7 pt."""
+    return fit_line(plain(card.title), look.heading_fonts.bold, size, width, card.ref, "card title")
+
+
+def fit_line(text: str, font: str, size: float, width: float, ref: SourceRef, what: str) -> float:
+    """The size at which one line of text fits ``width``: shrunk if needed, never below 7 pt."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    natural = stringWidth(plain(card.title), look.heading_fonts.bold, size)
+    natural = stringWidth(text, font, size)
     fitted = size if natural <= width else size * width / natural
     if fitted < MIN_SIZE:
         raise ContentError.at(
-            card.ref,
-            f"card title '{plain(card.title)}' does not fit on one line even at {MIN_SIZE:g} pt; shorten the name",
-            "cards",
+            ref, f"{what} '{text}' does not fit on one line of a card even at {MIN_SIZE:g} pt; shorten it", "cards"
         )
     return fitted
 
@@ -366,7 +375,10 @@ def slug_page(text: str, width: float, height: float, edition: Edition) -> bytes
     font = register_family(edition.booklet.theme.font).regular
     buffer = io.BytesIO()
     canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font)
-    canv.setFont(font, 6.5)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = max(4.0, min(6.5, 6.5 * (width - 20 * mm) / max(1.0, stringWidth(text, font, 6.5))))
+    canv.setFont(font, size)  # the slug is a printer's note: it shrinks to stay on the sheet
     canv.setFillColor(MUTED)
     canv.drawCentredString(width / 2, height - 5 * mm, text)
     canv.showPage()
