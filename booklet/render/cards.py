@@ -339,6 +339,7 @@ def fit_line(text: str, font: str, size: float, width: float, ref: SourceRef, wh
     """The size at which one line of text fits ``width``: shrunk if needed, never below 7 pt."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    size = max(size, MIN_SIZE)  # 7 pt is the least anyone should have to read
     natural = stringWidth(text, font, size)
     fitted = size if natural <= width else size * width / natural
     if fitted < MIN_SIZE:
