@@ -139,7 +139,7 @@ def pressure_row(
     canv.setFont(look.fonts.bold, size)
     canv.drawString(x + indent, y + look.body_size * 0.35, text)
     if stroke.pressure_note:
-        canv.setFont(look.fonts.italic, look.body_size * 0.8 * scale)
+        canv.setFont(look.fonts.italic, max(MIN_SIZE, look.body_size * 0.8 * scale))
         canv.setFillColor(MUTED)
         canv.drawString(x, y + look.body_size * 1.6, words.label("card_capped", cap=stroke.pressure))
     canv.restoreState()
