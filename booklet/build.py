@@ -18,7 +18,6 @@ from booklet.paper import Paper, parse_paper
 log = logging.getLogger(__name__)
 
 FORMATS = ("booklet", "cards")
-IMPOSITIONS = ("none", "saddle")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import click
 
 from booklet import __version__
 from booklet.errors import BookletError, clean
+from booklet.impose import LAYOUTS
 
 
 class PaperType(click.ParamType):
@@ -211,7 +212,13 @@ def batch(
 @main.command()
 @click.argument("in_pdf", type=click.Path(path_type=Path))
 @click.argument("out_pdf", type=click.Path(path_type=Path))
-@click.option("--layout", type=click.Choice(["saddle", "cards"]), default="saddle", show_default=True)
+@click.option(
+    "--layout",
+    type=click.Choice(sorted(LAYOUTS)),
+    default="saddle",
+    show_default=True,
+    help="; ".join(f"{name}: {what}" for name, what in sorted(LAYOUTS.items())),
+)
 @click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet size (default: from the pages).")
 @click.option("--signature", type=click.IntRange(1, 64), help="Sheets per signature.")
 @click.option("--creep", "creep_mm", type=click.FloatRange(0, 5), default=0.0, help="Creep compensation in mm.")

@@ -69,14 +69,6 @@ def parse_paper(text: str) -> Paper:
     return Paper(key, width, height)
 
 
-def parse_length_mm(text: str) -> float:
-    """Parse ``3``, ``3mm`` or ``0.125in`` into points."""
-    match = re.match(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$", text, re.I)
-    if not match:
-        raise ValueError(f"bad length {text!r} (expected e.g. 3mm)")
-    return float(match.group(1)) * _UNITS[(match.group(2) or "mm").lower()]
-
-
 def parse_offset(text: str) -> tuple[float, float]:
     """Parse ``XxYmm`` (e.g. ``0.5x-1mm``) into an (x, y) shift in points."""
     match = re.match(r"^\s*(-?\d+(?:\.\d+)?)\s*[x×,]\s*(-?\d+(?:\.\d+)?)\s*(mm|in|pt)?\s*$", text, re.I)
