@@ -83,11 +83,10 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     pdf, pages = render_pdf(edition, options)
     instructions = ""
     if options.impose == "saddle":
+        from booklet.impose import SADDLE_HOW
         from booklet.impose.apply import impose_saddle
 
         pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
-        from booklet.impose import SADDLE_HOW
-
         instructions = SADDLE_HOW
     return BuildResult(pdf, pages, edition, time.perf_counter() - started, {}, instructions)
 
