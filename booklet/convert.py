@@ -27,6 +27,8 @@ YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
+_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", re.ASCII)
+_OCTAL = re.compile(r"[-+]?0\d+", re.ASCII)
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -163,7 +165,7 @@ class Converter:
             self.fail(
                 node.ref,
                 where,
-                f"unquoted '{value}' reads as a yes/no value in YAML; put it in quotes if you mean the text",
+                f"unquoted '{value}' reads as {_yaml11_meaning(value)} in YAML; put it in quotes if you mean the text",
             )
             return None
         if node.cut_by_comment:
@@ -188,8 +190,15 @@ class Converter:
         if not isinstance(node, RawScalar):
             self.fail(node.ref, where, f"expected a number, got {_kind(node)}")
             return None
+        text = node.text.strip()
+        if node.plain and _OCTAL.fullmatch(text):
+            fixed = re.sub(r"^([-+]?)0+(?=\d)", r"\1", text)
+            self.fail(node.ref, where, f"'{text}' has a leading zero, which YAML 1.1 reads as octal; write {fixed}")
+            return None
         try:
-            value = float(node.text.strip())
+            if not _NUMBER.fullmatch(text):  # float() alone would take '١٢', '1_0' and 'nan'
+                raise ValueError
+            value = float(text)
             if value != value or value in (float("inf"), float("-inf")):
                 raise ValueError
         except ValueError:
@@ -250,6 +259,10 @@ def _vocabulary_word(conv: Converter, node: RawScalar, where: str, kind: str, va
         return name
     choices = {"pattern": motions.PATTERN_NAMES, "direction": motions.DIRECTIONS, "side": motions.SIDES}[kind]
     return conv.choice(node, where, tuple(choices), kind)
+
+
+def _yaml11_meaning(word: str) -> str:
+    return "an empty value (null)" if word.lower() in ("null", "~") else "a yes/no value"
 
 
 def _is_control(ch: str) -> bool:

@@ -91,31 +91,52 @@ def load_doc(source: Path) -> RawDoc:
     main_path = find_main(source)
     root = main_path.parent
     problems: list[Problem] = []
-    main = _load_collect(main_path, problems)
+    main = _load_collect(root, main_path, problems)
     groups: dict[str, dict[str, RawNode]] = {"strokes": {}, "audiences": {}}
     for folder, nodes in groups.items():
-        for path in sorted((root / folder).glob("*.yaml")) + sorted((root / folder).glob("*.yml")):
-            node = _load_collect(path, problems)
-            if node is not None:
+        for path in _content_files(root / folder):
+            node = _load_collect(root, path, problems)
+            if node is not None and path.stem in nodes:
+                message = f"{path.name} repeats {path.stem}.yaml; keep one of the two files"
+                problems.append(Problem(SourceRef(display_path(path)), message))
+            elif node is not None:
                 nodes[path.stem] = node
     if problems or main is None:
         raise ContentError(problems)
     return RawDoc(root, main, groups["strokes"], groups["audiences"])
 
 
-def _load_collect(path: Path, problems: list[Problem]) -> RawNode | None:
+def _content_files(folder: Path) -> list[Path]:
+    """A folder -> its YAML files; dot files (editor locks, macOS ._ files) are not content."""
+    found = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    return [path for path in found if not path.name.startswith(".")]
+
+
+def _load_collect(root: Path, path: Path, problems: list[Problem]) -> RawNode | None:
     try:
-        return load_file(path)
+        return load_file(path, _inside(root, path))
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
 
 
+def _inside(root: Path, path: Path) -> Path:
+    """A content file -> the real file it names; a link that leaves the content folder is refused."""
+    try:
+        real, real_root = path.resolve(), root.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        raise ContentError.at(SourceRef(display_path(path)), f"cannot open {path.name}: a link loop") from None
+    if real_root not in real.parents:
+        message = f"cannot open {path.name}: it links to a file outside the content folder"
+        raise ContentError.at(SourceRef(display_path(path)), message)
+    return real
+
+
 _CACHE: dict[Path, tuple[tuple[int, int, int], RawNode]] = {}
 
 
-def load_file(path: Path) -> RawNode:
-    """Read one YAML file into raw nodes; unchanged files come from a cache (for watch)."""
+def load_file(path: Path, real: Path | None = None) -> RawNode:
+    """A YAML file (read from ``real``, the link's target, if given) -> raw nodes; cached for watch."""
     shown = display_path(path)
     try:
         info = path.stat()
@@ -126,7 +147,7 @@ def load_file(path: Path) -> RawNode:
     if cached and cached[0] == stamp:
         return cached[1]
     try:
-        data = read_regular(path, MAX_CONTENT_FILE)
+        data = read_regular(real or path, MAX_CONTENT_FILE)
     except UnsafePath as exc:
         raise ContentError.at(SourceRef(shown), str(exc)) from None
     node = parse_yaml(data, shown)
@@ -275,7 +296,9 @@ class _Builder:
     def scalar(self, event) -> RawScalar:
         plain = event.style is None
         cut = False
-        if plain and event.start_mark.line == event.end_mark.line:
+        if plain and event.start_mark.line == event.end_mark.line < len(
+            self.lines
+        ):  # empty values may sit past the end
             rest = self.lines[event.end_mark.line][event.end_mark.column :]
             cut = bool(_COMMENT_AFTER.match(rest))
         return RawScalar(event.value, self.ref(event.start_mark), plain, cut)

@@ -10,6 +10,7 @@ rename wins, and neither sees the other's bytes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -20,10 +21,16 @@ from booklet.errors import InputError
 
 
 def output_name(booklet_id: str, audience: str | None, fmt: str, *, impose: str | None = None, ext: str = "pdf") -> str:
-    """back-massage.pdf, back-massage-large-print.pdf, back-massage-home-cards.pdf, ...-saddle.pdf"""
-    parts = [booklet_id, audience or "", "" if fmt == "booklet" else fmt, impose or ""]
-    stem = "-".join(_slug(p) for p in parts if p)
-    return f"{stem or 'booklet'}.{ext}"
+    """Booklet id, audience, format and imposition -> a file name.
+
+    The id, then the audience if given, then the format unless it is the booklet, then
+    the imposition unless none: back-massage.pdf, back-massage-large-print.pdf,
+    back-massage-student-cards.pdf, back-massage-home-saddle.pdf. Each part is slugged to
+    lower-case letters, digits and hyphens, so no part can add a folder or a dot.
+    """
+    parts = [booklet_id, audience or "", "" if fmt == "booklet" else fmt, "" if impose in (None, "none") else impose]
+    stem = "-".join(filter(None, (_slug(p) for p in parts)))
+    return f"{stem or 'booklet'}.{_slug(ext) or 'pdf'}"
 
 
 def _slug(text: str) -> str:
@@ -31,7 +38,7 @@ def _slug(text: str) -> str:
 
 
 def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), sync_folder: bool = True) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and a rename; return the path.
+    """Bytes + target path -> the path, written via a temporary file in its folder and a rename.
 
     ``sync_folder=False`` (for watch's previews, rewritten every few seconds) skips making
     the rename itself survive a power cut; the bytes are always flushed to disk first.
@@ -43,14 +50,16 @@ def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), sync_f
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # A dot name keeps the half-written file out of sight; short enough for any file system.
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException as exc:
@@ -64,9 +73,22 @@ def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), sync_f
     return path
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte: os.write may write fewer than asked."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.EIO, "the disk accepted no bytes")
+        view = view[written:]
+
+
 def _refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
     """The output must not overwrite an input file or land inside the content folder's YAML."""
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise InputError(f"cannot write {path}: {exc}") from None
     for source in inputs:
         source = Path(source).resolve()
         if target == source or (path.exists() and source.exists() and _same_file(path, source)):

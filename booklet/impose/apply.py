@@ -1,20 +1,27 @@
 """PDF bytes + an imposition plan -> imposed PDF bytes (the one module that uses pypdf).
 
-Each reading page becomes a form XObject (clipped to its own box) placed on the
-sheet with one `cm`/`Do` pair, so pages never bleed into their neighbours. Nothing
-of the input but page content and its resources is copied: annotations, actions and
-scripts stay behind. Input PDFs are untrusted and checked before anything is read.
+Each source page becomes a form XObject: upright, its origin at the trim box's
+lower-left corner, clipped to the trim box (plus any bleed kept), and carrying only
+the page's content stream and resources. Sheets draw those forms with one ``cm``/``Do``
+pair each. Annotations, links, actions and scripts are never copied, and resources are
+cloned without action or file-reference keys. Input PDFs are untrusted: every read
+happens under tightened pypdf limits, and whatever pypdf raises becomes an InputError.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Sequence
-from typing import Any
+import struct
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, cast
 
 import pypdf
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, apply_configuration
+from pypdf.errors import DependencyError, PyPdfError
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
@@ -22,105 +29,202 @@ from pypdf.generic import (
     DictionaryObject,
     FloatObject,
     NameObject,
+    StreamObject,
+    TextStringObject,
 )
 
-from booklet.errors import InputError
-from booklet.impose.grid import CardPlan
-from booklet.impose.saddle import SheetSide, pad_count, plan_saddle
-from booklet.paper import MM, PAPERS, SHEET_FOR
+from booklet.errors import InputError, clean
+from booklet.impose import marks
+from booklet.impose.grid import CardSheetPlan, plan_cards
+from booklet.impose.place import (
+    Box,
+    Placement,
+    card_placements,
+    grow,
+    inside,
+    normal_box,
+    saddle_placements,
+    sheet_size,
+    slug_origin,
+    upright,
+)
+from booklet.impose.saddle import SaddleOptions, plan_saddle
+from booklet.paper import MM, PAPERS, Paper, parse_paper
 
-MAX_INPUT = 200_000_000
+MAX_INPUT = 200_000_000  # bytes
 MAX_PAGES = 2000
 MAX_SIDE = 5000.0  # points, about 1.76 m
+MAX_COORD = 100_000.0
+# pypdf's own guards, tightened: a page tree or stream can only be so big for a booklet.
+LIMITS: dict[str, Any] = {
+    "page_tree_maximum_entries": 3 * MAX_PAGES,
+    "page_tree_maximum_depth": 32,
+    "zlib_maximum_output_length": 50_000_000,
+    "outline_maximum_entries": 10_000,
+}
+# What pypdf raises on hostile input. DependencyError is not a PyPdfError.
+UNREADABLE = (
+    PyPdfError, DependencyError, ValueError, LookupError, TypeError, AttributeError, ArithmeticError,
+    NotImplementedError, RecursionError, MemoryError, EOFError, zlib.error, struct.error,
+)  # fmt: skip
+# Keys never copied out of an input's resources: actions, scripts, links back to pages, external files.
+DROPPED = ["/AA", "/A", "/OpenAction", "/JS", "/JavaScript", "/Annots", "/Parent", "/P", "/F", "/FFilter"]
 
 
 def _version(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in text.split(".")[:2] if p.isdigit())
 
 
-if _version(pypdf.__version__) < (7, 1):  # older versions hang on crafted xref loops and flate bombs
+if _version(pypdf.__version__) < (7, 1):  # older versions have no limits on page trees, arrays and streams
     raise ImportError(f"booklet needs pypdf >= 7.1, found {pypdf.__version__}")
 
 
+@contextmanager
+def untrusted(name: str) -> Iterator[None]:
+    """Run a block that reads an untrusted PDF: tighter limits, any pypdf failure -> one-line InputError."""
+    try:
+        with apply_configuration(**LIMITS):
+            yield
+    except UNREADABLE as exc:
+        raise InputError(f"{name} cannot be read ({type(exc).__name__}: {clean(str(exc), 100)})") from None
+
+
 def read_pdf_checked(data: bytes, name: str = "input PDF") -> PdfReader:
-    """Open untrusted PDF bytes, refusing what is encrypted, empty, huge or malformed."""
+    """Untrusted PDF bytes -> a reader, refusing what is encrypted, empty, huge or malformed."""
     if len(data) > MAX_INPUT:
         raise InputError(f"{name} is too large ({len(data):,} bytes; limit {MAX_INPUT:,})")
-    if not data.lstrip()[:5] == b"%PDF-":
+    if b"%PDF-" not in data[:1024]:
         raise InputError(f"{name} is not a PDF file")
-    try:
+    with untrusted(name):
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise InputError(f"{name} is encrypted; decrypt it first")
-        pages_node: Any = reader.trailer["/Root"]["/Pages"]  # type: ignore[index]
-        declared = int(pages_node.get("/Count", 0))
-        if declared > MAX_PAGES:
+        tree: Any = reader.root_object["/Pages"]
+        declared = tree.get("/Count", 0)
+        declared = declared.get_object() if hasattr(declared, "get_object") else declared
+        if not isinstance(declared, int):
+            raise InputError(f"{name} has a damaged page tree (its page count is {clean(str(declared), 20)})")
+        if declared > MAX_PAGES:  # checked before the tree is walked
             raise InputError(f"{name} declares {declared:,} pages (limit {MAX_PAGES:,})")
         count = len(reader.pages)
         if count == 0:
             raise InputError(f"{name} has no pages")
+        if count > MAX_PAGES:
+            raise InputError(f"{name} has {count:,} pages (limit {MAX_PAGES:,})")
         for number, page in enumerate(reader.pages, 1):
-            _check_box(page, number, name)
-    except InputError:
-        raise
-    except Exception as exc:  # pypdf raises many types on hostile input, DependencyError among them
-        raise InputError(f"{name} cannot be read: {type(exc).__name__}: {str(exc)[:120]}") from None
+            _check_page(page, number, name)
     return reader
 
 
-def _check_box(page, number: int, name: str) -> None:
-    box = page.mediabox
-    width, height = float(box.width), float(box.height)
-    if not (1 <= width <= MAX_SIDE and 1 <= height <= MAX_SIDE):
+def _check_page(page: Any, number: int, name: str) -> None:
+    """A page -> None, or InputError if its size or rotation is unusable."""
+    left, bottom, right, top = _box(page.mediabox)
+    width, height = right - left, top - bottom
+    if not (1 <= width <= MAX_SIDE and 1 <= height <= MAX_SIDE and max(map(abs, (left, bottom))) < MAX_COORD):
         raise InputError(f"{name} page {number} has an unusable size ({width:g} x {height:g} pt)")
+    if page.rotation % 90:
+        raise InputError(f"{name} page {number} has an unusable rotation ({page.rotation})")
 
 
-def _form(writer: PdfWriter, page) -> tuple[Any, float, float]:
-    """A page as a form XObject clipped to its media box; returns it with its width and height."""
-    box = page.mediabox
-    contents = page.get_contents()
-    stream = DecodedStreamObject()
-    stream.set_data(contents.get_data() if contents is not None else b"")
-    resources = page.get("/Resources")
-    stream.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): ArrayObject(
-                [FloatObject(float(v)) for v in (box.left, box.bottom, box.right, box.top)]
-            ),
-            NameObject("/Resources"): resources.get_object().clone(writer)
-            if resources is not None
-            else DictionaryObject(),
-        }
-    )
-    return writer._add_object(stream.flate_encode(level=6)), float(box.width), float(box.height)
+def _box(rect: Any) -> Box:
+    """A pypdf rectangle -> (left, bottom, right, top), normalised; anything odd gives a zero box."""
+    return normal_box([float(v) for v in rect])
 
 
-def _sheet(
-    writer: PdfWriter,
-    width: float,
-    height: float,
-    placements: Sequence[tuple[Any, Sequence[float]]],
-    extra_ops: bytes = b"",
-) -> None:
-    """A new sheet page drawing forms at the given matrices, then extra operators on top."""
-    page = writer.add_blank_page(width, height)
-    xobjects = DictionaryObject()
-    ops = []
-    for i, (form, matrix) in enumerate(placements):
-        name = f"/P{i}"
-        xobjects[NameObject(name)] = form
-        ops.append(("q {} cm {} Do Q".format(" ".join(f"{v:.4f}" for v in matrix), name)).encode())
+@dataclass(frozen=True)
+class Form:
+    """A source page as a form XObject in the writer, with its upright trim size."""
+
+    ref: Any
+    width: float
+    height: float
+
+
+def page_form(writer: PdfWriter, page: Any, bleed_pt: float = 0.0) -> Form:
+    """A source page -> a form XObject, upright, origin at the trim box corner, clipped to trim + bleed."""
+    media = _box(page.mediabox)
+    trim = inside(_box(page.trimbox), media)
+    clip = inside(grow(trim, bleed_pt), media)
+    rotation = page.rotation % 360
+    form = _content(writer, page)
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject([FloatObject(v) for v in clip])
+    form[NameObject("/Matrix")] = ArrayObject([FloatObject(v) for v in upright(trim, rotation)])
+    form[NameObject("/Resources")] = _cloned(writer, page.get("/Resources")) or DictionaryObject()
+    group = _cloned(writer, page.get("/Group"))  # transparency group: keeps blending as on the page
+    if group is not None:
+        form[NameObject("/Group")] = group
+    width, height = trim[2] - trim[0], trim[3] - trim[1]
+    if rotation in (90, 270):
+        width, height = height, width
+    ref = form.indirect_reference if getattr(form, "indirect_reference", None) else writer._add_object(form)
+    return Form(ref, width, height)
+
+
+def _content(writer: PdfWriter, page: Any) -> StreamObject:
+    """A page's content as a new stream in the writer; a single stream keeps its compression as is."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if isinstance(contents, StreamObject):
+        stream: StreamObject = cast(StreamObject, contents.clone(writer, force_duplicate=True))
+        for key in [k for k in stream if k not in ("/Filter", "/DecodeParms", "/Length")]:
+            del stream[key]
+        return stream
+    data = b""
+    if isinstance(contents, ArrayObject):
+        data = b"\n".join(part.get_object().get_data() for part in contents)
     plain = DecodedStreamObject()
-    plain.set_data(b"\n".join(ops) + b"\n" + extra_ops)
-    content = plain.flate_encode(level=6)
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
-    page[NameObject("/Contents")] = writer._add_object(content)
+    plain.set_data(data)
+    return plain.flate_encode(level=6)
 
 
-def _finish(writer: PdfWriter, seed: bytes) -> bytes:
-    """Deterministic bytes: the file ID comes from the input, not the clock."""
+def _cloned(writer: PdfWriter, value: Any) -> Any:
+    """An input object -> a copy in the writer (a reference if it is indirect) with DROPPED keys left out."""
+    if value is None or not isinstance(value.get_object(), DictionaryObject):
+        return None
+    copy = value.get_object().clone(writer, ignore_fields=DROPPED)
+    return copy.indirect_reference or copy if hasattr(copy, "indirect_reference") else copy
+
+
+def add_sheet(
+    writer: PdfWriter, size: tuple[float, float], forms: Sequence[Form], placed: Sequence[Placement], extra: bytes = b""
+) -> None:
+    """Forms + placements -> a new sheet page drawing them, then the extra operators on top."""
+    page = writer.add_blank_page(*size)
+    xobjects = DictionaryObject()
+    ops = [b"q\n"]
+    for i, placement in enumerate(placed):
+        xobjects[NameObject(f"/P{i}")] = forms[placement.page].ref
+        ops.append(marks.place(placement.matrix, f"/P{i}", placement.clip))
+    ops += [b"Q\n", extra]
+    resources = DictionaryObject({NameObject("/XObject"): xobjects})
+    if b"/Slug " in extra:
+        resources[NameObject("/Font")] = DictionaryObject({NameObject("/Slug"): _slug_font()})
+    stream = DecodedStreamObject()
+    stream.set_data(b"".join(ops))
+    page[NameObject("/Resources")] = resources
+    page[NameObject("/Contents")] = writer._add_object(stream.flate_encode(level=6))
+
+
+def _slug_font() -> DictionaryObject:
+    """The slug's font: a standard Type1 font, referenced by name, not embedded."""
+    pairs = {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": marks.SLUG_FONT, "/Encoding": "/WinAnsiEncoding"}
+    return DictionaryObject({NameObject(k): NameObject(v) for k, v in pairs.items()})
+
+
+def copy_metadata(reader: PdfReader, writer: PdfWriter) -> None:
+    """Title, author, subject, keywords and language of the input -> the imposed file (text only)."""
+    info: Any = reader.metadata or {}
+    kept = {key: clean(info[key], 300) for key in ("/Title", "/Author", "/Subject", "/Keywords") if key in info}
+    writer.add_metadata({key: value for key, value in kept.items() if value})
+    lang = reader.root_object.get("/Lang")
+    if isinstance(lang, str) and 0 < len(lang) <= 35:
+        writer._root_object[NameObject("/Lang")] = TextStringObject(clean(lang, 35))
+
+
+def finish(writer: PdfWriter, seed: bytes) -> bytes:
+    """The writer -> deterministic bytes: the file ID comes from the input and options, not the clock."""
     digest = hashlib.md5(seed, usedforsecurity=False).digest()
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     out = io.BytesIO()
@@ -128,16 +232,14 @@ def _finish(writer: PdfWriter, seed: bytes) -> bytes:
     return out.getvalue()
 
 
-def sheet_for(page_w: float, page_h: float, sheet: str | None) -> tuple[float, float]:
-    """Landscape sheet holding two reading pages: A5 -> A4, half-letter -> Letter, else twice the page."""
-    if sheet:
-        paper = PAPERS[sheet]
-        return paper.height_pt, paper.width_pt
-    for name, paper in PAPERS.items():
-        if abs(paper.width_pt - page_w) < 2 and abs(paper.height_pt - page_h) < 2 and name in SHEET_FOR:
-            big = PAPERS[SHEET_FOR[name]]
-            return big.height_pt, big.width_pt
-    return 2 * page_w, page_h
+@dataclass(frozen=True)
+class Imposed:
+    """Imposed PDF bytes and what the printing instructions need to know about them."""
+
+    pdf: bytes
+    pages: int  # source pages read
+    sheets: int  # sheets of paper, each printed on both sides
+    scale: float  # the smallest scale a page was drawn at (1.0: actual size)
 
 
 def impose_saddle(
@@ -146,123 +248,105 @@ def impose_saddle(
     sheet: str | None = None,
     signature: int | None = None,
     creep_mm: float = 0.0,
+    pad: str = "before-last",
+    slug: str | None = None,
     name: str = "input PDF",
 ) -> bytes:
-    """Reading pages two-up in saddle-stitch order; blanks (if needed) go before the last page."""
-    reader = read_pdf_checked(pdf, name)
+    """Reading pages -> saddle-stitch sheets, two-up; blanks (if needed) go before the back cover."""
+    return saddle_imposition(pdf, SaddleOptions(sheet, signature, creep_mm, pad, slug), name).pdf
+
+
+def saddle_imposition(pdf: bytes, options: SaddleOptions, name: str = "input PDF") -> Imposed:
+    """Reading pages + options -> saddle-stitch sheets, with the counts for the report."""
+    paper = _paper(options.sheet)
     writer = PdfWriter()
-    forms = [_form(writer, page) for page in reader.pages]
-    n = len(forms)
-    padded = n + pad_count(n)
-    # The back cover stays last: padding pages are inserted before it.
-    order: list[int | None] = [*range(n - 1), *([None] * (padded - n)), n - 1] if n > 1 else [0, None, None, None]
-    page_w, page_h = forms[0][1], forms[0][2]
-    sheet_w, sheet_h = sheet_for(page_w, page_h, sheet)
-    scale = min(1.0, (sheet_w / 2) / page_w, sheet_h / page_h)
-    for side in plan_saddle(padded, signature=signature, creep_pt=creep_mm * MM):
-        placements = []
-        for slot, page_number in ((0, side.left), (1, side.right)):
-            index = order[page_number - 1]
-            if index is None:
-                continue
-            form, w, h = forms[index]
-            placements.append((form, _saddle_matrix(slot, side, w, h, scale, sheet_w, sheet_h)))
-        _sheet(writer, sheet_w, sheet_h, placements)
-    return _finish(writer, pdf)
+    forms = _read(writer, pdf, name, metadata=True)
+    try:
+        plan = plan_saddle(len(forms), signature=options.signature, creep_pt=options.creep_mm * MM, pad=options.pad)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    sizes = [(form.width, form.height) for form in forms]
+    size = sheet_size(*sizes[0], paper)
+    scale = 1.0
+    for side in plan:
+        placed = saddle_placements(side, sizes, size)
+        scale = min([scale, *(p.matrix[0] for p in placed)])
+        origin = slug_origin(placed) if options.slug and side.front else None
+        add_sheet(writer, size, forms, placed, marks.slug(options.slug or "", *origin) if origin else b"")
+    with untrusted(name):
+        return Imposed(finish(writer, pdf + repr((size, options)).encode()), len(forms), plan[-1].sheet, scale)
 
 
-def _saddle_matrix(
-    slot: int, side: SheetSide, w: float, h: float, scale: float, sheet_w: float, sheet_h: float
-) -> tuple[float, ...]:
-    """Left pages end at the fold, right pages start there; creep pulls both toward it."""
-    fold = sheet_w / 2
-    y = (sheet_h - h * scale) / 2
-    x = fold - w * scale + side.shift_pt if slot == 0 else fold - side.shift_pt
-    return (scale, 0, 0, scale, x, y)
+def _paper(sheet: str | None) -> Paper | None:
+    """A --sheet value -> its paper, or InputError naming the sizes there are."""
+    try:
+        return parse_paper(sheet) if sheet else None
+    except ValueError as exc:
+        raise InputError(f"--sheet: {exc}") from None
+
+
+def _read(writer: PdfWriter, data: bytes, name: str, bleed_pt: float = 0.0, metadata: bool = False) -> list[Form]:
+    """Untrusted PDF bytes -> one form per page in the writer (and the input's metadata, if asked)."""
+    with untrusted(name):
+        reader = read_pdf_checked(data, name)
+        if metadata:
+            copy_metadata(reader, writer)
+        return [page_form(writer, page, bleed_pt) for page in reader.pages]
 
 
 def impose_cards(
     fronts: bytes,
     backs: bytes,
-    plan: CardPlan,
+    plan: CardSheetPlan,
     *,
     bleed_pt: float = 0.0,
     separate: bool = False,
     overlay: bytes | None = None,
 ) -> tuple[bytes, bytes | None]:
-    """Card pages N-up: fronts on odd sheets, backs on even ones (or in a second file).
+    """Card fronts + backs (one page per card) + a plan -> N-up sheets: (sheets, None) or (fronts, backs).
 
-    ``overlay``, a one-page PDF of the sheet's size (the slug line), is drawn on every front.
+    Together, each front sheet is followed by its back sheet for duplex printing; with
+    ``separate`` the backs go to a second file. Each card keeps ``bleed_pt`` beyond its
+    trim box. ``overlay``, a one-page PDF of the sheet's size (the slug line), is drawn
+    on every front sheet.
     """
-    front_reader, back_reader = read_pdf_checked(fronts, "card fronts"), read_pdf_checked(backs, "card backs")
     writers = [PdfWriter(), PdfWriter()] if separate else [PdfWriter()]
-    front_forms = [_form(writers[0], p)[0] for p in front_reader.pages]
-    back_forms = [_form(writers[-1], p)[0] for p in back_reader.pages]
-    slug = [(_form(writers[0], read_pdf_checked(overlay, "slug").pages[0])[0], (1, 0, 0, 1, 0, 0))] if overlay else []
-    _place_cards(writers, front_forms, back_forms, plan, bleed_pt, slug)
-    results = [_finish(w, fronts + backs + bytes([i])) for i, w in enumerate(writers)]
+    front_forms = _read(writers[0], fronts, "card fronts", bleed_pt, metadata=True)
+    back_forms = _read(writers[-1], backs, "card backs", bleed_pt)
+    slug = _read(writers[0], overlay, "slug")[:1] if overlay else []
+    place_cards(writers, front_forms, back_forms, plan, slug)
+    seeds = [fronts + backs + repr((plan, i)).encode() for i in range(len(writers))]
+    results = [finish(writer, seed) for writer, seed in zip(writers, seeds, strict=True)]
     return results[0], (results[1] if separate else None)
 
 
-def _place_cards(
-    writers: list[PdfWriter], front_forms: list, back_forms: list, plan: CardPlan, bleed_pt: float, slug: list
+def place_cards(
+    writers: list[PdfWriter], fronts: list[Form], backs: list[Form], plan: CardSheetPlan, overlay: list[Form]
 ) -> None:
-    """One front sheet, then its back sheet (in the same writer, or the second one)."""
-    marks = _marks_ops(plan)
+    """Card forms + plan -> sheets: a front sheet (marks, overlay), then its back in the last writer."""
+    front_sizes = [(f.width, f.height) for f in fronts]
+    back_sizes = [(f.width, f.height) for f in backs]
+    size = (plan.sheet_w, plan.sheet_h)
+    on_top = [Placement(len(fronts), (1, 0, 0, 1, 0, 0))] if overlay else []
     for sheet in plan.sheets:
-        front = [(front_forms[s.card], (1, 0, 0, 1, s.x - bleed_pt, s.y - bleed_pt)) for s in sheet.fronts]
-        _sheet(writers[0], plan.sheet_w, plan.sheet_h, front + slug, marks + _calibration_ops(plan, back=False))
-        back = [
-            (back_forms[s.card], (1, 0, 0, 1, s.x - bleed_pt, s.y - bleed_pt))
-            for s in sheet.backs
-            if s.card < len(back_forms)
-        ]
-        _sheet(writers[-1], plan.sheet_w, plan.sheet_h, back, _calibration_ops(plan, back=True))
+        placed = card_placements(plan, sheet, front_sizes, back=False) + on_top
+        extra = marks.crop_marks(plan) + marks.calibration(plan, back=False)
+        add_sheet(writers[0], size, fronts + overlay, placed, extra)
+        placed = card_placements(plan, sheet, back_sizes, back=True)
+        add_sheet(writers[-1], size, backs, placed, marks.calibration(plan, back=True))
 
 
-def impose_cards_file(pdf: bytes, *, sheet: str = "a4", name: str = "input PDF") -> bytes:
-    """Any PDF of card pages, front and back alternating, N-up with crop marks."""
-    from booklet.impose.grid import plan_cards
-
-    reader = read_pdf_checked(pdf, name)
+def impose_cards_pages(
+    pdf: bytes, *, sheet: str | None = None, duplex: str = "long-edge", name: str = "input PDF"
+) -> Imposed:
+    """Any PDF of card pages, front and back alternating -> N-up duplex sheets with crop marks."""
+    paper = _paper(sheet) or PAPERS["a4"]
     writer = PdfWriter()
-    forms = [_form(writer, page) for page in reader.pages]
-    card = (forms[0][1], forms[0][2])
+    forms = _read(writer, pdf, name, metadata=True)
     try:
-        plan = plan_cards((len(forms) + 1) // 2, card, PAPERS[sheet].size)
+        plan = plan_cards((len(forms) + 1) // 2, (forms[0].width, forms[0].height), paper.size, duplex=duplex)
     except ValueError as exc:
         raise InputError(f"{name}: {exc}") from None
-    _place_cards([writer], [f[0] for f in forms[0::2]], [f[0] for f in forms[1::2]], plan, 0.0, [])
-    return _finish(writer, pdf)
-
-
-def _marks_ops(plan: CardPlan) -> bytes:
-    lines = [f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l" for x0, y0, x1, y1 in plan.marks]
-    return ("q 0.3 w 0 G 0 J\n" + "\n".join(lines) + "\nS Q\n").encode()
-
-
-def _calibration_ops(plan: CardPlan, back: bool) -> bytes:
-    """A small cross; on the back it sits where the flip should bring the front's, plus the offset.
-
-    Held against the light, the distance between the two crosses is the offset to give
-    --back-offset. The back also carries a millimetre scale to read it.
-    """
-    cx, cy = plan.calibration()
-    if back:
-        cx, cy = (plan.sheet_w - cx, cy) if plan.vertical_flip else (cx, plan.sheet_h - cy)
-        cx, cy = cx + plan.back_offset[0], cy + plan.back_offset[1]
-    arm = 3 * MM
-    ops = [
-        f"q 0.25 w 0 G {cx - arm:.2f} {cy:.2f} m {cx + arm:.2f} {cy:.2f} l "
-        f"{cx:.2f} {cy - arm:.2f} m {cx:.2f} {cy + arm:.2f} l S"
-    ]
-    if back:
-        for k in range(-5, 6):
-            tick = (1.2 if k % 5 == 0 else 0.6) * MM
-            ops.append(f"{cx + k * MM:.2f} {cy - arm - 1:.2f} m {cx + k * MM:.2f} {cy - arm - 1 - tick:.2f} l S")
-    ops.append("Q\n")
-    return "\n".join(ops).encode()
-
-
-def page_count(pdf: bytes) -> int:
-    return len(read_pdf_checked(pdf).pages)
+    place_cards([writer], forms[0::2], forms[1::2], plan, [])
+    with untrusted(name):
+        return Imposed(finish(writer, pdf + repr(plan).encode()), len(forms), len(plan.sheets), 1.0)

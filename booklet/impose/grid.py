@@ -1,56 +1,110 @@
 """Card count + sizes -> N-up card sheets: where each front and back lands, and the marks.
 
-Pure geometry in points. Backs are placed so that a duplex printer's flip brings each
-back onto its own front: a flip about the vertical axis (long-edge on a portrait
-sheet) mirrors columns; a flip about the horizontal axis (long-edge on a landscape
-sheet, or short-edge on a portrait one) mirrors rows.
+Pure geometry in points, (0, 0) at the sheet's lower-left corner. A duplex printer
+turns the sheet over about its long edge ("long-edge") or its short edge
+("short-edge"). On a portrait sheet the long edge is vertical, so a long-edge flip
+mirrors columns left <-> right; on a landscape sheet it is horizontal and mirrors rows
+top <-> bottom; a short-edge flip does the opposite. Backs are placed where the flip
+brings their front.
+
+Print fact, the convention here: a cut card is turned over sideways, like a page, and
+its back must then read upright. A flip that mirrors columns already gives that; a
+flip that mirrors rows would leave the back upside down, so those backs are turned
+180 degrees in their slot (``rotate_backs``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-MM = 72 / 25.4
-MARK_ROOM = 9 * MM  # sheet margin that holds crop marks and the slug
+from booklet.paper import MM
+
+MARGIN = 9 * MM  # sheet edge to the nearest trim: holds crop marks, the slug, the calibration cross
+GAP = 4 * MM  # between neighbouring cards' bleed, so each card has its own cut lines
 MARK_GAP = 2 * MM  # crop marks start this far beyond the bleed
-GUTTER = 4 * MM  # between cards, so each card has its own cut lines
+MARK_LENGTH = 5 * MM
+EDGE_KEEP = 1 * MM  # nothing closer to the paper edge than this
+DUPLEX = ("long-edge", "short-edge")
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 @dataclass(frozen=True)
 class Slot:
+    """One card on one side of a sheet: the lower-left corner of its trim box."""
+
     card: int  # 0-based card index
-    x: float  # trim box, lower-left corner
+    x: float
     y: float
 
 
 @dataclass(frozen=True)
 class CardSheet:
+    """One sheet: its fronts and, in back-side coordinates, its backs."""
+
     fronts: tuple[Slot, ...]
     backs: tuple[Slot, ...]
 
 
 @dataclass(frozen=True)
-class CardPlan:
+class CardSheetPlan:
+    """Every sheet of a card run, the crop marks (fronts only) and the calibration cross."""
+
     sheet_w: float
     sheet_h: float
-    card_w: float
+    card_w: float  # trim size
     card_h: float
+    bleed: float
     cols: int
     rows: int
     sheets: tuple[CardSheet, ...]
-    marks: tuple[tuple[float, float, float, float], ...]  # crop mark segments x0, y0, x1, y1
-    vertical_flip: bool  # True: the sheet turns over about a vertical axis
+    marks: tuple[Segment, ...]
+    vertical_flip: bool  # True: the sheet turns over about a vertical axis (columns mirror)
+    rotate_backs: bool  # True: each back is drawn turned 180 degrees in its slot
     back_offset: tuple[float, float]
+    calibration_front: tuple[float, float]  # centre of the cross
+    calibration_back: tuple[float, float]
+    calibration_arm: float
 
-    def calibration(self) -> tuple[float, float]:
-        """Centre of the duplex calibration cross, in the bottom margin of the front."""
-        return (self.sheet_w / 2, MARK_ROOM / 2)
+    def flip(self, x: float, y: float) -> tuple[float, float]:
+        """A point on the front -> the same spot of paper in back-side coordinates (no offset)."""
+        return Flip(self.sheet_w, self.sheet_h, self.vertical_flip)(x, y)
 
 
-def fit(sheet_w: float, sheet_h: float, card_w: float, card_h: float, gutter: float) -> tuple[int, int]:
-    cols = int((sheet_w - 2 * MARK_ROOM + gutter) // (card_w + gutter))
-    rows = int((sheet_h - 2 * MARK_ROOM + gutter) // (card_h + gutter))
+@dataclass(frozen=True)
+class Flip:
+    """The duplex turn of one sheet: a front point -> the same spot of paper seen from the back."""
+
+    sheet_w: float
+    sheet_h: float
+    vertical: bool  # about a vertical axis (columns mirror) or a horizontal one (rows mirror)
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        return (self.sheet_w - x, y) if self.vertical else (x, self.sheet_h - y)
+
+
+def fit(sheet_w: float, sheet_h: float, card_w: float, card_h: float, gutter: float, margin: float) -> tuple[int, int]:
+    """Sheet and card sizes -> (columns, rows) of trim boxes that fit inside the margins."""
+    cols = int((sheet_w - 2 * margin + gutter) // (card_w + gutter))
+    rows = int((sheet_h - 2 * margin + gutter) // (card_h + gutter))
     return max(0, cols), max(0, rows)
+
+
+def choose_layout(
+    card: tuple[float, float], sheet: tuple[float, float], gutter: float, margin: float
+) -> tuple[float, float, int, int]:
+    """Card and sheet sizes -> (sheet_w, sheet_h, cols, rows) for the orientation holding most cards."""
+    options = []
+    for w, h in ((min(sheet), max(sheet)), (max(sheet), min(sheet))):
+        cols, rows = fit(w, h, card[0], card[1], gutter, margin)
+        options.append((cols * rows, w < h, w, h, cols, rows))  # a tie goes to portrait
+    count, _, sheet_w, sheet_h, cols, rows = max(options)
+    if count == 0:
+        raise ValueError(
+            f"a {card[0] / MM:.0f} x {card[1] / MM:.0f} mm card does not fit on a "
+            f"{min(sheet) / MM:.0f} x {max(sheet) / MM:.0f} mm sheet with room for crop marks"
+        )
+    return sheet_w, sheet_h, cols, rows
 
 
 def plan_cards(
@@ -59,49 +113,107 @@ def plan_cards(
     sheet: tuple[float, float],
     *,
     bleed: float = 0.0,
+    gap_pt: float = GAP,
+    margin_pt: float = MARGIN,
     duplex: str = "long-edge",
     back_offset: tuple[float, float] = (0.0, 0.0),
-) -> CardPlan:
-    """Pick the sheet orientation that holds the most cards, then place fronts and backs."""
+) -> CardSheetPlan:
+    """Card count, trim size and sheet size (points) -> the N-up plan for fronts and backs.
+
+    ``back_offset`` moves every back (and its calibration cross) to correct a printer
+    that does not register its two sides.
+    """
+    _check_options(n_cards, duplex, margin_pt, bleed)
     card_w, card_h = card
-    gutter = GUTTER + 2 * bleed
-    options = []
-    for w, h in ((min(sheet), max(sheet)), (max(sheet), min(sheet))):
-        cols, rows = fit(w, h, card_w, card_h, gutter)
-        options.append((cols * rows, w < h, w, h, cols, rows))
-    count, portrait, sheet_w, sheet_h, cols, rows = max(options)
-    if count == 0:
-        raise ValueError("the cards do not fit on the sheet")
-    vertical_flip = portrait == (duplex == "long-edge")
-    x0 = (sheet_w - cols * card_w - (cols - 1) * gutter) / 2
-    y0 = (sheet_h - rows * card_h - (rows - 1) * gutter) / 2
-    cells = [
-        (x0 + c * (card_w + gutter), y0 + (rows - 1 - r) * (card_h + gutter)) for r in range(rows) for c in range(cols)
+    gutter = gap_pt + 2 * bleed
+    sheet_w, sheet_h, cols, rows = choose_layout(card, sheet, gutter, margin_pt)
+    vertical = (sheet_w < sheet_h) == (duplex == "long-edge")
+    cells = grid_cells((sheet_w, sheet_h), card, cols, rows, gutter)
+    y0 = min(y for _, y in cells)
+    flip = Flip(sheet_w, sheet_h, vertical)
+    sheets = tuple(_sheet(flip, cells, card, start, n_cards, back_offset) for start in range(0, n_cards, len(cells)))
+    # The calibration cross sits in the bottom margin, under the middle of a card: clear of every crop mark.
+    front_cal = (cells[0][0] + card_w / 2, (y0 - bleed) / 2)
+    back_cal = flip(*front_cal)
+    return CardSheetPlan(
+        sheet_w=sheet_w,
+        sheet_h=sheet_h,
+        card_w=card_w,
+        card_h=card_h,
+        bleed=bleed,
+        cols=cols,
+        rows=rows,
+        sheets=sheets,
+        marks=crop_marks(cells, card, (sheet_w, sheet_h), bleed),
+        vertical_flip=vertical,
+        rotate_backs=not vertical,
+        back_offset=back_offset,
+        calibration_front=front_cal,
+        calibration_back=(back_cal[0] + back_offset[0], back_cal[1] + back_offset[1]),
+        calibration_arm=min(3 * MM, card_w / 4, (y0 - bleed) / 2 - EDGE_KEEP),
+    )
+
+
+def _check_options(n_cards: int, duplex: str, margin_pt: float, bleed: float) -> None:
+    """Options -> None, or ValueError naming the one that cannot work."""
+    if duplex not in DUPLEX:
+        raise ValueError(f"unknown duplex {duplex!r} (expected long-edge or short-edge)")
+    if n_cards < 1:
+        raise ValueError("there are no cards to place")
+    if margin_pt < bleed + MARK_GAP + EDGE_KEEP + 1 * MM:
+        raise ValueError(f"a {margin_pt / MM:.1f} mm margin leaves no room for crop marks")
+
+
+def grid_cells(
+    sheet: tuple[float, float], card: tuple[float, float], cols: int, rows: int, gutter: float
+) -> list[tuple[float, float]]:
+    """Grid shape -> the lower-left trim corner of each cell, centred on the sheet, in reading order."""
+    x0 = (sheet[0] - cols * card[0] - (cols - 1) * gutter) / 2
+    y0 = (sheet[1] - rows * card[1] - (rows - 1) * gutter) / 2
+    # Reading order: left to right, top row first.
+    return [
+        (x0 + c * (card[0] + gutter), y0 + (rows - 1 - r) * (card[1] + gutter))
+        for r in range(rows)
+        for c in range(cols)
     ]
-    sheets = []
-    for start in range(0, n_cards, count):
-        fronts, backs = [], []
-        for card_index, (x, y) in zip(range(start, min(start + count, n_cards)), cells, strict=False):
-            fronts.append(Slot(card_index, x, y))
-            bx, by = (sheet_w - x - card_w, y) if vertical_flip else (x, sheet_h - y - card_h)
-            backs.append(Slot(card_index, bx + back_offset[0], by + back_offset[1]))
-        sheets.append(CardSheet(tuple(fronts), tuple(backs)))
-    marks = crop_marks(cells, card_w, card_h, sheet_w, sheet_h, bleed)
-    return CardPlan(sheet_w, sheet_h, card_w, card_h, cols, rows, tuple(sheets), marks, vertical_flip, back_offset)
+
+
+def _sheet(
+    flip: Flip,
+    cells: list[tuple[float, float]],
+    card: tuple[float, float],
+    start: int,
+    n_cards: int,
+    offset: tuple[float, float],
+) -> CardSheet:
+    """Cells + the first card on this sheet -> its fronts, and backs where the flip takes them."""
+    fronts, backs = [], []
+    for index, (x, y) in zip(range(start, n_cards), cells, strict=False):
+        fronts.append(Slot(index, x, y))
+        (ax, ay), (bx, by) = flip(x, y), flip(x + card[0], y + card[1])
+        backs.append(Slot(index, min(ax, bx) + offset[0], min(ay, by) + offset[1]))
+    return CardSheet(tuple(fronts), tuple(backs))
 
 
 def crop_marks(
-    cells: list[tuple[float, float]], card_w: float, card_h: float, sheet_w: float, sheet_h: float, bleed: float
-) -> tuple[tuple[float, float, float, float], ...]:
-    """Short lines on every cut line, in the sheet margin, outside every trim and bleed box."""
+    cells: list[tuple[float, float]], card: tuple[float, float], sheet: tuple[float, float], bleed: float
+) -> tuple[Segment, ...]:
+    """Card cells -> short lines on every cut line, in the sheet margin, outside every trim and bleed box.
+
+    The cards sit in a grid, so each cut runs the full width or height of the sheet and
+    marks at the four outer margins define every cut.
+    """
+    card_w, card_h = card
+    sheet_w, sheet_h = sheet
     xs = sorted({round(x, 3) for x, _ in cells} | {round(x + card_w, 3) for x, _ in cells})
     ys = sorted({round(y, 3) for _, y in cells} | {round(y + card_h, 3) for _, y in cells})
-    low_y, high_y = min(ys) - bleed - MARK_GAP, max(ys) + bleed + MARK_GAP
-    low_x, high_x = min(xs) - bleed - MARK_GAP, max(xs) + bleed + MARK_GAP
-    length = MARK_ROOM * 0.6
-    marks = []
+    low_y, high_y = ys[0] - bleed - MARK_GAP, ys[-1] + bleed + MARK_GAP
+    low_x, high_x = xs[0] - bleed - MARK_GAP, xs[-1] + bleed + MARK_GAP
+    bottom, top = max(EDGE_KEEP, low_y - MARK_LENGTH), min(sheet_h - EDGE_KEEP, high_y + MARK_LENGTH)
+    left, right = max(EDGE_KEEP, low_x - MARK_LENGTH), min(sheet_w - EDGE_KEEP, high_x + MARK_LENGTH)
+    marks: list[Segment] = []
     for x in xs:
-        marks += [(x, low_y, x, max(1.0, low_y - length)), (x, high_y, x, min(sheet_h - 1, high_y + length))]
+        marks += [(x, low_y, x, bottom), (x, high_y, x, top)]
     for y in ys:
-        marks += [(low_x, y, max(1.0, low_x - length), y), (high_x, y, min(sheet_w - 1, high_x + length), y)]
+        marks += [(low_x, y, left, y), (high_x, y, right, y)]
     return tuple(marks)
