@@ -115,3 +115,10 @@ def test_every_edition_ends_with_its_back_cover(editions):
         pages = PdfReader(io.BytesIO(pdf)).pages
         assert "References and notes" in (pages[-1].extract_text() or "")
         assert "References and notes" not in (pages[-2].extract_text() or "")
+
+
+def test_no_page_is_left_empty(editions):
+    for pdf in editions.values():
+        for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, 1):
+            words = (page.extract_text() or "").split()
+            assert len(words) > 8, (number, words)  # more than a folio and a running foot

@@ -1,25 +1,36 @@
 """Author image (PNG, JPEG or SVG inside the content folder) -> checked, scaled flowable.
 
-Images are untrusted. Raster files are decoded by Pillow with warnings as errors and a
-pixel cap of our own, EXIF orientation is applied and the image re-encoded so no
-metadata (GPS, author) reaches the PDF. SVG is parsed strictly first: no DOCTYPE or
-entities, no external or file references, bounded <use>, fonts limited to known
-families; only then does svglib see it. ReportLab is handed bytes, never a path.
+Images are untrusted. Files are read through booklet.files (inside the content folder,
+regular files, size-capped); ReportLab is handed bytes, never a path. Raster files are
+decoded by Pillow with warnings as errors and a pixel cap of our own, EXIF orientation
+is applied and the image re-encoded without metadata (no GPS, author or comments in
+the PDF). SVG is parsed strictly first: no DOCTYPE or entities, no references outside
+the file, a bounded expansion of <use>, fonts mapped to the booklet's embedded sans so
+svglib never searches the system; only the cleaned copy reaches svglib.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import warnings
+from functools import cache
 from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
 
 from booklet.files import MAX_IMAGE_FILE, UnsafePath, read_inside, resolve_inside
 
 MAX_PIXELS = 40_000_000
-MAX_SVG_ELEMENTS = 20_000
-MAX_USE = 200
+MAX_SVG_NODES = 20_000  # elements, counting each <use> as the copy it draws
+MAX_USE = 500
+PRINT_DPI = 300  # raster images are scaled down to this at their printed size
 SVG_FONT = "booklet-sans"  # every SVG text is set in the booklet's embedded Noto Sans
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+FORBIDDEN_TAGS = {"script", "foreignObject", "iframe", "handler", "listener"}
+_CSS_FONT = re.compile(r"font(-family|-weight|-style)?\s*:[^;}]*;?", re.IGNORECASE)
+_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
 
 
 class ImageProblem(ValueError):
@@ -27,14 +38,30 @@ class ImageProblem(ValueError):
 
 
 def check_image(root: Path, relative: str) -> None:
-    """Validate an image without building it (the validator calls this)."""
-    _decode(root, relative)
+    """Content root + relative path -> None, or ImageProblem: every check (a full decode), nothing built."""
+    _read(root, relative, encode=False)
 
 
-def _decode(root: Path, relative: str) -> tuple[str, object]:
+def load_image(root: Path, relative: str, max_width_pt: float, max_height_pt: float):
+    """Content root + relative path + box -> a flowable of the image, fitted without distortion.
+
+    PNG and JPEG give a :class:`Picture`; SVG gives a ReportLab Drawing.
+    """
+    kind, data = _read(root, relative, fit=(max_width_pt, max_height_pt))
+    if kind == "svg":
+        return _svg_drawing(data, relative, max_width_pt, max_height_pt)
+
+    reader = ImageReader(io.BytesIO(data))
+    width, height = reader.getSize()
+    scale = min(max_width_pt / width, max_height_pt / height)
+    return Picture(reader, width * scale, height * scale)
+
+
+def _read(root: Path, relative: str, fit: tuple[float, float] | None = None, encode: bool = True) -> tuple[str, bytes]:
+    """Content root + relative path -> ("svg" | "raster", cleaned bytes ReportLab may safely read)."""
     suffix = Path(relative).suffix.lower()
     try:
-        resolve_inside(root, relative)
+        resolve_inside(root, relative)  # a path that leaves the folder is the first thing to say
         if suffix not in RASTER and suffix != ".svg":
             raise ImageProblem(f"'{relative}' is not a PNG, JPEG or SVG file")
         data = read_inside(root, relative, MAX_IMAGE_FILE)
@@ -42,131 +69,237 @@ def _decode(root: Path, relative: str) -> tuple[str, object]:
         raise ImageProblem(str(exc)) from None
     if suffix == ".svg":
         return "svg", sanitise_svg(data, relative)
-    return "raster", clean_raster(data, relative, RASTER[suffix])
+    return "raster", clean_raster(data, relative, RASTER[suffix], fit, encode)
 
 
-def clean_raster(data: bytes, relative: str, expected: str) -> bytes:
-    """Decode, verify and re-encode a PNG or JPEG as a metadata-free PNG or JPEG."""
-    from PIL import Image, ImageOps
+def clean_raster(
+    data: bytes, relative: str, expected: str, fit: tuple[float, float] | None = None, encode: bool = True
+) -> bytes:
+    """PNG or JPEG bytes -> verified, upright, metadata-free bytes of the same format.
+
+    ``fit``, a box in points, scales a needlessly large image down to PRINT_DPI.
+    With ``encode`` false the image is only checked (fully decoded) and b"" returned.
+    """
+    from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            with Image.open(io.BytesIO(data)) as probe:
-                if probe.format != expected:
-                    raise ImageProblem(f"'{relative}' is not really a {expected} file")
-                width, height = probe.size
-                if width * height > MAX_PIXELS or not width or not height:
-                    raise ImageProblem(f"'{relative}' is {width} x {height} pixels (limit {MAX_PIXELS:,} in all)")
-                probe.verify()
+            warnings.simplefilter("error")  # Pillow's own bomb and truncation warnings stop here
+            width, height = _probe(data, relative, expected)
             with Image.open(io.BytesIO(data)) as opened:
                 opened.load()
-                image = ImageOps.exif_transpose(opened)
-                out = io.BytesIO()
-                if expected == "JPEG":
-                    image.convert("RGB").save(out, "JPEG", quality=90)
-                else:
-                    image.save(out, "PNG")
+                if opened.size != (width, height):
+                    raise ImageProblem(f"'{relative}' decodes to a different size than its header says")
+                return _reencode(opened, expected, fit) if encode else b""
     except ImageProblem:
         raise
-    except Exception as exc:  # Pillow raises many types for broken files, warnings included
-        raise ImageProblem(f"'{relative}' cannot be read as {expected}: {str(exc)[:100]}") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(f"'{relative}' has too many pixels (limit {MAX_PIXELS:,} in all)") from None
+    except UnidentifiedImageError:
+        raise ImageProblem(f"'{relative}' cannot be read as {expected}: damaged, or not an image") from None
+    except Exception as exc:  # Pillow raises many types for broken files
+        reason = " ".join(str(exc).split())[:100] or type(exc).__name__
+        raise ImageProblem(f"'{relative}' cannot be read as {expected}: {reason}") from None
+
+
+def _probe(data: bytes, relative: str, expected: str) -> tuple[int, int]:
+    """Image bytes -> (width, height), after header checks: the real format, the size, PNG checksums."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as probe:
+        if probe.format != expected:
+            raise ImageProblem(f"'{relative}' is not really a {expected} file (it is {probe.format})")
+        width, height = probe.size
+        if not width or not height or width * height > MAX_PIXELS:
+            raise ImageProblem(f"'{relative}' is {width} x {height} pixels (limit {MAX_PIXELS:,} in all)")
+        probe.verify()
+    return width, height
+
+
+def _reencode(image, expected: str, fit: tuple[float, float] | None) -> bytes:
+    """A decoded image -> upright, metadata-free bytes, no larger than print needs."""
+    from PIL import Image, ImageOps
+
+    upright = ImageOps.exif_transpose(image)
+    has_alpha = "A" in upright.mode or "transparency" in upright.info
+    if expected == "JPEG" or not has_alpha:
+        upright = upright.convert("L" if upright.mode in ("1", "L") else "RGB")
+    else:
+        upright = upright.convert("RGBA")
+    if fit is not None:
+        most = tuple(max(1, round(side / 72 * PRINT_DPI)) for side in fit)
+        scale = min(most[0] / upright.width, most[1] / upright.height)
+        if scale < 0.8:
+            size = (max(1, round(upright.width * scale)), max(1, round(upright.height * scale)))
+            upright = upright.resize(size, Image.Resampling.LANCZOS)
+    upright.info = {}  # EXIF, XMP, ICC, text chunks, comments: none of it is written
+    out = io.BytesIO()
+    if expected == "JPEG":
+        upright.save(out, "JPEG", quality=90, optimize=False)
+    else:
+        upright.save(out, "PNG", optimize=False)
     return out.getvalue()
 
 
 def sanitise_svg(data: bytes, relative: str) -> bytes:
-    """Parse SVG strictly and return a cleaned copy, or refuse it."""
+    """SVG bytes -> a cleaned, re-serialised copy, or ImageProblem naming what is refused."""
     from lxml import etree
 
-    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+    if re.search(rb"<!\s*(DOCTYPE|ENTITY)", data, re.IGNORECASE):
         raise ImageProblem(f"'{relative}': SVG with a DOCTYPE or entities is not allowed")
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     try:
-        root = etree.fromstring(data, parser)
+        tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as exc:
-        raise ImageProblem(f"'{relative}' is not valid SVG: {str(exc)[:100]}") from None
-    if not str(root.tag).endswith("svg"):
+        raise ImageProblem(f"'{relative}' is not valid SVG: {' '.join(str(exc).split())[:100]}") from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # e.g. hidden by a UTF-16 encoding
+        raise ImageProblem(f"'{relative}': SVG with a DOCTYPE or entities is not allowed")
+    root = tree.getroot()
+    if _local(root.tag) != "svg":
         raise ImageProblem(f"'{relative}' is not an SVG file")
-    elements = list(root.iter())
-    if len(elements) > MAX_SVG_ELEMENTS:
-        raise ImageProblem(f"'{relative}' has too many elements ({len(elements):,})")
-    uses = 0
-    for element in elements:
-        tag = str(element.tag).rsplit("}", 1)[-1]
-        uses += tag == "use"
-        if tag in ("script", "foreignObject"):
-            raise ImageProblem(f"'{relative}': <{tag}> is not allowed in SVG")
-        for name, value in element.attrib.items():
-            _check_attribute(relative, str(name).rsplit("}", 1)[-1], value, element)
-    if uses > MAX_USE:
-        raise ImageProblem(f"'{relative}' has too many <use> elements ({uses})")
+    for element in root.iter():
+        _clean_element(element, relative)
+    _check_expansion(root, relative)
+    if root.get("font-family") is None:
+        root.set("font-family", SVG_FONT)  # text with no family would fall back to Helvetica
     return etree.tostring(root)
 
 
-def _check_attribute(relative: str, name: str, value: str, element) -> None:
-    if name == "href" and not value.startswith("#"):
-        raise ImageProblem(f"'{relative}': SVG references outside the file ({value[:60]!r}) are not allowed")
-    if "url(" in value and "url(#" not in value.replace(" ", ""):
-        raise ImageProblem(f"'{relative}': SVG references outside the file are not allowed")
-    if name == "font-family":
-        element.set(name, SVG_FONT)
-    if name == "style" and "font-family" in value:
-        element.set(name, _safe_style(value))
+def _local(tag: object) -> str:
+    """An lxml tag with its namespace -> the bare name."""
+    return str(tag).rsplit("}", 1)[-1]
 
 
-def _safe_style(style: str) -> str:
-    parts = [p for p in style.split(";") if not p.strip().lower().startswith("font-family")]
-    return ";".join(parts + [f"font-family:{SVG_FONT}"])
+def _clean_element(element, relative: str) -> None:
+    """SVG element -> the element cleaned in place (fonts mapped to ours), or ImageProblem if it reaches out."""
+    if not isinstance(element.tag, str):
+        raise ImageProblem(f"'{relative}': SVG with entities is not allowed")
+    tag = _local(element.tag)
+    if tag in FORBIDDEN_TAGS:
+        raise ImageProblem(f"'{relative}': <{tag}> is not allowed in SVG")
+    if tag == "style" and element.text:
+        _refuse_outside(relative, element.text)
+        if "@import" in element.text:
+            raise ImageProblem(f"'{relative}': SVG references outside the file are not allowed (@import)")
+        element.text = _CSS_FONT.sub("", element.text)
+    for raw_name, value in list(element.attrib.items()):
+        name = _local(raw_name)
+        if name in ("href", "src", "base") and not value.strip().startswith("#"):
+            raise ImageProblem(f"'{relative}': SVG references outside the file are not allowed ({value[:60]!r})")
+        _refuse_outside(relative, value)
+        if name == "font-family":
+            element.set(raw_name, SVG_FONT)
+        elif name == "font-weight":
+            element.set(
+                raw_name, "bold" if value.strip() in ("bold", "bolder", "600", "700", "800", "900") else "normal"
+            )
+        elif name == "font-style":
+            element.set(raw_name, "italic" if value.strip() in ("italic", "oblique") else "normal")
+        elif name == "style" and "font" in value:
+            element.set(raw_name, _CSS_FONT.sub("", value).rstrip("; ") + f";font-family:{SVG_FONT}")
 
 
-def load_image(root: Path, relative: str, max_width_pt: float, max_height_pt: float):
-    """A flowable of the image scaled to fit the box without distortion."""
-    kind, payload = _decode(root, relative)
-    if kind == "svg":
-        return _svg_flowable(payload, relative, max_width_pt, max_height_pt)  # type: ignore[arg-type]
-    from reportlab.lib.utils import ImageReader
-    from reportlab.platypus import Image
-
-    width, height = ImageReader(io.BytesIO(payload)).getSize()  # type: ignore[arg-type]
-    scale = min(max_width_pt / width, max_height_pt / height)
-    return Image(io.BytesIO(payload), width * scale, height * scale)  # type: ignore[arg-type]
+def _refuse_outside(relative: str, text: str) -> None:
+    """Attribute or CSS text -> None, or ImageProblem if a url(...) points outside the file."""
+    for target in _URL.findall(text):
+        if not target.startswith("#"):
+            raise ImageProblem(f"'{relative}': SVG references outside the file are not allowed ({target[:60]!r})")
 
 
-def _register_svg_font() -> None:
-    """Map our one SVG family to the embedded Noto Sans, so svglib never searches system fonts."""
-    from svglib.fonts import get_global_font_map
+def _check_expansion(root, relative: str) -> None:
+    """SVG root -> None, or ImageProblem: elements counted as drawn, each <use> a copy of its target."""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    uses = sum(_local(el.tag) == "use" for el in elements)
+    if uses > MAX_USE or len(elements) > MAX_SVG_NODES:
+        raise ImageProblem(f"'{relative}' is too complex ({len(elements):,} elements, {uses} <use>)")
+    by_id = {el.get("id"): el for el in elements if el.get("id")}
+    sizes: dict[int, int] = {}
 
-    from booklet.render.fonts import find_family
+    def size(element, path: frozenset[int]) -> int:
+        key = id(element)
+        if key in path:
+            raise ImageProblem(f"'{relative}': an SVG <use> refers to itself")
+        if key not in sizes:
+            inner = path | {key}
+            total = 1 + sum(size(child, inner) for child in element if isinstance(child.tag, str))
+            if _local(element.tag) == "use":
+                href = element.get("{http://www.w3.org/1999/xlink}href") or element.get("href") or ""
+                target = by_id.get(href.strip().lstrip("#"))
+                total += size(target, inner) if target is not None else 0
+            if total > MAX_SVG_NODES:
+                raise ImageProblem(f"'{relative}' is too complex (over {MAX_SVG_NODES:,} elements once <use> is drawn)")
+            sizes[key] = total
+        return sizes[key]
 
-    font_map = get_global_font_map()
-    if font_map.find_font(SVG_FONT)[1]:
-        return
-    files = find_family("NotoSans")
-    for weight, style, key in (
-        ("normal", "normal", "Regular"),
-        ("bold", "normal", "Bold"),
-        ("normal", "italic", "Italic"),
-        ("bold", "italic", "BoldItalic"),
-    ):
-        font_map.register_font(SVG_FONT, str(files[key]), weight=weight, style=style, rlgFontName=f"NotoSans-{key}")
+    try:
+        size(root, frozenset())
+    except RecursionError:
+        raise ImageProblem(f"'{relative}' is nested too deeply") from None
 
 
-def _svg_flowable(data: bytes, relative: str, max_width_pt: float, max_height_pt: float):
+def _svg_drawing(data: bytes, relative: str, max_width_pt: float, max_height_pt: float):
+    """Cleaned SVG bytes -> a Drawing scaled to fit the box."""
     from svglib.svglib import svg2rlg
 
-    _register_svg_font()
-    if b"<text" in data and b"font-family" not in data:
-        data = data.replace(b"<svg", f'<svg font-family="{SVG_FONT}"'.encode(), 1)
+    font = _register_svg_font()
     try:
-        drawing = svg2rlg(io.BytesIO(data))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            drawing = svg2rlg(io.BytesIO(data))
     except Exception as exc:
-        raise ImageProblem(f"'{relative}' cannot be drawn: {str(exc)[:100]}") from None
-    if drawing is None or not drawing.width or not drawing.height:
-        raise ImageProblem(f"'{relative}' has no size")
+        raise ImageProblem(f"'{relative}' cannot be drawn: {' '.join(str(exc).split())[:100]}") from None
+    if drawing is None or not drawing.width > 0 or not drawing.height > 0:
+        raise ImageProblem(f"'{relative}' has no size (give the <svg> a width and height or a viewBox)")
     scale = min(max_width_pt / drawing.width, max_height_pt / drawing.height)
-    drawing.initialFontName = "NotoSans-Regular"
+    drawing.initialFontName = font
     drawing.scale(scale, scale)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     return drawing
+
+
+@cache
+def _register_svg_font() -> str:
+    """() -> regular font name, after mapping our one SVG family to the embedded Noto Sans.
+
+    svglib then never searches system fonts or runs fc-match.
+
+    The names are the ones register_family already gave these files; ReportLab keeps
+    the first registration of a name, so nothing is loaded or embedded twice.
+    """
+    from svglib.fonts import get_global_font_map
+
+    from booklet.render.fonts import find_family, register_family
+
+    fonts = register_family("NotoSans")
+    files = find_family("NotoSans")
+    font_map = get_global_font_map()
+    for weight, style, key, name in (
+        ("normal", "normal", "Regular", fonts.regular),
+        ("bold", "normal", "Bold", fonts.bold),
+        ("normal", "italic", "Italic", fonts.italic),
+        ("bold", "italic", "BoldItalic", fonts.bold_italic),
+    ):
+        font_map.register_font(SVG_FONT, str(files[key]), weight=weight, style=style, rlgFontName=name)
+    return fonts.regular
+
+
+class Picture(Flowable):
+    """A raster image from an ImageReader, drawn at a fixed size."""
+
+    def __init__(self, reader, width: float, height: float):
+        super().__init__()
+        self.reader, self.width, self.height = reader, width, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")

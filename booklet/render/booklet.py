@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from booklet.errors import BookletError
@@ -87,7 +87,10 @@ def story(plan: Plan, ctx: Context) -> list:
         if i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
         flow.append(SectionMark(plain(section.title) if section.kind == "stroke" else ""))
-        flow += BUILDERS[section.kind](section, ctx)
+        part = BUILDERS[section.kind](section, ctx)
+        while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
+            part.pop()
+        flow += part
         flow.append(SectionMark(""))  # drawn on the section's last page: the next page is not "continued"
     return flow
 
