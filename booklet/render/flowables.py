@@ -171,20 +171,23 @@ class CautionBox(Flowable):
         room = avail_h - self.band_h - self.pad * 1.4
         inner = avail_w - 2 * self.pad
         taken: list[Paragraph] = []
+        rest: list[Paragraph] = []
         for i, para in enumerate(self.paras):
             h = para.wrap(inner, room)[1] + para.getSpaceAfter()
             if h <= room:
                 taken.append(para)
                 room -= h
                 continue
+            # The first part of a split paragraph still carries the space after it.
+            room -= para.getSpaceAfter()
             parts = para.split(inner, room) if room > para.style.leading * 2 else []
-            if parts:
-                taken.append(parts[0])
+            taken += parts[:1]
             rest = parts[1:] + self.paras[i + 1 :] if parts else self.paras[i:]
-            if not taken:
-                return []
-            return [self._with(self.label, taken), self._with(self.continued, rest)]
-        return [self]
+            break
+        first = self._with(self.label, taken)
+        if not taken or not rest or first.wrap(avail_w, avail_h)[1] > avail_h:
+            return []  # nothing fits here (the box moves to the next page) or it already fits whole
+        return [first, self._with(self.continued, rest)]
 
     def _with(self, label: str, paras: list[Paragraph]) -> CautionBox:
         return CautionBox(
