@@ -245,3 +245,17 @@ def test_unknown_label_is_a_content_error(handwash: Path, edit):
     edit(handwash / "booklet.yaml", "language: en", "language: en\nlabels:\n  content: Inhalt")
     with pytest.raises(ContentError, match=r"labels: unknown key 'content' \(did you mean 'contents'\?\)"):
         load_booklet(handwash)
+
+
+@pytest.mark.parametrize("paper", ["a6", "a5"])
+def test_many_long_cautions_flow_across_pages(handwash: Path, edit, paper: str):
+    lines = "".join(
+        f'  - signal: {("warning", "caution", "notice")[i % 3]}\n    text: "Caution {i}: '
+        + " ".join(["keep the pressure light and ask how it feels."] * (1 + i % 7))
+        + '"\n'
+        for i in range(40)
+    )
+    edit(handwash / "booklet.yaml", "cautions:\n", "cautions:\n" + lines)
+    text = squash(pdf_text(build(load_booklet(handwash), BuildOptions(paper=paper)).pdf))
+    for i in range(40):
+        assert f"Caution {i}:" in text
