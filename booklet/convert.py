@@ -78,6 +78,9 @@ class Converter:
                 self.fail(key.ref, where, f"unknown key '{_show(key.text)}'{hint}")
                 continue
             converted = self.value(value, spec, _join(where, key.text))
+            if spec.required and isinstance(converted, str) and not converted.strip():
+                self.fail(value.ref, _join(where, key.text), f"'{key.text}' must not be empty")
+                converted = None
             if converted is not None:
                 out.values[key.text] = converted
                 out.refs[key.text] = value.ref

@@ -170,3 +170,10 @@ def test_yaml_1_1_numbers_stay_text(handwash: Path, edit):
     booklet = load_booklet(handwash)
     assert booklet.strokes[0].duration == "012"
     assert booklet.checklists[0].items[0] == "1:20"
+
+
+def test_required_text_may_not_be_blank(handwash: Path, edit):
+    edit(handwash / "strokes/rinse.yaml", "name: Rinse", 'name: "  "')
+    with pytest.raises(ContentError) as caught:
+        load_booklet(handwash)
+    assert caught.value.lines()[0].endswith("strokes/rinse.yaml:2:7: error: name: 'name' must not be empty")

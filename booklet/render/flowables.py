@@ -110,10 +110,10 @@ class ContentsLine(Flowable):
         canv, para = self.canv, self.para
         para.drawOn(canv, self.indent, 0)
         font, size, colour = self.number_font
-        last = para.blPara.lines[-1]
-        extra = getattr(last, "extraSpace", None)
+        lines = para.blPara.lines
+        extra = para.width if not lines else getattr(lines[-1], "extraSpace", None)
         if extra is None:
-            extra = last[0]
+            extra = lines[-1][0]
         end_x = self.indent + (para.width - extra) + 4
         baseline = para.style.leading - para.style.fontSize
         canv.saveState()
