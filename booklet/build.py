@@ -129,14 +129,23 @@ def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
     from booklet.paper import MM
     from booklet.render.booklet import render_booklet
 
-    plan = plan_booklet(
-        edition,
-        edition_paper(edition, options),
-        fillable=options.fillable,
-        pad_to_four=options.impose == "saddle",
-        bleed_pt=options.bleed_mm * MM,
-    )
-    return render_booklet(plan)
+    def render(back_pages: int) -> tuple[bytes, int]:
+        plan = plan_booklet(
+            edition,
+            edition_paper(edition, options),
+            fillable=options.fillable,
+            pad_to_four=options.impose == "saddle",
+            back_pages=back_pages,
+            bleed_pt=options.bleed_mm * MM,
+        )
+        return render_booklet(plan)
+
+    pdf, pages = render(1)
+    if options.impose == "saddle" and pages % 4:
+        # The back cover ran longer than the one page the padding assumed: its real
+        # length is 1 + the surplus, so render once more with that.
+        pdf, pages = render(1 + pages % 4)
+    return pdf, pages
 
 
 def build_booklet(

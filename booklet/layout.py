@@ -46,7 +46,13 @@ class Plan:
 
 
 def plan_booklet(
-    edition: Edition, paper: Paper, *, fillable: bool = False, pad_to_four: bool = False, bleed_pt: float = 0.0
+    edition: Edition,
+    paper: Paper,
+    *,
+    fillable: bool = False,
+    pad_to_four: bool = False,
+    back_pages: int = 1,
+    bleed_pt: float = 0.0,
 ) -> Plan:
     """Lay the edition's parts out in reading order."""
     booklet = edition.booklet
@@ -65,7 +71,7 @@ def plan_booklet(
     sections += _checklists(edition, "after")
     sections.append(Section("cautions", "cautions", booklet.label("cautions")))
     if pad_to_four:  # saddle stitching: "Notes" pages fill the last sheet, before the back cover
-        sections.append(Section("notes", "notes", booklet.label("notes"), toc=False))
+        sections.append(Section("notes", "notes", booklet.label("notes"), toc=False, payload=back_pages))
     sections.append(Section("back-cover", "back-cover", _back_title(edition)))
     return Plan(edition, paper, tuple(sections), fillable, bleed_pt)
 

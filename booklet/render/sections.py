@@ -376,26 +376,26 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
 def notes(section: Section, ctx: Context) -> list[Flowable]:
     """Ruled "Notes" pages, as many as bring the booklet to a multiple of four pages."""
     look = ctx.look
-    return [NotesPadding(lambda: [para(section.title, unkept(look["h1"])), Ruled(look)])]
+    return [NotesPadding(lambda: [para(section.title, unkept(look["h1"])), Ruled(look)], section.payload)]
 
 
 class NotesPadding(Flowable):
     """Decides at layout time how many notes pages to add, from the page it lands on.
 
-    It sits at the end of the last section; the back cover (one page) follows. One
-    folded sheet carries four pages, so the total must be a multiple of four.
+    It sits at the end of the last section; the back cover (``back_pages`` long, usually
+    one) follows. One folded sheet carries four pages, so the total must be a multiple of four.
     """
 
-    def __init__(self, page: Callable[[], list[Flowable]]):
+    def __init__(self, page: Callable[[], list[Flowable]], back_pages: int = 1):
         super().__init__()
-        self.page = page
+        self.page, self.back_pages = page, back_pages
         self.width = self.height = 0
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         if not getattr(self, "added", False):
             self.added = True
             current = self.canv.getPageNumber()
-            count = (-(current + 1)) % 4
+            count = (-(current + self.back_pages)) % 4
             content: list[Flowable] = []
             for _ in range(count):
                 content += [PageBreak(), *self.page()]
