@@ -71,13 +71,14 @@ def edition_paper(edition: Edition, options: BuildOptions) -> Paper:
 def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     """select audience -> lay out -> render -> impose, for one edition and format."""
     from booklet.audience import make_edition
-    from booklet.render.fonts import register_family
+    from booklet.render.fonts import content_font_dirs, register_family
     from booklet.render.glyphs import check_glyphs
 
     started = time.perf_counter()
     edition = make_edition(booklet, options.audience)
     theme = edition.booklet.theme
-    check_glyphs(edition.booklet, register_family(theme.font).regular, theme.font)
+    fonts = register_family(theme.font, content_font_dirs(Path(booklet.root)))
+    check_glyphs(edition.booklet, fonts.regular, theme.font)
     if options.format == "cards":
         return build_cards(edition, options, started)
     pdf, pages = render_pdf(edition, options)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.model import Booklet
 
-from .conftest import SHIPPED, pdf_text, squash
+from .conftest import REPO, SHIPPED, pdf_text, squash
 
 POPPLER = shutil.which("pdffonts") is not None
 QPDF = shutil.which("qpdf") is not None
@@ -265,3 +265,19 @@ def test_many_long_cautions_flow_across_pages(handwash: Path, edit, paper: str):
     text = squash(pdf_text(build(load_booklet(handwash), BuildOptions(paper=paper)).pdf))
     for i in range(40):
         assert f"Caution {i}:" in text
+
+
+def test_content_fonts_folder_is_used_and_checked(handwash: Path, edit, tmp_path: Path):
+    fonts = handwash / "fonts"
+    fonts.mkdir()
+    shutil.copy(REPO / "fonts" / "NotoSerif-Regular.ttf", fonts / "HouseSerif-Regular.ttf")
+    edit(handwash / "booklet.yaml", "  paper: a6", "  paper: a6\n  font: HouseSerif")
+    booklet = load_booklet(handwash)
+    for fmt in ("booklet", "cards"):
+        pdf = build(booklet, BuildOptions(format=fmt)).pdf
+        assert b"NotoSerif" in pdf  # the PostScript name inside the content's own font file
+    (fonts / "HouseSerif-Bold.ttf").write_bytes(b"not a font")
+    from booklet.errors import BookletError
+
+    with pytest.raises(BookletError, match="font file HouseSerif-Bold.ttf cannot be read"):
+        build(load_booklet(handwash), BuildOptions(format="booklet"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -251,7 +252,7 @@ def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tup
     """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
     from booklet.paper import Paper
 
-    look = make_look(edition, Paper(size.name, size.width_pt, size.height_pt))
+    look = make_look(edition, Paper(size.name, size.width_pt, size.height_pt), Path(edition.booklet.root))
     width, height = size.width_pt - 2 * size.margin_pt, back_room(look, size)
 
     def fits(card: Card) -> bool:  # cautions split over more cards rather than shrink to the minimum
@@ -371,9 +372,9 @@ def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size:
 
 def slug_page(text: str, width: float, height: float, edition: Edition) -> bytes:
     """A sheet-sized page carrying only the printing instructions, along the top margin."""
-    from booklet.render.fonts import register_family
+    from booklet.render.fonts import content_font_dirs, register_family
 
-    font = register_family(edition.booklet.theme.font).regular
+    font = register_family(edition.booklet.theme.font, content_font_dirs(Path(edition.booklet.root))).regular
     buffer = io.BytesIO()
     canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font)
     from reportlab.pdfbase.pdfmetrics import stringWidth

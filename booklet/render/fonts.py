@@ -25,28 +25,66 @@ class FontSet:
     bold_italic: str
 
 
+MAX_FONT_FILE = 30_000_000
+
+
+def content_font_dirs(root: Path | None) -> tuple[Path, ...]:
+    """The content's own ``fonts/`` folder, when it has one inside the content folder."""
+    if root is None:
+        return ()
+    folder = root / "fonts"
+    real_root = root.resolve()
+    if folder.is_dir() and (folder.resolve() == real_root / "fonts" or real_root in folder.resolve().parents):
+        return (folder,)
+    return ()
+
+
 def find_family(family: str, extra_dirs: tuple[Path, ...] = ()) -> dict[str, Path]:
     """Locate the four style files of a family; a missing Regular is a user error."""
     for folder in (*extra_dirs, fonts_dir()):
         regular = folder / f"{family}-Regular.ttf"
         if regular.is_file():
             files = {style: folder / f"{family}-{style}.ttf" for style in STYLES}
-            return {s: (p if p.is_file() else regular) for s, p in files.items()}
+            chosen = {s: (p if p.is_file() else regular) for s, p in files.items()}
+            if folder in extra_dirs:
+                _check_content_fonts(folder, chosen.values())
+            return chosen
     available = sorted(p.name.removesuffix("-Regular.ttf") for p in fonts_dir().glob("*-Regular.ttf"))
     raise BookletError(f"font family '{family}' not found (available: {', '.join(available)})")
 
 
-@cache
+def _check_content_fonts(folder: Path, paths) -> None:
+    """Fonts from the content are untrusted: inside their folder, regular files, of sane size."""
+    real = folder.resolve()
+    for path in paths:
+        target = path.resolve()
+        if target.parent != real or not target.is_file() or target.stat().st_size > MAX_FONT_FILE:
+            raise BookletError(
+                f"font file fonts/{path.name} must be a regular file inside the content folder, "
+                f"under {MAX_FONT_FILE // 1_000_000} MB"
+            )
+
+
 def register_family(family: str, extra_dirs: tuple[Path, ...] = ()) -> FontSet:
-    """Register a family's four styles with ReportLab, once per process."""
+    """Register a family's four styles with ReportLab, once per process and version of the files."""
+    files = find_family(family, extra_dirs)
+    stamps = tuple((style, path, path.stat().st_mtime_ns, path.stat().st_size) for style, path in files.items())
+    return _register(family, stamps)
+
+
+@cache
+def _register(family: str, stamps: tuple[tuple[str, Path, int, int], ...]) -> FontSet:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    files = find_family(family, extra_dirs)
+    files = {style: path for style, path, _, _ in stamps}
     names = {style: f"{family}-{style}" for style in STYLES}
     for style, path in files.items():
-        pdfmetrics.registerFont(TTFont(names[style], str(path)))
+        try:
+            pdfmetrics.registerFont(TTFont(names[style], str(path)))
+        except Exception as exc:  # a broken TTF raises anything from TTFError to struct.error
+            raise BookletError(f"font file {path.name} cannot be read: {str(exc)[:100]}") from None
     for bold, italic, style in ((0, 0, "Regular"), (1, 0, "Bold"), (0, 1, "Italic"), (1, 1, "BoldItalic")):
         addMapping(family, bold, italic, names[style])
         addMapping(names["Regular"], bold, italic, names[style])

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 
 from booklet.model import Edition
 from booklet.paper import Paper
-from booklet.render.fonts import FontSet, register_family
+from booklet.render.fonts import FontSet, content_font_dirs, register_family
 
 INK = colors.HexColor("#1E272D")
 MUTED = colors.HexColor("#56636B")
@@ -72,7 +72,7 @@ def paper_factor(paper: Paper) -> float:
 
 def make_look(edition: Edition, paper: Paper, content_root: Path | None = None) -> Look:
     theme = edition.booklet.theme
-    extra = (content_root / "fonts",) if content_root and (content_root / "fonts").is_dir() else ()
+    extra = content_font_dirs(content_root)
     fonts = register_family(theme.font, extra)
     heading_fonts = register_family(theme.heading_font, extra)
     factor = paper_factor(paper)
