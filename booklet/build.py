@@ -84,17 +84,17 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     pdf, pages = render_pdf(edition, options)
     instructions = ""
     if options.impose == "saddle":
-        from booklet.impose import SADDLE_HOW
+        from booklet.impose import saddle_how
         from booklet.impose.apply import impose_saddle
 
         pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
-        instructions = SADDLE_HOW
+        instructions = saddle_how(options.signature, words=edition.booklet.label, language=edition.booklet.language)
     return BuildResult(pdf, pages, edition, time.perf_counter() - started, {}, instructions)
 
 
 def build_cards(edition: Edition, options: BuildOptions, started: float) -> BuildResult:
     """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
-    from booklet.impose import CARDS_HOW
+    from booklet.impose import cards_how
     from booklet.impose.apply import impose_cards
     from booklet.impose.grid import plan_cards
     from booklet.paper import MM, PAPERS, parse_offset
@@ -113,10 +113,14 @@ def build_cards(edition: Edition, options: BuildOptions, started: float) -> Buil
     plan = plan_cards(
         count, (size.width_pt, size.height_pt), sheet.size, bleed=bleed, duplex=options.duplex, back_offset=offset
     )
-    how = CARDS_HOW.replace("long edge", options.duplex.replace("-", " "))
-    if options.backs == "separate":
-        how = "Print the fronts, put the sheets back in the tray face down, then print the backs file."
-    slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
+    words = edition.booklet
+    how = cards_how(options.duplex, options.backs == "separate", words.label)
+    slug = slug_page(
+        words.label("card_slug", title=words.title, edition=edition.name, instructions=how),
+        plan.sheet_w,
+        plan.sheet_h,
+        edition,
+    )
     pdf, separate = impose_cards(
         fronts, backs, plan, bleed_pt=bleed, separate=options.backs == "separate", overlay=slug
     )

@@ -64,6 +64,7 @@ def validate(doc: RawDoc) -> Booklet:
     for record in audience_records:
         _check_audience(conv, booklet, record)
     _check_files(conv, booklet, main, audience_records)
+    _check_labels(conv, booklet, main)
     if conv.problems:
         raise _error(conv)
     return booklet
@@ -304,6 +305,18 @@ def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
     for cid, (_, ref) in r.get("extra_items", {}).items():
         if cid not in checklist_ids:
             conv.fail(ref, "extra_items", f"unknown checklist '{cid}'{did_you_mean(cid, checklist_ids)}")
+
+
+def _check_labels(conv: Converter, booklet: Booklet, main: Record) -> None:
+    """Every label the language needs is there, and each placeholder is one the label takes."""
+    from booklet.labels.check import label_problems
+
+    labels = main.get("labels")
+    for key, message in label_problems(booklet.language, dict(booklet.labels)):
+        if key and labels is not None:
+            conv.fail(labels.where(key), f"labels.{key}", message)
+        else:
+            conv.fail(main.where("language"), "labels", message)
 
 
 def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
