@@ -56,6 +56,8 @@ class Caution:
     zone: str | None = None
     why: str = ""
     source: str = ""  # name of the stroke it belongs to, "" for general cautions
+    id: str = ""  # names the hazard: cautions with the same id are the same hazard
+    short: str = ""  # a shorter form for pocket cards
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -210,6 +212,7 @@ class Booklet:
     checklists: tuple[Checklist, ...] = ()
     cautions: tuple[Caution, ...] = ()
     routine: Routine | None = None
+    stop_if: tuple[str, ...] = ()  # "stop at once if" items: short signs to stop at once
     references: tuple[Reference, ...] = ()
     theme: Theme = field(default_factory=Theme)
     vocabulary: tuple[tuple[str, str], ...] = ()  # (plain term, anatomical term)

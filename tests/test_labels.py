@@ -166,7 +166,7 @@ def test_the_made_up_set_reaches_every_kind_of_label(tmp_path: Path):
     assert "XXminutes 1.5" in text  # a language Babel does not know keeps English number conventions
     capped = build(booklet, BuildOptions(audience="kappo"))
     capped_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(capped.pdf)).pages)
-    assert "XXpressure_capped XXlevel_moderate Kappo XXlevel_firm" in " ".join(capped_text.split())
+    assert "XXpressure_capped XXlevel_moderate Kappo" in " ".join(capped_text.split())
 
 
 def test_a_language_without_built_in_labels_must_give_them_all(tmp_path: Path):
@@ -194,7 +194,7 @@ def test_author_labels_override_single_built_in_ones():
 
 def test_placeholders_are_checked_against_the_label(tmp_path: Path):
     problems = label_problems("de", {"pressure_light": "{level}er Druck", "continued": "Fortsetzung"})
-    assert ("continued", "missing placeholder {title}: the label would print without it") in problems
+    assert ("continued", "missing placeholder {title}") in problems
     assert ("pressure_light", "unknown placeholder {level} (this label takes none)") in problems
 
 
@@ -231,7 +231,6 @@ def test_german_booklet_without_labels_prints_german_throughout():
         "1,5 Minuten",
         "Leichter Druck",
         "auf „leicht“ begrenzt",
-        "die Standardausgabe sieht „fest“ vor",
         "Insgesamt: 3,5 Minuten",
     ):
         assert phrase in text, phrase

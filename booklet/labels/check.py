@@ -12,12 +12,15 @@ from booklet.labels import ENGLISH, missing, placeholders
 # Placeholders a translation may leave out: the phrase still reads right without them.
 MAY_OMIT = {
     "stroke_number": {"count"},
-    "pressure_capped": {"edition", "original"},
+    "pressure_capped": {"edition"},
     "page_slug": {"title", "edition"},
     "card_slug": {"title", "edition"},
     "read_first_part": {"parts"},
     "part": {"parts"},
 }
+
+# Placeholders a label may use beyond those of its English wording.
+MAY_ADD = {"pressure_capped": {"original"}}
 
 
 def label_problems(language: str, given: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -43,9 +46,10 @@ def placeholder_problems(key: str, text: str) -> list[str]:
     wanted = placeholders(ENGLISH[key])
     have = placeholders(text)
     problems = []
-    for name in sorted(have - wanted):
-        choices = ", ".join("{" + w + "}" for w in sorted(wanted)) or "none"
+    allowed = wanted | MAY_ADD.get(key, set())
+    for name in sorted(have - allowed):
+        choices = ", ".join("{" + w + "}" for w in sorted(allowed)) or "none"
         problems.append(f"unknown placeholder {{{name}}} (this label takes {choices})")
     for name in sorted(wanted - have - MAY_OMIT.get(key, set())):
-        problems.append(f"missing placeholder {{{name}}}: the label would print without it")
+        problems.append(f"missing placeholder {{{name}}}")
     return problems

@@ -30,9 +30,7 @@ LABELS: dict[str, str] = {
     "level_light": "leicht",
     "level_moderate": "mittel",
     "level_firm": "fest",
-    "pressure_capped": (
-        "In dieser Ausgabe ({edition}) ist der Druck auf „{cap}“ begrenzt; die Standardausgabe sieht „{original}“ vor."
-    ),
+    "pressure_capped": "In dieser Ausgabe ({edition}) ist der Druck auf „{cap}“ begrenzt.",
     "card_capped": "In dieser Ausgabe auf „{cap}“ begrenzt",
     "hand_palms": "Handflächen",
     "hand_fingertips": "Fingerspitzen",

@@ -30,9 +30,7 @@ LABELS: dict[str, str] = {
     "level_light": "ελαφριά",
     "level_moderate": "μέτρια",
     "level_firm": "δυνατή",
-    "pressure_capped": (
-        "Σε αυτή την έκδοση ({edition}) η πίεση περιορίζεται σε «{cap}». Η βασική έκδοση προβλέπει «{original}»."
-    ),
+    "pressure_capped": "Σε αυτή την έκδοση ({edition}) η πίεση περιορίζεται σε «{cap}».",
     "card_capped": "Έως «{cap}» σε αυτή την έκδοση",
     "hand_palms": "παλάμες",
     "hand_fingertips": "άκρα των δαχτύλων",

@@ -39,7 +39,7 @@ LABELS: dict[str, str] = {
     "level_light": "light",
     "level_moderate": "moderate",
     "level_firm": "firm",
-    "pressure_capped": "Pressure capped at {cap} in the {edition}: the standard edition uses {original}.",
+    "pressure_capped": "Pressure kept to {cap} in the {edition}.",
     "card_capped": "Capped at {cap} for this edition",
     # What touches: the six built-in hands, inline forms
     "hand_palms": "palms",

@@ -30,9 +30,7 @@ LABELS: dict[str, str] = {
     "level_light": "suave",
     "level_moderate": "moderada",
     "level_firm": "firme",
-    "pressure_capped": (
-        "En esta edición ({edition}) la presión se limita a «{cap}»; la edición estándar indica «{original}»."
-    ),
+    "pressure_capped": "En esta edición ({edition}) la presión se limita a «{cap}».",
     "card_capped": "Limitada a «{cap}» en esta edición",
     "hand_palms": "palmas",
     "hand_fingertips": "yemas de los dedos",

@@ -30,10 +30,7 @@ LABELS: dict[str, str] = {
     "level_light": "légère",
     "level_moderate": "modérée",
     "level_firm": "ferme",
-    "pressure_capped": (
-        "Dans cette édition ({edition}), la pression est limitée à «\u00a0{cap}\u00a0»\u00a0; "
-        "l’édition standard prévoit «\u00a0{original}\u00a0»."
-    ),
+    "pressure_capped": "Dans cette édition ({edition}), la pression est limitée à «\u00a0{cap}\u00a0».",
     "card_capped": "Limitée à «\u00a0{cap}\u00a0» dans cette édition",
     "hand_palms": "paumes",
     "hand_fingertips": "bout des doigts",

@@ -30,9 +30,7 @@ LABELS: dict[str, str] = {
     "level_light": "leggera",
     "level_moderate": "moderata",
     "level_firm": "decisa",
-    "pressure_capped": (
-        "In questa edizione ({edition}) la pressione è limitata a «{cap}»; l’edizione standard prevede «{original}»."
-    ),
+    "pressure_capped": "In questa edizione ({edition}) la pressione è limitata a «{cap}».",
     "card_capped": "Limitata a «{cap}» in questa edizione",
     "hand_palms": "palmi",
     "hand_fingertips": "polpastrelli",

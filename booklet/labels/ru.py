@@ -30,9 +30,7 @@ LABELS: dict[str, str] = {
     "level_light": "лёгкое",
     "level_moderate": "умеренное",
     "level_firm": "сильное",
-    "pressure_capped": (
-        "В этом издании ({edition}) давление ограничено уровнем «{cap}»; в стандартном издании — «{original}»."
-    ),
+    "pressure_capped": "В этом издании ({edition}) давление ограничено уровнем «{cap}».",
     "card_capped": "В этом издании не больше, чем «{cap}»",
     "hand_palms": "ладони",
     "hand_fingertips": "кончики пальцев",
