@@ -45,7 +45,6 @@ SHEET_FOR = {"a5": "a4", "half-letter": "letter", "a6": "a5", "a4": "a3"}
 PAPERS["a3"] = Paper("a3", 297 * MM, 420 * MM)
 
 
-
 @dataclass(frozen=True)
 class CardSize:
     """A pocket card: trim size, inner margin and body text size, in points."""

@@ -132,7 +132,8 @@ def test_cli_reports_pages_sheets_and_sides(handwash: Path, tmp_path: Path):
     sides = len(PdfReader(out).pages)
     reading = build(load_booklet(handwash), BuildOptions()).summary()
     assert f"pages on {sides // 2} sheets, {sides} sides" in result.output.splitlines()[0]
-    assert reading.endswith("pages") and "sheets" not in reading
+    assert reading.endswith("pages")
+    assert "sheets" not in reading
 
 
 def test_cli_cards_with_separate_backs_writes_both(handwash: Path, tmp_path: Path):
@@ -191,7 +192,8 @@ def test_yaml_paths_reach_the_diagram(handwash: Path, edit):
     edit(
         handwash / "strokes/lather.yaml",
         "tips:",
-        "illustration:\n  hand: palms\n  paths:\n    - [[0.40, 0.30], [0.45, 0.60], [0.50, 0.70]]\n    - [[0.6, 0.3], [0.7, 0.5]]\ntips:",
+        "illustration:\n  hand: palms\n  paths:\n"
+        "    - [[0.40, 0.30], [0.45, 0.60], [0.50, 0.70]]\n    - [[0.6, 0.3], [0.7, 0.5]]\ntips:",
     )
     booklet = load_booklet(handwash)
     ill = booklet.stroke("lather").illustration
