@@ -12,7 +12,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from booklet.convert import did_you_mean, expected
-from booklet.errors import BookletError
+from booklet.errors import OptionError
 from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
 
 # Text the reader sees; ids, enum values and zone names are never reworded.
@@ -46,8 +46,8 @@ def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
             return audience
     names = [a.id for a in booklet.audiences]
     if not names:
-        raise BookletError(f"unknown audience '{wanted}': this booklet defines no audiences")
-    raise BookletError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
+        raise OptionError(f"unknown audience '{wanted}': this booklet defines no audiences")
+    raise OptionError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
 
 
 def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:

@@ -146,7 +146,7 @@ def test_a_made_up_language_prints_no_english_in_any_format(tmp_path: Path):
     ]
     for options in runs:
         result = build(booklet, options)
-        outputs = [result.pdf, *result.extra.values()]
+        outputs = list(result.files.values())
         for data in outputs:
             leaked = printed_words(data) & english
             assert not leaked, (options, sorted(leaked))
