@@ -66,6 +66,9 @@ def _user_caused(exc: BaseException) -> bool:
 @click.option("--debug", is_flag=True, help="Show tracebacks for every error.")
 def main(debug: bool) -> None:
     """Turn technique content written in YAML into print-ready PDFs."""
+    from booklet.logs import route_libraries
+
+    route_libraries()  # pypdf, svglib, Pillow ... never print on their own
 
 
 source_argument = click.argument("source", required=False, type=click.Path(path_type=Path))
