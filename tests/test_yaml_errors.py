@@ -31,7 +31,8 @@ TABLE = [
     ),
     (
         "title: & more\n",
-        "f.yaml:1:8: error: a value starting with '&' is read as a YAML anchor; put the whole value in quotes: \"& more\"",
+        "f.yaml:1:8: error: a value starting with '&' is read as a YAML anchor; put the whole value in quotes: "
+        '"& more"',
     ),
     (
         "title: !important thing\n",

@@ -26,6 +26,7 @@ MAX_PIXELS = 40_000_000
 PRINT_DPI = 300  # raster images are scaled down to this at their printed size
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
 
+
 class ImageProblem(ValueError):
     """An author image that cannot be used, with a one-line reason."""
 
