@@ -9,11 +9,14 @@ import logging
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from booklet.errors import BookletError
 from booklet.model import Booklet, Edition
 from booklet.paper import Paper, parse_paper
+
+if TYPE_CHECKING:
+    from booklet.impose import Imposed, ImposeOptions
 
 log = logging.getLogger(__name__)
 
@@ -82,47 +85,62 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     if options.format == "cards":
         return build_cards(edition, options, started)
     pdf, pages = render_pdf(edition, options)
-    instructions = ""
-    if options.impose == "saddle":
-        from booklet.impose import SADDLE_HOW
-        from booklet.impose.apply import impose_saddle
-
-        pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
-        instructions = SADDLE_HOW
-    return BuildResult(pdf, pages, edition, time.perf_counter() - started, {}, instructions)
+    if options.impose == "none":
+        return BuildResult(pdf, pages, edition, time.perf_counter() - started, {})
+    imposed = impose_pdf(options.impose, [(pdf, "booklet")], edition, options, fonts.regular)
+    return BuildResult(imposed.pdf, pages, edition, time.perf_counter() - started, {}, imposed.instructions)
 
 
-def build_cards(edition: Edition, options: BuildOptions, started: float) -> BuildResult:
-    """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
-    from booklet.impose import CARDS_HOW
-    from booklet.impose.apply import impose_cards
-    from booklet.impose.grid import plan_cards
-    from booklet.paper import MM, PAPERS, parse_offset
-    from booklet.render.cards import CARD_SIZES, render_cards, slug_page
+def impose_options(edition: Edition, options: BuildOptions) -> ImposeOptions:
+    """Build options -> the imposition's options, in millimetres as given."""
+    from booklet.impose import ImposeOptions
+    from booklet.paper import MM, parse_offset
 
-    size = CARD_SIZES[options.card]
-    bleed = options.bleed_mm * MM
-    fronts, backs, count = render_cards(edition, size, bleed)
-    sheet = PAPERS[
-        options.sheet or ("letter" if edition_paper(edition, options).name in ("letter", "half-letter") else "a4")
-    ]
     try:
         offset = parse_offset(options.back_offset)
     except ValueError as exc:
         raise BookletError(str(exc)) from None
-    plan = plan_cards(
-        count, (size.width_pt, size.height_pt), sheet.size, bleed=bleed, duplex=options.duplex, back_offset=offset
+    sheet = options.sheet
+    us_paper = edition_paper(edition, options).name in ("letter", "half-letter")
+    if options.format == "cards" and sheet is None and us_paper:
+        sheet = "letter"
+    return ImposeOptions(
+        sheet=sheet,
+        signature=options.signature,
+        creep_mm=options.creep_mm,
+        bleed_mm=options.bleed_mm,
+        duplex=options.duplex,
+        backs=options.backs,
+        back_offset_mm=(offset[0] / MM, offset[1] / MM),
+        job=f"{edition.booklet.title} · {edition.name}",
     )
-    how = CARDS_HOW.replace("long edge", options.duplex.replace("-", " "))
-    if options.backs == "separate":
-        how = "Print the fronts, put the sheets back in the tray face down, then print the backs file."
-    slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
-    pdf, separate = impose_cards(
-        fronts, backs, plan, bleed_pt=bleed, separate=options.backs == "separate", overlay=slug
+
+
+def impose_pdf(
+    scheme: str, inputs: list[tuple[bytes, str]], edition: Edition, options: BuildOptions, font: str
+) -> Imposed:
+    """Rendered PDFs -> imposed with the scheme, the slug set in the booklet's own font."""
+    from booklet.impose import impose
+    from booklet.render.slug import slug_renderer
+
+    return impose(
+        scheme, inputs, impose_options(edition, options), slugs=slug_renderer(font), words=edition.booklet.label
     )
-    extra = {"backs": separate} if separate else {}
-    sheets = len(plan.sheets) * (1 if separate else 2)
-    return BuildResult(pdf, sheets, edition, time.perf_counter() - started, extra, how)
+
+
+def build_cards(edition: Edition, options: BuildOptions, started: float) -> BuildResult:
+    """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
+    from booklet.paper import MM
+    from booklet.render.cards import CARD_SIZES, render_cards
+    from booklet.render.fonts import content_font_dirs, register_family
+
+    size = CARD_SIZES[options.card]
+    fronts, backs, _ = render_cards(edition, size, options.bleed_mm * MM)
+    font = register_family(edition.booklet.theme.font, content_font_dirs(Path(edition.booklet.root))).regular
+    imposed = impose_pdf("cards", [(fronts, "card fronts"), (backs, "card backs")], edition, options, font)
+    extra = {"backs": imposed.files[1]} if len(imposed.files) > 1 else {}
+    sheets = imposed.sheets * (1 if extra else 2)
+    return BuildResult(imposed.pdf, sheets, edition, time.perf_counter() - started, extra, imposed.instructions)
 
 
 def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
@@ -135,14 +153,14 @@ def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
             edition,
             edition_paper(edition, options),
             fillable=options.fillable,
-            pad_to_four=options.impose == "saddle",
+            pad_to_four=options.impose != "none",
             back_pages=back_pages,
             bleed_pt=options.bleed_mm * MM,
         )
         return render_booklet(plan)
 
     pdf, pages = render(1)
-    if options.impose == "saddle" and pages % 4:
+    if options.impose != "none" and pages % 4:
         # The back cover ran longer than the one page the padding assumed: its real
         # length is 1 + the surplus, so render once more with that.
         pdf, pages = render(1 + pages % 4)

@@ -16,7 +16,8 @@ import click
 
 from booklet import __version__
 from booklet.errors import BookletError, clean
-from booklet.impose import LAYOUTS
+from booklet.impose import BOOKLET_SCHEMES, LAYOUTS
+from booklet.paper import SHEETS
 
 
 class PaperType(click.ParamType):
@@ -90,14 +91,14 @@ def out_dir_option(default: str, text: str) -> Any:
 @click.option("--paper", type=PAPER, help="Reading page: a4, a5, a6, letter, half-letter or WxHmm.")
 @click.option(
     "--impose",
-    type=click.Choice(["none", "saddle"]),
+    type=click.Choice(["none", *BOOKLET_SCHEMES]),
     default="none",
     show_default=True,
-    help="saddle: two-up on sheets in saddle-stitch order.",
+    help="; ".join(f"{name}: {LAYOUTS[name]}" for name in BOOKLET_SCHEMES),
 )
 @click.option("--fillable", is_flag=True, help="Checklists also get PDF form check boxes.")
 @click.option("--card", type=click.Choice(["a6", "index", "business"]), default="a6", show_default=True)
-@click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet for cards or imposition.")
+@click.option("--sheet", type=click.Choice(sorted(SHEETS)), help="Sheet for cards or imposition.")
 @click.option("--duplex", type=click.Choice(["long-edge", "short-edge"]), default="long-edge", show_default=True)
 @click.option("--backs", type=click.Choice(["duplex", "separate"]), default="duplex", show_default=True)
 @click.option("--back-offset", default="0x0mm", show_default=True, help="Shift card backs, XxYmm.")
@@ -219,15 +220,37 @@ def batch(
     show_default=True,
     help="; ".join(f"{name}: {what}" for name, what in sorted(LAYOUTS.items())),
 )
-@click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet size (default: from the pages).")
+@click.option("--sheet", type=click.Choice(sorted(SHEETS)), help="Sheet size (default: from the pages).")
 @click.option("--signature", type=click.IntRange(1, 64), help="Sheets per signature.")
-@click.option("--creep", "creep_mm", type=click.FloatRange(0, 5), default=0.0, help="Creep compensation in mm.")
-def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signature: int | None, creep_mm: float) -> None:
-    """Impose any PDF: reading pages two-up in saddle-stitch order (or cards N-up)."""
-    from booklet.impose import impose_file
+@click.option(
+    "--creep",
+    "creep_mm",
+    type=click.FloatRange(0, 5),
+    default=0.0,
+    help="Creep compensation: how far (mm) the innermost sheet's pages move toward the fold.",
+)
+@click.option(
+    "--paper-thickness",
+    "paper_thickness_mm",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Paper thickness in mm; computes the creep from the sheet count.",
+)
+@click.option(
+    "--pad",
+    type=click.Choice(["before-last", "end"]),
+    default="before-last",
+    show_default=True,
+    help="Where blank pages go to make a multiple of 4: before the last page (the back cover) or at the end.",
+)
+def impose(in_pdf: Path, out_pdf: Path, layout: str, **options: Any) -> None:
+    """Impose any PDF: reading pages two-up in saddle-stitch order (or 2up, or cards N-up)."""
+    from booklet.impose import ImposeOptions, impose_file
+    from booklet.render.slug import default_slug_renderer
     from booklet.write import write_atomic
 
-    report = impose_file(in_pdf, out_pdf, layout=layout, sheet=sheet, signature=signature, creep_mm=creep_mm)
+    settings = ImposeOptions(**options)
+    report = impose_file(in_pdf, out_pdf, layout=layout, options=settings, slugs=default_slug_renderer())
     write_atomic(out_pdf, report.pdf, inputs=[in_pdf])
     click.echo(f"wrote {out_pdf} ({report.sheets} sheets from {report.pages} pages)")
     click.echo(report.instructions)
