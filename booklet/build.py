@@ -1,55 +1,56 @@
-"""The pipeline, in order: load -> validate -> select audience -> lay out -> render -> impose -> write.
+"""The pipeline, in order: load -> validate -> select audience -> lay out -> render -> impose -> files.
 
-Each step is its own module; this one only hands the output of one to the next.
+Each step is its own module; this one only hands the output of one to the next. A
+build returns every file it makes as ``{name: bytes}``; :func:`booklet.write.write_files`
+is the one place that puts them on disk, for the CLI, batch, watch and the library.
 """
 
 from __future__ import annotations
 
-import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from booklet.errors import BookletError
 from booklet.model import Booklet, Edition
-from booklet.paper import Paper, parse_paper
+from booklet.options import BY_FIELD, OPTIONS, BuildOptions, parse_options
+from booklet.paper import MM, Paper, parse_paper
 
 if TYPE_CHECKING:
     from booklet.impose import Imposed, ImposeOptions
 
-log = logging.getLogger(__name__)
-
-FORMATS = ("booklet", "cards")
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """Everything a build can be asked for; the CLI and the library fill the same record."""
-
-    audience: str | None = None
-    format: str = "booklet"
-    paper: str | None = None  # reading page; default from the edition's theme
-    impose: str = "none"
-    fillable: bool = False
-    card: str = "a6"
-    sheet: str | None = None
-    duplex: str = "long-edge"
-    backs: str = "duplex"  # duplex | separate
-    back_offset: str = "0x0mm"
-    bleed_mm: float = 0.0
-    creep_mm: float = 0.0
-    signature: int | None = None
+__all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    pdf: bytes
-    pages: int
+    """What one build made: its files by default name (the main file first) and what to report."""
+
+    files: dict[str, bytes]
     edition: Edition
+    pages: int  # reading pages of a booklet, or cards
     seconds: float
-    extra: dict[str, bytes]  # other files a build makes (card backs printed separately)
+    sheets: int = 0  # printer sheets of an imposition or a card sheet file (0: not imposed)
+    sides: int = 0  # printed sheet sides (PDF pages of the imposed file(s))
     instructions: str = ""
+    unit: str = "pages"  # what ``pages`` counts: pages or cards
+
+    @property
+    def name(self) -> str:
+        """The main file's default name."""
+        return next(iter(self.files))
+
+    @property
+    def pdf(self) -> bytes:
+        """The main file's bytes."""
+        return self.files[self.name]
+
+    def summary(self) -> str:
+        """'20 pages' or '20 pages on 5 sheets, 10 sides' or '12 cards on 2 sheets, 4 sides'."""
+        text = f"{self.pages} {self.unit if self.pages != 1 else self.unit[:-1]}"
+        if self.sheets:
+            text += f" on {self.sheets} sheet{'s' if self.sheets != 1 else ''}, {self.sides} sides"
+        return text
 
 
 def resolve_source(source: str | Path | None) -> Path:
@@ -71,8 +72,41 @@ def edition_paper(edition: Edition, options: BuildOptions) -> Paper:
     return parse_paper(options.paper or edition.booklet.theme.paper)
 
 
+def output_names(booklet: Booklet, options: BuildOptions) -> list[str]:
+    """The default names of the files a build makes, main file first; never the same for different builds.
+
+    The booklet id, then each option that names outputs and differs from its default,
+    in the order of options.OPTIONS (audience, format, paper, imposition, ...). The
+    paper counts only when it differs from the edition's own.
+    """
+    from booklet.audience import make_edition
+    from booklet.write import output_name
+
+    edition = make_edition(booklet, options.audience)
+    parts = [part for option in OPTIONS if option.names_output for part in _name_part(option.field, edition, options)]
+    if options.format == "cards" and options.backs == "separate":
+        return [output_name(booklet.id, [*parts, "fronts"]), output_name(booklet.id, [*parts, "backs"])]
+    return [output_name(booklet.id, parts)]
+
+
+def _name_part(field: str, edition: Edition, options: BuildOptions) -> list[str]:
+    value = getattr(options, field)
+    if value in (None, False, 0.0, "none") or value == getattr(BuildOptions(), field):
+        return []
+    if field == "paper" and parse_paper(value).size == parse_paper(edition.booklet.theme.paper).size:
+        return []
+    option = BY_FIELD[field]
+    if option.is_flag:
+        return [option.flag.lstrip("-")]
+    if field == "sheet":
+        return [f"on-{value}"]
+    if field == "bleed_mm":
+        return [f"bleed-{value:g}mm"]
+    return [str(value)]
+
+
 def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
-    """select audience -> lay out -> render -> impose, for one edition and format."""
+    """select audience -> check fonts and glyphs -> lay out -> render -> impose, for one edition and format."""
     from booklet.audience import make_edition
     from booklet.render.fonts import content_font_dirs, register_family
     from booklet.render.glyphs import check_glyphs
@@ -82,33 +116,36 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     theme = edition.booklet.theme
     fonts = register_family(theme.font, content_font_dirs(Path(booklet.root)))
     check_glyphs(edition.booklet, fonts.regular, theme.font)
+    names = output_names(booklet, options)
     if options.format == "cards":
-        return build_cards(edition, options, started)
+        return _cards(edition, options, names, started)
     pdf, pages = render_pdf(edition, options)
     if options.impose == "none":
-        return BuildResult(pdf, pages, edition, time.perf_counter() - started, {})
+        return BuildResult({names[0]: pdf}, edition, pages, time.perf_counter() - started)
     imposed = impose_pdf(options.impose, [(pdf, "booklet")], edition, options, fonts.regular)
-    return BuildResult(imposed.pdf, pages, edition, time.perf_counter() - started, {}, imposed.instructions)
+    seconds = time.perf_counter() - started
+    files = {names[0]: imposed.pdf}
+    return BuildResult(files, edition, pages, seconds, imposed.sheets, len(imposed.plan.sides), imposed.instructions)
 
 
 def impose_options(edition: Edition, options: BuildOptions) -> ImposeOptions:
-    """Build options -> the imposition's options, in millimetres as given."""
+    """Build options -> the imposition's options (millimetres as given, the slug's job name)."""
     from booklet.impose import ImposeOptions
-    from booklet.paper import MM, parse_offset
+    from booklet.paper import parse_offset, sheet_for_cards
 
-    try:
-        offset = parse_offset(options.back_offset)
-    except ValueError as exc:
-        raise BookletError(str(exc)) from None
+    offset = parse_offset(options.back_offset)
     sheet = options.sheet
-    us_paper = edition_paper(edition, options).name in ("letter", "half-letter")
-    if options.format == "cards" and sheet is None and us_paper:
-        sheet = "letter"
+    if options.format == "cards" and sheet is None:
+        sheet = sheet_for_cards(edition_paper(edition, options))
     return ImposeOptions(
         sheet=sheet,
         signature=options.signature,
         creep_mm=options.creep_mm,
+        paper_thickness_mm=options.paper_thickness_mm,
         bleed_mm=options.bleed_mm,
+        mark_length_mm=options.mark_length_mm,
+        mark_offset_mm=options.mark_offset_mm,
+        gang=options.gang,
         duplex=options.duplex,
         backs=options.backs,
         back_offset_mm=(offset[0] / MM, offset[1] / MM),
@@ -119,33 +156,31 @@ def impose_options(edition: Edition, options: BuildOptions) -> ImposeOptions:
 def impose_pdf(
     scheme: str, inputs: list[tuple[bytes, str]], edition: Edition, options: BuildOptions, font: str
 ) -> Imposed:
-    """Rendered PDFs -> imposed with the scheme, the slug set in the booklet's own font."""
+    """Rendered PDFs -> imposed with the scheme; the slug set in the booklet's own font, words from its labels."""
     from booklet.impose import impose
     from booklet.render.slug import slug_renderer
 
-    return impose(
-        scheme, inputs, impose_options(edition, options), slugs=slug_renderer(font), words=edition.booklet.label
-    )
+    settings = impose_options(edition, options)
+    return impose(scheme, inputs, settings, slugs=slug_renderer(font), words=edition.booklet.label)
 
 
-def build_cards(edition: Edition, options: BuildOptions, started: float) -> BuildResult:
+def _cards(edition: Edition, options: BuildOptions, names: list[str], started: float) -> BuildResult:
     """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
-    from booklet.paper import MM
-    from booklet.render.cards import CARD_SIZES, render_cards
+    from booklet.paper import CARD_SIZES
+    from booklet.render.cards import render_cards
     from booklet.render.fonts import content_font_dirs, register_family
 
     size = CARD_SIZES[options.card]
-    fronts, backs, _ = render_cards(edition, size, options.bleed_mm * MM)
+    fronts, backs, count = render_cards(edition, size, options.bleed_mm * MM)
     font = register_family(edition.booklet.theme.font, content_font_dirs(Path(edition.booklet.root))).regular
     imposed = impose_pdf("cards", [(fronts, "card fronts"), (backs, "card backs")], edition, options, font)
-    extra = {"backs": imposed.files[1]} if len(imposed.files) > 1 else {}
-    sheets = imposed.sheets * (1 if extra else 2)
-    return BuildResult(imposed.pdf, sheets, edition, time.perf_counter() - started, extra, imposed.instructions)
+    files = dict(zip(names, imposed.files, strict=True))
+    sheets, sides, how = imposed.sheets, len(imposed.plan.sides), imposed.instructions
+    return BuildResult(files, edition, count, time.perf_counter() - started, sheets, sides, how, "cards")
 
 
 def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
     from booklet.layout import plan_booklet
-    from booklet.paper import MM
     from booklet.render.booklet import render_booklet
 
     def render(back_pages: int) -> tuple[bytes, int]:
@@ -169,12 +204,26 @@ def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
 
 def build_booklet(
     source: str | Path | None = None, *, output: str | Path | None = None, **options: Any
-) -> bytes | Path:
-    """Library entry point: build one PDF; return its bytes, or write ``output`` and return the path."""
-    booklet = load_booklet(source)
-    result = build(booklet, replace(BuildOptions(), **options))
-    if output is None:
-        return result.pdf
-    from booklet.write import write_atomic
+) -> bytes | list[Path]:
+    """Library entry point: build; return the main file's bytes, or write every file and return their paths.
 
-    return write_atomic(Path(output), result.pdf, inputs=[Path(booklet.root)])
+    ``options`` are the fields of BuildOptions (format="cards", paper="a6", impose="saddle",
+    ...), checked like the command line's: a bad value raises OptionError naming the
+    choices. With ``output`` (a file path) the main file is written there and any other
+    file beside it (``<output>-backs.pdf``); with ``output_dir`` every file goes there
+    under its default name.
+    """
+    from booklet.write import write_files
+
+    folder = options.pop("output_dir", None)
+    checked = parse_options(options)
+    booklet = load_booklet(source)
+    result = build(booklet, checked)
+    if output is None and folder is None:
+        return result.pdf
+    return write_files(
+        result.files,
+        folder=Path(folder) if folder is not None else None,
+        output=Path(output) if output is not None else None,
+        inputs=[Path(booklet.root)],
+    )

@@ -43,7 +43,7 @@ def test_large_print_is_larger_capped_and_cautious(editions):
     assert body_size(editions["large-print"]) >= 1.3 * body_size(editions["home"])
     text = pdf_text(editions["large-print"])
     assert "Large-print edition" in text
-    assert "Pressure capped at moderate in the Large-print edition: the standard edition uses firm." in text
+    assert "Pressure kept to moderate in the Large-print edition." in text
     assert "Firm" not in text.split("Cautions")[0].replace("Firm does not", "")  # no stroke shows firm
     for phrase in ("osteoporosis", "blood thinners", "Thin or fragile skin"):
         assert phrase in text
@@ -94,7 +94,7 @@ default_audience: kids""",
     )
     booklet = load_booklet(handwash)
     jobs = plan_jobs(booklet, (), ())
-    assert len(jobs) == 2 * 3
+    assert len(jobs) == 2 * 4  # booklet, cards, saddle, 2up
     results = list(run_batch(booklet, jobs, tmp_path / "out", workers=2))
     failed = [r for r in results if not r.ok]
     assert [(r.job.audience, r.job.format) for r in failed] == [("wordy", "cards")]
@@ -102,9 +102,11 @@ default_audience: kids""",
     assert "strokes/lather.yaml" in failed[0].errors[0]
     built = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert built == [
+        "handwash-kids-2up.pdf",
         "handwash-kids-cards.pdf",
         "handwash-kids-saddle.pdf",
         "handwash-kids.pdf",
+        "handwash-wordy-2up.pdf",
         "handwash-wordy-saddle.pdf",
         "handwash-wordy.pdf",
     ]
