@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from booklet.errors import BookletError
 from booklet.model import Booklet, Edition
 from booklet.options import BY_FIELD, OPTIONS, BuildOptions, parse_options
 from booklet.paper import MM, Paper, parse_paper
 
 if TYPE_CHECKING:
     from booklet.impose import Imposed, ImposeOptions
+    from booklet.render.fonts import FontSet
 
 __all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
 
@@ -105,24 +107,48 @@ def _name_part(field: str, edition: Edition, options: BuildOptions) -> list[str]
     return [str(value)]
 
 
-def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
-    """select audience -> check fonts and glyphs -> lay out -> render -> impose, for one edition and format."""
+def prepare(booklet: Booklet, audience: str | None) -> Edition:
+    """select audience -> check fonts and glyphs: the checks before anything is drawn."""
     from booklet.audience import make_edition
-    from booklet.render.fonts import content_font_dirs, register_family
     from booklet.render.glyphs import check_glyphs
 
-    started = time.perf_counter()
-    edition = make_edition(booklet, options.audience)
+    edition = make_edition(booklet, audience)
+    fonts = edition_fonts(edition)
+    check_glyphs(edition.booklet, fonts.regular, edition.booklet.theme.font)
+    return edition
+
+
+def edition_fonts(edition: Edition) -> FontSet:
+    """The edition's body and heading fonts, registered; one that cannot be found or read is a
+    content error at the theme line that names it."""
+    from booklet.errors import ContentError
+    from booklet.model import ref_of
+    from booklet.render.fonts import content_font_dirs, register_family
+
     theme = edition.booklet.theme
-    fonts = register_family(theme.font, content_font_dirs(Path(booklet.root)))
-    check_glyphs(edition.booklet, fonts.regular, theme.font)
+    found = []
+    for key in ("font", "heading_font"):
+        try:
+            found.append(register_family(getattr(theme, key), content_font_dirs(Path(edition.booklet.root))))
+        except ContentError:
+            raise
+        except BookletError as exc:
+            raise ContentError.at(ref_of(theme, key), str(exc), f"theme.{key}") from None
+    return found[0]
+
+
+def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
+    """prepare -> lay out -> render -> impose, for one edition and format."""
+    started = time.perf_counter()
+    edition = prepare(booklet, options.audience)
     names = output_names(booklet, options)
     if options.format == "cards":
         return _cards(edition, options, names, started)
     pdf, pages = render_pdf(edition, options)
     if options.impose == "none":
         return BuildResult({names[0]: pdf}, edition, pages, time.perf_counter() - started)
-    imposed = impose_pdf(options.impose, [(pdf, "booklet")], edition, options, fonts.regular)
+    font = edition_fonts(edition).regular
+    imposed = impose_pdf(options.impose, [(pdf, "booklet")], edition, options, font)
     seconds = time.perf_counter() - started
     files = {names[0]: imposed.pdf}
     return BuildResult(files, edition, pages, seconds, imposed.sheets, len(imposed.plan.sides), imposed.instructions)
@@ -164,15 +190,18 @@ def impose_pdf(
     return impose(scheme, inputs, settings, slugs=slug_renderer(font), words=edition.booklet.label)
 
 
-def _cards(edition: Edition, options: BuildOptions, names: list[str], started: float) -> BuildResult:
-    """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
+def render_cards_pdfs(edition: Edition, options: BuildOptions) -> tuple[bytes, bytes, int]:
+    """Edition -> (fronts, backs, card count), one card per page; refuses a card that cannot fit."""
     from booklet.paper import CARD_SIZES
     from booklet.render.cards import render_cards
-    from booklet.render.fonts import content_font_dirs, register_family
 
-    size = CARD_SIZES[options.card]
-    fronts, backs, count = render_cards(edition, size, options.bleed_mm * MM)
-    font = register_family(edition.booklet.theme.font, content_font_dirs(Path(edition.booklet.root))).regular
+    return render_cards(edition, CARD_SIZES[options.card], options.bleed_mm * MM)
+
+
+def _cards(edition: Edition, options: BuildOptions, names: list[str], started: float) -> BuildResult:
+    """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
+    fronts, backs, count = render_cards_pdfs(edition, options)
+    font = edition_fonts(edition).regular
     imposed = impose_pdf("cards", [(fronts, "card fronts"), (backs, "card backs")], edition, options, font)
     files = dict(zip(names, imposed.files, strict=True))
     sheets, sides, how = imposed.sheets, len(imposed.plan.sides), imposed.instructions
