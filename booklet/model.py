@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 PRESSURES = ("light", "moderate", "firm")
 SIGNALS = ("danger", "warning", "caution", "notice")  # ANSI Z535.6, most severe first
-HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")
+HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")  # suggestions; any short text
+# The parts of a stroke a diagram can show; an illustration's ``badges`` gives each a step number.
+MOMENTS = ("place", "pass", "next", "move", "over", "return", "change")
 PLACEMENTS = ("before", "after")
 VOCABULARIES = ("plain", "anatomical")
 
@@ -44,8 +46,11 @@ LABELS: dict[str, str] = {
     "card_capped": "Capped at {cap} for this edition",
     "cautions": "Cautions",
     "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
-    "where_not_to_press": "Where not to press",
+    "where_not_to_press": "Where to take care",
     "avoid": "Avoid pressure",
+    "no_pressure": "No pressure",
+    "light_touch": "Light touch only",
+    "worked_area": "Area worked",
     "danger": "DANGER",
     "warning": "WARNING",
     "caution": "CAUTION",
@@ -126,6 +131,9 @@ class Illustration:
     paths: tuple[tuple[tuple[float, float], ...], ...] = ()
     image: str | None = None  # path relative to the content root, checked to stay inside
     caption: str = ""
+    figure: str = "back"  # the figure the pattern is drawn on (illustrate.figures)
+    badges: tuple[tuple[str, int], ...] = ()  # (moment, step number): which step each part of the drawing shows
+    alt: str = ""  # the author image's text alternative (required with ``image``)
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -207,6 +215,8 @@ class Theme:
     accent: str = "#2E6F73"
     logo: str | None = None
     paper: str = "a5"
+    cover_image: str | None = None  # a picture for the cover instead of the first stroke's
+    cover_alt: str = ""  # its text alternative
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,7 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
 
         picture = load_image(ctx.root, ill.image, width, height)
     else:
-        from booklet.illustrate.diagram import draw_diagram
+        from booklet.illustrate.diagram import draw_diagram, words_from
 
         picture = draw_diagram(
             ill,
@@ -200,7 +200,9 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
             accent=hex_colour(look.accent),
             avoid=avoid,
             font=look.fonts.regular,
-            legend_text=ctx.plan.edition.booklet.label("avoid"),
+            worked_zones=item.areas,
+            hands=item.hands,
+            words=words_from(ctx.plan.edition.booklet.label),
         )
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
@@ -346,7 +348,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     story.append(para(booklet.label("cautions_intro"), look["lead"]))
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
-        from booklet.illustrate.diagram import draw_avoid_map
+        from booklet.illustrate.diagram import draw_avoid_map, words_from
 
         w = look.frame_w * 0.8
         story += [
@@ -357,7 +359,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 min(w * 1.1, look.frame_h * 0.45),
                 accent=hex_colour(look.accent),
                 font=look.fonts.regular,
-                legend_text=booklet.label("avoid"),
+                words=words_from(booklet.label),
             ),
             Spacer(1, look.body_size),
         ]
