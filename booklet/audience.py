@@ -12,7 +12,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from booklet.convert import did_you_mean, expected
-from booklet.errors import BookletError
+from booklet.errors import OptionError
 from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
 
 # Text the reader sees; ids, enum values and zone names are never reworded.
@@ -46,8 +46,8 @@ def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
             return audience
     names = [a.id for a in booklet.audiences]
     if not names:
-        raise BookletError(f"unknown audience '{wanted}': this booklet defines no audiences")
-    raise BookletError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
+        raise OptionError(f"unknown audience '{wanted}': this booklet defines no audiences")
+    raise OptionError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
 
 
 def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
@@ -55,7 +55,7 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     audience = pick_audience(booklet, audience_id)
     if audience is None:
         return Edition(booklet, None)
-    strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if _keeps(audience, s)]
+    strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if keeps(audience, s)]
     kept = {s.id for s in strokes}
     routine = booklet.routine
     if routine is not None:
@@ -81,7 +81,8 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     return Edition(adjusted, audience, audience.font_scale)
 
 
-def _keeps(audience: Audience, stroke: Stroke) -> bool:
+def keeps(audience: Audience, stroke: Stroke) -> bool:
+    """Whether the audience's edition prints the stroke."""
     names = {stroke.id, *stroke.tags}
     if stroke.audiences and audience.id not in stroke.audiences:
         return False
@@ -137,6 +138,7 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
         introduction=fix(booklet.introduction),
         checklists=fix(booklet.checklists),
         cautions=tuple(fix(c) for c in booklet.cautions),
+        stop_if=fix(booklet.stop_if),
         routine=fix(booklet.routine) if booklet.routine else None,
     )
 

@@ -329,7 +329,7 @@ def test_avoid_map_labels_every_zone_inside_its_bounds():
     assert y1 <= drawing.height + 0.01
 
 
-def test_stroke_diagrams_are_light_and_fast():
+def test_stroke_diagrams_are_light():
     _diagram.cache_clear()
     base = len(pdf_of())
     for spec in SHIPPED_STROKES.values():

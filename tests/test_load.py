@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -48,11 +47,9 @@ def expectation(attack: Path) -> str:
 
 
 def first_error(root: Path) -> str:
-    """Load and validate ``root``; it must fail, within 5 s, with a ContentError: its first line."""
-    started = time.perf_counter()
+    """Load and validate ``root``; it must fail with a ContentError: its first line."""
     with pytest.raises(ContentError) as caught:
         validate(load_doc(root))
-    assert time.perf_counter() - started < 5
     return caught.value.lines()[0]
 
 

@@ -318,9 +318,9 @@ def _fan_pieces(f: Figure, spec: MotionSpec, sign: int, echo: int) -> list[tuple
     )
     steps = 4
     ys = [corner_y + (y0 + (0.03 if not down else -0.03) - corner_y) * k / steps for k in range(1, steps + 1)]
-    back: tuple[Point, ...] = (over[-1], *(at(f, sign, side_y(y), y) for y in ys))
+    back_: tuple[Point, ...] = (over[-1], *(at(f, sign, side_y(y), y) for y in ys))
     home = (at(f, sign, (inner + side_y(ys[-1])) / 2, y0 - (0.015 if not down else -0.015)), pass_[0])
-    return [("pass", pass_, False), ("over", over, False), ("return", (*back, *home), True)]
+    return [("pass", pass_, False), ("over", over, False), ("return", (*back_, *home), True)]
 
 
 def circles(spec: MotionSpec) -> list[Trace]:

@@ -22,27 +22,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from booklet.audience import all_cautions
 from booklet.errors import ContentError
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
+from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, minutes
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
-
-
-@dataclass(frozen=True)
-class CardSize:
-    name: str
-    width_pt: float
-    height_pt: float
-    margin_pt: float
-    base_size: float
-
-
-CARD_SIZES = {
-    "a6": CardSize("a6", 105 * mm, 148 * mm, 6 * mm, 9.0),
-    "index": CardSize("index", 127 * mm, 76.2 * mm, 5 * mm, 8.5),
-    "business": CardSize("business", 85 * mm, 55 * mm, 3.5 * mm, 7.5),
-}
 
 
 @dataclass(frozen=True)
