@@ -94,6 +94,9 @@ def main(debug: bool) -> None:
     strokes/ and audiences/) or a booklet YAML file; without it, the shipped
     back-massage guide is used. Start with `booklet new my-guide`.
     """
+    from booklet.logs import route_libraries
+
+    route_libraries()  # pypdf, svglib, Pillow ... never print on their own
 
 
 SOURCE_HELP = "SOURCE: a content folder or booklet YAML file (default: the shipped back-massage guide)."

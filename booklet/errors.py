@@ -56,7 +56,8 @@ class ContentError(BookletError):
         return cls([Problem(ref, message, where)])
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        """One line per problem; a problem's detail for experts follows on its own indented line."""
+        return [line for p in self.problems for line in str(p).split("\n")]
 
 
 class OptionError(BookletError):

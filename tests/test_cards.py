@@ -66,4 +66,7 @@ def test_text_that_cannot_fit_fails_naming_the_card(handwash: Path, edit):
     with pytest.raises(ContentError) as caught:
         build(load_booklet(handwash), BuildOptions(format="cards", card="business"))
     line = caught.value.lines()[0]
-    assert "strokes/lather.yaml:1:1: error: cards: card 'Lather' does not fit a business card even at 7 pt" in line
+    assert line.endswith(  # the step that does not fit, on its own line
+        "strokes/lather.yaml:12:5: error: steps[2]: card 'Lather' does not fit a business card even at 7 pt from "
+        "here on; shorten this text or give steps a 'short' form"
+    )

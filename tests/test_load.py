@@ -121,9 +121,9 @@ def test_symlinked_strokes_folder_outside_is_refused(content: Path, tmp_path: Pa
     (content / "strokes").rmdir()
     (content / "strokes").symlink_to(outside)
     expected = (
-        "content/strokes/lather.yaml: error: cannot open lather.yaml: it links to a file outside the content folder"
+        "content/strokes: error: strokes/ links to a folder outside the content folder; move the files into strokes/"
     )
-    assert first_error(content) == expected
+    assert first_error(content) == expected  # refused before it is listed: no name from outside is shown
 
 
 def test_symlinked_main_file_outside_is_refused(content: Path, tmp_path: Path):
@@ -221,7 +221,7 @@ def test_loader_fuzz_raw_nodes_or_content_error(data: bytes):
     except ContentError as exc:
         lines = exc.lines()
     if lines:
-        assert all(line.startswith("fuzz.yaml") for line in lines)
+        assert all(line.startswith(("fuzz.yaml", "    (")) for line in lines)
         return
     assert isinstance(node, RawScalar | RawList | RawMap)
     try:
