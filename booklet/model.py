@@ -230,6 +230,8 @@ class Theme:
     paper: str = "a5"
     cover_image: str | None = None  # a picture for the cover instead of the first stroke's
     cover_alt: str = ""  # its text alternative
+    ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)

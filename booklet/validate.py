@@ -284,6 +284,8 @@ def _theme(r: Record | None) -> Theme:
         paper=r.get("paper", defaults.paper),
         cover_image=r.get("cover_image"),
         cover_alt=r.get("cover_alt", ""),
+        ref=r.ref,
+        field_refs=tuple(r.refs.items()),
     )
 
 
