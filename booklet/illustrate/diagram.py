@@ -9,7 +9,7 @@ those zones and room allows. Drawings are pure functions of their arguments.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
@@ -68,6 +68,7 @@ def draw_diagram(
     words: Words | None = None,
     label_size: float | None = None,
     safety: bool = True,
+    zone_names: Mapping[str, str] | None = None,
 ) -> Drawing:
     """An illustration and a box -> the figure, its zones shaded by level, the motion on top, a key below.
 
@@ -75,7 +76,8 @@ def draw_diagram(
     says no pressure); ``worked_zones`` are tinted as the area worked; ``hands`` lists
     the hand parts the stroke uses (a key of them when there are several);
     ``label_size`` sets the key's and labels' type size (large print: 12 pt or more);
-    ``safety=False`` leaves the zones out (a cover). ``illustration=None`` draws the
+    ``safety=False`` leaves the zones out (a cover); ``zone_names`` gives the zones'
+    printed names in the booklet's language. ``illustration=None`` draws the
     bare figure. Unknown zone names are ignored; ``legend_text`` is kept for older
     callers and ignored (the key's words come from ``words``).
     """
@@ -94,7 +96,14 @@ def draw_diagram(
         font or default_font(),
         words or words_from(None),
         label_size,
+        _names(f, zone_names),
     )
+
+
+def _names(f: Figure, zone_names: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """Printed zone names (the booklet's language) as a hashable table; the figure's own names by default."""
+    names = dict(zone_names or {})
+    return tuple((z, names.get(z, found.label)) for z, found in f.zones.items())
 
 
 @lru_cache(maxsize=128)
@@ -111,6 +120,7 @@ def _diagram(
     font: str,
     words: Words,
     label_size: float | None,
+    names: tuple[tuple[str, str], ...] = (),
 ) -> Drawing:
     f = figure_of(illustration)
     tone = colors.HexColor(accent)
@@ -136,7 +146,7 @@ def _diagram(
         drawing.add(motion(frame, traces_for(illustration), tone, font, badges, keep_off))
     if frame.detailed:
         for zone in label_zones:
-            drawing.add(zone_label(f, frame, zone, font, size))
+            drawing.add(zone_label(f, frame, zone, font, size, dict(names).get(zone)))
     if key_h:
         drawing.add(key(entries, width_pt, key_h, size, font, frame.weight, tone))
     return drawing
@@ -153,6 +163,7 @@ def draw_avoid_map(
     figure: str | None = None,
     words: Words | None = None,
     label_size: float | None = None,
+    zone_names: Mapping[str, str] | None = None,
 ) -> Drawing:
     """Zone names and a box -> the "where to take care" map: each zone shaded by its level and labelled.
 
@@ -175,6 +186,7 @@ def draw_avoid_map(
         font or default_font(),
         words or words_from(None),
         label_size,
+        _names(f, zone_names),
     )
 
 
@@ -188,11 +200,13 @@ def _avoid_map(
     font: str,
     words: Words,
     label_size: float | None,
+    names: tuple[tuple[str, str], ...] = (),
 ) -> Drawing:
     f = figure_named(figure)
+    printed = {z: found.label for z, found in f.zones.items()} | dict(names)
     zones = tuple(z for z, _ in levels)
     size = label_size or map_label_size(width_pt)
-    label_room = max((stringWidth(f.zones[z].label, font, size) for z in zones), default=0) + size * 1.6
+    label_room = max((stringWidth(printed[z], font, size) for z in zones), default=0) + size * 1.6
     label_room = min(label_room, width_pt * 0.3)
     entries = key_entries(levels, (), (), dict(words))
     key_h = key_height(entries, width_pt, size, font)
@@ -205,7 +219,7 @@ def _avoid_map(
     drawing.add(landmarks(f, frame))
     level_of = dict(levels)
     for zone, right, label_y in label_places(f, frame, zones, size):
-        drawing.add(callout(f, frame, zone, right, label_y, size, font, level_of[zone]))
+        drawing.add(callout(f, frame, zone, right, label_y, size, font, level_of[zone], printed[zone]))
     drawing.add(key(entries, width_pt, key_h, size, font, frame.weight, colors.HexColor(accent)))
     return drawing
 
@@ -340,11 +354,13 @@ def swatch(kind: str, x: float, y: float, box: float, weight: float, tone: color
     return g
 
 
-def zone_label(f: Figure, frame: Frame, zone: str, font: str, size: float) -> String:
-    """Zone -> its name, small and grey, at its anchor."""
+def zone_label(f: Figure, frame: Frame, zone: str, font: str, size: float, name: str | None = None) -> String:
+    """Zone (and its printed name) -> the name, small and grey, at its anchor."""
     found = f.zones[zone]
     x, y = frame.at(found.anchor)
-    return String(x, y - size * 0.35, found.label, fontName=font, fontSize=size, fillColor=GREY, textAnchor="middle")
+    return String(
+        x, y - size * 0.35, name or found.label, fontName=font, fontSize=size, fillColor=GREY, textAnchor="middle"
+    )
 
 
 def label_places(f: Figure, frame: Frame, zones: tuple[str, ...], size: float) -> list[tuple[str, bool, float]]:
@@ -361,7 +377,7 @@ def label_places(f: Figure, frame: Frame, zones: tuple[str, ...], size: float) -
 
 
 def callout(
-    f: Figure, frame: Frame, zone: str, right: bool, label_y: float, size: float, font: str, level: str
+    f: Figure, frame: Frame, zone: str, right: bool, label_y: float, size: float, font: str, level: str, name: str = ""
 ) -> Group:
     """Zone + label height -> a label beside the body with a leader line to the zone (right or left part)."""
     found = f.zones[zone]
@@ -379,7 +395,7 @@ def callout(
         String(
             edge + 6 * step,
             label_y - size * 0.35,
-            found.label,
+            name or found.label,
             fontName=font,
             fontSize=size,
             fillColor=colour,
