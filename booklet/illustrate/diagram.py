@@ -69,6 +69,7 @@ def draw_diagram(
     label_size: float | None = None,
     safety: bool = True,
     zone_names: Mapping[str, str] | None = None,
+    hand_names: Mapping[str, str] | None = None,
 ) -> Drawing:
     """An illustration and a box -> the figure, its zones shaded by level, the motion on top, a key below.
 
@@ -77,7 +78,7 @@ def draw_diagram(
     the hand parts the stroke uses (a key of them when there are several);
     ``label_size`` sets the key's and labels' type size (large print: 12 pt or more);
     ``safety=False`` leaves the zones out (a cover); ``zone_names`` gives the zones'
-    printed names in the booklet's language. ``illustration=None`` draws the
+    printed names in the booklet's language, ``hand_names`` the hands'. ``illustration=None`` draws the
     bare figure. Unknown zone names are ignored; ``legend_text`` is kept for older
     callers and ignored (the key's words come from ``words``).
     """
@@ -90,7 +91,7 @@ def draw_diagram(
         accent,
         zone_levels(f, avoid) if safety else (),
         tuple(z for z in worked_zones if z in f.zones and not f.zones[z].level),
-        tuple(dict.fromkeys(h for h in hands if h)),
+        tuple((h, (hand_names or {}).get(h, h)) for h in dict.fromkeys(h for h in hands if h)),
         show_legend,
         tuple(z for z in label_zones if z in f.zones),
         font or default_font(),
@@ -114,7 +115,7 @@ def _diagram(
     accent: str,
     levels: tuple[tuple[str, str], ...],
     worked_zones: tuple[str, ...],
-    hands: tuple[str, ...],
+    hands: tuple[tuple[str, str], ...],
     show_legend: bool,
     label_zones: tuple[str, ...],
     font: str,
@@ -245,7 +246,10 @@ def key_size(frame: Frame) -> float:
 
 
 def key_entries(
-    levels: tuple[tuple[str, str], ...], worked_zones: tuple[str, ...], hands: tuple[str, ...], words: dict[str, str]
+    levels: tuple[tuple[str, str], ...],
+    worked_zones: tuple[str, ...],
+    hands: tuple[tuple[str, str], ...],
+    words: dict[str, str],
 ) -> list[tuple[str, str]]:
     """What the drawing shows -> the key's entries (kind, text): zone levels strictest first, area worked, hands."""
     shown = {level for _, level in levels}
@@ -254,7 +258,7 @@ def key_entries(
     ]
     if worked_zones:
         entries.append(("worked", words["worked_area"]))
-    entries += [("hand:" + h, h.capitalize()) for h in hands]
+    entries += [("hand:" + h, printed[:1].upper() + printed[1:]) for h, printed in hands]
     return entries
 
 

@@ -73,6 +73,7 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
             avoid=avoid,
             worked_zones=stroke.areas,
             hands=stroke.hands,
+            hand_names={h: words.hand_name(h) for h in stroke.hands},
             words=words_from(words.label),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)

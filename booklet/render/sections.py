@@ -202,6 +202,7 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
             font=look.fonts.regular,
             worked_zones=item.areas,
             hands=item.hands,
+            hand_names={h: ctx.plan.edition.booklet.hand_name(h) for h in item.hands},
             words=words_from(ctx.plan.edition.booklet.label),
             zone_names=map_names(ctx.plan.edition.booklet),
         )
