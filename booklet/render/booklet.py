@@ -167,7 +167,9 @@ def print_marks(canv: Canvas, plan: Plan, look: Look, o: float) -> None:
         canv.line(o + w + start, y, o + w + end, y)
     canv.setFont(look.fonts.regular, 5.5)
     canv.setFillColor(colors.black)
-    slug = f"{plain(plan.edition.booklet.title)} · {plain(plan.edition.name)} · page {canv.getPageNumber()}"
+    words = plan.edition.booklet
+    page = canv.getPageNumber()
+    slug = words.label("page_slug", title=plain(words.title), edition=plain(plan.edition.name), page=page)
     canv.drawCentredString(o + w / 2, o - b - 5 * mm, fit(slug, look, 5.5))
     canv.restoreState()
 
@@ -294,7 +296,7 @@ def place(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float
 
 def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> None:
     size = look.body_size * 0.9
-    text = fit(name.upper(), look, size)
+    text = fit(name, look, size)  # the author's edition name, as typed: never re-cased
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     width = stringWidth(text, look.heading_fonts.bold, size) + size * 2
