@@ -59,8 +59,9 @@ _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": 
 
 
 def squash(text: str) -> str:
-    """Text without markup markers, whitespace collapsed, typographic quotes and dashes as typed."""
-    return " ".join(text.replace("**", "").replace("*", "").translate(_STRAIGHT).replace("\u00a0", " ").split())
+    """Text without markup markers and hyphens, whitespace collapsed, typographic quotes as typed."""
+    text = text.replace("**", "").replace("*", "").translate(_STRAIGHT).replace("\u00a0", " ")
+    return " ".join(re.sub(r"-\s*", "", text).split())  # hyphens dropped: a line may break a word at one
 
 
 def word_boxes(data: bytes) -> list[list[tuple[str, float, float]]]:

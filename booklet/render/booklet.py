@@ -22,6 +22,7 @@ from booklet.errors import ContentError
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render.flowables import SectionMark, number_form
+from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import BUILDERS, Context, hex_colour
 from booklet.render.settings import with_render_settings
@@ -245,9 +246,11 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     kicker_style = look["kicker"].clone("ck", textColor=tint(look.accent, 0.6))
     kicker = Paragraph(to_para(booklet.label("cover_kicker")), kicker_style)
     top = place(canv, kicker, x, top, text_w)
-    top = place(canv, Paragraph(to_para(booklet.title), look["cover_title"]), x, top - 4, text_w)
+    title, title_style = fit_title(booklet.title, look["cover_title"], text_w)
+    top = place(canv, Paragraph(to_para(title), title_style), x, top - 4, text_w)
     if booklet.subtitle:
-        top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
+        subtitle = soft(booklet.subtitle, look["cover_sub"])
+        top = place(canv, Paragraph(to_para(subtitle), look["cover_sub"]), x, top - 6, text_w)
     if plan.edition.name:
         edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
     from booklet.illustrate.diagram import draw_diagram

@@ -22,6 +22,7 @@ from booklet.audience import all_cautions
 from booklet.errors import ContentError
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
 from booklet.paper import CardSize
+from booklet.render.hyphens import soft
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
 from booklet.render.settings import with_render_settings
@@ -83,7 +84,7 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
         styles = card_styles(look, text_size)
         story: list[Flowable] = [Paragraph(to_para(words.label("card_steps", name=stroke.name)), styles["title"])]
         for n, step in enumerate(stroke.steps, 1):
-            para = Paragraph(f"<b>{n}.</b> " + to_para(step.short or step.text), styles["step"])
+            para = Paragraph(f"<b>{n}.</b> " + to_para(soft(step.short or step.text, styles["step"])), styles["step"])
             para.source = (step.ref if step.ref.line else ref_of(stroke, "steps"), f"steps[{n - 1}]")
             story.append(para)
         key = key_caution(stroke.cautions)
@@ -104,7 +105,8 @@ def caution_line(caution: Caution, style: ParagraphStyle, words: Booklet) -> Par
     colour = fill if caution.signal != "caution" else colors.HexColor("#8A6D00")  # yellow is unreadable as text
     label = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{to_para(words.label(caution.signal))}</b></font> '
     return Paragraph(
-        label + to_para(caution.text), ParagraphStyle("keycaution", parent=style, firstLineIndent=0, leftIndent=0)
+        label + to_para(soft(caution.text, style)),
+        ParagraphStyle("keycaution", parent=style, firstLineIndent=0, leftIndent=0),
     )
 
 
@@ -206,7 +208,14 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
 
 def card_styles(look: Look, size: float) -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
-        "card", fontName=look.fonts.regular, fontSize=size, leading=size * 1.28, textColor=INK, splitLongWords=1
+        "card",
+        fontName=look.fonts.regular,
+        fontSize=size,
+        leading=size * 1.28,
+        textColor=INK,
+        splitLongWords=1,
+        hyphenationLang=look["body"].hyphenationLang,  # the booklet's language (render/hyphens.py)
+        embeddedHyphenation=1,
     )
     return {
         "title": ParagraphStyle(

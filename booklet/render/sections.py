@@ -18,6 +18,7 @@ from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
 from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke
 from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
+from booklet.render.hyphens import fit_title, for_text, soft
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
 
@@ -36,11 +37,13 @@ class Context:
 
 
 def para(text: str, style) -> Paragraph:
-    return Paragraph(to_para(text), style)
+    style = for_text(text, style)
+    return Paragraph(to_para(soft(text, style)), style)
 
 
 def heading(section: Section, look: Look, style: str = "h1") -> Heading:
-    return Heading(to_para(section.title), look[style], section.key, plain(section.title), section.level)
+    text, fitted = fit_title(section.title, look[style], look.frame_w)
+    return Heading(to_para(text), fitted, section.key, plain(section.title), section.level)
 
 
 def contents(section: Section, ctx: Context) -> list[Flowable]:

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from booklet.model import Edition
 from booklet.paper import Paper
 from booklet.render.fonts import FontSet, content_font_dirs, register_family
+from booklet.render.hyphens import hyphenate_styles
 
 INK = colors.HexColor("#1E272D")
 MUTED = colors.HexColor("#56636B")
@@ -81,6 +82,7 @@ def make_look(edition: Edition, paper: Paper, content_root: Path | None = None) 
     margin_x = max(10 * mm, paper.width_pt * 0.105)
     accent = colors.HexColor(theme.accent)
     styles = _styles(body, heading * theme.base_size / 10, fonts, heading_fonts, accent)
+    hyphenate_styles(styles, edition.booklet.language)
     return Look(
         page_w=paper.width_pt,
         page_h=paper.height_pt,

@@ -1,0 +1,97 @@
+"""Hyphenation in the booklet's language: words break at syllables with a hyphen, titles stay whole."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from booklet.build import BuildOptions, build, load_booklet
+from booklet.hyphenate import SHY, hyphenator
+from booklet.labels import BUILT_IN
+from tests.conftest import FIXTURES
+
+GERMAN = FIXTURES / "schreibtisch-de"
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def vocabulary(folder: Path, language: str) -> set[str]:
+    """Every whole word the booklet could print: its YAML text and its language's labels."""
+    text = " ".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.yaml"))
+    text += " " + " ".join(BUILT_IN[language].values())
+    return {w.lower() for w in LETTERS.findall(text)}
+
+
+def broken_words(data: bytes, words: set[str]) -> list[str]:
+    """Line ends that cut a word without a hyphen: a line's last word (rejoined with the
+    next line where the line ends in a hyphen) that is not a whole word of the booklet."""
+    found = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lines = [line.rstrip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+        for i, line in enumerate(lines):
+            if line.endswith("…"):  # a running head shortened on purpose
+                continue
+            if "/" in line or (i and "/" in lines[i - 1] and " " not in line):
+                continue  # a web address breaks where it must, never with a hyphen
+            if line.endswith("-") and i + 1 < len(lines):
+                head = LETTERS.findall(line)[-1]
+                tail = LETTERS.findall(lines[i + 1])[:1]
+                if tail and (head + tail[0]).lower() not in words and head.lower() not in words:
+                    found.append(f"{head}-{tail[0]}")
+                continue
+            last = LETTERS.findall(line)
+            if last and last[-1].lower() not in words and not lines[i - 1].endswith("-"):
+                found.append(line)
+    return found
+
+
+def test_soft_hyphens_go_where_reportlab_cannot_hyphenate():
+    greek = hyphenator("el")
+    assert SHY in greek.soft("σπονδυλική στήλη")
+    german = hyphenator("de")
+    assert german.soft("Schulterentspannung") == "Schulterentspannung"  # ReportLab's hook takes it
+    assert german.pieces("Schreibtisch") == ["Schreib", "tisch"]
+    for text in ("https://www.example.org/bewegungspausen-am-arbeitsplatz", "name@example.org", "A4-Bogen"):
+        assert greek.soft(text) == text
+    assert not hyphenator("xx")  # no dictionary: words never break
+
+
+def test_german_text_breaks_only_at_syllables_with_a_hyphen():
+    booklet = load_booklet(GERMAN)
+    words = vocabulary(GERMAN, "de")
+    for options in (
+        BuildOptions(paper="a6"),
+        BuildOptions(paper="a6", audience="grossdruck"),
+        BuildOptions(format="cards", card="business"),
+    ):
+        data = build(booklet, options).pdf
+        text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+        assert not broken_words(data, words), options
+        if options.format == "booklet":
+            assert re.search(r"\w-\n\w", text.replace(" \n", "\n")), "some word was hyphenated"
+
+
+def test_a_long_title_shrinks_rather_than_break_a_word(tmp_path: Path):
+    import shutil
+
+    folder = tmp_path / "de"
+    shutil.copytree(GERMAN, folder)
+    yaml = folder / "booklet.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace(
+            "title: Schulterentspannung am Schreibtisch", "title: Schulterentspannungsübungen am Schreibtisch"
+        ),
+        encoding="utf-8",
+    )
+    booklet = load_booklet(folder)
+    cover = PdfReader(io.BytesIO(build(booklet, BuildOptions()).pdf)).pages[0].extract_text()
+    assert "Schulterentspannungsübungen" in cover.split()  # A5: the title shrinks, the word stays whole
+    data = build(booklet, BuildOptions(paper="a6", audience="grossdruck")).pdf
+    cover = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    head, tail = re.search(r"(\w+)-\n(\w+)", cover).groups()  # A6 large print: too long even so
+    assert head + tail == "Schulterentspannungsübungen"
+    assert len(head) in {len("".join(hyphenator("de").pieces(head + tail)[:n])) for n in range(1, 8)}
+    stroke_page = PdfReader(io.BytesIO(data)).pages[4].extract_text()
+    assert "Selbstmassage" in stroke_page.split()  # the stroke title keeps its words whole
