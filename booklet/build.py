@@ -9,11 +9,14 @@ import logging
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from booklet.errors import BookletError
+from booklet.errors import BookletError, ContentError
 from booklet.model import Booklet, Edition
 from booklet.paper import Paper, parse_paper
+
+if TYPE_CHECKING:
+    from booklet.roster import Recipient
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +74,17 @@ def edition_paper(edition: Edition, options: BuildOptions) -> Paper:
 def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     """select audience -> lay out -> render -> impose, for one edition and format."""
     from booklet.audience import make_edition
+
+    return build_edition(make_edition(booklet, options.audience), options)
+
+
+def build_edition(edition: Edition, options: BuildOptions) -> BuildResult:
+    """lay out -> render -> impose, for an edition already made (an audience's or a recipient's)."""
     from booklet.render.fonts import content_font_dirs, register_family
     from booklet.render.glyphs import check_glyphs
 
     started = time.perf_counter()
-    edition = make_edition(booklet, options.audience)
+    booklet = edition.booklet
     theme = edition.booklet.theme
     fonts = register_family(theme.font, content_font_dirs(Path(booklet.root)))
     check_glyphs(edition.booklet, fonts.regular, theme.font)
@@ -160,3 +169,33 @@ def build_booklet(
     from booklet.write import write_atomic
 
     return write_atomic(Path(output), result.pdf, inputs=[Path(booklet.root)])
+
+
+ROSTER_FORMATS = {"booklet": BuildOptions(), "cards": BuildOptions(format="cards"), "saddle": BuildOptions(impose="saddle")}
+
+
+def build_recipient(booklet: Booklet, recipient: Recipient, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+    """One roster recipient -> their files by name (``ID.pdf``, ``ID-cards.pdf``, ...) and the booklet's pages."""
+    from booklet.personal import personal_edition
+
+    from booklet.render.fonts import content_font_dirs, register_family
+    from booklet.render.glyphs import check_text
+
+    edition = personal_edition(booklet, recipient)
+    fonts = register_family(booklet.theme.font, content_font_dirs(Path(booklet.root)))
+    try:
+        check_text(recipient.name, recipient.ref, "name", fonts.regular, booklet.theme.font)
+    except ContentError:  # the message would quote the letters: a name is never shown
+        message = f"the font {booklet.theme.font} cannot print some letters of this recipient's name"
+        raise ContentError.at(recipient.ref, message, "name") from None
+    files: dict[str, bytes] = {}
+    pages = 0
+    for fmt in formats:
+        result = build_edition(edition, ROSTER_FORMATS[fmt])
+        stem = recipient.id if fmt == "booklet" else f"{recipient.id}-{fmt}"
+        files[f"{stem}.pdf"] = result.pdf
+        for suffix, data in result.extra.items():
+            files[f"{stem}-{suffix}.pdf"] = data
+        if fmt == "booklet":
+            pages = result.pages
+    return files, pages

@@ -60,6 +60,10 @@ LABELS: dict[str, str] = {
     "routine_card": "ROUTINE",
     "read_first": "READ FIRST",
     "part": "{part} of {parts}",
+    "prepared_for": "Prepared for {name}",
+    "personal_avoid": "No pressure at all on the {zone}: leave it out of every stroke.",
+    "personal_light": "Light touch only on the {zone}.",
+    "stroke_left_out": "{stroke} is left out of this edition: it works only areas to leave alone.",
 }
 
 
@@ -276,6 +280,7 @@ class Edition:
     booklet: Booklet  # already adjusted: strokes, cautions and theme are the edition's
     audience: Audience | None
     font_scale: float = 1.0
+    recipient: str = ""  # the name printed "Prepared for ..." on a roster edition's cover
 
     @property
     def name(self) -> str:
