@@ -59,7 +59,7 @@ def apply_audience(booklet: Booklet, audience: Audience | None) -> Edition:
     """One audience profile (or none) applied to the booklet; a roster's layer comes here too."""
     if audience is None:
         return Edition(booklet, None)
-    strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if _keeps(audience, s)]
+    strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if keeps(audience, s)]
     kept = {s.id for s in strokes}
     routine = booklet.routine
     if routine is not None:
@@ -85,7 +85,8 @@ def apply_audience(booklet: Booklet, audience: Audience | None) -> Edition:
     return Edition(adjusted, audience, audience.font_scale)
 
 
-def _keeps(audience: Audience, stroke: Stroke) -> bool:
+def keeps(audience: Audience, stroke: Stroke) -> bool:
+    """Whether the audience's edition prints the stroke."""
     names = {stroke.id, *stroke.tags}
     if stroke.audiences and audience.id not in stroke.audiences:
         return False
@@ -141,6 +142,7 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
         introduction=fix(booklet.introduction),
         checklists=fix(booklet.checklists),
         cautions=tuple(fix(c) for c in booklet.cautions),
+        stop_if=fix(booklet.stop_if),
         routine=fix(booklet.routine) if booklet.routine else None,
     )
 

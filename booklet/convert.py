@@ -111,6 +111,8 @@ class Converter:
 
     def list(self, node: RawNode, spec: Field, where: str) -> list[Any] | None:
         assert spec.item
+        if isinstance(node, RawScalar) and node.plain and not node.text.strip():
+            node = RawList((), node.ref)  # `items:` with nothing after it: an empty list
         if isinstance(node, RawScalar) and spec.item.kind not in ("record", "points"):
             node = RawList((node,), node.ref)  # a single value where a list is expected
         if not isinstance(node, RawList):
@@ -119,7 +121,14 @@ class Converter:
         if len(node.items) > MAX_ITEMS:
             self.fail(node.ref, where, f"more than {MAX_ITEMS} items")
             return None
+        if spec.low is not None and len(node.items) < spec.low:
+            self.fail(node.ref, where, f"'{spec.name}' needs at least {spec.low:g} item(s); it has {len(node.items)}")
+            return None
         out = [self.value(item, spec.item, f"{where}[{i}]") for i, item in enumerate(node.items)]
+        for i, (item, value) in enumerate(zip(node.items, out, strict=True)):
+            if spec.item.kind == "text" and isinstance(value, str) and not value.strip():
+                self.fail(item.ref, f"{where}[{i}]", f"item {i + 1} of '{spec.name}' is blank")
+                out[i] = None
         return [item for item in out if item is not None]
 
     def map(self, node: RawNode, spec: Field, where: str) -> dict[str, tuple[Any, SourceRef]] | None:

@@ -24,6 +24,7 @@ from booklet.model import (
     Step,
     Stroke,
     Theme,
+    ref_of,
 )
 
 
@@ -51,6 +52,7 @@ def validate(doc: RawDoc) -> Booklet:
         checklists=tuple(_checklist(r) for r in main.get("checklists", ())),
         cautions=tuple(_caution(r) for r in main.get("cautions", ())),
         routine=_routine(main.get("routine")),
+        stop_if=tuple(main.get("stop_if", ())),
         references=tuple(_reference(r) for r in main.get("references", ())),
         theme=_theme(main.get("theme")),
         vocabulary=tuple((k, v) for k, (v, _) in main.get("vocabulary", {}).items()),
@@ -61,6 +63,7 @@ def validate(doc: RawDoc) -> Booklet:
         field_refs=tuple(main.refs.items()),
     )
     _check_strokes(conv, booklet, main)
+    _check_labels(conv, main.get("labels"))
     for record in audience_records:
         _check_audience(conv, booklet, record)
     _check_files(conv, booklet, main, audience_records)
@@ -148,6 +151,8 @@ def _caution(r: Record, source: str = "") -> Caution:
         r.get("zone"),
         r.get("why", ""),
         source,
+        r.get("id", ""),
+        r.get("short", ""),
         r.ref,
         tuple(r.refs.items()),
     )
@@ -272,6 +277,11 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
             if item.id in seen:
                 conv.fail(item.ref, "id", f"duplicate {kind} id '{item.id}'")
             seen.add(item.id)
+    hazards: set[str] = set()
+    for caution in booklet.cautions:
+        if caution.id and caution.id in hazards:
+            conv.fail(ref_of(caution, "id"), "cautions", f"duplicate caution id '{caution.id}'")
+        hazards.add(caution.id)
     if not booklet.strokes and not conv.problems:  # else the reason is already reported
         conv.fail(main.ref, "strokes", "the booklet has no strokes (add strokes/<id>.yaml files)")
     for step in booklet.routine.steps if booklet.routine else ():
@@ -290,7 +300,9 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
 
 
 def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
-    """An audience names only strokes, tags and checklists that exist."""
+    """An audience names only strokes, tags and checklists that exist, and keeps at least one stroke."""
+    from booklet.audience import keeps
+
     stroke_ids = [s.id for s in booklet.strokes]
     names = stroke_ids + sorted({t for s in booklet.strokes for t in s.tags})
     for key in ("include", "exclude"):
@@ -300,10 +312,32 @@ def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
     for sid, (_, ref) in r.get("overrides", {}).items():
         if sid not in stroke_ids:
             conv.fail(ref, "overrides", f"unknown stroke '{sid}'{did_you_mean(sid, stroke_ids)}")
+    audience = next((a for a in booklet.audiences if a.id == r.get("id")), None)
+    if audience is not None and booklet.strokes and not any(keeps(audience, s) for s in booklet.strokes):
+        conv.fail(
+            r.ref, "audience", f"the {audience.id} edition keeps no stroke (check include, exclude and audiences)"
+        )
     checklist_ids = [c.id for c in booklet.checklists]
     for cid, (_, ref) in r.get("extra_items", {}).items():
         if cid not in checklist_ids:
             conv.fail(ref, "extra_items", f"unknown checklist '{cid}'{did_you_mean(cid, checklist_ids)}")
+
+
+def _check_labels(conv: Converter, labels: Record | None) -> None:
+    """Each label the booklet rewords uses exactly the {name} parts the booklet fills in."""
+    from booklet.model import LABEL_OPTIONAL, LABELS, placeholders
+
+    if labels is None:
+        return
+    for key, text in labels.values.items():
+        needed = placeholders(LABELS[key])
+        allowed = needed | set(LABEL_OPTIONAL.get(key, ()))
+        found = placeholders(text)
+        for name in sorted(found - allowed):
+            known = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
+            conv.fail(labels.where(key), f"labels.{key}", f"unknown placeholder {{{name}}} (this label takes {known})")
+        for name in sorted(needed - found):
+            conv.fail(labels.where(key), f"labels.{key}", f"missing placeholder {{{name}}}")
 
 
 def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
