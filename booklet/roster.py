@@ -225,11 +225,12 @@ class _Checker:
         if not _ID.match(cell.text):
             self.fail(cell.ref, "id", "an id is ASCII letters, digits, '-' and '_', starting with a letter or digit")
             return None
-        first = self.seen.get(cell.text)
+        key = re.sub(r"[^a-z0-9]+", "-", cell.text.lower()).strip("-")  # the file name it gives
+        first = self.seen.get(key)
         if first is not None:
-            self.fail(cell.ref, "id", f"id '{cell.text}' is used already at line {first.line}")
+            self.fail(cell.ref, "id", f"id '{cell.text}' names the same files as the id at line {first.line}")
             return None
-        self.seen[cell.text] = cell.ref
+        self.seen[key] = cell.ref
         return cell.text
 
     def _choice(self, cell: _Cell | None, where: str, choices: tuple[str, ...]) -> str | None:

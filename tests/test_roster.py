@@ -45,7 +45,7 @@ def first_problem(tmp_path: Path, booklet, text: str, name: str = "roster.csv") 
     [
         ("id,nmae\np1,Ann\n", "roster.csv:1:4: error: unknown roster column 'nmae' (did you mean 'name'?)"),
         ("name\nAnn\n", "roster.csv:1:1: error: the roster needs an 'id' column"),
-        ("id\np1\np1\n", "roster.csv:3:1: error: id: id 'p1' is used already at line 2"),
+        ("id\np1\np1\n", "roster.csv:3:1: error: id: id 'p1' names the same files as the id at line 2"),
         ("id\np 1\n", "roster.csv:2:1: error: id: an id is ASCII letters, digits, '-' and '_', starting with a "
          "letter or digit"),
         ("id,pressure\np1,hard\n", "roster.csv:2:4: error: pressure: unknown pressure 'hard' (expected light, "
