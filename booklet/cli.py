@@ -277,7 +277,9 @@ Examples:
     metavar="local|dask|dask://HOST:PORT",
     help="With --roster: a local process pool, a Dask LocalCluster, or a running Dask scheduler.",
 )
-@click.option("--force", is_flag=True, help="With --roster: rebuild every recipient, even those the manifest shows done.")
+@click.option(
+    "--force", is_flag=True, help="With --roster: rebuild every recipient, even those the manifest shows done."
+)
 @out_dir_option("output", "Output folder; files get the names `booklet build` gives them.")
 def batch(
     source: Path | None,
@@ -305,7 +307,9 @@ def batch(
         if audiences:
             raise click.UsageError("-a/--audience does not apply with --roster: the roster names each audience")
         if not (executor in ("local", "dask") or executor.startswith("dask://")):
-            raise click.BadParameter(f"'{executor}' (expected local, dask or dask://HOST:PORT)", param_hint="--executor")
+            raise click.BadParameter(
+                f"'{executor}' (expected local, dask or dask://HOST:PORT)", param_hint="--executor"
+            )
         _roster_batch(source, roster, formats, jobs, executor, force, out_dir)
         return
     started = time.perf_counter()
@@ -339,7 +343,12 @@ def batch(
 
 
 def _roster_batch(
-    source: Path | None, roster: Path, formats: tuple[str, ...], jobs: int | None, executor: str, force: bool,
+    source: Path | None,
+    roster: Path,
+    formats: tuple[str, ...],
+    jobs: int | None,
+    executor: str,
+    force: bool,
     out_dir: Path,
 ) -> None:
     """One edition per roster recipient; progress by count, failures by roster line and id, never by name."""

@@ -10,6 +10,7 @@ Pure, no I/O.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from booklet.audience import apply_audience, pick_audience
 from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition
@@ -33,9 +34,9 @@ def recipient_layer(booklet: Booklet, base: Audience, recipient: Recipient) -> A
     for stroke in booklet.strokes:
         if stroke in dropped:
             continue
-        fields = dict(overrides.get(stroke.id, ()))
-        areas = tuple(a for a in fields.get("areas", stroke.areas) if a not in avoid)  # type: ignore[union-attr]
-        cautions = tuple(fields.get("cautions", stroke.cautions)) + tuple(  # type: ignore[arg-type]
+        fields: dict[str, Any] = dict(overrides.get(stroke.id, ()))
+        areas = tuple(a for a in fields.get("areas", stroke.areas) if a not in avoid)
+        cautions = tuple(fields.get("cautions", stroke.cautions)) + tuple(
             replace(c, source=stroke.name) for c in personal
         )
         fields.update(areas=areas, cautions=cautions)
@@ -77,4 +78,3 @@ def _zone_word(booklet: Booklet, zone: str) -> str:
         return booklet.label(key)
     except KeyError:
         return zone.replace("-", " ")
-

@@ -206,16 +206,27 @@ class _Checker:
         both = sorted(set(avoid) & set(light))
         if both:
             self.fail(cells["light"].ref, "light", f"'{both[0]}' is also in avoid; list a zone in one of the two")
-        formats = tuple(self._choice(_Cell(f, cells["formats"].ref), "formats", self.formats) or "" for f in
-                        _items(cells.get("formats")))
+        formats = tuple(
+            self._choice(_Cell(f, cells["formats"].ref), "formats", self.formats) or ""
+            for f in _items(cells.get("formats"))
+        )
         cautions = tuple(self._caution(text, cells["cautions"].ref) for text in _items(cells.get("cautions")))
         if len(self.problems) > before or rid is None:
             return None
         name = cells["name"].text if "name" in cells else ""
         notes = _items(cells.get("notes"))
         return Recipient(
-            rid, ref, name, audience, language, pressure, avoid, light,
-            tuple(c for c in cautions if c is not None), notes, formats,
+            rid,
+            ref,
+            name,
+            audience,
+            language,
+            pressure,
+            avoid,
+            light,
+            tuple(c for c in cautions if c is not None),
+            notes,
+            formats,
         )
 
     def _id(self, cell: _Cell | None, ref: SourceRef) -> str | None:

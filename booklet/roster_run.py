@@ -91,7 +91,11 @@ def recipient_hash(content: str, recipient: Recipient, formats: tuple[str, ...])
 
 
 def plan_run(
-    source: Path, root: Path, recipients: tuple[Recipient, ...], formats: tuple[str, ...], out_dir: Path,
+    source: Path,
+    root: Path,
+    recipients: tuple[Recipient, ...],
+    formats: tuple[str, ...],
+    out_dir: Path,
     force: bool = False,
 ) -> Plan:
     """Recipients -> tasks, skipping those whose manifest entry and files are unchanged."""
@@ -156,10 +160,12 @@ def run_task(task: Task) -> Receipt:
             files.append((name, len(data), _sha256(data)))
     except BookletError as exc:
         lines = tuple(_without_name(line, recipient.name) for line in exc.lines())
-        return Receipt(recipient.id, recipient.ref.line, task.input_hash, seconds=time.perf_counter() - started,
-                       errors=lines)
-    return Receipt(recipient.id, recipient.ref.line, task.input_hash, tuple(files), pages,
-                   time.perf_counter() - started)
+        return Receipt(
+            recipient.id, recipient.ref.line, task.input_hash, seconds=time.perf_counter() - started, errors=lines
+        )
+    return Receipt(
+        recipient.id, recipient.ref.line, task.input_hash, tuple(files), pages, time.perf_counter() - started
+    )
 
 
 def _without_name(line: str, name: str) -> str:
@@ -229,14 +235,16 @@ def write_manifest(out_dir: Path, receipts: list[Receipt], order: dict[str, int]
     for r in sorted(receipts, key=lambda r: order.get(r.id, 0)):
         if not r.ok:
             continue
-        entries.append({
-            "id": r.id,
-            "files": [{"name": n, "bytes": b, "sha256": h} for n, b, h in r.files],
-            "pages": r.pages,
-            "bytes": sum(b for _, b, _ in r.files),
-            "input_hash": r.input_hash,
-            "seconds": round(r.seconds, 3),
-        })
+        entries.append(
+            {
+                "id": r.id,
+                "files": [{"name": n, "bytes": b, "sha256": h} for n, b, h in r.files],
+                "pages": r.pages,
+                "bytes": sum(b for _, b, _ in r.files),
+                "input_hash": r.input_hash,
+                "seconds": round(r.seconds, 3),
+            }
+        )
     text = json.dumps({"version": MANIFEST_VERSION, "recipients": entries}, indent=1, sort_keys=True)
     return write_atomic(out_dir / MANIFEST, text.encode() + b"\n")
 
@@ -254,8 +262,12 @@ def sweep_temporaries(out_dir: Path) -> int:
 
 
 def run_roster(
-    plan: Plan, out_dir: Path, executor: str = "local", workers: int | None = None,
-    progress: Callable[[Receipt], None] | None = None, order: dict[str, int] | None = None,
+    plan: Plan,
+    out_dir: Path,
+    executor: str = "local",
+    workers: int | None = None,
+    progress: Callable[[Receipt], None] | None = None,
+    order: dict[str, int] | None = None,
 ) -> list[Receipt]:
     """Run a plan; the manifest is rewritten as receipts arrive, so a crash loses little."""
     order = order or {}
