@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from booklet.errors import BookletError
 from booklet.model import Booklet, Edition
 from booklet.options import BY_FIELD, OPTIONS, BuildOptions, parse_options
 from booklet.paper import MM, Paper, parse_paper
 
 if TYPE_CHECKING:
+    from booklet.render.fonts import FontSet
     from booklet.roster import Recipient
 
 __all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
@@ -105,23 +107,50 @@ def _name_part(field: str, edition: Edition, options: BuildOptions) -> list[str]
     return [str(value)]
 
 
-def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
-    """select audience -> check fonts and glyphs -> lay out -> render -> impose, for one edition and format."""
+def prepare(booklet: Booklet, audience: str | None) -> Edition:
+    """select audience -> check fonts and glyphs: the checks before anything is drawn."""
     from booklet.audience import make_edition
 
-    return build_edition(make_edition(booklet, options.audience), options, output_names(booklet, options))
+    return check_edition(make_edition(booklet, audience))
 
 
-def build_edition(edition: Edition, options: BuildOptions, names: list[str]) -> BuildResult:
-    """check fonts and glyphs -> lay out -> render -> impose, for an edition already made (an audience's or a
-    recipient's), its files under ``names``."""
-    from booklet.render.fonts import content_font_dirs, register_family
+def check_edition(edition: Edition) -> Edition:
+    """An edition (an audience's or a roster recipient's) -> itself, once its fonts and glyphs are checked."""
     from booklet.render.glyphs import check_glyphs
 
-    started = time.perf_counter()
+    fonts = edition_fonts(edition)
+    check_glyphs(edition.booklet, fonts.regular, edition.booklet.theme.font)
+    return edition
+
+
+def edition_fonts(edition: Edition) -> FontSet:
+    """The edition's body and heading fonts, registered; one that cannot be found or read is a
+    content error at the theme line that names it."""
+    from booklet.errors import ContentError
+    from booklet.model import ref_of
+    from booklet.render.fonts import content_font_dirs, register_family
+
     theme = edition.booklet.theme
-    fonts = register_family(theme.font, content_font_dirs(Path(edition.booklet.root)))
-    check_glyphs(edition.booklet, fonts.regular, theme.font)
+    found = []
+    for key in ("font", "heading_font"):
+        try:
+            found.append(register_family(getattr(theme, key), content_font_dirs(Path(edition.booklet.root))))
+        except ContentError:
+            raise
+        except BookletError as exc:
+            raise ContentError.at(ref_of(theme, key), str(exc), f"theme.{key}") from None
+    return found[0]
+
+
+def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
+    """prepare -> lay out -> render -> impose, for one edition and format."""
+    started = time.perf_counter()
+    return build_edition(prepare(booklet, options.audience), options, output_names(booklet, options), started)
+
+
+def build_edition(edition: Edition, options: BuildOptions, names: list[str], started: float = 0.0) -> BuildResult:
+    """lay out -> render -> impose, for a checked edition; its files under ``names``."""
+    started = started or time.perf_counter()
     if options.format == "cards":
         return _cards(edition, options, names, started)
     pdf, pages = render_pdf(edition, options)
@@ -132,9 +161,18 @@ def build_edition(edition: Edition, options: BuildOptions, names: list[str]) -> 
     from booklet.impose.saddle import SaddleOptions
 
     imposed = saddle_imposition(pdf, SaddleOptions(options.sheet, options.signature, options.creep_mm))
-    how = saddle_how(options.signature, imposed.scale)
+    words = edition.booklet
+    how = saddle_how(options.signature, imposed.scale, words.label, words.language)
     seconds = time.perf_counter() - started
     return BuildResult({names[0]: imposed.pdf}, edition, pages, seconds, imposed.sheets, 2 * imposed.sheets, how)
+
+
+def render_cards_pdfs(edition: Edition, options: BuildOptions) -> tuple[bytes, bytes, int]:
+    """Edition -> (fronts, backs, card count), one card per page; refuses a card that cannot fit."""
+    from booklet.paper import CARD_SIZES
+    from booklet.render.cards import render_cards
+
+    return render_cards(edition, CARD_SIZES[options.card], options.bleed_mm * MM)
 
 
 def _cards(edition: Edition, options: BuildOptions, names: list[str], started: float) -> BuildResult:
@@ -143,11 +181,11 @@ def _cards(edition: Edition, options: BuildOptions, names: list[str], started: f
     from booklet.impose.apply import impose_cards
     from booklet.impose.grid import plan_cards
     from booklet.paper import CARD_SIZES, PAPERS, parse_offset, sheet_for_cards
-    from booklet.render.cards import render_cards, slug_page
+    from booklet.render.cards import slug_page
 
     size = CARD_SIZES[options.card]
     bleed = options.bleed_mm * MM
-    fronts, backs, count = render_cards(edition, size, bleed)
+    fronts, backs, count = render_cards_pdfs(edition, options)
     sheet = PAPERS[options.sheet or sheet_for_cards(edition_paper(edition, options))]
     plan = plan_cards(
         count,
@@ -158,8 +196,14 @@ def _cards(edition: Edition, options: BuildOptions, names: list[str], started: f
         back_offset=parse_offset(options.back_offset),
     )
     separate = options.backs == "separate"
-    how = cards_how(options.duplex, separate)
-    slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
+    words = edition.booklet
+    how = cards_how(options.duplex, separate, words.label)
+    slug = slug_page(
+        words.label("card_slug", title=words.title, edition=edition.name, instructions=how),
+        plan.sheet_w,
+        plan.sheet_h,
+        edition,
+    )
     pdf, backs_pdf = impose_cards(fronts, backs, plan, bleed_pt=bleed, separate=separate, overlay=slug)
     files = {names[0]: pdf} if backs_pdf is None else {names[0]: pdf, names[1]: backs_pdf}
     sheets = len(plan.sheets)
@@ -223,12 +267,12 @@ def build_recipient(booklet: Booklet, recipient: Recipient, formats: tuple[str, 
     """One roster recipient -> their files by name (``ID.pdf``, ``ID-cards.pdf``, ...) and the booklet's pages."""
     from booklet.errors import ContentError
     from booklet.personal import personal_edition
-    from booklet.render.fonts import content_font_dirs, register_family
     from booklet.render.glyphs import check_text
     from booklet.write import output_name
 
-    edition = personal_edition(booklet, recipient)
-    fonts = register_family(booklet.theme.font, content_font_dirs(Path(booklet.root)))
+    started = time.perf_counter()
+    edition = check_edition(personal_edition(booklet, recipient))
+    fonts = edition_fonts(edition)
     try:
         check_text(recipient.name, recipient.ref, "name", fonts.regular, booklet.theme.font)
     except ContentError:  # the message would quote the letters: a name is never shown
@@ -238,9 +282,7 @@ def build_recipient(booklet: Booklet, recipient: Recipient, formats: tuple[str, 
     pages = 0
     for fmt in formats:
         options = parse_options(ROSTER_FORMATS[fmt])
-        parts = [] if fmt == "booklet" else [fmt]
-        names = [output_name(recipient.id, parts)]
-        result = build_edition(edition, options, names)
+        result = build_edition(edition, options, [output_name(recipient.id, [] if fmt == "booklet" else [fmt])], started)
         files.update(result.files)
         if fmt == "booklet":
             pages = result.pages

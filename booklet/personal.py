@@ -63,18 +63,9 @@ def _zone_cautions(booklet: Booklet, recipient: Recipient) -> tuple[Caution, ...
     """One caution per zone the recipient named, carrying the zone so diagrams shade it."""
     out = []
     for zone in recipient.avoid:
-        text = booklet.label("personal_avoid", zone=_zone_word(booklet, zone))
+        text = booklet.label("personal_avoid", zone=booklet.zone_name(zone))
         out.append(Caution("warning", text, zone=zone, ref=recipient.ref))
     for zone in recipient.light:
-        text = booklet.label("personal_light", zone=_zone_word(booklet, zone))
+        text = booklet.label("personal_light", zone=booklet.zone_name(zone))
         out.append(Caution("caution", text, zone=zone, ref=recipient.ref))
     return tuple(out)
-
-
-def _zone_word(booklet: Booklet, zone: str) -> str:
-    """A zone id -> the words a reader sees for it, in the booklet's language if it has a label."""
-    key = f"zone_{zone.replace('-', '_')}"
-    try:
-        return booklet.label(key)
-    except KeyError:
-        return zone.replace("-", " ")

@@ -236,7 +236,7 @@ def test_labels_print_in_the_booklet_language(handwash: Path, edit):
     )
     result = build(load_booklet(handwash), BuildOptions())
     text = pdf_text(result.pdf)
-    for phrase in ("Πλύσιμο χεριών", "Περιεχόμενα", "Βήματα", "ΤΕΧΝΙΚΗ 1 ΑΠΟ 1", "Προφυλάξεις", "ΠΡΟΣΟΧΗ", "1.5 λεπτά"):
+    for phrase in ("Πλύσιμο χεριών", "Περιεχόμενα", "Βήματα", "ΤΕΧΝΙΚΗ 1 ΑΠΟ 1", "Προφυλάξεις", "ΠΡΟΣΟΧΗ", "1,5 λεπτά"):
         assert phrase in text
     assert "Contents" not in text
     assert "Steps" not in text
