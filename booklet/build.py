@@ -282,7 +282,8 @@ def build_recipient(booklet: Booklet, recipient: Recipient, formats: tuple[str, 
     pages = 0
     for fmt in formats:
         options = parse_options(ROSTER_FORMATS[fmt])
-        result = build_edition(edition, options, [output_name(recipient.id, [] if fmt == "booklet" else [fmt])], started)
+        names = [output_name(recipient.id, [] if fmt == "booklet" else [fmt])]
+        result = build_edition(edition, options, names, started)
         files.update(result.files)
         if fmt == "booklet":
             pages = result.pages
