@@ -15,7 +15,6 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -25,6 +24,7 @@ from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke,
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
@@ -60,7 +60,7 @@ def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
 
 def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card:
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
-        from booklet.illustrate.diagram import draw_diagram
+        from booklet.illustrate.diagram import draw_diagram, words_from
 
         m = size.margin_pt
         foot = look.body_size * 3.2 * scale
@@ -71,7 +71,10 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
             top - foot - m * 1.5,
             accent=hex_colour(look.accent),
             avoid=avoid,
-            show_legend=False,
+            worked_zones=stroke.areas,
+            hands=stroke.hands,
+            hand_names={h: words.hand_name(h) for h in stroke.hands},
+            words=words_from(words.label),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
         pressure_row(canv, stroke, look, (m, m, size.width_pt - 2 * m), scale, words)
@@ -175,7 +178,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
     zones = sorted({c.zone for c in all_cautions(edition.booklet) if c.zone})
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
-        from booklet.illustrate.diagram import draw_avoid_map
+        from booklet.illustrate.diagram import draw_avoid_map, words_from
 
         m = size.margin_pt
         drawing = draw_avoid_map(
@@ -184,7 +187,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
             top - m * 1.5,
             accent=hex_colour(look.accent),
             font=look.fonts.regular,
-            legend_text=words.label("avoid"),
+            words=words_from(words.label),
             zone_names=map_names(words),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
@@ -259,6 +262,7 @@ def _overflowing(story: list[Flowable], width: float, height: float) -> tuple[So
     return None
 
 
+@with_render_settings
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
     """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
     from booklet.paper import Paper
@@ -385,21 +389,3 @@ def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size:
     canv.setFillColor(MUTED)
     canv.drawRightString(w - m, m * 0.45, plain(card.title))
     canv.restoreState()
-
-
-def slug_page(text: str, width: float, height: float, edition: Edition) -> bytes:
-    """A sheet-sized page carrying only the printing instructions, along the top margin."""
-    from booklet.render.fonts import content_font_dirs, register_family
-
-    font = register_family(edition.booklet.theme.font, content_font_dirs(Path(edition.booklet.root))).regular
-    buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font)
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    size = max(4.0, min(6.5, 6.5 * (width - 20 * mm) / max(1.0, stringWidth(text, font, 6.5))))
-    canv.setFont(font, size)  # the slug is a printer's note: it shrinks to stay on the sheet
-    canv.setFillColor(MUTED)
-    canv.drawCentredString(width / 2, height - 5 * mm, text)
-    canv.showPage()
-    canv.save()
-    return buffer.getvalue()
