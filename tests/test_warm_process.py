@@ -18,6 +18,9 @@ def test_loading_an_svg_does_not_change_later_builds(tmp_path: Path):
     load_image(tmp_path, "images/rinse.svg", 100, 100)  # svglib registers its fonts in this process
     warm = build_booklet(None, format="cards")
     out = tmp_path / "fresh.pdf"
-    code = f"from booklet.build import build_booklet; open({str(out)!r}, 'wb').write(build_booklet(None, format='cards'))"
+    code = (
+        "from booklet.build import build_booklet; "
+        f"open({str(out)!r}, 'wb').write(build_booklet(None, format='cards'))"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert warm == out.read_bytes()
