@@ -24,6 +24,7 @@ from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import BUILDERS, Context, hex_colour
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import MUTED, RULE, Look, make_look, tint
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class BookletCanvas(Canvas):
         super().save()
 
 
+@with_render_settings
 def render_booklet(plan: Plan) -> tuple[bytes, int]:
     """Lay out and draw a whole booklet; return the PDF bytes and the page count."""
     booklet = plan.edition.booklet

@@ -24,6 +24,7 @@ from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke,
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
@@ -257,6 +258,7 @@ def _overflowing(story: list[Flowable], width: float, height: float) -> tuple[So
     return None
 
 
+@with_render_settings
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
     """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
     from booklet.paper import Paper
