@@ -220,6 +220,7 @@ def _caution(r: Record, source: str = "") -> Caution:
         source,
         r.get("id", ""),
         r.get("short", ""),
+        r.get("level", ""),
         r.ref,
         tuple(r.refs.items()),
     )

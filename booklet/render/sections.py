@@ -354,6 +354,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         w = look.frame_w * 0.8
         story += [
@@ -366,6 +367,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 font=look.fonts.regular,
                 words=words_from(booklet.label),
                 zone_names=map_names(booklet),
+                no_pressure=no_pressure_zones(gathered),
             ),
             Spacer(1, look.body_size),
         ]
