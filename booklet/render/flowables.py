@@ -51,9 +51,10 @@ class Anchor(Flowable):
 class SectionMark(Flowable):
     """Records the section in progress, for 'continued' running heads on later pages."""
 
-    def __init__(self, title: str):
+    def __init__(self, title: str, ref: object = None):
         super().__init__()
         self.title = title
+        self.ref = ref  # where the section's content was written, for a layout error
         self.width = self.height = 0
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
@@ -61,6 +62,7 @@ class SectionMark(Flowable):
 
     def draw(self) -> None:
         self.canv.section = (self.title, self.canv.getPageNumber())
+        self.canv.section_ref = self.ref
 
 
 class Bulleted(Flowable):

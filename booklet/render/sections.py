@@ -201,11 +201,19 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
             avoid=avoid,
             font=look.fonts.regular,
             legend_text=ctx.plan.edition.booklet.label("avoid"),
+            zone_names=map_names(ctx.plan.edition.booklet),
         )
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
         return Stack([picture, caption], look.body_size * 0.4)
     return picture
+
+
+def map_names(words: Booklet) -> dict[str, str]:
+    """Zone id -> its name as a diagram prints it standing alone, in the booklet's language."""
+    from booklet.illustrate.zones import ZONES
+
+    return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ZONES}
 
 
 def hex_colour(colour: colors.Color) -> str:
@@ -216,9 +224,9 @@ def glance(item: Stroke, look: Look, words: Booklet) -> list[Flowable]:
     """The at-a-glance facts: pressure, hands, areas, time."""
     rows = [("pressure", words.label(item.pressure))]
     if item.hands:
-        rows.append(("hands", ", ".join(item.hands).capitalize()))
+        rows.append(("hands", words.label("glance_list", items=", ".join(words.hand_name(h) for h in item.hands))))
     if item.areas:
-        rows.append(("areas", ", ".join(zone_label(a) for a in item.areas)))
+        rows.append(("areas", words.label("glance_list", items=", ".join(words.zone_name(a) for a in item.areas))))
     if item.duration:
         rows.append(("time", item.duration))
     out: list[Flowable] = []
@@ -229,13 +237,6 @@ def glance(item: Stroke, look: Look, words: Booklet) -> list[Flowable]:
         value_style = look["value"]
         out += [para(value, value_style), Spacer(1, look.body_size * 0.55)]
     return out
-
-
-def zone_label(zone: str) -> str:
-    from booklet.illustrate.zones import ZONES
-
-    found = ZONES.get(zone)
-    return found.label.lower() if found else zone.replace("-", " ")
 
 
 class PressureMeter(Flowable):
@@ -295,8 +296,9 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
     indent = look["step"].fontSize * 2.2
     for n, step in enumerate(item.steps, 1):
         name = names.get(step.stroke, step.stroke)
-        level = words.label("pressure_level", level=pressure.get(step.stroke, ""))
-        text = f"**{name}** · {minutes(step.minutes, words)} · {level.lower()}"
+        text = f"**{name}** · {minutes(step.minutes, words)}"
+        if step.stroke in pressure:
+            text += " · " + words.label("pressure_" + pressure[step.stroke])
         if step.note:
             text += f". {step.note}"
         story.append(Bulleted(para(text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
@@ -305,7 +307,10 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
 
 
 def minutes(value: float, words: Booklet) -> str:
-    return words.label("minute" if value == 1 else "minutes", n=f"{value:g}")
+    """Minutes in the booklet's language: number format and plural form."""
+    from booklet.locale import minutes as in_words
+
+    return in_words(value, words)
 
 
 class Timeline(Flowable):
@@ -358,6 +363,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 accent=hex_colour(look.accent),
                 font=look.fonts.regular,
                 legend_text=booklet.label("avoid"),
+                zone_names=map_names(booklet),
             ),
             Spacer(1, look.body_size),
         ]
