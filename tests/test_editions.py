@@ -142,7 +142,7 @@ default_audience: kids""",
     failed = [r for r in results if not r.ok]
     assert [(r.job.audience, r.job.format) for r in failed] == [("wordy", "cards")]
     assert "does not fit" in failed[0].errors[0]
-    assert "strokes/lather.yaml" in failed[0].errors[0]
+    assert "booklet.yaml:" in failed[0].errors[0]  # the long steps were written in the audience override
     built = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert built == [
         "handwash-kids-2up.pdf",
