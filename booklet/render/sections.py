@@ -191,7 +191,7 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
 
         picture = load_image(ctx.root, ill.image, width, height)
     else:
-        from booklet.illustrate.diagram import draw_diagram
+        from booklet.illustrate.diagram import draw_diagram, words_from
 
         picture = draw_diagram(
             ill,
@@ -200,7 +200,10 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
             accent=hex_colour(look.accent),
             avoid=avoid,
             font=look.fonts.regular,
-            legend_text=ctx.plan.edition.booklet.label("avoid"),
+            worked_zones=item.areas,
+            hands=item.hands,
+            hand_names={h: ctx.plan.edition.booklet.hand_name(h) for h in item.hands},
+            words=words_from(ctx.plan.edition.booklet.label),
             zone_names=map_names(ctx.plan.edition.booklet),
         )
     if ill is not None and ill.caption:
@@ -211,9 +214,9 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
 
 def map_names(words: Booklet) -> dict[str, str]:
     """Zone id -> its name as a diagram prints it standing alone, in the booklet's language."""
-    from booklet.illustrate.zones import ZONES
+    from booklet.illustrate.figures import ALL_ZONE_NAMES
 
-    return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ZONES}
+    return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ALL_ZONE_NAMES}
 
 
 def hex_colour(colour: colors.Color) -> str:
@@ -351,7 +354,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     story.append(para(booklet.label("cautions_intro"), look["lead"]))
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
-        from booklet.illustrate.diagram import draw_avoid_map
+        from booklet.illustrate.diagram import draw_avoid_map, words_from
 
         w = look.frame_w * 0.8
         story += [
@@ -362,7 +365,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 min(w * 1.1, look.frame_h * 0.45),
                 accent=hex_colour(look.accent),
                 font=look.fonts.regular,
-                legend_text=booklet.label("avoid"),
+                words=words_from(booklet.label),
                 zone_names=map_names(booklet),
             ),
             Spacer(1, look.body_size),
