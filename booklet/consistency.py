@@ -201,21 +201,22 @@ def signal_words(booklet: Booklet) -> list[Warning]:
 
 
 def on_body(stroke: Stroke) -> bool:
-    """Whether the stroke is drawn on the body diagram (an illustration that is not an image)."""
+    """Whether the stroke is drawn on a body figure (an illustration that is not an image, on a drawn figure)."""
+    from booklet.illustrate.figures import figure
+
     ill = stroke.illustration
-    return ill is not None and not ill.image and bool(ill.pattern or ill.paths)
+    return ill is not None and not ill.image and figure(ill.figure).drawn
 
 
 def crossed_zones(stroke: Stroke) -> set[str]:
-    """The zones the stroke's motion paths pass through."""
+    """The zones of its figure that the stroke's motion paths pass through."""
+    from booklet.illustrate.figures import figure
     from booklet.illustrate.motions import traces_for
-    from booklet.illustrate.zones import ZONES
 
-    assert stroke.illustration is not None
-    points = [p for trace in traces_for(stroke.illustration) for p in along(trace.points)]
-    return {
-        name for name, zone in ZONES.items() if any(inside(p, polygon) for polygon in zone.polygons for p in points)
-    }
+    ill = stroke.illustration
+    assert ill is not None
+    f = figure(ill.figure)
+    return {zone for trace in traces_for(ill) for p in along(trace.points) for zone in f.zones_at(p)}
 
 
 def along(points: tuple[tuple[float, float], ...], step: float = 0.004) -> Iterator[tuple[float, float]]:
@@ -228,46 +229,43 @@ def along(points: tuple[tuple[float, float], ...], step: float = 0.004) -> Itera
             yield (x0 + (x1 - x0) * k / count, y0 + (y1 - y0) * k / count)
 
 
-def inside(point: tuple[float, float], polygon: Iterable[tuple[float, float]]) -> bool:
-    """Even-odd rule: whether a point lies inside a polygon."""
-    x, y = point
-    corners = list(polygon)
-    result = False
-    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            result = not result
-    return result
-
-
-def zones_named(text: str) -> set[str]:
-    """Zone names (labels and aliases) a text mentions -> zone ids."""
+def zones_named(text: str, names: Iterable[str]) -> set[str]:
+    """A text + a figure's zone ids -> the ones it mentions, by label, id or alias ("kidneys")."""
     from booklet.illustrate.zones import ALIASES, ZONES
 
-    words = {z.label.lower(): name for name, z in ZONES.items()} | {n.replace("-", " "): n for n in ZONES} | ALIASES
+    wanted = set(names)
+    words = {n.replace("-", " "): n for n in wanted}
+    words |= {z.label.lower(): n for n, z in ZONES.items() if n in wanted}
+    words |= {alias: n for alias, n in ALIASES.items() if n in wanted}
     lowered = text.lower()
     return {zone for word, zone in words.items() if re.search(r"\b" + re.escape(word) + r"\b", lowered)}
 
 
 def picture_zones(stroke: Stroke, booklet: Booklet) -> list[Warning]:
-    """A stroke's motion against its zones: never across a no-pressure zone; no unshaded zone a caution names."""
-    assert stroke.illustration is not None
+    """A stroke's motion against its zones: never across a no-pressure zone; no unshaded zone a caution names.
+
+    No-pressure zones are the figure's own and any zone a warning or danger protects.
+    (validate already refuses explicit paths across the figure's own.)
+    """
+    from booklet.illustrate.figures import figure
+
+    ill = stroke.illustration
+    assert ill is not None
+    f = figure(ill.figure)
     crossed = crossed_zones(stroke)
     shaded = {c.zone for c in stroke.cautions if c.zone}
-    severe: dict[str, Caution] = {}
+    severe: dict[str, str] = {}
     for caution in [*booklet.cautions, *stroke.cautions]:  # a general caution names the hazard first
         if caution.zone and caution.signal in SEVERE:
-            severe.setdefault(caution.zone, caution)
-    ill_ref = stroke.illustration.ref
+            severe.setdefault(caution.zone, f"{caution.signal.upper()} at {ref_of(caution, 'zone')}")
+    for zone in f.no_pressure():
+        severe.setdefault(zone, f"the {f.name} figure")
     found = [
-        Warning(
-            ill_ref,
-            f"{stroke.id}: the motion path crosses the {zone} zone, where {severe[zone].signal.upper()} "
-            f"at {ref_of(severe[zone], 'zone')} says not to press",
-        )
+        Warning(ill.ref, f"{stroke.id}: the motion path crosses the {zone} zone, where {severe[zone]} says no pressure")
         for zone in sorted(crossed & set(severe))
     ]
     for caution in stroke.cautions:
-        for zone in sorted((zones_named(caution.text) & crossed) - shaded - set(stroke.areas)):
+        for zone in sorted((zones_named(caution.text, f.zones) & crossed) - shaded - set(stroke.areas)):
             found.append(
                 Warning(
                     ref_of(caution, "text"),

@@ -219,13 +219,13 @@ INCONSISTENT = [
             "booklet.yaml:11:13; give one hazard one signal word"
         ],
     ),
-    (  # a motion path across the spine, which a warning protects
+    (  # a motion across a zone a warning protects (validate refuses paths across the figure's own)
         "strokes/glide.yaml",
-        "  pattern: glide\n  start: lower-back\n  direction: up\n  repeats: 1",
-        "  paths:\n    - [[0.4, 0.5], [0.6, 0.5]]",
+        "  - Go slowly.\ncautions:",
+        "  - Go slowly.\ncautions:\n  - signal: warning\n    text: Never press on the kidneys.\n    zone: kidney-area",
         [
-            "strokes/glide.yaml:17:3: warning: glide: the motion path crosses the spine zone, where WARNING at "
-            "booklet.yaml:14:11 says not to press"
+            "strokes/glide.yaml:20:3: warning: glide: the motion path crosses the kidney-area zone, where WARNING "
+            "at strokes/glide.yaml:14:11 says no pressure"
         ],
     ),
     (  # a caution names the kidney area, the motion crosses it, nothing shades it
@@ -267,7 +267,7 @@ def test_zone_checks_skip_strokes_not_drawn_on_the_body(shoulders: Path, edit):
     edit(
         shoulders / "strokes/glide.yaml",
         "  pattern: glide\n  start: lower-back\n  direction: up\n  repeats: 1",
-        "  image: hands.svg",
+        "  image: hands.svg\n  alt: Two hands gliding up a back.",
     )
     edit(shoulders / "strokes/glide.yaml", "    zone: spine\n", "")
     edit(shoulders / "strokes/glide.yaml", "  - signal: warning\n    id: spine\n", "  - signal: warning\n")
