@@ -106,6 +106,9 @@ class Converter:
             if spec.required and isinstance(converted, str) and not converted.strip():
                 self.fail(value.ref, _join(where, key.text), f"'{key.text}' must not be empty")
                 converted = None
+            elif spec.required and converted == [] and isinstance(value, RawList) and not value.items:
+                self.fail(value.ref, _join(where, key.text), f"'{key.text}' is empty; list at least one")
+                converted = None
             if converted is not None:
                 out.values[key.text] = converted
                 out.refs[key.text] = value.ref
