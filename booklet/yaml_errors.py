@@ -58,7 +58,7 @@ def _advise(problem: str, mark: Mark, context: str, context_mark: Mark | None, l
         return (
             mark.line,
             mark.column,
-            "inside double quotes a backslash starts an escape (\\n, \\\"); write \\\\ for a backslash, "
+            'inside double quotes a backslash starts an escape (\\n, \\"); write \\\\ for a backslash, '
             "or put the value in single quotes",
         )
     if "scanning a simple key" in context and "expected ':'" in problem:
@@ -67,8 +67,7 @@ def _advise(problem: str, mark: Mark, context: str, context_mark: Mark | None, l
         return (
             opened.line,
             opened.column,
-            f"line {opened.line} has no ': ' after its key; write a colon and a space after the key: "
-            f"{_clip(key)}: ...",
+            f"line {opened.line} has no ': ' after its key; write a colon and a space after the key: {_clip(key)}: ...",
         )
     if "scanning a quoted scalar" in context:
         quote = _char(lines, opened)
