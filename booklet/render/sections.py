@@ -457,6 +457,8 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
 def reference_row(ref, look: Look, scan: str) -> Flowable:
     from booklet.render.qr import QRCode
 
+    if not ref.url:  # a printed book: title and note, no link to scan
+        return Stack([para(f"**{ref.title}**", look["body"]), para(ref.note, look["small"])], 0)
     size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
     qr = QRCode(ref.url, size, colors.HexColor("#1E272D"))
     column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
