@@ -52,7 +52,26 @@ def pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    return " ".join(" ".join(unbreak(page.extract_text() or "").split()) for page in reader.pages)
+
+
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
+def unbreak(text: str) -> str:
+    """Extracted text -> the same with words hyphenated at a line end joined again.
+
+    A hyphen at a line end before a lower-case letter is taken for hyphenation
+    ("mas-\nsage" -> "massage"); before a capital it is the word's own
+    ("Schulter-\nSelbstmassage" stays). A compound like "grown-up" broken at its own
+    hyphen reads "grownup": compare such text with ``squash``.
+    """
+
+    def join(match: re.Match[str]) -> str:
+        after = match.string[match.end()]
+        return "" if after.islower() else "-"
+
+    return _LINE_HYPHEN.sub(join, text)
 
 
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "–": "-"})

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.model import Booklet
 
-from .conftest import REPO, SHIPPED, pdf_text, squash
+from .conftest import REPO, SHIPPED, pdf_text, squash, unbreak
 
 POPPLER = shutil.which("pdffonts") is not None
 QPDF = shutil.which("qpdf") is not None
@@ -35,7 +35,7 @@ def shipped_pdf(shipped_booklet: Booklet) -> bytes:
 
 def page_texts(data: bytes) -> list[str]:
     reader = PdfReader(io.BytesIO(data))
-    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    return [" ".join(unbreak(page.extract_text() or "").split()) for page in reader.pages]
 
 
 def visible_text(booklet: Booklet) -> list[str]:
