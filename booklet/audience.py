@@ -13,7 +13,7 @@ from typing import Any
 
 from booklet.convert import did_you_mean, expected
 from booklet.errors import OptionError
-from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
+from booklet.model import PRESSURES, Audience, Booklet, Edition, Stroke
 
 # Text the reader sees; ids, enum values and zone names are never reworded.
 READER_TEXT = {
@@ -176,8 +176,3 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
     if problems:
         raise ContentError(problems[:50])
     return reworded
-
-
-def all_cautions(booklet: Booklet) -> list[Caution]:
-    """General cautions, then every stroke's, each stroke caution naming its stroke."""
-    return list(booklet.cautions) + [c for s in booklet.strokes for c in s.cautions]
