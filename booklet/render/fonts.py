@@ -12,5 +12,6 @@ from booklet.fonts import (  # noqa: F401
     charset,
     content_font_dirs,
     find_family,
+    map_styles,
     register_family,
 )

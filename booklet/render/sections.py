@@ -134,7 +134,11 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
         story.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
     if item.summary:
         story.append(para(item.summary, look["lead"]))
-    story.append(SideBySide(figure(item, ctx), glance(item, look, words), 0.56, look.body_size * 1.2))
+    picture = figure(item, ctx)
+    if picture is not None:
+        story.append(SideBySide(picture, glance(item, look, words), 0.56, look.body_size * 1.2))
+    else:  # nothing to picture: the facts alone
+        story += glance(item, look, words)
     story.append(Spacer(1, look.body_size * 0.6))
     if item.pressure_note:
         story.append(para(f"*{item.pressure_note}*", look["small"]))
@@ -176,35 +180,30 @@ def dot(look: Look):
     return draw
 
 
-def figure(item: Stroke, ctx: Context) -> Flowable:
-    """The stroke's diagram (or the author's image) sized for half the text width."""
+def figure(item: Stroke, ctx: Context) -> Flowable | None:
+    """The stroke's diagram (or the author's image) sized for half the text width; None when it has neither."""
+    from booklet.illustrate.pictures import label_size_for, stroke_picture
+
     look = ctx.look
     width = look.frame_w * 0.56
     height = min(look.frame_h * 0.44, width * 1.3)
     ill = item.illustration
-    avoid = sorted({c.zone for c in item.cautions if c.zone})
     if ill is not None and ill.caption:
         height -= look["small"].leading * 2.5
-    if ill is not None and ill.image:
-        from booklet.illustrate.images import load_image
-
-        picture = load_image(ctx.root, ill.image, width, height)
-    else:
-        from booklet.illustrate.diagram import draw_diagram, words_from
-
-        picture = draw_diagram(
-            ill,
-            width,
-            height,
-            accent=hex_colour(look.accent),
-            avoid=avoid,
-            font=look.fonts.regular,
-            worked_zones=item.areas,
-            hands=item.hands,
-            hand_names={h: ctx.plan.edition.booklet.hand_name(h) for h in item.hands},
-            words=words_from(ctx.plan.edition.booklet.label),
-            zone_names=map_names(ctx.plan.edition.booklet),
-        )
+    words = ctx.plan.edition.booklet
+    picture = stroke_picture(
+        item,
+        words,
+        ctx.root,
+        width,
+        height,
+        accent=hex_colour(look.accent),
+        font=look.fonts.regular,
+        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
+        zone_names=map_names(words),
+    )
+    if picture is None:
+        return None
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
         return Stack([picture, caption], look.body_size * 0.4)
