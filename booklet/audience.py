@@ -13,7 +13,7 @@ from typing import Any
 
 from booklet.convert import did_you_mean, expected
 from booklet.errors import OptionError
-from booklet.model import PRESSURES, Audience, Booklet, Edition, Stroke
+from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
 
 # Text the reader sees; ids, enum values and zone names are never reworded.
 READER_TEXT = {
