@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from booklet.labels import ENGLISH, fill, hand_key, lookup, zone_key
 
 PRESSURES = ("light", "moderate", "firm")
+LEVELS = ("no-pressure", "light-touch")  # the two levels of the zone key on every diagram
 SIGNALS = ("danger", "warning", "caution", "notice")  # ANSI Z535.6, most severe first
 HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")  # suggestions; any short text
 # The parts of a stroke a diagram can show; an illustration's ``badges`` gives each a step number.
@@ -62,6 +63,7 @@ class Caution:
     source: str = ""  # name of the stroke it belongs to, "" for general cautions
     id: str = ""  # names the hazard: cautions with the same id are the same hazard
     short: str = ""  # a shorter form for pocket cards
+    level: str = ""  # how diagrams shade its zone: no-pressure or light-touch; "" for the figure's own
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -252,6 +254,11 @@ class Booklet:
         """A hand as written -> its label when it is a built-in hand, else the author's words as typed."""
         key = hand_key(hand)
         return self.label(key) if hand in HANDS and key in LABELS else hand
+
+
+def all_cautions(booklet: Booklet) -> list[Caution]:
+    """General cautions, then every stroke's, each stroke caution naming its stroke."""
+    return list(booklet.cautions) + [c for s in booklet.strokes for c in s.cautions]
 
 
 @dataclass(frozen=True)

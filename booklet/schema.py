@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from booklet.model import HANDS, LABELS, MOMENTS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
+from booklet.model import HANDS, LABELS, LEVELS, MOMENTS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,13 @@ CAUTION = (
     text("why", "The reason, in one short sentence"),
     Field("id", "id", "Names the hazard; cautions with the same id (a general one and a stroke's) are one hazard"),
     text("short", "A shorter form for pocket cards"),
+    Field(
+        "level",
+        "enum",
+        "How diagrams shade the zone: no-pressure or light-touch (default: the figure's own, else light-touch)",
+        False,
+        LEVELS,
+    ),
 )
 
 STEP = (

@@ -14,9 +14,8 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
-from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke
+from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke, all_cautions
 from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
@@ -354,6 +353,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         w = look.frame_w * 0.8
         story += [
@@ -366,6 +366,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 font=look.fonts.regular,
                 words=words_from(booklet.label),
                 zone_names=map_names(booklet),
+                no_pressure=no_pressure_zones(gathered),
             ),
             Spacer(1, look.body_size),
         ]
