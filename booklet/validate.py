@@ -6,26 +6,15 @@ sorted by file, line and column.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from booklet.convert import Converter, Record, did_you_mean
 from booklet.errors import ContentError, Problem
 from booklet.load import RawDoc, RawNode
-from booklet.model import (
-    Audience,
-    Booklet,
-    Caution,
-    Checklist,
-    Illustration,
-    Reference,
-    Routine,
-    RoutineStep,
-    SourceRef,
-    Step,
-    Stroke,
-    Theme,
-    ref_of,
-)
+from booklet.model import Booklet, SourceRef, Step, Stroke, ref_of
+from booklet.pictures import picture_problems
+from booklet.schema import MODELS, RECORDS, Field
 
 
 def validate(doc: RawDoc) -> Booklet:
@@ -36,38 +25,21 @@ def validate(doc: RawDoc) -> Booklet:
         raise _error(conv)
     strokes = _strokes(conv, doc, main)
     audience_records = _audience_records(conv, doc, main)
-    audiences = [_audience(r) for r in audience_records]
-    booklet = Booklet(
-        id=main.get("id", "booklet"),
-        title=main.get("title", ""),
+    audiences = [to_model("audience", r) for r in audience_records]
+    booklet = to_model(
+        "booklet",
+        main,
         root=str(doc.root),
         strokes=tuple(strokes),
-        subtitle=main.get("subtitle", ""),
-        author=main.get("author", ""),
-        publisher=main.get("publisher", ""),
-        edition=main.get("edition", ""),
-        language=main.get("language", "en"),
-        keywords=tuple(main.get("keywords", ())),
-        introduction=main.get("introduction", ()),
-        checklists=tuple(_checklist(r) for r in main.get("checklists", ())),
-        cautions=tuple(_caution(r) for r in main.get("cautions", ())),
-        routine=_routine(main.get("routine")),
-        stop_if=tuple(main.get("stop_if", ())),
-        references=tuple(_reference(r) for r in main.get("references", ())),
-        theme=_theme(main.get("theme")),
-        vocabulary=tuple((k, v) for k, (v, _) in main.get("vocabulary", {}).items()),
         audiences=tuple(audiences),
-        default_audience=main.get("default_audience"),
-        labels=tuple(sorted(main.get("labels").values.items())) if main.get("labels") else (),
-        ref=main.ref,
         field_refs=tuple(main.refs.items()) + _label_refs(main),
     )
     _check_vocabulary(conv, main)
     _check_strokes(conv, booklet, main)
     for record in audience_records:
         _check_audience(conv, booklet, record)
-    _check_files(conv, booklet, main, audience_records)
     _check_figures(conv, booklet, main)
+    conv.problems.extend((p.ref, p.where, p.message) for p in picture_problems(booklet))
     _check_labels(conv, booklet, main)
     if conv.problems:
         raise _error(conv)
@@ -140,7 +112,7 @@ def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
             continue
         if stem is not None and record.get("id") not in (None, stem):
             conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
-        strokes.append(_stroke(record))
+        strokes.append(to_model("stroke", record))
     return strokes
 
 
@@ -180,121 +152,64 @@ def _item_ref(node: RawNode, key: str, index: int, default: SourceRef) -> Source
     return default
 
 
-def _stroke(r: Record) -> Stroke:
-    name = r.get("name", "")
-    return Stroke(
-        id=r.get("id", ""),
-        name=name,
-        steps=tuple(_step(s, r.where(f"steps[{i}]")) for i, s in enumerate(r.get("steps", ()))),
-        other_names=tuple(r.get("other_names", ())),
-        summary=r.get("summary", ""),
-        purpose=r.get("purpose", ""),
-        pressure=r.get("pressure", "moderate"),
-        hands=tuple(r.get("hands", ())),
-        areas=tuple(r.get("areas", ())),
-        muscles=tuple(r.get("muscles", ())),
-        position=r.get("position", ""),
-        duration=r.get("duration", ""),
-        tips=tuple(r.get("tips", ())),
-        cautions=tuple(_caution(c, source=name) for c in r.get("cautions", ())),
-        illustration=_illustration(r.get("illustration")),
-        tags=tuple(r.get("tags", ())),
-        audiences=tuple(r.get("audiences", ())),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
+# Records the schema describes that have no dataclass: they become sorted (key, value) pairs.
+PAIRS = ("badges", "labels", "override")
+# The model field a record's own ref comes from, where it is not the mapping's start.
+REF_FROM = {"routine_step": "stroke"}
 
 
-def _step(value: Any, ref: SourceRef | None = None) -> Step:
+def to_model(name: str, r: Record, **given: Any) -> Any:
+    """A converted record -> its model dataclass, driven by schema.RECORDS and schema.MODELS.
+
+    Only fields the author wrote are passed, so every default lives in one place: the
+    dataclass. A required field that is missing (already reported) gets a blank value
+    so the rest can still be checked. ``given`` supplies derived fields (root, strokes).
+    """
+    values: dict[str, Any] = {}
+    for spec in RECORDS[name]:
+        if spec.name in given:
+            continue
+        if spec.name in r.values:
+            values[spec.name] = _shaped(spec, r.get(spec.name), r, spec.name)
+        elif spec.required:
+            values[spec.name] = _blank(spec)
+    if name in PAIRS:
+        pairs = dict(values)
+        if name == "override":
+            pairs["field_refs"] = tuple(r.refs.items())  # where the edition's own text was written
+        return tuple(sorted(pairs.items()))
+    ref = r.where(REF_FROM[name]) if name in REF_FROM else r.ref
+    model = MODELS[name](**values, **{"ref": ref, "field_refs": tuple(r.refs.items()), **given})
+    if name == "stroke" and model.cautions:  # a stroke's cautions name it, for the cautions page
+        model = replace(model, cautions=tuple(replace(c, source=model.name) for c in model.cautions))
+    return model
+
+
+def _shaped(spec: Field, value: Any, r: Record, key: str) -> Any:
+    """A converted value -> the model's shape: records to dataclasses, lists and maps to tuples."""
+    if spec.kind == "list":
+        assert spec.item is not None
+        return tuple(_item(spec.item, v, r.where(f"{key}[{i}]")) for i, v in enumerate(value))
+    if spec.kind == "map":
+        assert spec.item is not None
+        return tuple((k, _item(spec.item, v, ref)) for k, (v, ref) in value.items())
+    return _item(spec, value, r.where(key))
+
+
+def _item(spec: Field, value: Any, ref: SourceRef) -> Any:
     if isinstance(value, Record):
-        return Step(value.get("text", ""), value.get("short", ""), value.ref)
-    return Step(value, ref=ref) if ref is not None else Step(value)
+        record = spec.record or {"step": "step", "stroke-entry": "stroke"}.get(spec.kind)
+        assert record is not None, spec
+        return to_model(record, value)
+    if spec.kind == "step":
+        return Step(value, ref=ref)
+    if spec.kind == "list" or isinstance(value, list):
+        return tuple(value)
+    return value
 
 
-def _caution(r: Record, source: str = "") -> Caution:
-    return Caution(
-        r.get("signal", "notice"),
-        r.get("text", ""),
-        r.get("zone"),
-        r.get("why", ""),
-        source,
-        r.get("id", ""),
-        r.get("short", ""),
-        r.get("level", ""),
-        r.ref,
-        tuple(r.refs.items()),
-    )
-
-
-def _illustration(r: Record | None) -> Illustration | None:
-    if r is None:
-        return None
-    return Illustration(
-        pattern=r.get("pattern"),
-        start=r.get("start"),
-        direction=r.get("direction"),
-        repeats=r.get("repeats", 3),
-        side=r.get("side", "both"),
-        hand=r.get("hand"),
-        paths=tuple(r.get("paths", ())),
-        image=r.get("image"),
-        caption=r.get("caption", ""),
-        figure=r.get("figure", "back"),
-        badges=tuple((k, v) for k, v in (r.get("badges").values.items() if r.get("badges") is not None else ())),
-        alt=r.get("alt", ""),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
-
-
-def _checklist(r: Record) -> Checklist:
-    return Checklist(
-        r.get("id", ""),
-        r.get("title", ""),
-        tuple(r.get("items", ())),
-        r.get("placement", "before"),
-        r.ref,
-        tuple(r.refs.items()),
-    )
-
-
-def _routine(r: Record | None) -> Routine | None:
-    if r is None:
-        return None
-    steps = tuple(
-        RoutineStep(s.get("stroke", ""), s.get("minutes", 1.0), s.get("note", ""), s.where("stroke"))
-        for s in r.get("steps", ())
-    )
-    return Routine(r.get("title", ""), steps, r.get("intro", ""), r.ref, tuple(r.refs.items()))
-
-
-def _reference(r: Record) -> Reference:
-    return Reference(
-        r.get("title", ""),
-        r.get("url", ""),
-        r.get("note", ""),
-        tuple(r.get("audiences", ())),
-        r.ref,
-        tuple(r.refs.items()),
-    )
-
-
-def _theme(r: Record | None) -> Theme:
-    if r is None:
-        return Theme()
-    defaults = Theme()
-    return Theme(
-        font=r.get("font", defaults.font),
-        heading_font=r.get("heading_font", defaults.heading_font),
-        base_size=r.get("base_size", defaults.base_size),
-        accent=r.get("accent", defaults.accent).upper(),
-        logo=r.get("logo"),
-        paper=r.get("paper", defaults.paper),
-        cover_image=r.get("cover_image"),
-        cover_alt=r.get("cover_alt", ""),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
+def _blank(spec: Field) -> Any:
+    return () if spec.kind in ("list", "map") else 0 if spec.kind in ("int", "number") else ""
 
 
 def _audience_records(conv: Converter, doc: RawDoc, main: Record) -> list[Record]:
@@ -307,45 +222,6 @@ def _audience_records(conv: Converter, doc: RawDoc, main: Record) -> list[Record
             conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
         records.append(record)
     return records
-
-
-def _override(r: Record) -> tuple[tuple[str, object], ...]:
-    """Override values in the model's own types: steps and cautions as records, lists as tuples."""
-    out: dict[str, object] = {}
-    for key, value in r.values.items():
-        if key == "steps":
-            value = tuple(_step(s) for s in value)
-        elif key == "cautions":
-            value = tuple(_caution(c) for c in value)
-        elif isinstance(value, list):
-            value = tuple(value)
-        out[key] = value
-    out["field_refs"] = tuple(r.refs.items())  # where the edition's own text was written
-    return tuple(sorted(out.items()))
-
-
-def _audience(r: Record) -> Audience:
-    overrides = tuple((sid, _override(rec)) for sid, (rec, _) in r.get("overrides", {}).items())
-    return Audience(
-        id=r.get("id", ""),
-        name=r.get("name", ""),
-        description=r.get("description", ""),
-        include=tuple(r.get("include", ())),
-        exclude=tuple(r.get("exclude", ())),
-        max_pressure=r.get("max_pressure"),
-        font_scale=r.get("font_scale", 1.0),
-        paper=r.get("paper"),
-        extra_cautions=tuple(_caution(c) for c in r.get("extra_cautions", ())),
-        extra_items=tuple((cid, tuple(items)) for cid, (items, _) in r.get("extra_items", {}).items()),
-        overrides=overrides,
-        vocabulary=r.get("vocabulary", "plain"),
-        subtitle=r.get("subtitle"),
-        introduction=r.get("introduction"),
-        accent=(r.get("accent") or "").upper() or None,
-        logo=r.get("logo"),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
 
 
 def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
@@ -479,41 +355,3 @@ def _check_labels(conv: Converter, booklet: Booklet, main: Record) -> None:
             conv.fail(labels.where(key), f"labels.{key}", message)
         else:
             conv.fail(main.where("language"), "labels", message)
-
-
-def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
-    """Every image or logo is a readable picture inside the content folder."""
-    from pathlib import Path
-
-    root = Path(booklet.root)
-    wanted: list[tuple[str, SourceRef, str]] = []
-    for stroke in booklet.strokes:
-        ill = stroke.illustration
-        if ill is not None and ill.image:
-            wanted.append((ill.image, ill.ref, f"{stroke.id}.illustration.image"))
-    theme = main.get("theme")
-    if theme is not None and theme.get("logo"):
-        wanted.append((theme.get("logo"), theme.where("logo"), "theme.logo"))
-    if theme is not None and theme.get("cover_image"):
-        wanted.append((theme.get("cover_image"), theme.where("cover_image"), "theme.cover_image"))
-    wanted += [(r.get("logo"), r.where("logo"), "logo") for r in audiences if r.get("logo")]
-    if not wanted:
-        return
-    from booklet.files import nearby_hint
-    from booklet.illustrate.images import ImageProblem, check_image
-
-    needs_alt = {f"{s.id}.illustration.image": s.illustration for s in booklet.strokes if s.illustration}
-    for relative, ref, where in wanted:
-        try:
-            check_image(root, relative)
-        except (ImageProblem, ValueError) as exc:
-            message = str(exc)
-            if message.startswith("file not found"):
-                message = f"no file '{relative}' in the content folder{nearby_hint(root, relative)}"
-            conv.fail(ref, where, message)
-            continue
-        ill = needs_alt.get(where)
-        if ill is not None and not ill.alt:
-            conv.fail(ref, where, "an image needs a text alternative: add alt (a sentence saying what it shows)")
-        if where == "theme.cover_image" and theme is not None and not theme.get("cover_alt"):
-            conv.fail(ref, where, "a cover image needs a text alternative: add cover_alt")
