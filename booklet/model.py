@@ -52,7 +52,7 @@ LABELS: dict[str, str] = {
     "notice": "NOTICE",
     "continued": "{title} (continued)",
     "notes": "Notes",
-    "references": "References and notes",
+    "references": "References",
     "scan": "Scan the code to open the link.",
     "minute": "{n} minute",
     "minutes": "{n} minutes",
@@ -60,6 +60,12 @@ LABELS: dict[str, str] = {
     "routine_card": "ROUTINE",
     "read_first": "READ FIRST",
     "part": "{part} of {parts}",
+    "at_a_glance": "The strokes at a glance",
+    "stop_if": "STOP AT ONCE IF",
+    "stroke_cautions": "Cautions for one stroke are printed with its steps:",
+    "on_page": "page {page}",
+    "key_caution": "Take care",
+    "main_reference": "Read more",
 }
 
 

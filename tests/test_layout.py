@@ -19,21 +19,24 @@ def test_sections_in_reading_order(handwash: Path):
         "contents",
         "introduction",
         "checklist",
+        "glance",
         "stroke",
         "routine",
         "checklist",
         "cautions",
+        "references",
         "back-cover",
     ]
     assert [s.key for s in plan.contents()] == [
         "introduction",
         "checklist-kit",
+        "glance",
         "strokes",
         "stroke-lather",
         "routine",
         "checklist-after",
         "cautions",
-        "back-cover",
+        "references",
     ]
 
 
