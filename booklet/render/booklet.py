@@ -319,9 +319,14 @@ def fit(text: str, look: Look, size: float) -> str:
     room = look.frame_w * 0.8
     if stringWidth(text, look.fonts.regular, size) <= room:
         return text
-    while text and stringWidth(text + "…", look.fonts.regular, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # binary search for the longest prefix that fits with its ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", look.fonts.regular, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
