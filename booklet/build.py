@@ -10,11 +10,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from booklet.errors import BookletError
 from booklet.model import Booklet, Edition
 from booklet.options import BY_FIELD, OPTIONS, BuildOptions, parse_options
 from booklet.paper import MM, Paper, parse_paper
+
+if TYPE_CHECKING:
+    from booklet.render.fonts import FontSet
 
 __all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
 
@@ -102,17 +106,40 @@ def _name_part(field: str, edition: Edition, options: BuildOptions) -> list[str]
     return [str(value)]
 
 
-def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
-    """select audience -> check fonts and glyphs -> lay out -> render -> impose, for one edition and format."""
+def prepare(booklet: Booklet, audience: str | None) -> Edition:
+    """select audience -> check fonts and glyphs: the checks before anything is drawn."""
     from booklet.audience import make_edition
-    from booklet.render.fonts import content_font_dirs, register_family
     from booklet.render.glyphs import check_glyphs
 
-    started = time.perf_counter()
-    edition = make_edition(booklet, options.audience)
+    edition = make_edition(booklet, audience)
+    fonts = edition_fonts(edition)
+    check_glyphs(edition.booklet, fonts.regular, edition.booklet.theme.font)
+    return edition
+
+
+def edition_fonts(edition: Edition) -> FontSet:
+    """The edition's body and heading fonts, registered; one that cannot be found or read is a
+    content error at the theme line that names it."""
+    from booklet.errors import ContentError
+    from booklet.model import ref_of
+    from booklet.render.fonts import content_font_dirs, register_family
+
     theme = edition.booklet.theme
-    fonts = register_family(theme.font, content_font_dirs(Path(booklet.root)))
-    check_glyphs(edition.booklet, fonts.regular, theme.font)
+    found = []
+    for key in ("font", "heading_font"):
+        try:
+            found.append(register_family(getattr(theme, key), content_font_dirs(Path(edition.booklet.root))))
+        except ContentError:
+            raise
+        except BookletError as exc:
+            raise ContentError.at(ref_of(theme, key), str(exc), f"theme.{key}") from None
+    return found[0]
+
+
+def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
+    """prepare -> lay out -> render -> impose, for one edition and format."""
+    started = time.perf_counter()
+    edition = prepare(booklet, options.audience)
     names = output_names(booklet, options)
     if options.format == "cards":
         return _cards(edition, options, names, started)
@@ -129,17 +156,25 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     return BuildResult({names[0]: imposed.pdf}, edition, pages, seconds, imposed.sheets, 2 * imposed.sheets, how)
 
 
+def render_cards_pdfs(edition: Edition, options: BuildOptions) -> tuple[bytes, bytes, int]:
+    """Edition -> (fronts, backs, card count), one card per page; refuses a card that cannot fit."""
+    from booklet.paper import CARD_SIZES
+    from booklet.render.cards import render_cards
+
+    return render_cards(edition, CARD_SIZES[options.card], options.bleed_mm * MM)
+
+
 def _cards(edition: Edition, options: BuildOptions, names: list[str], started: float) -> BuildResult:
     """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
     from booklet.impose import cards_how
     from booklet.impose.apply import impose_cards
     from booklet.impose.grid import plan_cards
     from booklet.paper import CARD_SIZES, PAPERS, parse_offset, sheet_for_cards
-    from booklet.render.cards import render_cards, slug_page
+    from booklet.render.cards import slug_page
 
     size = CARD_SIZES[options.card]
     bleed = options.bleed_mm * MM
-    fronts, backs, count = render_cards(edition, size, bleed)
+    fronts, backs, count = render_cards_pdfs(edition, options)
     sheet = PAPERS[options.sheet or sheet_for_cards(edition_paper(edition, options))]
     plan = plan_cards(
         count,

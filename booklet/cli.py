@@ -201,12 +201,20 @@ def validate(source: Path | None) -> None:
     """Check SOURCE and print every problem as file:line:col: error: where: what.
 
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
-    Exits 0 only when the content is clean.
+    Checks the files against the format, then does what a build does for every
+    edition and format (fonts, missing glyphs, cards that do not fit, pages that
+    cannot be laid out), so it exits 0 only when every build would succeed.
     """
     from booklet.build import load_booklet
+    from booklet.check import check_builds, editions
 
     booklet = load_booklet(source)
-    click.echo(f"{booklet.id}: ok ({len(booklet.strokes)} strokes, {len(booklet.audiences)} audiences)")
+    check_builds(booklet)
+    count = len(editions(booklet))
+    click.echo(
+        f"{booklet.id}: ok ({len(booklet.strokes)} strokes, {len(booklet.audiences)} audiences; "
+        f"{count} edition{'s' if count != 1 else ''} x booklet and cards build)"
+    )
 
 
 @main.command(name="list", short_help="List the strokes, checklists, audiences and formats of SOURCE.")

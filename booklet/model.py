@@ -226,6 +226,8 @@ class Theme:
     accent: str = "#2E6F73"
     logo: str | None = None
     paper: str = "a5"
+    ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,8 @@ def _theme(r: Record | None) -> Theme:
         accent=r.get("accent", defaults.accent).upper(),
         logo=r.get("logo"),
         paper=r.get("paper", defaults.paper),
+        ref=r.ref,
+        field_refs=tuple(r.refs.items()),
     )
 
 

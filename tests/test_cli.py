@@ -15,7 +15,7 @@ from booklet.cli import main
 # (arguments, exit code, first line of output); {src} is a copy of the hand-washing fixture.
 # The rule: 0 success; 1 a problem in the files; 2 a problem on the command line, in one line.
 RUNS = [
-    (["validate", "{src}"], 0, "handwash: ok (2 strokes, 1 audiences)"),
+    (["validate", "{src}"], 0, "handwash: ok (2 strokes, 1 audiences; 1 edition x booklet and cards build)"),
     (["list", "{src}"], 0, "Washing Your Hands (handwash)"),
     (["validate", "{src}/missing"], 1, "{src}/missing: error: no such content folder or file"),
     (["validate", "{src}/strokes"], 1, "{src}/strokes/booklet.yaml: error: file not found"),

@@ -27,8 +27,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet.errors import BookletError
+from booklet.errors import BookletError, ContentError
 from booklet.layout import Plan, Section
+from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
 from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
@@ -97,8 +98,11 @@ def render_booklet(plan: Plan) -> tuple[bytes, int]:
     doc.addPageTemplates(templates(plan, look))
     try:
         doc.build(story(plan, ctx), canvasmaker=BookletCanvas)
-    except LayoutError as exc:  # every flowable splits; this is the net under that promise
-        raise BookletError(f"content too large to lay out on a {plan.paper.name} page: {str(exc)[:160]}") from None
+    except LayoutError:  # every flowable splits; this is the net under that promise
+        ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
+        raise ContentError.at(
+            ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
+        ) from None
     return buffer.getvalue(), doc.page
 
 
@@ -132,12 +136,21 @@ RUN_AFTER = {"introduction", "checklist", "routine", "cautions"}
 
 def section_mark(section: Section, plan: Plan, columns: bool) -> SectionMark:
     """Running-head and thumb-tab state for a section: strokes own a spread and a tab each, cautions the last tab."""
+    ref = _section_ref(section, plan)
     if section.kind == "stroke":
         number = section.payload[0]
-        return SectionMark(plain(section.title), 1 if columns else 2, number - 1)
+        return SectionMark(plain(section.title), 1 if columns else 2, number - 1, ref)
     if section.kind == "cautions":
-        return SectionMark(plain(section.title), 1, len(plan.edition.booklet.strokes))
-    return SectionMark("")
+        return SectionMark(plain(section.title), 1, len(plan.edition.booklet.strokes), ref)
+    return SectionMark("", ref=ref)
+
+
+def _section_ref(section: Section, plan: Plan) -> SourceRef:
+    """Where a section's content was written: its stroke, checklist or routine, else its booklet field."""
+    booklet = plan.edition.booklet
+    payload = section.payload[-1] if section.kind == "stroke" else section.payload
+    own = getattr(payload, "ref", None)
+    return own if isinstance(own, SourceRef) and own != NOWHERE else ref_of(booklet, section.kind)
 
 
 MARK_ZONE = 10 * mm  # room outside the bleed for crop marks and the slug
@@ -356,7 +369,9 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     # The diagram rises into the panel but stays clear of the edition badge.
     figure_top = min(panel_y + look.body_size * 3, badge_y - look.body_size)
     figure_h = figure_top - look.margin_bottom * 1.05
-    drawing = draw_diagram(
+    if figure_h < look.body_size * 4:  # no room for a picture on so small a cover
+        figure_h = 0
+    drawing = figure_h and draw_diagram(
         first if first and not first.image else None,
         w * 0.7,
         figure_h,
@@ -364,7 +379,8 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         show_legend=False,
         font=look.fonts.regular,
     )
-    drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
+    if drawing:
+        drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)

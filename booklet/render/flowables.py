@@ -64,14 +64,34 @@ class PageMark(Flowable):
         self.canv.page_of[self.key] = self.canv.getPageNumber()
 
 
+class MinimumMeasure(Flowable):
+    """Fails the layout where a column is too narrow to read: fewer than ``ems`` of body text a line."""
+
+    def __init__(self, body_size: float, ems: float = 12):
+        super().__init__()
+        self.body_size, self.ems = body_size, ems
+        self.width = self.height = 0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        if avail_w < self.body_size * self.ems:
+            from reportlab.platypus.doctemplate import LayoutError
+
+            raise LayoutError(f"a column of {avail_w:.0f} pt holds fewer than {self.ems:g} ems of text")
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
+
+
 class SectionMark(Flowable):
     """Records the section in progress: its title for 'continued' heads on later pages, how
     many pages it owns before a page counts as continued (2 for a stroke's spread), and
     its thumb-tab position (-1 for none)."""
 
-    def __init__(self, title: str, own_pages: int = 1, tab: int = -1):
+    def __init__(self, title: str, own_pages: int = 1, tab: int = -1, ref: object = None):
         super().__init__()
         self.title, self.own_pages, self.tab = title, own_pages, tab
+        self.ref = ref  # where the section's content was written, for a layout error
         self.width = self.height = 0
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
@@ -85,6 +105,7 @@ class SectionMark(Flowable):
             self.canv.section = ("", page, 1, -1)
         if self.tab >= 0:
             self.canv.page_tab.setdefault(page, self.tab)
+        self.canv.section_ref = self.ref
 
 
 class Bulleted(Flowable):

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, FrameBreak, PageBreak, Paragraph, Space
 
 from booklet.layout import STROKES_KEY, Section
 from booklet.model import SIGNALS, Booklet, Caution, Stroke
-from booklet.render.flowables import Anchor, Bulleted, ContentsLine, PageMark, SideBySide, Stack
+from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
 from booklet.render.safety import stroke_panels
 from booklet.render.sections import (
     Context,
@@ -40,7 +40,7 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     columns = arrange(blocks, look.column_w, look.frame_h, figure_min, beside)
     while len(columns) > 2 and not columns[-1]:
         columns.pop()
-    story: list[Flowable] = []
+    story: list[Flowable] = [MinimumMeasure(look.body_size)]
     for i, column in enumerate(columns):
         if i:
             story.append(FrameBreak())
