@@ -105,7 +105,12 @@ def cap_pressure(stroke: Stroke, cap: str | None, edition: str, labels: Booklet 
     if cap is None or PRESSURES.index(stroke.pressure) <= PRESSURES.index(cap):
         return stroke
     labels = labels or Booklet("", "", "", ())
-    note = labels.label("pressure_capped", cap=cap, edition=edition, original=stroke.pressure)
+    note = labels.label(
+        "pressure_capped",
+        cap=labels.label("level_" + cap),
+        edition=edition,
+        original=labels.label("level_" + stroke.pressure),
+    )
     return replace(stroke, pressure=cap, pressure_note=note)
 
 

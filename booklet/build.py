@@ -151,7 +151,8 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     from booklet.impose.saddle import SaddleOptions
 
     imposed = saddle_imposition(pdf, SaddleOptions(options.sheet, options.signature, options.creep_mm))
-    how = saddle_how(options.signature, imposed.scale)
+    words = edition.booklet
+    how = saddle_how(options.signature, imposed.scale, words.label, words.language)
     seconds = time.perf_counter() - started
     return BuildResult({names[0]: imposed.pdf}, edition, pages, seconds, imposed.sheets, 2 * imposed.sheets, how)
 
@@ -185,8 +186,14 @@ def _cards(edition: Edition, options: BuildOptions, names: list[str], started: f
         back_offset=parse_offset(options.back_offset),
     )
     separate = options.backs == "separate"
-    how = cards_how(options.duplex, separate)
-    slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
+    words = edition.booklet
+    how = cards_how(options.duplex, separate, words.label)
+    slug = slug_page(
+        words.label("card_slug", title=words.title, edition=edition.name, instructions=how),
+        plan.sheet_w,
+        plan.sheet_h,
+        edition,
+    )
     pdf, backs_pdf = impose_cards(fronts, backs, plan, bleed_pt=bleed, separate=separate, overlay=slug)
     files = {names[0]: pdf} if backs_pdf is None else {names[0]: pdf, names[1]: backs_pdf}
     sheets = len(plan.sheets)

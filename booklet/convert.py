@@ -37,7 +37,7 @@ _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+", re.ASCII)
 
 
 MAX_HINT_WORD = 80  # longer names get no hint: nobody mistypes a paragraph
-MAX_HINT_CANDIDATES = 200  # names compared per hint, after the length filter
+MAX_HINT_CANDIDATES = 100  # names compared per hint, after the length filter
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
@@ -45,17 +45,15 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> 
 
     Bounded whatever the content's size: only names whose length could reach difflib's
     0.6 ratio are compared (2*min/(a+b) >= 0.6 needs the shorter at least 3/7 of the
-    longer), and at most MAX_HINT_CANDIDATES of them.
+    longer), and at most MAX_HINT_CANDIDATES of them, those with the same first letter
+    first (a slip rarely hits the first letter).
     """
     if not word or len(word) > MAX_HINT_WORD:
         return ""
-    size = len(word)
-    candidates: list[str] = []
-    for choice in choices:
-        if 7 * min(size, len(choice)) >= 3 * max(size, len(choice)) and choice not in candidates:
-            candidates.append(choice)
-            if len(candidates) >= MAX_HINT_CANDIDATES:
-                break
+    size, first = len(word), word[:1].lower()
+    fitting = [c for c in dict.fromkeys(choices) if 7 * min(size, len(c)) >= 3 * max(size, len(c))]
+    same = [c for c in fitting if c[:1].lower() == first]
+    candidates = (same + [c for c in fitting if c[:1].lower() != first])[:MAX_HINT_CANDIDATES]
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

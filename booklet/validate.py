@@ -64,10 +64,10 @@ def validate(doc: RawDoc) -> Booklet:
     )
     _check_vocabulary(conv, main)
     _check_strokes(conv, booklet, main)
-    _check_labels(conv, main.get("labels"))
     for record in audience_records:
         _check_audience(conv, booklet, record)
     _check_files(conv, booklet, main, audience_records)
+    _check_labels(conv, booklet, main)
     if conv.problems:
         raise _error(conv)
     _check_editions(conv, booklet)
@@ -391,21 +391,16 @@ def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
             conv.fail(ref, "extra_items", f"unknown checklist '{cid}'{did_you_mean(cid, checklist_ids)}")
 
 
-def _check_labels(conv: Converter, labels: Record | None) -> None:
-    """Each label the booklet rewords uses exactly the {name} parts the booklet fills in."""
-    from booklet.model import LABEL_OPTIONAL, LABELS, placeholders
+def _check_labels(conv: Converter, booklet: Booklet, main: Record) -> None:
+    """Every label the language needs is there, and each placeholder is one the label takes."""
+    from booklet.labels.check import label_problems
 
-    if labels is None:
-        return
-    for key, text in labels.values.items():
-        needed = placeholders(LABELS[key])
-        allowed = needed | set(LABEL_OPTIONAL.get(key, ()))
-        found = placeholders(text)
-        for name in sorted(found - allowed):
-            known = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
-            conv.fail(labels.where(key), f"labels.{key}", f"unknown placeholder {{{name}}} (this label takes {known})")
-        for name in sorted(needed - found):
-            conv.fail(labels.where(key), f"labels.{key}", f"missing placeholder {{{name}}}")
+    labels = main.get("labels")
+    for key, message in label_problems(booklet.language, dict(booklet.labels)):
+        if key and labels is not None:
+            conv.fail(labels.where(key), f"labels.{key}", message)
+        else:
+            conv.fail(main.where("language"), "labels", message)
 
 
 def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:

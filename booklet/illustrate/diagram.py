@@ -8,7 +8,7 @@ Drawings are pure functions of their arguments: the same input gives the same sh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, String
@@ -36,6 +36,7 @@ def draw_diagram(
     label_zones: Iterable[str] = (),
     font: str | None = None,
     legend_text: str = LEGEND_TEXT,
+    zone_names: Mapping[str, str] | None = None,
 ) -> Drawing:
     """An illustration and a box -> the body, avoid-zones shaded, the motion on top.
 
@@ -53,7 +54,14 @@ def draw_diagram(
         tuple(z for z in label_zones if z in ZONES),
         font or default_font(),
         legend_text,
+        _names(zone_names),
     )
+
+
+def _names(zone_names: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """Printed zone names (the booklet's language) as a hashable table; the built-in names by default."""
+    names = dict(zone_names or {})
+    return tuple((z, names.get(z, found.label)) for z, found in ZONES.items())
 
 
 @lru_cache(maxsize=128)
@@ -67,6 +75,7 @@ def _diagram(
     label_zones: tuple[str, ...],
     font: str,
     legend_text: str,
+    names: tuple[tuple[str, str], ...] = (),
 ) -> Drawing:
     legend_h = 0.0
     if avoid and show_legend and fit_body(width_pt, height_pt).detailed:
@@ -84,7 +93,7 @@ def _diagram(
         drawing.add(motion(frame, traces_for(illustration), tone, font))
     if frame.detailed:
         for zone in label_zones:
-            drawing.add(zone_label(frame, zone, font))
+            drawing.add(zone_label(frame, zone, font, dict(names).get(zone, ZONES[zone].label)))
     if legend_h:
         drawing.add(legend(width_pt, legend_h, frame.weight, font, legend_text))
     return drawing
@@ -98,18 +107,28 @@ def draw_avoid_map(
     accent: str = "#2E6F73",
     font: str | None = None,
     legend_text: str = LEGEND_TEXT,
+    zone_names: Mapping[str, str] | None = None,
 ) -> Drawing:
     """Zone names and a box -> the full "where not to press" map: each zone shaded and labelled."""
     zones = tuple(sorted({z for z in avoid if z in ZONES}))
-    return _avoid_map(zones, round(width_pt, 3), round(height_pt, 3), accent, font or default_font(), legend_text)
+    return _avoid_map(
+        zones, round(width_pt, 3), round(height_pt, 3), accent, font or default_font(), legend_text, _names(zone_names)
+    )
 
 
 @lru_cache(maxsize=32)
 def _avoid_map(
-    zones: tuple[str, ...], width_pt: float, height_pt: float, accent: str, font: str, legend_text: str
+    zones: tuple[str, ...],
+    width_pt: float,
+    height_pt: float,
+    accent: str,
+    font: str,
+    legend_text: str,
+    names: tuple[tuple[str, str], ...] = (),
 ) -> Drawing:
     size = label_size(width_pt)
-    label_room = max((stringWidth(ZONES[z].label, font, size) for z in zones), default=0) + size * 1.6
+    printed = {z: found.label for z, found in ZONES.items()} | dict(names)
+    label_room = max((stringWidth(printed[z], font, size) for z in zones), default=0) + size * 1.6
     label_room = min(label_room, width_pt * 0.3)
     legend_h = legend_height(fit_body(width_pt - 2 * label_room, height_pt))
     frame = fit_body(width_pt - 2 * label_room, height_pt - legend_h)
@@ -120,7 +139,7 @@ def _avoid_map(
         drawing.add(shade(frame, zone))
     drawing.add(landmarks(frame))
     for zone, right, label_y in label_places(frame, zones, size):
-        drawing.add(callout(frame, zone, right, label_y, size, font))
+        drawing.add(callout(frame, zone, right, label_y, size, font, printed[zone]))
     drawing.add(legend(width_pt, legend_h, frame.weight, font, legend_text))
     return drawing
 
@@ -142,12 +161,12 @@ def legend_height(frame: Frame) -> float:
     return max(10.0, 12 * frame.weight)
 
 
-def zone_label(frame: Frame, zone: str, font: str) -> String:
-    """Zone -> its name, small and grey, at its anchor."""
+def zone_label(frame: Frame, zone: str, font: str, name: str) -> String:
+    """Zone and its printed name -> the name, small and grey, at its anchor."""
     found = ZONES[zone]
     x, y = frame.at(found.anchor)
     size = max(5.5, 7 * frame.weight)
-    return String(x, y - size * 0.35, found.label, fontName=font, fontSize=size, fillColor=GREY, textAnchor="middle")
+    return String(x, y - size * 0.35, name, fontName=font, fontSize=size, fillColor=GREY, textAnchor="middle")
 
 
 def label_places(frame: Frame, zones: tuple[str, ...], size: float) -> list[tuple[str, bool, float]]:
@@ -163,7 +182,7 @@ def label_places(frame: Frame, zones: tuple[str, ...], size: float) -> list[tupl
     return places
 
 
-def callout(frame: Frame, zone: str, right: bool, label_y: float, size: float, font: str) -> Group:
+def callout(frame: Frame, zone: str, right: bool, label_y: float, size: float, font: str, name: str) -> Group:
     """Zone + label height -> a label beside the body with a leader line to the zone (right or left part)."""
     found = ZONES[zone]
     ax, ay = frame.at(found.anchor if right else (1 - found.anchor[0], found.anchor[1]))
@@ -179,7 +198,7 @@ def callout(frame: Frame, zone: str, right: bool, label_y: float, size: float, f
         String(
             edge + 6 * step,
             label_y - size * 0.35,
-            found.label,
+            name,
             fontName=font,
             fontSize=size,
             fillColor=AVOID,

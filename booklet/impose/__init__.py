@@ -7,24 +7,19 @@ Importing this package does not import pypdf.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.errors import InputError, clean
+from booklet.labels import ENGLISH, fill
 
 LAYOUTS = {
     "saddle": "reading pages two-up in saddle-stitch order, for folding and stapling",
     "cards": "one page per card, alternating front and back, placed N-up with crop marks",
 }
-SADDLE_HOW = "Print double-sided, flipping on the short edge; fold the stack in half and staple twice on the fold."
-SIGNATURE_HOW = (
-    "Print double-sided, flipping on the short edge; fold each {group} in half on its own, "
-    "stack the folded {groups} in order and bind them along the fold."
-)
-CARDS_HOW = (
-    "Print double-sided, flipping on the long edge; cut along the crop marks. "
-    "Each card's back reads upright when the card is turned over sideways."
-)
+SADDLE_HOW = ENGLISH["how_saddle"]
+CARDS_HOW = ENGLISH["how_cards_long"]
 MAX_INPUT = 200_000_000  # bytes
 
 
@@ -38,22 +33,33 @@ class ImposeReport:
     instructions: str
 
 
-def cards_how(duplex: str = "long-edge", separate: bool = False) -> str:
-    """Duplex mode and backs-in-a-second-file -> the printing instructions for card sheets."""
-    if separate:
-        return "Print the fronts, put the sheets back in the tray face down, then print the backs file."
-    return CARDS_HOW.replace("long edge", duplex.replace("-", " "))
+Words = Callable[..., str]  # a label key and its values -> the printed text (Booklet.label)
 
 
-def saddle_how(signature: int | None, scale: float = 1.0) -> str:
+def english(key: str, **values: object) -> str:
+    """The English wording of a printer's label, for PDFs that come without a booklet."""
+    return fill(ENGLISH[key], values)
+
+
+def saddle_how(signature: int | None, scale: float = 1.0, words: Words = english, language: str = "en") -> str:
     """Signature size and page scale -> the printing instructions for a saddle-stitched booklet."""
-    how = SADDLE_HOW
-    if signature:
-        group, groups = ("sheet", "sheets") if signature == 1 else (f"group of {signature} sheets", "groups")
-        how = SIGNATURE_HOW.format(group=group, groups=groups)
+    how = words("how_saddle")
+    if signature == 1:
+        how = words("how_signature_sheet")
+    elif signature:
+        how = words("how_signature", sheets=signature)
     if scale < 0.995:
-        how += f" Pages are scaled to {scale:.0%} to fit the sheet."
+        from booklet.locale import percent
+
+        how += " " + words("how_scaled", percent=percent(round(scale, 2), language))
     return how
+
+
+def cards_how(duplex: str = "long-edge", separate: bool = False, words: Words = english) -> str:
+    """How cards are printed: duplex flip edge, or the backs as a second run."""
+    if separate:
+        return words("how_cards_separate")
+    return words("how_cards_short" if duplex == "short-edge" else "how_cards_long")
 
 
 def impose_file(

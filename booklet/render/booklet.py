@@ -31,7 +31,7 @@ from booklet.errors import BookletError, ContentError
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
-from booklet.render.flowables import SectionMark, number_form
+from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import Context, EvenPage, hex_colour
 from booklet.render.styles import RULE, Look, make_look
@@ -126,7 +126,7 @@ def story(plan: Plan, ctx: Context) -> list:
         while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             part.pop()
         flow += part
-        flow.append(SectionMark(""))  # drawn on the section's last page: the next page is not "continued"
+        flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
 
 
@@ -234,7 +234,9 @@ def print_marks(canv: Canvas, plan: Plan, look: Look, o: float) -> None:
         canv.line(o + w + start, y, o + w + end, y)
     canv.setFont(look.fonts.regular, 5.5)
     canv.setFillColor(colors.black)
-    slug = f"{plain(plan.edition.booklet.title)} · {plain(plan.edition.name)} · page {canv.getPageNumber()}"
+    words = plan.edition.booklet
+    page = canv.getPageNumber()
+    slug = words.label("page_slug", title=plain(words.title), edition=plain(plan.edition.name), page=page)
     canv.drawCentredString(o + w / 2, o - b - 5 * mm, fit(slug, look, 5.5))
     canv.restoreState()
 
@@ -416,7 +418,7 @@ def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> No
     """The edition name in a white pill; a name too long for the page shrinks, never truncates."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = name.upper()
+    text = name  # the author's edition name, as typed: never re-cased
     size = look.body_size * 0.9
     room = look.frame_w - size * 2
     natural = stringWidth(text, look.heading_fonts.bold, size)

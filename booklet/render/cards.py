@@ -24,7 +24,7 @@ from booklet.errors import ContentError
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
-from booklet.render.sections import PressureMeter, Timeline, hex_colour, minutes
+from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
@@ -119,16 +119,14 @@ def pressure_row(
     meter = PressureMeter(stroke.pressure, look)
     meter.wrap(look.body_size * 4, look.body_size * 2)
     meter.drawOn(canv, x, y)
-    text = words.label("pressure_level", level=words.label(stroke.pressure))
+    text = words.label("pressure_" + stroke.pressure)
     label_only = text
     if stroke.hands:
-        text += " · " + ", ".join(stroke.hands)
+        text += " · " + ", ".join(words.hand_name(h) for h in stroke.hands)
     indent = look.body_size * 3.4
     ref = ref_of(stroke, "hands")
     if _too_wide(label_only, look.fonts.bold, width - indent):  # the labels alone are too long: blame them
-        given = [
-            f"labels.{k}" for k in (stroke.pressure, "pressure_level") if dict(words.field_refs).get(f"labels.{k}")
-        ]
+        given = [f"labels.{k}" for k in ("pressure_" + stroke.pressure,) if dict(words.field_refs).get(f"labels.{k}")]
         ref = ref_of(words, given[0]) if given else ref
     size = fit_line(text, look.fonts.bold, look.body_size * scale, width - indent, ref, "the line")
     canv.saveState()
@@ -138,7 +136,8 @@ def pressure_row(
     if stroke.pressure_note:
         canv.setFont(look.fonts.italic, max(MIN_SIZE, look.body_size * 0.8 * scale))
         canv.setFillColor(MUTED)
-        canv.drawString(x, y + look.body_size * 1.6, words.label("card_capped", cap=stroke.pressure))
+        capped = words.label("card_capped", cap=words.label("level_" + stroke.pressure))
+        canv.drawString(x, y + look.body_size * 1.6, capped)
     canv.restoreState()
 
 
@@ -186,6 +185,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
             accent=hex_colour(look.accent),
             font=look.fonts.regular,
             legend_text=words.label("avoid"),
+            zone_names=map_names(words),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
 
@@ -197,9 +197,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
         story: list[Flowable] = [Paragraph(to_para(title), styles["title"])]
         return story + [caution_line(c, styles["step"], words) for c in cautions]
 
-    kicker = words.label("read_first")
-    if parts > 1:
-        kicker += " · " + words.label("part", part=part, parts=parts).upper()
+    kicker = words.label("read_first_part", part=part, parts=parts) if parts > 1 else words.label("read_first")
     return Card(f"cautions-{part}", words.label("cautions"), kicker, edition.booklet.ref, front, back)
 
 

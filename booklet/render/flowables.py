@@ -11,6 +11,7 @@ from collections.abc import Callable
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable
 
 Marker = Callable[[Canvas, float, float], None]  # draws at (x, top_y) of the first line
 
@@ -106,6 +107,18 @@ class SectionMark(Flowable):
         if self.tab >= 0:
             self.canv.page_tab.setdefault(page, self.tab)
         self.canv.section_ref = self.ref
+
+
+class SectionEnd(ActionFlowable):
+    """The end of a section, applied where the story reaches it: it takes no room, so it can
+    never spill onto a page of its own the way a zero-size flowable after a full page does."""
+
+    def __init__(self):
+        super().__init__(("sectionEnd",))
+
+    def apply(self, doc) -> None:
+        canv = doc.canv
+        canv.section = ("", canv.getPageNumber(), 1, -1)
 
 
 class Bulleted(Flowable):

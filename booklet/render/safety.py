@@ -17,7 +17,7 @@ from booklet.layout import Section
 from booklet.model import SIGNALS, Booklet, Caution
 from booklet.render.flowables import Bulleted, CautionBox, ContentsLine, PageMark
 from booklet.render.markup import plain
-from booklet.render.sections import Context, heading, hex_colour, para
+from booklet.render.sections import Context, heading, hex_colour, map_names, para
 from booklet.render.styles import SIGNAL_COLOURS, STOP_COLOUR, Look, tint
 
 
@@ -59,7 +59,7 @@ def stop_panel(booklet: Booklet, look: Look, width_share: float = 1.0) -> Cautio
         Bulleted(para(item, style), look.body_size * 1.1, stop_dot(look), style.spaceAfter) for item in items
     ]
     return CautionBox(
-        booklet.label("stop_if"),
+        booklet.label("stop_heading"),
         (STOP_COLOUR, SIGNAL_COLOURS["danger"][1]),
         rows,
         symbol=False,
@@ -67,7 +67,7 @@ def stop_panel(booklet: Booklet, look: Look, width_share: float = 1.0) -> Cautio
         tint=tint(STOP_COLOUR, 0.9),
         pad=look.body_size * 0.7,
         band_font=(look.heading_fonts.bold, max(look.min_text, look.body_size * 0.95)),
-        continued=booklet.label("continued", title=booklet.label("stop_if")),
+        continued=booklet.label("continued", title=booklet.label("stop_heading")),
         max_h=look.frame_h,
     )
 
@@ -116,6 +116,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 accent=hex_colour(look.accent),
                 font=look.fonts.regular,
                 legend_text=booklet.label("avoid"),
+                zone_names=map_names(booklet),
             ),
             Spacer(1, look.body_size * 0.8),
         ]

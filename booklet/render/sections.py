@@ -139,11 +139,11 @@ def hex_colour(colour: colors.Color) -> str:
     return "#" + colour.hexval()[2:].upper()
 
 
-def zone_label(zone: str) -> str:
+def map_names(words: Booklet) -> dict[str, str]:
+    """Zone id -> its name as a diagram prints it standing alone, in the booklet's language."""
     from booklet.illustrate.zones import ZONES
 
-    found = ZONES.get(zone)
-    return found.label.lower() if found else zone.replace("-", " ")
+    return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ZONES}
 
 
 class PressureMeter(Flowable):
@@ -184,10 +184,9 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
     start = 0.0
     for step in item.steps:
         name = names.get(step.stroke, step.stroke)
-        level = words.label(
-            "pressure_level", level=words.label(pressure[step.stroke]) if step.stroke in pressure else ""
-        )
-        text = f"**{name}** · {minutes(step.minutes, words)} · {level.lower()}"
+        text = f"**{name}** · {minutes(step.minutes, words)}"
+        if step.stroke in pressure:
+            text += " · " + words.label("level_" + pressure[step.stroke])
         if step.note:
             text += f". {step.note}"
         tag = minute_tag(start, start + step.minutes, look)
@@ -220,7 +219,10 @@ def minute_tag(start: float, end: float, look: Look):
 
 
 def minutes(value: float, words: Booklet) -> str:
-    return words.label("minute" if value == 1 else "minutes", n=f"{value:g}")
+    """Minutes in the booklet's language: number format and plural form."""
+    from booklet.locale import minutes as in_words
+
+    return in_words(value, words)
 
 
 PRESSURE_TINT = {"light": 0.62, "moderate": 0.32, "firm": 0.0}  # deeper colour, firmer touch

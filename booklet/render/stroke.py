@@ -20,10 +20,10 @@ from booklet.render.sections import (
     PressureMeter,
     heading,
     hex_colour,
+    map_names,
     minutes,
     number_badge,
     para,
-    zone_label,
 )
 from booklet.render.spread import Block, StrokeBlocks, arrange, measure
 from booklet.render.styles import SIGNAL_COLOURS, Look
@@ -155,6 +155,7 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable
             avoid=avoid,
             font=look.fonts.regular,
             legend_text=ctx.plan.edition.booklet.label("avoid"),
+            zone_names=map_names(ctx.plan.edition.booklet),
         )
     if caption_h and ill is not None:
         caption = para(
@@ -174,9 +175,10 @@ def fact_rows(item: Stroke, look: Look, words: Booklet, part: str = "all") -> li
         pressure.append(para(item.pressure_note, look["small"]))
     rows = [("short", words.label("pressure"), pressure)]
     if item.hands:
-        rows.append(("rest", words.label("hands"), [para(", ".join(item.hands).capitalize(), look["value"])]))
+        hands = words.label("glance_list", items=", ".join(words.hand_name(h) for h in item.hands))
+        rows.append(("rest", words.label("hands"), [para(hands, look["value"])]))
     if item.areas:
-        areas = ", ".join(zone_label(a) for a in item.areas)
+        areas = words.label("glance_list", items=", ".join(words.zone_name(a) for a in item.areas))
         rows.append(("rest", words.label("areas"), [para(areas, look["value"])]))
     if item.duration:
         rows.append(("short", words.label("time"), [para(item.duration, look["value"])]))
@@ -266,7 +268,7 @@ def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     picture = diagram(item, ctx, look.frame_w * share, diagram_h)
     number_font = (look.fonts.bold, look["toc"].fontSize, look.accent)
     column: list[Flowable] = [ContentsLine(para(f"**{item.name}**", look["toc"]), f"stroke-{item.id}", 0, number_font)]
-    facts = [booklet.label("pressure_level", level=booklet.label(item.pressure))]
+    facts = [booklet.label("pressure_" + item.pressure)]
     time = stroke_minutes(item, booklet)
     if time:
         facts.append(time)
