@@ -43,7 +43,9 @@ def test_card_sheet_alternates_fronts_and_backs():
     texts = [p.extract_text() for p in reader.pages]
     assert "STROKE 1 OF 4" in texts[0]
     assert "The fan stroke: steps" in texts[1]
-    assert "flipping on the long edge" in texts[0]  # the slug line says how to print
+    assert "sheet 1 of 3 · front" in texts[0]  # the slug line names the sheet and side
+    assert "sheet 1 of 3 · back" in texts[1]
+    assert "flipping on the long edge" in result.instructions
 
 
 def test_separate_backs_make_a_second_file():

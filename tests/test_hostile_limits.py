@@ -95,12 +95,12 @@ def test_a_missing_image_names_the_file_with_the_same_stem(handwash: Path, edit)
 
 
 def test_a_long_pressure_label_is_blamed_on_its_own_line(handwash: Path, edit):
-    edit(handwash / "booklet.yaml", "theme:", "labels:\n  light: " + "Very very gentle " * 6 + "\ntheme:")
+    edit(handwash / "booklet.yaml", "theme:", "labels:\n  pressure_light: " + "Very very gentle " * 6 + "\ntheme:")
     with pytest.raises(ContentError) as caught:
         build(load_booklet(handwash), BuildOptions(format="cards", card="business"))
     assert caught.value.lines()[0].endswith(
-        "booklet.yaml:39:10: error: cards: the line 'Very very gentle Very very gentle Very very gentle Very very "
-        "gentle Very very gentle Very very gentle pressure · palms, fingertips' does not fit on one line of a card "
+        "booklet.yaml:39:19: error: cards: the line 'Very very gentle Very very gentle Very very gentle Very very "
+        "gentle Very very gentle Very very gentle · palms, fingertips' does not fit on one line of a card "
         "even at 7 pt; shorten it"
     )
 

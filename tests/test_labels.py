@@ -175,7 +175,7 @@ def test_a_language_without_built_in_labels_must_give_them_all(tmp_path: Path):
         load_booklet(tmp_path)
     message = str(caught.value)
     assert "booklet.yaml:6:11: error: labels: booklet has no built-in labels for language 'xx'" in message
-    for key in ("cover_kicker", "zone_neck", "how_saddle"):
+    for key in ("cover_kicker", "zone_neck", "how_duplex"):
         assert key in message
     assert "contents," not in message  # given, so not asked for
     assert missing("xx", {"contents": "x"}) == [k for k in ENGLISH if k != "contents" and k not in OPTIONAL]

@@ -14,7 +14,6 @@ MAY_OMIT = {
     "stroke_number": {"count"},
     "pressure_capped": {"edition"},
     "page_slug": {"title", "edition"},
-    "card_slug": {"title", "edition"},
     "read_first_part": {"parts"},
     "part": {"parts"},
 }

@@ -75,29 +75,56 @@ LABELS: dict[str, str] = {
     "read_first_part": "ZUERST LESEN · {part} VON {parts}",
     "part": "{part} von {parts}",
     "page_slug": "{title} · {edition} · Seite {page}",
-    "card_slug": "{title} · {edition} · Karten · {instructions}",
-    "how_saddle": (
-        "Beidseitig drucken, an der kurzen Kante wenden; den Stapel in der Mitte falzen und im Falz zweimal heften."
+    "print_slug": "{job} · Bogen {sheet} von {sheets} · {side}",
+    "side_front": "Vorderseite",
+    "side_back": "Rückseite",
+    "trim_side": "Bogen {sheet} {side}",
+    "how_duplex": "Beidseitig drucken, über die {edge} Kante wenden.",
+    "edge_short": "kurze",
+    "edge_long": "lange",
+    "how_fold_all": (
+        "Die Bogen in der Druckreihenfolge lassen, den ganzen Stapel mit Bogen 1 außen in der Mitte falzen "
+        "und zweimal im Falz heften, je ein Viertel vom Kopf und vom Fuß entfernt (die Heftmarken auf der "
+        "Mittelseite)."
     ),
-    "how_signature_sheet": (
-        "Beidseitig drucken, an der kurzen Kante wenden; jeden Bogen einzeln in der Mitte falzen, "
-        "die gefalzten Bogen der Reihe nach stapeln und im Falz binden."
+    "how_fold_each": (
+        "Jeden Bogen einzeln in der Mitte falzen; die gefalzten Bogen der Reihe nach stapeln, Bogen 1 oben, "
+        "und entlang der Falze binden."
     ),
-    "how_signature": (
-        "Beidseitig drucken, an der kurzen Kante wenden; jede Lage aus {sheets} Bogen einzeln in der Mitte falzen, "
-        "die gefalzten Lagen der Reihe nach stapeln und im Falz binden."
+    "how_fold_groups": (
+        "Jede Lage aus {sheets} Bogen einzeln in der Mitte falzen, die Bogen in der Druckreihenfolge, der "
+        "erste außen; die gefalzten Lagen der Reihe nach stapeln, die erste oben, und entlang der Falze "
+        "binden."
+    ),
+    "how_last_group": "Die letzte Lage hat {sheets} Bogen.",
+    "how_last_group_one": "Die letzte Lage ist ein einzelner Bogen.",
+    "how_two_up": (
+        "Jeder Bogen trägt das Heft zweimal, ein Exemplar über dem anderen: beide Hälften des Falzes heften, "
+        "dann den gefalzten Stapel in der Mitte quer in zwei Hefte schneiden."
+    ),
+    "how_top_bound": (
+        "Die Seiten liegen um eine Vierteldrehung gedreht auf dem Bogen: Das Heft wird an der Oberkante der "
+        "Seiten gebunden und nach oben aufgeschlagen, wie ein Kalender."
     ),
     "how_scaled": "Die Seiten sind auf {percent} verkleinert, damit sie auf den Bogen passen.",
-    "how_cards_long": (
-        "Beidseitig drucken, an der langen Kante wenden; an den Schnittmarken schneiden. "
-        "Die Rückseite jeder Karte steht aufrecht, wenn man die Karte seitlich umdreht."
+    "how_creep": ("Die Seiten der inneren Bogen rücken bis zu {mm} mm zum Falz, um den Bundzuwachs auszugleichen."),
+    "how_press": (
+        "Auf {sheet} drucken ({width} x {height} mm). Nach dem Falzen und Heften Kopf, Fuß und Vorderkante an"
+        " den Schnittmarken beschneiden; die gestrichelten Marken zeigen den Falz."
     ),
-    "how_cards_short": (
-        "Beidseitig drucken, an der kurzen Kante wenden; an den Schnittmarken schneiden. "
-        "Die Rückseite jeder Karte steht aufrecht, wenn man die Karte seitlich umdreht."
+    "how_trims": "Endformatrahmen in mm ab der linken unteren Ecke jeder Seite: {boxes}.",
+    "how_cards": (
+        "Beidseitig drucken, über die {edge} Kante wenden; an den Schnittmarken schneiden. Die Rückseite "
+        "jeder Karte steht aufrecht, wenn man die Karte seitlich umdreht."
     ),
     "how_cards_separate": (
-        "Zuerst die Vorderseiten drucken, die Bogen mit der bedruckten Seite nach unten wieder einlegen "
-        "und dann die Datei mit den Rückseiten drucken."
+        "Zuerst die Datei mit den Vorderseiten drucken. Die bedruckten Bogen in derselben Reihenfolge wieder "
+        "in das Papierfach legen, die leere Seite zum Bedrucken (bedruckte Seite nach oben in einem Fach, das"
+        " die Unterseite bedruckt, nach unten in einem Einzug, der oben druckt), mit {which} zuerst in den "
+        "Drucker; dann die Datei mit den Rückseiten drucken. Das ist eine Wendung über die {edge} Kante. An "
+        "den Schnittmarken schneiden."
     ),
+    "which_same": "der Kante, die zuerst eingezogen wurde,",
+    "which_opposite": "der gegenüberliegenden Kante",
+    "how_gang": "Benachbarte Karten teilen sich einen Schnitt.",
 }

@@ -89,26 +89,53 @@ LABELS: dict[str, str] = {
     "part": "{part} of {parts}",
     # The printer's slug lines and instructions
     "page_slug": "{title} · {edition} · page {page}",
-    "card_slug": "{title} · {edition} · cards · {instructions}",
-    "how_saddle": (
-        "Print double-sided, flipping on the short edge; fold the stack in half and staple twice on the fold."
+    "print_slug": "{job} · sheet {sheet} of {sheets} · {side}",
+    "side_front": "front",
+    "side_back": "back",
+    "trim_side": "sheet {sheet} {side}",
+    "how_duplex": "Print double-sided, flipping on the {edge} edge.",
+    "edge_short": "short",
+    "edge_long": "long",
+    "how_fold_all": (
+        "Keep the sheets in printed order, fold the whole stack in half with sheet 1 outside, and staple "
+        "twice on the fold, a quarter in from the head and the foot (the staple marks on the centre spread)."
     ),
-    "how_signature_sheet": (
-        "Print double-sided, flipping on the short edge; fold each sheet in half on its own, "
-        "stack the folded sheets in order and bind them along the fold."
+    "how_fold_each": (
+        "Fold each sheet in half on its own; stack the folded sheets in order, sheet 1 on top, and bind them "
+        "along the folds."
     ),
-    "how_signature": (
-        "Print double-sided, flipping on the short edge; fold each group of {sheets} sheets in half on its own, "
-        "stack the folded groups in order and bind them along the fold."
+    "how_fold_groups": (
+        "Fold each group of {sheets} sheets in half on its own, keeping the sheets in printed order with the "
+        "first outside; stack the folded groups in order, the first on top, and bind them along the folds."
+    ),
+    "how_last_group": "The last group has {sheets} sheets.",
+    "how_last_group_one": "The last group is a single sheet.",
+    "how_two_up": (
+        "Each sheet carries the booklet twice, one copy above the other: staple both halves of the fold, then"
+        " cut the folded stack across the middle into two booklets."
+    ),
+    "how_top_bound": (
+        "The pages lie a quarter turn round on the sheet: the booklet is bound along the top edge of its "
+        "pages and opens upward, like a calendar."
     ),
     "how_scaled": "Pages are scaled to {percent} to fit the sheet.",
-    "how_cards_long": (
-        "Print double-sided, flipping on the long edge; cut along the crop marks. "
-        "Each card’s back reads upright when the card is turned over sideways."
+    "how_creep": "Pages on the inner sheets move up to {mm} mm toward the fold to make up for creep.",
+    "how_press": (
+        "Print on {sheet} ({width} x {height} mm). After folding and stapling, trim the head, foot and fore-"
+        "edge at the crop marks; the dashed marks show the fold."
     ),
-    "how_cards_short": (
-        "Print double-sided, flipping on the short edge; cut along the crop marks. "
-        "Each card’s back reads upright when the card is turned over sideways."
+    "how_trims": "Trim boxes in mm from the lower-left corner of each side: {boxes}.",
+    "how_cards": (
+        "Print double-sided, flipping on the {edge} edge; cut along the crop marks. Each card’s back reads "
+        "upright when the card is turned over sideways."
     ),
-    "how_cards_separate": "Print the fronts, put the sheets back in the tray face down, then print the backs file.",
+    "how_cards_separate": (
+        "Print the fronts file first. Put the printed sheets back in the paper tray in the same order, blank "
+        "side to be printed (printed side up in a tray that prints on the underside, down in a feeder that "
+        "prints on top), with {which} going into the printer first; then print the backs file. This is a turn"
+        " about the {edge} edge. Cut along the crop marks."
+    ),
+    "which_same": "the edge that went in first",
+    "which_opposite": "the opposite edge",
+    "how_gang": "Neighbouring cards share one cut.",
 }

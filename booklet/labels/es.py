@@ -75,30 +75,58 @@ LABELS: dict[str, str] = {
     "read_first_part": "LEER PRIMERO · {part} DE {parts}",
     "part": "{part} de {parts}",
     "page_slug": "{title} · {edition} · página {page}",
-    "card_slug": "{title} · {edition} · tarjetas · {instructions}",
-    "how_saddle": (
-        "Imprima a doble cara, volteando por el borde corto; doble la pila por la mitad "
-        "y grápela dos veces en el pliegue."
+    "print_slug": "{job} · pliego {sheet} de {sheets} · {side}",
+    "side_front": "anverso",
+    "side_back": "reverso",
+    "trim_side": "pliego {sheet} {side}",
+    "how_duplex": "Imprime a doble cara, volteando por el borde {edge}.",
+    "edge_short": "corto",
+    "edge_long": "largo",
+    "how_fold_all": (
+        "Mantén los pliegos en el orden de impresión, dobla toda la pila por la mitad con el pliego 1 por "
+        "fuera y grapa dos veces en el doblez, a un cuarto de la cabeza y del pie (las marcas de grapa en la "
+        "doble página central)."
     ),
-    "how_signature_sheet": (
-        "Imprima a doble cara, volteando por el borde corto; doble cada hoja por la mitad por separado, "
-        "apile las hojas dobladas en orden y encuadérnelas por el pliegue."
+    "how_fold_each": (
+        "Dobla cada pliego por la mitad por separado; apila los pliegos doblados en orden, el pliego 1 "
+        "encima, y encuadérnalos por los dobleces."
     ),
-    "how_signature": (
-        "Imprima a doble cara, volteando por el borde corto; doble por la mitad, por separado, cada cuadernillo "
-        "de {sheets} hojas, apile los cuadernillos doblados en orden y encuadérnelos por el pliegue."
+    "how_fold_groups": (
+        "Dobla cada cuadernillo de {sheets} pliegos por la mitad por separado, con los pliegos en el orden de"
+        " impresión y el primero por fuera; apila los cuadernillos doblados en orden, el primero encima, y "
+        "encuadérnalos por los dobleces."
     ),
-    "how_scaled": "Las páginas se reducen al {percent} para que quepan en la hoja.",
-    "how_cards_long": (
-        "Imprima a doble cara, volteando por el borde largo; corte por las marcas de corte. "
-        "El reverso de cada tarjeta queda derecho al darle la vuelta de lado."
+    "how_last_group": "El último cuadernillo tiene {sheets} pliegos.",
+    "how_last_group_one": "El último cuadernillo es un solo pliego.",
+    "how_two_up": (
+        "Cada pliego lleva el folleto dos veces, una copia encima de la otra: grapa las dos mitades del "
+        "doblez y después corta la pila doblada por el medio en dos folletos."
     ),
-    "how_cards_short": (
-        "Imprima a doble cara, volteando por el borde corto; corte por las marcas de corte. "
-        "El reverso de cada tarjeta queda derecho al darle la vuelta de lado."
+    "how_top_bound": (
+        "Las páginas van giradas un cuarto de vuelta en el pliego: el folleto se encuaderna por el borde "
+        "superior de las páginas y se abre hacia arriba, como un calendario."
+    ),
+    "how_scaled": "Las páginas se reducen al {percent} para caber en la hoja.",
+    "how_creep": (
+        "Las páginas de los pliegos interiores se acercan hasta {mm} mm al doblez para compensar el desplazamiento."
+    ),
+    "how_press": (
+        "Imprime en {sheet} ({width} x {height} mm). Después de doblar y grapar, refila la cabeza, el pie y "
+        "el corte delantero por las marcas de corte; las marcas discontinuas indican el doblez."
+    ),
+    "how_trims": "Cajas de corte en mm desde la esquina inferior izquierda de cada cara: {boxes}.",
+    "how_cards": (
+        "Imprime a doble cara, volteando por el borde {edge}; corta por las marcas de corte. El reverso de "
+        "cada tarjeta se lee derecho al girarla de lado."
     ),
     "how_cards_separate": (
-        "Imprima los anversos, vuelva a colocar las hojas en la bandeja boca abajo "
-        "y después imprima el archivo de reversos."
+        "Imprime primero el archivo de anversos. Vuelve a poner los pliegos impresos en la bandeja en el "
+        "mismo orden, con la cara en blanco para imprimir (cara impresa hacia arriba en una bandeja que "
+        "imprime por debajo, hacia abajo en un alimentador que imprime por arriba), con {which} entrando "
+        "primero en la impresora; después imprime el archivo de reversos. Es un giro por el borde {edge}. "
+        "Corta por las marcas de corte."
     ),
+    "which_same": "el borde que entró primero",
+    "which_opposite": "el borde opuesto",
+    "how_gang": "Las tarjetas vecinas comparten un mismo corte.",
 }

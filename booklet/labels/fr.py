@@ -73,30 +73,58 @@ LABELS: dict[str, str] = {
     "read_first_part": "À LIRE D’ABORD · {part} SUR {parts}",
     "part": "{part} sur {parts}",
     "page_slug": "{title} · {edition} · page {page}",
-    "card_slug": "{title} · {edition} · cartes · {instructions}",
-    "how_saddle": (
-        "Imprimer en recto verso, retournement sur le bord court\u00a0; "
-        "plier la pile en deux et agrafer deux fois sur le pli."
+    "print_slug": "{job} · feuille {sheet} sur {sheets} · {side}",
+    "side_front": "recto",
+    "side_back": "verso",
+    "trim_side": "feuille {sheet} {side}",
+    "how_duplex": "Imprimer en recto verso, en retournant sur le bord {edge}.",
+    "edge_short": "court",
+    "edge_long": "long",
+    "how_fold_all": (
+        "Garder les feuilles dans l’ordre d’impression, plier toute la pile en deux, la feuille 1 à "
+        "l’extérieur, et agrafer deux fois dans le pli, à un quart de la tête et du pied (les repères "
+        "d’agrafe sur la double page centrale)."
     ),
-    "how_signature_sheet": (
-        "Imprimer en recto verso, retournement sur le bord court\u00a0; plier chaque feuille en deux séparément, "
-        "empiler les feuilles pliées dans l’ordre et les relier le long du pli."
+    "how_fold_each": (
+        "Plier chaque feuille en deux séparément ; empiler les feuilles pliées dans l’ordre, la feuille 1 "
+        "dessus, et les relier le long des plis."
     ),
-    "how_signature": (
-        "Imprimer en recto verso, retournement sur le bord court\u00a0; plier séparément en deux chaque cahier "
-        "de {sheets} feuilles, empiler les cahiers pliés dans l’ordre et les relier le long du pli."
+    "how_fold_groups": (
+        "Plier chaque cahier de {sheets} feuilles en deux séparément, les feuilles dans l’ordre d’impression,"
+        " la première à l’extérieur ; empiler les cahiers pliés dans l’ordre, le premier dessus, et les "
+        "relier le long des plis."
+    ),
+    "how_last_group": "Le dernier cahier compte {sheets} feuilles.",
+    "how_last_group_one": "Le dernier cahier est une seule feuille.",
+    "how_two_up": (
+        "Chaque feuille porte le livret deux fois, un exemplaire au-dessus de l’autre : agrafer les deux "
+        "moitiés du pli, puis couper la pile pliée en travers, au milieu, en deux livrets."
+    ),
+    "how_top_bound": (
+        "Les pages sont tournées d’un quart de tour sur la feuille : le livret est relié par le bord "
+        "supérieur des pages et s’ouvre vers le haut, comme un calendrier."
     ),
     "how_scaled": "Les pages sont réduites à {percent} pour tenir sur la feuille.",
-    "how_cards_long": (
-        "Imprimer en recto verso, retournement sur le bord long\u00a0; couper le long des traits de coupe. "
-        "Le verso de chaque carte se lit à l’endroit quand on la retourne latéralement."
+    "how_creep": (
+        "Les pages des feuilles intérieures se rapprochent du pli de {mm} mm au plus, pour compenser la chasse."
     ),
-    "how_cards_short": (
-        "Imprimer en recto verso, retournement sur le bord court\u00a0; couper le long des traits de coupe. "
-        "Le verso de chaque carte se lit à l’endroit quand on la retourne latéralement."
+    "how_press": (
+        "Imprimer sur {sheet} ({width} x {height} mm). Après pliage et agrafage, rogner la tête, le pied et "
+        "la gouttière aux traits de coupe ; les repères en tirets montrent le pli."
+    ),
+    "how_trims": "Formats rognés en mm depuis le coin inférieur gauche de chaque face : {boxes}.",
+    "how_cards": (
+        "Imprimer en recto verso, en retournant sur le bord {edge} ; couper aux traits de coupe. Le verso de "
+        "chaque carte se lit à l’endroit quand on la retourne de côté."
     ),
     "how_cards_separate": (
-        "Imprimer les rectos, remettre les feuilles dans le bac face imprimée vers le bas, "
-        "puis imprimer le fichier des versos."
+        "Imprimer d’abord le fichier des rectos. Remettre les feuilles imprimées dans le bac dans le même "
+        "ordre, face vierge à imprimer (face imprimée vers le haut dans un bac qui imprime le dessous, vers "
+        "le bas dans un passe-copie qui imprime le dessus), avec {which} en premier dans l’imprimante ; puis "
+        "imprimer le fichier des versos. C’est un retournement sur le bord {edge}. Couper aux traits de "
+        "coupe."
     ),
+    "which_same": "le bord entré en premier",
+    "which_opposite": "le bord opposé",
+    "how_gang": "Les cartes voisines partagent une même coupe.",
 }

@@ -75,28 +75,56 @@ LABELS: dict[str, str] = {
     "read_first_part": "DA LEGGERE PRIMA · {part} DI {parts}",
     "part": "{part} di {parts}",
     "page_slug": "{title} · {edition} · pagina {page}",
-    "card_slug": "{title} · {edition} · schede · {instructions}",
-    "how_saddle": (
-        "Stampa fronte-retro, capovolgendo sul lato corto; piega la pila a metà e pinzala due volte lungo la piega."
+    "print_slug": "{job} · foglio {sheet} di {sheets} · {side}",
+    "side_front": "fronte",
+    "side_back": "retro",
+    "trim_side": "foglio {sheet} {side}",
+    "how_duplex": "Stampa fronte e retro, girando sul lato {edge}.",
+    "edge_short": "corto",
+    "edge_long": "lungo",
+    "how_fold_all": (
+        "Tieni i fogli nell’ordine di stampa, piega a metà tutta la pila con il foglio 1 all’esterno e pinza "
+        "due volte sulla piega, a un quarto dalla testa e dal piede (i segni di pinzatura sulla doppia pagina"
+        " centrale)."
     ),
-    "how_signature_sheet": (
-        "Stampa fronte-retro, capovolgendo sul lato corto; piega a metà ogni foglio separatamente, "
-        "impila i fogli piegati in ordine e rilegali lungo la piega."
+    "how_fold_each": (
+        "Piega a metà ogni foglio da solo; impila i fogli piegati in ordine, il foglio 1 sopra, e rilegali "
+        "lungo le pieghe."
     ),
-    "how_signature": (
-        "Stampa fronte-retro, capovolgendo sul lato corto; piega a metà separatamente ogni segnatura "
-        "di {sheets} fogli, impila le segnature piegate in ordine e rilegale lungo la piega."
+    "how_fold_groups": (
+        "Piega a metà ogni segnatura di {sheets} fogli da sola, con i fogli nell’ordine di stampa e il primo "
+        "all’esterno; impila le segnature piegate in ordine, la prima sopra, e rilegale lungo le pieghe."
     ),
-    "how_scaled": "Le pagine sono ridotte al {percent} per entrare nel foglio.",
-    "how_cards_long": (
-        "Stampa fronte-retro, capovolgendo sul lato lungo; taglia lungo i segni di taglio. "
-        "Il retro di ogni scheda si legge dritto girando la scheda di lato."
+    "how_last_group": "L’ultima segnatura ha {sheets} fogli.",
+    "how_last_group_one": "L’ultima segnatura è un foglio solo.",
+    "how_two_up": (
+        "Ogni foglio porta il libretto due volte, una copia sopra l’altra: pinza entrambe le metà della "
+        "piega, poi taglia la pila piegata a metà in due libretti."
     ),
-    "how_cards_short": (
-        "Stampa fronte-retro, capovolgendo sul lato corto; taglia lungo i segni di taglio. "
-        "Il retro di ogni scheda si legge dritto girando la scheda di lato."
+    "how_top_bound": (
+        "Le pagine sono ruotate di un quarto di giro sul foglio: il libretto è rilegato sul bordo superiore "
+        "delle pagine e si apre verso l’alto, come un calendario."
+    ),
+    "how_scaled": "Le pagine sono ridotte al {percent} per stare nel foglio.",
+    "how_creep": (
+        "Le pagine dei fogli interni si spostano fino a {mm} mm verso la piega per compensare lo scorrimento."
+    ),
+    "how_press": (
+        "Stampa su {sheet} ({width} x {height} mm). Dopo la piegatura e la pinzatura, rifila testa, piede e "
+        "margine esterno ai segni di taglio; i segni tratteggiati indicano la piega."
+    ),
+    "how_trims": "Formati rifilati in mm dall’angolo inferiore sinistro di ogni facciata: {boxes}.",
+    "how_cards": (
+        "Stampa fronte e retro, girando sul lato {edge}; taglia lungo i segni di taglio. Il retro di ogni "
+        "carta si legge diritto quando la carta si gira di lato."
     ),
     "how_cards_separate": (
-        "Stampa i fronti, rimetti i fogli nel vassoio con il lato stampato in giù, poi stampa il file dei retri."
+        "Stampa prima il file dei fronti. Rimetti i fogli stampati nel cassetto nello stesso ordine, con la "
+        "facciata bianca da stampare (facciata stampata in alto in un cassetto che stampa sotto, in basso in "
+        "un alimentatore che stampa sopra), con {which} che entra per primo nella stampante; poi stampa il "
+        "file dei retri. È un giro sul lato {edge}. Taglia lungo i segni di taglio."
     ),
+    "which_same": "il lato entrato per primo",
+    "which_opposite": "il lato opposto",
+    "how_gang": "Le carte vicine condividono un solo taglio.",
 }

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -385,21 +384,3 @@ def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size:
     canv.setFillColor(MUTED)
     canv.drawRightString(w - m, m * 0.45, plain(card.title))
     canv.restoreState()
-
-
-def slug_page(text: str, width: float, height: float, edition: Edition) -> bytes:
-    """A sheet-sized page carrying only the printing instructions, along the top margin."""
-    from booklet.render.fonts import content_font_dirs, register_family
-
-    font = register_family(edition.booklet.theme.font, content_font_dirs(Path(edition.booklet.root))).regular
-    buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font)
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    size = max(4.0, min(6.5, 6.5 * (width - 20 * mm) / max(1.0, stringWidth(text, font, 6.5))))
-    canv.setFont(font, size)  # the slug is a printer's note: it shrinks to stay on the sheet
-    canv.setFillColor(MUTED)
-    canv.drawCentredString(width / 2, height - 5 * mm, text)
-    canv.showPage()
-    canv.save()
-    return buffer.getvalue()
