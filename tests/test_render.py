@@ -79,7 +79,7 @@ def test_page_order_and_contents_numbers(shipped_booklet: Booklet, shipped_pdf: 
     references = next(i + 1 for i, p in enumerate(pages) if "Scan the code" in p)
     assert cautions_page <= references < len(pages)
     assert "Stop at once if" in pages[-1] or "Read more" in pages[-1]  # the back cover comes last
-    assert re.search(rf"References \.*\s*{references}\b", pages[1])
+    assert re.search(rf"{shipped_booklet.label('references')} \.*\s*{references}\b", pages[1])
 
 
 def test_bookmarks_mirror_the_contents(shipped_booklet: Booklet, shipped_pdf: bytes):
