@@ -106,6 +106,9 @@ class Converter:
             if spec.required and isinstance(converted, str) and not converted.strip():
                 self.fail(value.ref, _join(where, key.text), f"'{key.text}' must not be empty")
                 converted = None
+            elif spec.required and converted == [] and isinstance(value, RawList) and not value.items:
+                self.fail(value.ref, _join(where, key.text), f"'{key.text}' is empty; list at least one")
+                converted = None
             if converted is not None:
                 out.values[key.text] = converted
                 out.refs[key.text] = value.ref
@@ -317,25 +320,30 @@ def _check_text_kind(conv: Converter, node: RawScalar, where: str, spec: Field, 
             return None
     if kind == "paragraphs":
         return tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", value) if p.strip())
-    if kind in ("zone", "pattern", "direction", "side"):
+    if kind in ("zone", "pattern", "direction", "side", "figure"):
         return _vocabulary_word(conv, node, where, kind, value)
     return value.strip() if kind in ("id", "url", "path", "color", "paper") else value.strip()
 
 
 def _vocabulary_word(conv: Converter, node: RawScalar, where: str, kind: str, value: str) -> str | None:
-    from booklet.illustrate import motions, zones
+    from booklet.illustrate import figures, motions
 
-    if kind == "zone":
-        name = zones.zone_name(value)
+    if kind == "zone":  # any figure's zone here; validate checks it is on the stroke's figure
+        name = figures.zone_name(value)
         if name is None:
-            hint = did_you_mean(value.strip().lower(), zones.ZONE_NAMES)
+            hint = did_you_mean(value.strip().lower(), figures.ALL_ZONE_NAMES)
             conv.fail(
                 node.ref,
                 where,
-                f"unknown zone '{_show(value)}'{hint or ' (expected ' + expected(zones.ZONE_NAMES) + ')'}",
+                f"unknown zone '{_show(value)}'{hint or ' (expected ' + expected(figures.ALL_ZONE_NAMES) + ')'}",
             )
         return name
-    choices = {"pattern": motions.PATTERN_NAMES, "direction": motions.DIRECTIONS, "side": motions.SIDES}[kind]
+    choices = {
+        "pattern": motions.PATTERN_NAMES,
+        "direction": motions.DIRECTIONS,
+        "side": motions.SIDES,
+        "figure": figures.FIGURE_NAMES,
+    }[kind]
     return conv.choice(node, where, tuple(choices), kind)
 
 

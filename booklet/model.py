@@ -14,7 +14,9 @@ from booklet.labels import ENGLISH, fill, hand_key, lookup, zone_key
 
 PRESSURES = ("light", "moderate", "firm")
 SIGNALS = ("danger", "warning", "caution", "notice")  # ANSI Z535.6, most severe first
-HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")
+HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")  # suggestions; any short text
+# The parts of a stroke a diagram can show; an illustration's ``badges`` gives each a step number.
+MOMENTS = ("place", "pass", "next", "move", "over", "return", "change")
 PLACEMENTS = ("before", "after")
 VOCABULARIES = ("plain", "anatomical")
 
@@ -89,6 +91,9 @@ class Illustration:
     paths: tuple[tuple[tuple[float, float], ...], ...] = ()
     image: str | None = None  # path relative to the content root, checked to stay inside
     caption: str = ""
+    figure: str = "back"  # the figure the pattern is drawn on (illustrate.figures)
+    badges: tuple[tuple[str, int], ...] = ()  # (moment, step number): which step each part of the drawing shows
+    alt: str = ""  # the author image's text alternative (required with ``image``)
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -170,6 +175,8 @@ class Theme:
     accent: str = "#2E6F73"
     logo: str | None = None
     paper: str = "a5"
+    cover_image: str | None = None  # a picture for the cover instead of the first stroke's
+    cover_alt: str = ""  # its text alternative
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 

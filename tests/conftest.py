@@ -17,12 +17,6 @@ SHIPPED = REPO / "content" / "back-massage"
 POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdffonts") is not None
 
 
-@pytest.fixture(autouse=True)
-def no_disk_cache(monkeypatch):
-    """Tests exercise the real parsers; the cache has its own test."""
-    monkeypatch.setenv("BOOKLET_NO_CACHE", "1")
-
-
 @pytest.fixture
 def handwash(tmp_path: Path) -> Path:
     """A copy of the small hand-washing booklet, safe to edit."""

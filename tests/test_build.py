@@ -193,12 +193,12 @@ def test_yaml_paths_reach_the_diagram(handwash: Path, edit):
         handwash / "strokes/lather.yaml",
         "tips:",
         "illustration:\n  hand: palms\n  paths:\n"
-        "    - [[0.40, 0.30], [0.45, 0.60], [0.50, 0.70]]\n    - [[0.6, 0.3], [0.7, 0.5]]\ntips:",
+        "    - [[0.40, 0.30], [0.45, 0.60], [0.46, 0.70]]\n    - [[0.6, 0.3], [0.7, 0.5]]\ntips:",
     )
     booklet = load_booklet(handwash)
     ill = booklet.stroke("lather").illustration
     assert ill is not None
-    assert ill.paths == (((0.40, 0.30), (0.45, 0.60), (0.50, 0.70)), ((0.6, 0.3), (0.7, 0.5)))
+    assert ill.paths == (((0.40, 0.30), (0.45, 0.60), (0.46, 0.70)), ((0.6, 0.3), (0.7, 0.5)))
     after = build(booklet, BuildOptions()).pdf
     assert _stroke_page_curves(after) > _stroke_page_curves(before)  # the diagram draws the two paths
 

@@ -118,14 +118,12 @@ def quiet_pypdf() -> Iterator[_Captured]:
 @contextmanager
 def untrusted(name: str) -> Iterator[None]:
     """Run a block that reads an untrusted PDF: tighter limits, pypdf quiet, any failure -> one-line InputError."""
-    with quiet_pypdf() as heard:
+    with quiet_pypdf():
         try:
             with apply_configuration(**LIMITS):
                 yield
         except UNREADABLE as exc:
-            said = f"; {clean(heard.messages[0], 80)}" if heard.messages else ""
-            reason = f"{type(exc).__name__}: {clean(str(exc), 100)}"
-            raise InputError(f"{name} cannot be read ({reason}{said})") from None
+            raise InputError(f"{name} cannot be read ({type(exc).__name__}: {clean(str(exc), 100)})") from None
 
 
 def read_pdf_checked(data: bytes, name: str = "input PDF") -> PdfReader:

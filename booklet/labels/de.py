@@ -49,10 +49,17 @@ LABELS: dict[str, str] = {
     "zone_ribs": "Rippen",
     "zone_kidney_area": "Nierengegend",
     "zone_hips": "Hüften",
+    "zone_waist": "Taille",
+    "zone_head": "Kopf",
+    "zone_base_of_skull": "Schädelbasis",
+    "zone_side_of_neck": "Halsseite",
+    "no_pressure": "Kein Druck",
+    "light_touch": "Nur leicht berühren",
+    "worked_area": "Bearbeiteter Bereich",
     "cautions_intro": (
         "Bitte vor dem Beginn lesen. Hinweise, die zu einer einzelnen Technik gehören, nennen diese zuerst."
     ),
-    "where_not_to_press": "Hier keinen Druck ausüben",
+    "where_not_to_press": "Wo Vorsicht geboten ist",
     "avoid": "Keinen Druck ausüben",
     "danger": "GEFAHR",
     "warning": "WARNUNG",

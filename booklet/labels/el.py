@@ -49,10 +49,17 @@ LABELS: dict[str, str] = {
     "zone_ribs": "πλευρά",
     "zone_kidney_area": "περιοχή των νεφρών",
     "zone_hips": "γοφοί",
+    "zone_waist": "μέση",
+    "zone_head": "κεφάλι",
+    "zone_base_of_skull": "βάση του κρανίου",
+    "zone_side_of_neck": "πλάι του λαιμού",
+    "no_pressure": "Καμία πίεση",
+    "light_touch": "Μόνο ελαφρύ άγγιγμα",
+    "worked_area": "Περιοχή εργασίας",
     "cautions_intro": (
         "Διαβάστε τις πριν ξεκινήσετε. Οι προφυλάξεις που αφορούν μία μόνο τεχνική την αναφέρουν πρώτα."
     ),
-    "where_not_to_press": "Πού δεν πιέζουμε",
+    "where_not_to_press": "Πού χρειάζεται προσοχή",
     "avoid": "Χωρίς πίεση",
     "danger": "ΚΙΝΔΥΝΟΣ",
     "warning": "ΠΡΟΕΙΔΟΠΟΙΗΣΗ",

@@ -60,9 +60,17 @@ LABELS: dict[str, str] = {
     "zone_ribs": "ribs",
     "zone_kidney_area": "kidney area",
     "zone_hips": "hips",
+    "zone_waist": "waist",
+    "zone_head": "head",
+    "zone_base_of_skull": "base of the skull",
+    "zone_side_of_neck": "side of the neck",
+    # The key under every diagram and map: the two levels of care, and the area a stroke works
+    "no_pressure": "No pressure",
+    "light_touch": "Light touch only",
+    "worked_area": "Area worked",
     # Cautions
     "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
-    "where_not_to_press": "Where not to press",
+    "where_not_to_press": "Where to take care",
     "avoid": "Avoid pressure",
     "danger": "DANGER",
     "warning": "WARNING",

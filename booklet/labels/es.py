@@ -49,10 +49,17 @@ LABELS: dict[str, str] = {
     "zone_ribs": "costillas",
     "zone_kidney_area": "zona renal",
     "zone_hips": "caderas",
+    "zone_waist": "cintura",
+    "zone_head": "cabeza",
+    "zone_base_of_skull": "base del cráneo",
+    "zone_side_of_neck": "lado del cuello",
+    "no_pressure": "Sin presión",
+    "light_touch": "Solo un toque suave",
+    "worked_area": "Zona trabajada",
     "cautions_intro": (
         "Léalas antes de empezar. Las precauciones propias de una técnica la mencionan en primer lugar."
     ),
-    "where_not_to_press": "Dónde no presionar",
+    "where_not_to_press": "Dónde tener cuidado",
     "avoid": "No presionar",
     "danger": "PELIGRO",
     "warning": "ADVERTENCIA",

@@ -49,10 +49,17 @@ LABELS: dict[str, str] = {
     "zone_ribs": "costole",
     "zone_kidney_area": "zona dei reni",
     "zone_hips": "anche",
+    "zone_waist": "vita",
+    "zone_head": "testa",
+    "zone_base_of_skull": "base del cranio",
+    "zone_side_of_neck": "lato del collo",
+    "no_pressure": "Nessuna pressione",
+    "light_touch": "Solo tocco leggero",
+    "worked_area": "Zona trattata",
     "cautions_intro": (
         "Da leggere prima di iniziare. Le avvertenze che riguardano una sola tecnica la nominano per prima."
     ),
-    "where_not_to_press": "Dove non premere",
+    "where_not_to_press": "Dove fare attenzione",
     "avoid": "Non premere",
     "danger": "PERICOLO",
     "warning": "AVVERTENZA",

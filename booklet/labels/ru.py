@@ -49,10 +49,17 @@ LABELS: dict[str, str] = {
     "zone_ribs": "рёбра",
     "zone_kidney_area": "область почек",
     "zone_hips": "область таза",
+    "zone_waist": "талия",
+    "zone_head": "голова",
+    "zone_base_of_skull": "основание черепа",
+    "zone_side_of_neck": "боковая сторона шеи",
+    "no_pressure": "Без давления",
+    "light_touch": "Только лёгкое касание",
+    "worked_area": "Рабочая область",
     "cautions_intro": (
         "Прочитайте это перед началом. Если предупреждение относится к одному приёму, он назван первым."
     ),
-    "where_not_to_press": "Где нельзя надавливать",
+    "where_not_to_press": "Где нужна осторожность",
     "avoid": "Не надавливать",
     "danger": "ОПАСНОСТЬ",
     "warning": "ПРЕДУПРЕЖДЕНИЕ",

@@ -34,6 +34,7 @@ from booklet.render import safety, sections, stroke
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import Context, EvenPage, hex_colour
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
 
 BUILDERS = {
@@ -72,6 +73,7 @@ class BookletCanvas(Canvas):
         super().save()
 
 
+@with_render_settings
 def render_booklet(plan: Plan) -> tuple[bytes, int]:
     """Lay out and draw a whole booklet; return the PDF bytes and the page count."""
     booklet = plan.edition.booklet

@@ -24,6 +24,7 @@ from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke,
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
@@ -59,7 +60,7 @@ def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
 
 def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card:
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
-        from booklet.illustrate.diagram import draw_diagram
+        from booklet.illustrate.diagram import draw_diagram, words_from
 
         m = size.margin_pt
         foot = look.body_size * 3.2 * scale
@@ -70,7 +71,10 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
             top - foot - m * 1.5,
             accent=hex_colour(look.accent),
             avoid=avoid,
-            show_legend=False,
+            worked_zones=stroke.areas,
+            hands=stroke.hands,
+            hand_names={h: words.hand_name(h) for h in stroke.hands},
+            words=words_from(words.label),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
         pressure_row(canv, stroke, look, (m, m, size.width_pt - 2 * m), scale, words)
@@ -174,7 +178,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
     zones = sorted({c.zone for c in all_cautions(edition.booklet) if c.zone})
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
-        from booklet.illustrate.diagram import draw_avoid_map
+        from booklet.illustrate.diagram import draw_avoid_map, words_from
 
         m = size.margin_pt
         drawing = draw_avoid_map(
@@ -183,7 +187,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
             top - m * 1.5,
             accent=hex_colour(look.accent),
             font=look.fonts.regular,
-            legend_text=words.label("avoid"),
+            words=words_from(words.label),
             zone_names=map_names(words),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
@@ -258,6 +262,7 @@ def _overflowing(story: list[Flowable], width: float, height: float) -> tuple[So
     return None
 
 
+@with_render_settings
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
     """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
     from booklet.paper import Paper

@@ -104,7 +104,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
         story += [stop, Spacer(1, look.body_size * 0.8)]
     zones = sorted({c.zone for c in all_cautions(booklet) if c.zone})
     if zones:
-        from booklet.illustrate.diagram import draw_avoid_map
+        from booklet.illustrate.diagram import draw_avoid_map, words_from
 
         w = look.column_w * (1.0 if look.large_print else 0.8)
         story += [
@@ -115,8 +115,9 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 min(w * 1.1, look.frame_h * 0.42),
                 accent=hex_colour(look.accent),
                 font=look.fonts.regular,
-                legend_text=booklet.label("avoid"),
+                words=words_from(booklet.label),
                 zone_names=map_names(booklet),
+                label_size=look.min_text if look.large_print else None,
             ),
             Spacer(1, look.body_size * 0.8),
         ]

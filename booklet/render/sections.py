@@ -141,9 +141,9 @@ def hex_colour(colour: colors.Color) -> str:
 
 def map_names(words: Booklet) -> dict[str, str]:
     """Zone id -> its name as a diagram prints it standing alone, in the booklet's language."""
-    from booklet.illustrate.zones import ZONES
+    from booklet.illustrate.figures import ALL_ZONE_NAMES
 
-    return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ZONES}
+    return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ALL_ZONE_NAMES}
 
 
 class PressureMeter(Flowable):

@@ -145,8 +145,9 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable
 
         picture: Flowable = load_image(ctx.root, ill.image, width, height)
     else:
-        from booklet.illustrate.diagram import draw_diagram
+        from booklet.illustrate.diagram import draw_diagram, words_from
 
+        words = ctx.plan.edition.booklet
         picture = draw_diagram(
             ill,
             width,
@@ -154,8 +155,12 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable
             accent=hex_colour(look.accent),
             avoid=avoid,
             font=look.fonts.regular,
-            legend_text=ctx.plan.edition.booklet.label("avoid"),
-            zone_names=map_names(ctx.plan.edition.booklet),
+            worked_zones=item.areas,
+            hands=item.hands,
+            hand_names={h: words.hand_name(h) for h in item.hands},
+            words=words_from(words.label),
+            zone_names=map_names(words),
+            label_size=look.min_text if look.large_print else None,
         )
     if caption_h and ill is not None:
         caption = para(
