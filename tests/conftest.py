@@ -55,8 +55,12 @@ def pdf_text(data: bytes) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "–": "-"})
+
+
 def squash(text: str) -> str:
-    return " ".join(text.replace("**", "").replace("*", "").split())
+    """Text without markup markers, whitespace collapsed, typographic quotes and dashes as typed."""
+    return " ".join(text.replace("**", "").replace("*", "").translate(_STRAIGHT).replace("\u00a0", " ").split())
 
 
 def word_boxes(data: bytes) -> list[list[tuple[str, float, float]]]:

@@ -64,7 +64,7 @@ def test_student_edition_uses_anatomical_vocabulary(editions):
     assert "lumbar region" in text
     assert "lumbar region" not in home
     assert "Contraindications include" in text
-    assert "record the client's consent" in text
+    assert "record the client’s consent" in text
 
 
 def test_excluded_strokes_are_absent(handwash: Path):
