@@ -367,24 +367,17 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     badge_y = top - look.body_size * 3.2
     if plan.edition.name:
         edition_badge(canv, plain(plan.edition.name), look, x, badge_y)
-    from booklet.illustrate.diagram import draw_diagram
+    from booklet.illustrate.pictures import cover_picture
 
-    first = booklet.strokes[0].illustration if booklet.strokes else None
-    # The diagram rises into the panel but stays clear of the edition badge.
+    # The picture rises into the panel but stays clear of the edition badge.
     figure_top = min(panel_y + look.body_size * 3, badge_y - look.body_size)
     figure_h = figure_top - look.margin_bottom * 1.05
-    if figure_h < look.body_size * 4:  # no room for a picture on so small a cover
-        figure_h = 0
-    drawing = figure_h and draw_diagram(
-        first if first and not first.image else None,
-        w * 0.7,
-        figure_h,
-        accent=hex_colour(look.accent),
-        show_legend=False,
-        font=look.fonts.regular,
-    )
-    if drawing:
-        drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
+    drawing = None
+    if figure_h >= look.body_size * 4:  # else no room for a picture on so small a cover
+        drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
+    if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
+        width, _ = drawing.wrap(w * 0.7, figure_h)
+        drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)

@@ -35,8 +35,9 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     """One stroke, column by column."""
     look = ctx.look
     blocks = stroke_blocks(section, ctx)
-    beside = not look.large_print and look.columns == 1
-    figure_min = look.frame_h * (0.42 if look.large_print else 0.3)
+    picture = has_picture(section.payload[2])
+    beside = not look.large_print and look.columns == 1 and picture
+    figure_min = look.frame_h * (0.42 if look.large_print else 0.3) if picture else 0.0
     columns = arrange(blocks, look.column_w, look.frame_h, figure_min, beside)
     while len(columns) > 2 and not columns[-1]:
         columns.pop()
@@ -59,16 +60,20 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
     if item.other_names:
         head.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
     intro = [para(item.summary, look["lead"])] if item.summary else []
-    beside = not look.large_print and look.columns == 1
+    beside = not look.large_print and look.columns == 1 and has_picture(item)
     facts = glance_column(item, look, words) if beside else [FactRows(fact_rows(item, look, words), look)]
 
     gap = look.body_size * 0.6
 
     def figure(width: float, height: float, glance: Block | None) -> Block:
         if glance is None:
-            return Block([diagram(item, ctx, width, height - gap), Spacer(1, gap)])
+            picture = diagram(item, ctx, width, height - gap)
+            return Block([picture, Spacer(1, gap)] if picture is not None else [])
         share = FIGURE_SHARE
-        side = SideBySide(diagram(item, ctx, width * share, height - gap), glance.parts, share, look.body_size)
+        picture = diagram(item, ctx, width * share, height - gap)
+        if picture is None:
+            return Block(list(glance.parts))
+        side = SideBySide(picture, glance.parts, share, look.body_size)
         return Block([side, Spacer(1, gap)])
 
     details: list[Block] = []
@@ -133,35 +138,35 @@ def panel_blocks(item: Stroke, look: Look, words: Booklet) -> list[Block]:
     return out
 
 
-def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable:
-    """The stroke's diagram (or the author's image) in the given box."""
-    look = ctx.look
+def has_picture(item: Stroke) -> bool:
+    """Whether the stroke prints an image or a diagram (a stroke with neither shows its facts alone)."""
+    from booklet.illustrate.pictures import draws_figure
+
     ill = item.illustration
-    avoid = sorted({c.zone for c in item.cautions if c.zone})
+    return bool(ill is not None and ill.image) or draws_figure(ill, item)
+
+
+def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable | None:
+    """The stroke's diagram or the author's image in the given box, with its caption; None without either."""
+    from booklet.illustrate.pictures import label_size_for, stroke_picture
+
+    look, words = ctx.look, ctx.plan.edition.booklet
+    ill = item.illustration
     caption_h = look["small"].leading * 2.5 if ill is not None and ill.caption else 0
     height = max(height - caption_h, look.body_size * 4)
-    if ill is not None and ill.image:
-        from booklet.illustrate.images import load_image
-
-        picture: Flowable = load_image(ctx.root, ill.image, width, height)
-    else:
-        from booklet.illustrate.diagram import draw_diagram, words_from
-
-        words = ctx.plan.edition.booklet
-        picture = draw_diagram(
-            ill,
-            width,
-            height,
-            accent=hex_colour(look.accent),
-            avoid=avoid,
-            font=look.fonts.regular,
-            worked_zones=item.areas,
-            hands=item.hands,
-            hand_names={h: words.hand_name(h) for h in item.hands},
-            words=words_from(words.label),
-            zone_names=map_names(words),
-            label_size=look.min_text if look.large_print else None,
-        )
+    picture = stroke_picture(
+        item,
+        words,
+        ctx.root,
+        width,
+        height,
+        accent=hex_colour(look.accent),
+        font=look.fonts.regular,
+        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
+        zone_names=map_names(words),
+    )
+    if picture is None:
+        return None
     if caption_h and ill is not None:
         caption = para(
             ill.caption if look.large_print else f"*{ill.caption}*", look["small"].clone("caption", alignment=1)
@@ -282,6 +287,8 @@ def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     if key is not None:
         column.append(Spacer(1, look.body_size * 0.3))
         column.append(signal_line(key, look, booklet))
+    if picture is None:
+        return Stack(column) if len(column) > 1 else column[0]
     return SideBySide(picture, column, share, look.body_size)
 
 
