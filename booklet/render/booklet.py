@@ -367,6 +367,10 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     badge_y = top - look.body_size * 3.2
     if plan.edition.name:
         edition_badge(canv, plain(plan.edition.name), look, x, badge_y)
+    if plan.edition.recipient:
+        prepared = booklet.label("prepared_for", name=plan.edition.recipient)
+        below = place(canv, Paragraph(to_para(prepared), look["cover_sub"]), x, badge_y - look.body_size * 0.8, text_w)
+        badge_y = below
     from booklet.illustrate.pictures import cover_picture
 
     # The picture rises into the panel but stays clear of the edition badge.
