@@ -64,6 +64,8 @@ def plan_booklet(
     ]
     if booklet.introduction:
         sections.append(Section("introduction", "introduction", booklet.label("introduction")))
+    # Grouped safety messages come before the procedures (ANSI Z535.6): when not to, then how.
+    sections.append(Section("cautions", "cautions", booklet.label("cautions")))
     sections += _checklists(edition, "before")
     count = len(booklet.strokes)
     if count:
@@ -73,7 +75,6 @@ def plan_booklet(
     if booklet.routine and booklet.routine.steps:
         sections.append(Section("routine", "routine", booklet.routine.title, payload=booklet.routine))
     sections += _checklists(edition, "after")
-    sections.append(Section("cautions", "cautions", booklet.label("cautions")))
     if booklet.references:
         sections.append(Section("references", "references", booklet.label("references"), payload=booklet.references))
     if pad_to_four:  # saddle stitching: "Notes" pages fill the last sheet, before the back cover

@@ -18,24 +18,24 @@ def test_sections_in_reading_order(handwash: Path):
         "cover",
         "contents",
         "introduction",
+        "cautions",  # safety before the procedures
         "checklist",
         "glance",
         "stroke",
         "routine",
         "checklist",
-        "cautions",
         "references",
         "back-cover",
     ]
     assert [s.key for s in plan.contents()] == [
         "introduction",
+        "cautions",
         "checklist-kit",
         "glance",
         "strokes",
         "stroke-lather",
         "routine",
         "checklist-after",
-        "cautions",
         "references",
     ]
 

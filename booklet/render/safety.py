@@ -105,6 +105,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     zones = sorted({c.zone for c in all_cautions(booklet) if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         w = look.column_w * (1.0 if look.large_print else 0.8)
         story += [
@@ -118,6 +119,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 words=words_from(booklet.label),
                 zone_names=map_names(booklet),
                 label_size=look.min_text if look.large_print else None,
+                no_pressure=no_pressure_zones(all_cautions(booklet)),
             ),
             Spacer(1, look.body_size * 0.8),
         ]

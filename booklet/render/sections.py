@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, PageBreak, P
 
 from booklet.layout import Plan, Section
 from booklet.model import Booklet, Checklist, Routine
-from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, SideBySide
+from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import escape, plain, to_para
 from booklet.render.styles import RULE, Look, tint
 
@@ -383,6 +383,8 @@ def references(section: Section, ctx: Context) -> list[Flowable]:
 def reference_row(ref, look: Look, scan: str, share: float = 0.3) -> Flowable:
     from booklet.render.qr import QRCode
 
+    if not ref.url:  # a printed book: title and note, no link to scan
+        return Stack([para(f"**{ref.title}**", look["body"]), para(ref.note, look["small"])], 0)
     size = min(30 * mm * look.scale, look.frame_w * share)
     qr = QRCode(ref.url, size, colors.HexColor("#1E272D"))
     text_w = look.frame_w * (1 - share) - look.body_size
