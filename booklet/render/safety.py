@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from booklet.audience import all_cautions
 from booklet.layout import Section
-from booklet.model import SIGNALS, Booklet, Caution
+from booklet.model import SIGNALS, Booklet, Caution, all_cautions
 from booklet.render.flowables import Bulleted, CautionBox, ContentsLine, PageMark
 from booklet.render.markup import plain
 from booklet.render.sections import Context, heading, hex_colour, map_names, para
