@@ -63,7 +63,7 @@ def test_german_text_breaks_only_at_syllables_with_a_hyphen():
     words = vocabulary(GERMAN, "de")
     for options in (
         BuildOptions(paper="a6"),
-        BuildOptions(paper="a6", audience="grossdruck"),
+        BuildOptions(paper="a5", audience="grossdruck"),
         BuildOptions(format="cards", card="business"),
     ):
         data = build(booklet, options).pdf

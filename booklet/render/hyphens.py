@@ -26,17 +26,26 @@ TITLE_FLOOR = 0.72  # a title shrinks to this share of its size before a word is
 MIN_SIZE = 7.0
 
 
-def hyphenate_styles(styles: dict[str, ParagraphStyle], language: str) -> None:
-    """Give every style the language's hyphenation (in place: the styles are the look's own)."""
-    words = hyphenator(language)
-    for style in styles.values():
-        style.hyphenationLang = words if words else ""
+TITLES = {"h1", "h2", "h3", "kicker", "cover_title"}  # whole words only; fit_title decides
+MIN_MEASURE = 12  # ems: in a narrower column a hyphenated word's rest may not fit a line either
+
+
+def hyphenate_styles(styles: dict[str, ParagraphStyle], language: str, measure: float = MIN_MEASURE) -> None:
+    """Give every style the language's hyphenation (in place: the styles are the look's own).
+
+    ReportLab never splits the rest of a hyphenated word again, so on a column narrower
+    than ``MIN_MEASURE`` ems (a tiny custom page) long words are cut to fit instead.
+    """
+    words = hyphenator(language) if measure >= MIN_MEASURE else None
+    for name, style in styles.items():
+        style.hyphenationLang = words if words and name not in TITLES else ""
+        style.title_words = words  # what fit_title hyphenates with, when a word cannot stay whole
         style.embeddedHyphenation = 1  # "Schulter-Selbstmassage" may break after its own hyphen
         style.uriWasteReduce = 0
 
 
 def words_of(style: ParagraphStyle) -> Hyphenator | None:
-    found = getattr(style, "hyphenationLang", None)
+    found = getattr(style, "hyphenationLang", None) or getattr(style, "title_words", None)
     return found if isinstance(found, Hyphenator) and found else None
 
 
@@ -59,6 +68,8 @@ def fit_title(text: str, style: ParagraphStyle, width: float) -> tuple[str, Para
     shown = plain(text).split() or [""]
     font, size = style.fontName, style.fontSize
     widest = max(stringWidth(w, font, size) for w in shown)
+    if widest <= width:
+        return text, style
     whole = _scaled(style, min(1.0, width / widest) if widest else 1.0, hyphenate=False)
     if widest <= width or whole.fontSize >= size * TITLE_FLOOR or words is None:
         return text, _at_least(whole, style, max(size * TITLE_FLOOR, MIN_SIZE) if words else MIN_SIZE)
