@@ -37,6 +37,7 @@ class BuildOptions:
     bleed_mm: float = 0.0
     creep_mm: float = 0.0
     signature: int | None = None
+    pdf_standard: tuple[str, ...] = ()  # ua-1, a-2b, a-2a, a-3b; empty: tagged, PDF/UA-1 + PDF/A-2b
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,32 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     theme = edition.booklet.theme
     fonts = register_family(theme.font, content_font_dirs(Path(booklet.root)))
     check_glyphs(edition.booklet, fonts.regular, theme.font)
+    standards = pdf_standards(options)
     if options.format == "cards":
         return build_cards(edition, options, started)
-    pdf, pages = render_pdf(edition, options)
+    reading = options.impose == "none"
+    if reading and options.pdf_standard and "ua-1" in standards:
+        from booklet.render.alt import check_accessible
+
+        check_accessible(edition.booklet)
+    from booklet.render.tagging import Recorder
+
+    tags = Recorder(edition.booklet.language) if reading else None
+    pdf, pages = render_pdf(edition, options, tags)
     instructions = ""
+    from booklet.finish import finish_print, finish_reading
+
     if options.impose == "saddle":
         from booklet.impose import SADDLE_HOW
         from booklet.impose.apply import impose_saddle
 
         pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
         instructions = SADDLE_HOW
+        pdf = finish_print(pdf, f"saddle-stitched booklet sheets. {SADDLE_HOW}")
+    else:
+        sources = source_files(Path(booklet.root)) if "a-3b" in standards else None
+        strict = bool(options.pdf_standard)
+        pdf = finish_reading(pdf, tags.root if tags else None, standards, strict=strict, sources=sources)
     return BuildResult(pdf, pages, edition, time.perf_counter() - started, {}, instructions)
 
 
@@ -120,12 +137,30 @@ def build_cards(edition: Edition, options: BuildOptions, started: float) -> Buil
     pdf, separate = impose_cards(
         fronts, backs, plan, bleed_pt=bleed, separate=options.backs == "separate", overlay=slug
     )
+    from booklet.finish import finish_print
+
+    pdf = finish_print(pdf, f"card sheets. {how}")
+    separate = finish_print(separate, f"card backs. {how}") if separate else separate
     extra = {"backs": separate} if separate else {}
     sheets = len(plan.sheets) * (1 if separate else 2)
     return BuildResult(pdf, sheets, edition, time.perf_counter() - started, extra, how)
 
 
-def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
+def pdf_standards(options: BuildOptions) -> tuple[str, ...]:
+    from booklet.finish import DEFAULT_STANDARDS, check_standards
+
+    return check_standards(options.pdf_standard) if options.pdf_standard else DEFAULT_STANDARDS
+
+
+def source_files(root: Path) -> list[tuple[str, bytes]]:
+    """The content folder's files, by path relative to it, for a PDF/A-3 build to carry."""
+    from booklet.files import content_sources
+
+    return content_sources(root)
+
+
+def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None) -> tuple[bytes, int]:
+    """lay out -> render; a render.tagging.Recorder given as ``tags`` records the structure."""
     from booklet.layout import plan_booklet
     from booklet.paper import MM
     from booklet.render.booklet import render_booklet
@@ -139,7 +174,7 @@ def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
             back_pages=back_pages,
             bleed_pt=options.bleed_mm * MM,
         )
-        return render_booklet(plan)
+        return render_booklet(plan, tags)
 
     pdf, pages = render(1)
     if options.impose == "saddle" and pages % 4:

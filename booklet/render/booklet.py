@@ -8,6 +8,7 @@ times as with multiBuild.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from pathlib import Path
@@ -20,10 +21,14 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from booklet.errors import BookletError
 from booklet.layout import Plan
+from booklet.render.alt import alt_lang, cover_alt
 from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import BUILDERS, Context, hex_colour
 from booklet.render.styles import MUTED, RULE, Look, make_look, tint
+from booklet.render.tagging import Recorder, artifact, tag_story
+from booklet.render.tagging import part as tag_part
+from booklet.render.tagging import section as tagged_section
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +36,9 @@ log = logging.getLogger(__name__)
 class BookletCanvas(Canvas):
     """A canvas that remembers where headings landed and defines page-number forms last."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, tags: Recorder | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.tags = tags  # records marked content for the structure tree, when tagging
         self.page_of: dict[str, int] = {}
         self.number_forms: dict[str, tuple[str, float, colors.Color]] = {}
         self.section: tuple[str, int] = ("", 0)
@@ -47,8 +53,11 @@ class BookletCanvas(Canvas):
         super().save()
 
 
-def render_booklet(plan: Plan) -> tuple[bytes, int]:
-    """Lay out and draw a whole booklet; return the PDF bytes and the page count."""
+def render_booklet(plan: Plan, tags: Recorder | None = None) -> tuple[bytes, int]:
+    """Lay out and draw a whole booklet; return the PDF bytes and the page count.
+
+    With a recorder, the story is tagged and the marked content is recorded into it.
+    """
     booklet = plan.edition.booklet
     root = Path(booklet.root)
     look = make_look(plan.edition, plan.paper, root)
@@ -71,14 +80,16 @@ def render_booklet(plan: Plan) -> tuple[bytes, int]:
         initialFontName=look.fonts.regular,
     )
     doc.addPageTemplates(templates(plan, look))
+    if tags is not None:
+        tags.root.part("cover", "Sect")  # drawn by the cover's page template, read first
     try:
-        doc.build(story(plan, ctx), canvasmaker=BookletCanvas)
+        doc.build(story(plan, ctx, tags), canvasmaker=functools.partial(BookletCanvas, tags=tags))
     except LayoutError as exc:  # every flowable splits; this is the net under that promise
         raise BookletError(f"content too large to lay out on a {plan.paper.name} page: {str(exc)[:160]}") from None
     return buffer.getvalue(), doc.page
 
 
-def story(plan: Plan, ctx: Context) -> list:
+def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
     flow: list = [NextPageTemplate("body"), PageBreak()]
     body = [s for s in plan.sections if s.kind != "cover"]
     for i, section in enumerate(body):
@@ -90,7 +101,7 @@ def story(plan: Plan, ctx: Context) -> list:
         part = BUILDERS[section.kind](section, ctx)
         while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             part.pop()
-        flow += part
+        flow += tag_story(part, tags.root.add("Sect", title=plain(section.title))) if tags else part
         flow.append(SectionMark(""))  # drawn on the section's last page: the next page is not "continued"
     return flow
 
@@ -121,10 +132,12 @@ def templates(plan: Plan, look: Look) -> list[PageTemplate]:
     def painter(draw):
         def on_page(canv: BookletCanvas, doc) -> None:
             if o:
-                print_marks(canv, plan, look, o)
+                with artifact(canv, "Pagination"):
+                    print_marks(canv, plan, look, o)
             canv.saveState()
             canv.translate(o, o)
-            draw(canv, plan, look)
+            with tagged_section(canv, "cover") if draw is draw_cover else artifact(canv, "Pagination"):
+                draw(canv, plan, look)
             canv.restoreState()
 
         return on_page
@@ -215,20 +228,26 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     panel_y = h * 0.46
     canv.saveState()
     canv.setFillColor(look.accent)
-    canv.rect(-b, panel_y, w + 2 * b, h - panel_y + b, stroke=0, fill=1)
+    with artifact(canv):
+        canv.rect(-b, panel_y, w + 2 * b, h - panel_y + b, stroke=0, fill=1)
     x, text_w = look.margin_x, w - 2 * look.margin_x
     top = h - look.margin_top * 1.4
     if booklet.theme.logo:
-        draw_logo(canv, plan, look, top)
+        with artifact(canv):
+            draw_logo(canv, plan, look, top)
         text_w -= look.page_w * 0.16 + look.body_size * 1.5  # keep clear of the logo tile
     kicker_style = look["kicker"].clone("ck", textColor=tint(look.accent, 0.6))
     kicker = Paragraph(to_para(booklet.label("cover_kicker")), kicker_style)
-    top = place(canv, kicker, x, top, text_w)
-    top = place(canv, Paragraph(to_para(booklet.title), look["cover_title"]), x, top - 4, text_w)
+    with tag_part(canv, "kicker", "P"):
+        top = place(canv, kicker, x, top, text_w)
+    with tag_part(canv, "title", "H1"):
+        top = place(canv, Paragraph(to_para(booklet.title), look["cover_title"]), x, top - 4, text_w)
     if booklet.subtitle:
-        top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
+        with tag_part(canv, "subtitle", "P"):
+            top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
     if plan.edition.name:
-        edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
+        with tag_part(canv, "edition", "P"):
+            edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
     from booklet.illustrate.diagram import draw_diagram
 
     first = booklet.strokes[0].illustration if booklet.strokes else None
@@ -241,12 +260,15 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         show_legend=False,
         font=look.fonts.regular,
     )
-    drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
+    alt = cover_alt(booklet, first if first and not first.image else None)
+    with tag_part(canv, "figure", "Figure", alt=alt, lang=alt_lang(booklet)):
+        drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)
         canv.setFillColor(MUTED)
-        canv.drawCentredString(w / 2, look.margin_bottom * 0.55, fit(byline, look, look["footer"].fontSize))
+        with tag_part(canv, "byline", "P"):
+            canv.drawCentredString(w / 2, look.margin_bottom * 0.55, fit(byline, look, look["footer"].fontSize))
     canv.restoreState()
 
 
@@ -281,7 +303,8 @@ def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> No
     width = stringWidth(text, look.heading_fonts.bold, size) + size * 2
     canv.saveState()
     canv.setFillColor(colors.white)
-    canv.roundRect(x, y, width, size * 2.1, size * 1.05, stroke=0, fill=1)
+    with artifact(canv):
+        canv.roundRect(x, y, width, size * 2.1, size * 1.05, stroke=0, fill=1)
     canv.setFillColor(look.accent)
     canv.setFont(look.heading_fonts.bold, size)
     canv.drawString(x + size, y + size * 0.72, text)

@@ -18,8 +18,10 @@ from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
 from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke
 from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
+from booklet.render.alt import alt_lang, avoid_alt, stroke_alt
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
+from booklet.render.tagging import ARTIFACT, described
 
 BOX_ITEMS = 6
 
@@ -202,6 +204,8 @@ def figure(item: Stroke, ctx: Context) -> Flowable:
             font=look.fonts.regular,
             legend_text=ctx.plan.edition.booklet.label("avoid"),
         )
+    words = ctx.plan.edition.booklet
+    picture = described(picture, "Figure", alt=stroke_alt(item, avoid), lang=alt_lang(words))
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
         return Stack([picture, caption], look.body_size * 0.4)
@@ -240,6 +244,8 @@ def zone_label(zone: str) -> str:
 
 class PressureMeter(Flowable):
     """Three bars, filled up to the stroke's pressure."""
+
+    tag = ARTIFACT  # the pressure is also printed in words beside it
 
     LEVELS = ("light", "moderate", "firm")
 
@@ -311,6 +317,8 @@ def minutes(value: float, words: Booklet) -> str:
 class Timeline(Flowable):
     """A bar split in proportion to each step's minutes, numbered like the list below."""
 
+    tag = ARTIFACT  # the numbered list below says the same in words
+
     def __init__(self, item: Routine, total: str, look: Look):
         super().__init__()
         self.item, self.total, self.look = item, total, look
@@ -349,16 +357,17 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
         from booklet.illustrate.diagram import draw_avoid_map
 
         w = look.frame_w * 0.8
+        avoid_map = draw_avoid_map(
+            zones,
+            w,
+            min(w * 1.1, look.frame_h * 0.45),
+            accent=hex_colour(look.accent),
+            font=look.fonts.regular,
+            legend_text=booklet.label("avoid"),
+        )
         story += [
             para(booklet.label("where_not_to_press"), look["h3"]),
-            draw_avoid_map(
-                zones,
-                w,
-                min(w * 1.1, look.frame_h * 0.45),
-                accent=hex_colour(look.accent),
-                font=look.fonts.regular,
-                legend_text=booklet.label("avoid"),
-            ),
+            described(avoid_map, "Figure", alt=avoid_alt(zones), lang=alt_lang(booklet)),
             Spacer(1, look.body_size),
         ]
     for signal in SIGNALS:
@@ -413,6 +422,8 @@ def unkept(style):
 
 class Ruled(Flowable):
     """Writing lines filling the rest of the frame."""
+
+    tag = ARTIFACT
 
     def __init__(self, look: Look):
         super().__init__()
