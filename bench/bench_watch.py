@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from booklet.build import BuildOptions
+from booklet.options import BuildOptions
 from booklet.shipped import default_source
 from booklet.watch import rebuild
 
@@ -35,7 +35,7 @@ def main() -> None:
             assert not event.errors, event.errors
         print(
             f"warm rebuild after a one-line edit: median {statistics.median(times) * 1000:.0f} ms "
-            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; {event.pages} pages)"
+            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; {event.summary})"
         )
 
 

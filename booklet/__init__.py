@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def build_booklet(source: str | Path | None = None, **options: Any) -> bytes | Path:
-    """Build a PDF from a content folder or YAML file; see :func:`booklet.build.build_booklet`."""
+def build_booklet(source: str | Path | None = None, **options: Any) -> bytes | list[Path]:
+    """Build from a content folder or YAML file -> PDF bytes, or the paths written.
+
+    See :func:`booklet.build.build_booklet` for the options.
+    """
     from booklet.build import build_booklet as build
 
     return build(source, **options)

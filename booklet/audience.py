@@ -12,7 +12,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from booklet.convert import did_you_mean, expected
-from booklet.errors import BookletError
+from booklet.errors import OptionError
 from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
 
 # Text the reader sees; ids, enum values and zone names are never reworded.
@@ -46,8 +46,8 @@ def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
             return audience
     names = [a.id for a in booklet.audiences]
     if not names:
-        raise BookletError(f"unknown audience '{wanted}': this booklet defines no audiences")
-    raise BookletError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
+        raise OptionError(f"unknown audience '{wanted}': this booklet defines no audiences")
+    raise OptionError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
 
 
 def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
@@ -55,7 +55,7 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     audience = pick_audience(booklet, audience_id)
     if audience is None:
         return Edition(booklet, None)
-    strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if _keeps(audience, s)]
+    strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if keeps(audience, s)]
     kept = {s.id for s in strokes}
     routine = booklet.routine
     if routine is not None:
@@ -81,7 +81,8 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     return Edition(adjusted, audience, audience.font_scale)
 
 
-def _keeps(audience: Audience, stroke: Stroke) -> bool:
+def keeps(audience: Audience, stroke: Stroke) -> bool:
+    """Whether the audience's edition prints the stroke."""
     names = {stroke.id, *stroke.tags}
     if stroke.audiences and audience.id not in stroke.audiences:
         return False
@@ -109,36 +110,60 @@ def cap_pressure(stroke: Stroke, cap: str | None, edition: str, labels: Booklet 
 
 
 def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
-    """Replace plain terms with anatomical ones in the text a reader sees."""
+    """Replace plain terms with anatomical ones in the text a reader sees.
+
+    The limits on text length hold for the text that is laid out: a field that grows
+    past them once reworded is an error at that field, so a short term with a long
+    replacement cannot multiply the work of layout.
+    """
+    from booklet.convert import MAX_PARAGRAPHS, MAX_TEXT
+    from booklet.errors import ContentError, Problem
+    from booklet.model import ref_of
+
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\b",
         re.IGNORECASE,
     )
     lookup = {k.lower(): v for k, v in terms.items()}
+    problems: list[Problem] = []
 
     def swap(match: re.Match[str]) -> str:
         found, term = match.group(0), lookup[match.group(0).lower()]
         return term[:1].upper() + term[1:] if found[:1].isupper() else term
 
-    def fix(value: Any) -> Any:
+    def fix(value: Any, owner: object = None, name: str = "") -> Any:
         if isinstance(value, str):
-            return pattern.sub(swap, value)
+            out = pattern.sub(swap, value)
+            limit = MAX_PARAGRAPHS if name == "introduction" else MAX_TEXT
+            if len(out) > limit and len(out) > len(value):
+                message = (
+                    f"text is too long once the vocabulary is applied ({len(out):,} characters; limit {limit:,}); "
+                    "shorten it or the vocabulary's replacements"
+                )
+                problems.append(Problem(ref_of(owner, name) if owner is not None else booklet.ref, message, name))
+            return out
         if isinstance(value, tuple):
-            return tuple(fix(v) for v in value)
+            return tuple(fix(v, owner, name) for v in value)
         if is_dataclass(value) and not isinstance(value, type):
-            changes = {f.name: fix(getattr(value, f.name)) for f in fields(value) if f.name in READER_TEXT}
+            changes = {
+                f.name: fix(getattr(value, f.name), value, f.name) for f in fields(value) if f.name in READER_TEXT
+            }
             return replace(value, **changes)
         return value
 
     strokes = tuple(fix(s) for s in booklet.strokes)
-    return replace(
+    reworded = replace(
         booklet,
         strokes=strokes,
-        introduction=fix(booklet.introduction),
+        introduction=fix(booklet.introduction, booklet, "introduction"),
         checklists=fix(booklet.checklists),
         cautions=tuple(fix(c) for c in booklet.cautions),
+        stop_if=fix(booklet.stop_if),
         routine=fix(booklet.routine) if booklet.routine else None,
     )
+    if problems:
+        raise ContentError(problems[:50])
+    return reworded
 
 
 def all_cautions(booklet: Booklet) -> list[Caution]:

@@ -4,7 +4,8 @@ The parent loads and validates the content once, then forks workers that inherit
 each worker imports the renderer on its first job (in parallel, rather than serially in
 the parent) and stays warm for the rest, so each edition costs about what a single
 build costs after start-up. One failing edition never stops the others: its error is
-reported with the rest at the end.
+reported with the rest at the end. Every job writes through write.write_files under
+its default name, and the names are checked to be distinct before anything is built.
 """
 
 from __future__ import annotations
@@ -16,16 +17,16 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from booklet.build import BuildOptions, build
-from booklet.errors import BookletError
+from booklet.build import build, output_names
+from booklet.errors import BookletError, OptionError
 from booklet.model import Booklet
+from booklet.options import FORMATS, IMPOSE, BuildOptions, choice_list, did_you_mean
 
-BATCH_FORMATS = {
-    "booklet": BuildOptions(),
-    "cards": BuildOptions(format="cards"),
-    "saddle": BuildOptions(impose="saddle"),
+# What `batch -f` can ask for: each format, and each booklet imposition by its scheme name.
+BATCH_FORMATS: dict[str, BuildOptions] = {
+    **{name: BuildOptions(format=name) for name in FORMATS},
+    **{name: BuildOptions(impose=name) for name in IMPOSE if name != "none"},
 }
-
 
 COST = {"saddle": 3, "cards": 2, "booklet": 1}  # relative build time, for scheduling
 
@@ -39,12 +40,16 @@ class Job:
     def label(self) -> str:
         return f"{self.audience or 'default'} / {self.format}"
 
+    @property
+    def options(self) -> BuildOptions:
+        return replace(BATCH_FORMATS[self.format], audience=self.audience)
+
 
 @dataclass(frozen=True)
 class JobResult:
     job: Job
-    path: Path | None
-    pages: int = 0
+    paths: tuple[Path, ...] = ()
+    summary: str = ""  # pages, sheets and sides, as build reports them
     size: int = 0
     seconds: float = 0.0
     errors: tuple[str, ...] = ()
@@ -55,12 +60,31 @@ class JobResult:
 
 
 def plan_jobs(booklet: Booklet, audiences: tuple[str, ...], formats: tuple[str, ...]) -> list[Job]:
-    """Every audience x format asked for; all of them when none are named."""
-    names = audiences or tuple(a.id for a in booklet.audiences) or (None,)
-    unknown = [f for f in formats if f not in BATCH_FORMATS]
-    if unknown:
-        raise BookletError(f"unknown format '{unknown[0]}' (expected {', '.join(BATCH_FORMATS)})")
-    return [Job(a, f) for a in names for f in (formats or tuple(BATCH_FORMATS))]
+    """Every audience x format asked for, once each; all of them when none are named.
+
+    An unknown format or audience is an OptionError (a command-line mistake), and so
+    are two jobs whose outputs would share a name.
+    """
+    for fmt in formats:
+        if fmt not in BATCH_FORMATS:
+            hint = did_you_mean(fmt, tuple(BATCH_FORMATS))
+            raise OptionError(f"-f: unknown format '{fmt}' (expected {choice_list(tuple(BATCH_FORMATS))}){hint}")
+    known = tuple(a.id for a in booklet.audiences)
+    for audience in audiences:
+        if audience not in known:
+            raise OptionError(
+                f"-a: unknown audience '{audience}' "
+                + (f"(expected {choice_list(known)}){did_you_mean(audience, known)}" if known else "(none defined)")
+            )
+    names = tuple(dict.fromkeys(audiences)) or known or (None,)
+    jobs = [Job(a, f) for a in names for f in (tuple(dict.fromkeys(formats)) or tuple(BATCH_FORMATS))]
+    seen: dict[str, Job] = {}
+    for job in jobs:
+        for name in output_names(booklet, job.options):
+            if name in seen:
+                raise OptionError(f"{job.label} and {seen[name].label} would both write {name}")
+            seen[name] = job
+    return jobs
 
 
 _BOOKLET: Booklet | None = None  # set in the parent before forking; workers inherit it
@@ -68,21 +92,17 @@ _BOOKLET: Booklet | None = None  # set in the parent before forking; workers inh
 
 def run_job(job: Job, out_dir: str) -> JobResult:
     """Build and write one edition x format; user errors become a failed result."""
-    from booklet.write import output_name, write_atomic
+    from booklet.write import write_files
 
     assert _BOOKLET is not None
     started = time.perf_counter()
-    options = replace(BATCH_FORMATS[job.format], audience=job.audience)
     try:
-        result = build(_BOOKLET, options)
-        impose = "saddle" if options.impose == "saddle" else None
-        name = output_name(_BOOKLET.id, job.audience, options.format, impose=impose)
-        path = write_atomic(Path(out_dir) / name, result.pdf, inputs=[Path(_BOOKLET.root)])
-        for suffix, data in result.extra.items():
-            write_atomic(path.with_name(f"{path.stem}-{suffix}.pdf"), data, inputs=[Path(_BOOKLET.root)])
+        result = build(_BOOKLET, job.options)
+        paths = write_files(result.files, folder=Path(out_dir), inputs=[Path(_BOOKLET.root)])
     except BookletError as exc:
-        return JobResult(job, None, seconds=time.perf_counter() - started, errors=tuple(exc.lines()))
-    return JobResult(job, path, result.pages, len(result.pdf), time.perf_counter() - started)
+        return JobResult(job, seconds=time.perf_counter() - started, errors=tuple(exc.lines()))
+    size = sum(len(data) for data in result.files.values())
+    return JobResult(job, tuple(paths), result.summary(), size, time.perf_counter() - started)
 
 
 def run_batch(booklet: Booklet, jobs: list[Job], out_dir: Path, workers: int | None = None) -> Iterator[JobResult]:
@@ -98,7 +118,7 @@ def run_batch(booklet: Booklet, jobs: list[Job], out_dir: Path, workers: int | N
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     # Longest jobs first, so the last one to finish is a short one.
-    ordered = sorted(jobs, key=lambda job: COST[job.format], reverse=True)
+    ordered = sorted(jobs, key=lambda job: COST.get(job.format, 2), reverse=True)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: dict[Future[JobResult], Job] = {pool.submit(run_job, job, str(out_dir)): job for job in ordered}
         for future in as_completed(futures):

@@ -1,53 +1,57 @@
-"""The pipeline, in order: load -> validate -> select audience -> lay out -> render -> impose -> write.
+"""The pipeline, in order: load -> validate -> select audience -> lay out -> render -> impose -> files.
 
-Each step is its own module; this one only hands the output of one to the next.
+Each step is its own module; this one only hands the output of one to the next. A
+build returns every file it makes as ``{name: bytes}``; :func:`booklet.write.write_files`
+is the one place that puts them on disk, for the CLI, batch, watch and the library.
 """
 
 from __future__ import annotations
 
-import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from booklet.errors import BookletError
 from booklet.model import Booklet, Edition
-from booklet.paper import Paper, parse_paper
+from booklet.options import BY_FIELD, OPTIONS, BuildOptions, parse_options
+from booklet.paper import MM, Paper, parse_paper
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from booklet.render.fonts import FontSet
 
-FORMATS = ("booklet", "cards")
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """Everything a build can be asked for; the CLI and the library fill the same record."""
-
-    audience: str | None = None
-    format: str = "booklet"
-    paper: str | None = None  # reading page; default from the edition's theme
-    impose: str = "none"
-    fillable: bool = False
-    card: str = "a6"
-    sheet: str | None = None
-    duplex: str = "long-edge"
-    backs: str = "duplex"  # duplex | separate
-    back_offset: str = "0x0mm"
-    bleed_mm: float = 0.0
-    creep_mm: float = 0.0
-    signature: int | None = None
-    pdf_standard: tuple[str, ...] = ()  # ua-1, a-2b, a-2a, a-3b; empty: tagged, PDF/UA-1 + PDF/A-2b
+__all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    pdf: bytes
-    pages: int
+    """What one build made: its files by default name (the main file first) and what to report."""
+
+    files: dict[str, bytes]
     edition: Edition
+    pages: int  # reading pages of a booklet, or cards
     seconds: float
-    extra: dict[str, bytes]  # other files a build makes (card backs printed separately)
+    sheets: int = 0  # printer sheets of an imposition or a card sheet file (0: not imposed)
+    sides: int = 0  # printed sheet sides (PDF pages of the imposed file(s))
     instructions: str = ""
+    unit: str = "pages"  # what ``pages`` counts: pages or cards
+
+    @property
+    def name(self) -> str:
+        """The main file's default name."""
+        return next(iter(self.files))
+
+    @property
+    def pdf(self) -> bytes:
+        """The main file's bytes."""
+        return self.files[self.name]
+
+    def summary(self) -> str:
+        """'20 pages' or '20 pages on 5 sheets, 10 sides' or '12 cards on 2 sheets, 4 sides'."""
+        text = f"{self.pages} {self.unit if self.pages != 1 else self.unit[:-1]}"
+        if self.sheets:
+            text += f" on {self.sheets} sheet{'s' if self.sheets != 1 else ''}, {self.sides} sides"
+        return text
 
 
 def resolve_source(source: str | Path | None) -> Path:
@@ -69,100 +73,162 @@ def edition_paper(edition: Edition, options: BuildOptions) -> Paper:
     return parse_paper(options.paper or edition.booklet.theme.paper)
 
 
-def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
-    """select audience -> lay out -> render -> impose, for one edition and format."""
+def output_names(booklet: Booklet, options: BuildOptions) -> list[str]:
+    """The default names of the files a build makes, main file first; never the same for different builds.
+
+    The booklet id, then each option that names outputs and differs from its default,
+    in the order of options.OPTIONS (audience, format, paper, imposition, ...). The
+    paper counts only when it differs from the edition's own.
+    """
     from booklet.audience import make_edition
-    from booklet.render.fonts import content_font_dirs, register_family
+    from booklet.write import output_name
+
+    edition = make_edition(booklet, options.audience)
+    parts = [part for option in OPTIONS if option.names_output for part in _name_part(option.field, edition, options)]
+    if options.format == "cards" and options.backs == "separate":
+        return [output_name(booklet.id, [*parts, "fronts"]), output_name(booklet.id, [*parts, "backs"])]
+    return [output_name(booklet.id, parts)]
+
+
+def _name_part(field: str, edition: Edition, options: BuildOptions) -> list[str]:
+    value = getattr(options, field)
+    if value in (None, False, 0.0, "none") or value == getattr(BuildOptions(), field):
+        return []
+    if field == "paper" and parse_paper(value).size == parse_paper(edition.booklet.theme.paper).size:
+        return []
+    option = BY_FIELD[field]
+    if option.is_flag:
+        return [option.flag.lstrip("-")]
+    if field == "sheet":
+        return [f"on-{value}"]
+    if field == "bleed_mm":
+        return [f"bleed-{value:g}mm"]
+    if field == "pdf_standard":
+        return list(value)
+    return [str(value)]
+
+
+def prepare(booklet: Booklet, audience: str | None) -> Edition:
+    """select audience -> check fonts and glyphs: the checks before anything is drawn."""
+    from booklet.audience import make_edition
     from booklet.render.glyphs import check_glyphs
 
-    started = time.perf_counter()
-    edition = make_edition(booklet, options.audience)
+    edition = make_edition(booklet, audience)
+    fonts = edition_fonts(edition)
+    check_glyphs(edition.booklet, fonts.regular, edition.booklet.theme.font)
+    return edition
+
+
+def edition_fonts(edition: Edition) -> FontSet:
+    """The edition's body and heading fonts, registered; one that cannot be found or read is a
+    content error at the theme line that names it."""
+    from booklet.errors import ContentError
+    from booklet.model import ref_of
+    from booklet.render.fonts import content_font_dirs, register_family
+
     theme = edition.booklet.theme
-    fonts = register_family(theme.font, content_font_dirs(Path(booklet.root)))
-    check_glyphs(edition.booklet, fonts.regular, theme.font)
-    standards = pdf_standards(options)
+    found = []
+    for key in ("font", "heading_font"):
+        try:
+            found.append(register_family(getattr(theme, key), content_font_dirs(Path(edition.booklet.root))))
+        except ContentError:
+            raise
+        except BookletError as exc:
+            raise ContentError.at(ref_of(theme, key), str(exc), f"theme.{key}") from None
+    return found[0]
+
+
+def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
+    """prepare -> lay out -> render -> impose, for one edition and format."""
+    started = time.perf_counter()
+    edition = prepare(booklet, options.audience)
+    names = output_names(booklet, options)
     if options.format == "cards":
-        return build_cards(edition, options, started)
-    reading = options.impose == "none"
-    if reading and options.pdf_standard and "ua-1" in standards:
-        from booklet.render.alt import check_accessible
+        return _cards(edition, options, names, started)
+    if options.impose == "none":
+        pdf, pages = reading_edition(edition, options)
+        return BuildResult({names[0]: pdf}, edition, pages, time.perf_counter() - started)
+    pdf, pages = render_pdf(edition, options)
+    from booklet.finish import finish_print
+    from booklet.impose import saddle_how
+    from booklet.impose.apply import saddle_imposition
+    from booklet.impose.saddle import SaddleOptions
 
-        check_accessible(edition.booklet)
-    from booklet.render.tagging import Recorder
-
-    tags = Recorder(edition.booklet.language) if reading else None
-    pdf, pages = render_pdf(edition, options, tags)
-    instructions = ""
-    from booklet.finish import finish_print, finish_reading
-
-    if options.impose == "saddle":
-        from booklet.impose import SADDLE_HOW
-        from booklet.impose.apply import impose_saddle
-
-        pdf = impose_saddle(pdf, sheet=options.sheet, signature=options.signature, creep_mm=options.creep_mm)
-        instructions = SADDLE_HOW
-        pdf = finish_print(pdf, f"saddle-stitched booklet sheets. {SADDLE_HOW}")
-    else:
-        sources = source_files(Path(booklet.root)) if "a-3b" in standards else None
-        strict = bool(options.pdf_standard)
-        pdf = finish_reading(pdf, tags.root if tags else None, standards, strict=strict, sources=sources)
-    return BuildResult(pdf, pages, edition, time.perf_counter() - started, {}, instructions)
+    imposed = saddle_imposition(pdf, SaddleOptions(options.sheet, options.signature, options.creep_mm))
+    how = saddle_how(options.signature, imposed.scale)
+    sheets = finish_print(imposed.pdf, f"{options.impose} imposition of the reading pages. {how}")
+    seconds = time.perf_counter() - started
+    return BuildResult({names[0]: sheets}, edition, pages, seconds, imposed.sheets, 2 * imposed.sheets, how)
 
 
-def build_cards(edition: Edition, options: BuildOptions, started: float) -> BuildResult:
+def render_cards_pdfs(edition: Edition, options: BuildOptions) -> tuple[bytes, bytes, int]:
+    """Edition -> (fronts, backs, card count), one card per page; refuses a card that cannot fit."""
+    from booklet.paper import CARD_SIZES
+    from booklet.render.cards import render_cards
+
+    return render_cards(edition, CARD_SIZES[options.card], options.bleed_mm * MM)
+
+
+def _cards(edition: Edition, options: BuildOptions, names: list[str], started: float) -> BuildResult:
     """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
-    from booklet.impose import CARDS_HOW
+    from booklet.impose import cards_how
     from booklet.impose.apply import impose_cards
     from booklet.impose.grid import plan_cards
-    from booklet.paper import MM, PAPERS, parse_offset
-    from booklet.render.cards import CARD_SIZES, render_cards, slug_page
+    from booklet.paper import CARD_SIZES, PAPERS, parse_offset, sheet_for_cards
+    from booklet.render.cards import slug_page
 
     size = CARD_SIZES[options.card]
     bleed = options.bleed_mm * MM
-    fronts, backs, count = render_cards(edition, size, bleed)
-    sheet = PAPERS[
-        options.sheet or ("letter" if edition_paper(edition, options).name in ("letter", "half-letter") else "a4")
-    ]
-    try:
-        offset = parse_offset(options.back_offset)
-    except ValueError as exc:
-        raise BookletError(str(exc)) from None
+    fronts, backs, count = render_cards_pdfs(edition, options)
+    sheet = PAPERS[options.sheet or sheet_for_cards(edition_paper(edition, options))]
     plan = plan_cards(
-        count, (size.width_pt, size.height_pt), sheet.size, bleed=bleed, duplex=options.duplex, back_offset=offset
+        count,
+        (size.width_pt, size.height_pt),
+        sheet.size,
+        bleed=bleed,
+        duplex=options.duplex,
+        back_offset=parse_offset(options.back_offset),
     )
-    how = CARDS_HOW.replace("long edge", options.duplex.replace("-", " "))
-    if options.backs == "separate":
-        how = "Print the fronts, put the sheets back in the tray face down, then print the backs file."
+    separate = options.backs == "separate"
+    how = cards_how(options.duplex, separate)
     slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
-    pdf, separate = impose_cards(
-        fronts, backs, plan, bleed_pt=bleed, separate=options.backs == "separate", overlay=slug
-    )
+    pdf, backs_pdf = impose_cards(fronts, backs, plan, bleed_pt=bleed, separate=separate, overlay=slug)
     from booklet.finish import finish_print
 
     pdf = finish_print(pdf, f"card sheets. {how}")
-    separate = finish_print(separate, f"card backs. {how}") if separate else separate
-    extra = {"backs": separate} if separate else {}
-    sheets = len(plan.sheets) * (1 if separate else 2)
-    return BuildResult(pdf, sheets, edition, time.perf_counter() - started, extra, how)
+    backs_pdf = finish_print(backs_pdf, f"card backs. {how}") if backs_pdf is not None else None
+    files = {names[0]: pdf} if backs_pdf is None else {names[0]: pdf, names[1]: backs_pdf}
+    sheets = len(plan.sheets)
+    return BuildResult(files, edition, count, time.perf_counter() - started, sheets, 2 * sheets, how, "cards")
 
 
-def pdf_standards(options: BuildOptions) -> tuple[str, ...]:
-    from booklet.finish import DEFAULT_STANDARDS, check_standards
+def reading_edition(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
+    """render, tagged -> structure tree, metadata and the PDF standards asked for (PDF/UA-1 + PDF/A-2b by default).
 
-    return check_standards(options.pdf_standard) if options.pdf_standard else DEFAULT_STANDARDS
+    Standards asked for by name are a promise: what cannot meet them fails the build.
+    """
+    from booklet.finish import DEFAULT_STANDARDS, finish_reading
+    from booklet.render.tagging import Recorder
 
+    standards = options.pdf_standard or DEFAULT_STANDARDS
+    strict = bool(options.pdf_standard)
+    if strict and "ua-1" in standards:
+        from booklet.render.alt import check_accessible
 
-def source_files(root: Path) -> list[tuple[str, bytes]]:
-    """The content folder's files, by path relative to it, for a PDF/A-3 build to carry."""
-    from booklet.files import content_sources
+        check_accessible(edition.booklet)
+    tags = Recorder(edition.booklet.language)
+    pdf, pages = render_pdf(edition, options, tags)
+    sources = None
+    if "a-3b" in standards:
+        from booklet.files import content_sources
 
-    return content_sources(root)
+        sources = content_sources(Path(edition.booklet.root))
+    return finish_reading(pdf, tags.root, standards, strict=strict, sources=sources), pages
 
 
 def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None) -> tuple[bytes, int]:
     """lay out -> render; a render.tagging.Recorder given as ``tags`` records the structure."""
     from booklet.layout import plan_booklet
-    from booklet.paper import MM
     from booklet.render.booklet import render_booklet
 
     def render(back_pages: int) -> tuple[bytes, int]:
@@ -186,12 +252,26 @@ def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None) -> tup
 
 def build_booklet(
     source: str | Path | None = None, *, output: str | Path | None = None, **options: Any
-) -> bytes | Path:
-    """Library entry point: build one PDF; return its bytes, or write ``output`` and return the path."""
-    booklet = load_booklet(source)
-    result = build(booklet, replace(BuildOptions(), **options))
-    if output is None:
-        return result.pdf
-    from booklet.write import write_atomic
+) -> bytes | list[Path]:
+    """Library entry point: build; return the main file's bytes, or write every file and return their paths.
 
-    return write_atomic(Path(output), result.pdf, inputs=[Path(booklet.root)])
+    ``options`` are the fields of BuildOptions (format="cards", paper="a6", impose="saddle",
+    ...), checked like the command line's: a bad value raises OptionError naming the
+    choices. With ``output`` (a file path) the main file is written there and any other
+    file beside it (``<output>-backs.pdf``); with ``output_dir`` every file goes there
+    under its default name.
+    """
+    from booklet.write import write_files
+
+    folder = options.pop("output_dir", None)
+    checked = parse_options(options)
+    booklet = load_booklet(source)
+    result = build(booklet, checked)
+    if output is None and folder is None:
+        return result.pdf
+    return write_files(
+        result.files,
+        folder=Path(folder) if folder is not None else None,
+        output=Path(output) if output is not None else None,
+        inputs=[Path(booklet.root)],
+    )

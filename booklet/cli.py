@@ -1,44 +1,62 @@
 """Click commands: parse options, call the pipeline, print, exit.
 
-The only module that talks to the terminal or exits. Every user-caused failure
-becomes one line per problem and exit 1; a bad command line is Click's exit 2;
-anything else is a bug and keeps its traceback (always with --debug).
+The only module that talks to the terminal or exits. One exit-code rule: anything
+wrong on the command line (a bad option value, an option that does not apply, an
+audience or format the content lacks) is one line and exit 2; anything wrong in the
+files is one line per problem and exit 1; success is 0. Anything else is a bug and
+keeps its traceback (always with --debug). Build options come from options.OPTIONS.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from booklet import __version__
-from booklet.errors import BookletError, clean
+from booklet.errors import BookletError, OptionError, clean
 from booklet.impose import LAYOUTS
+from booklet.options import OPTIONS, SHEETS, Option, choice_list
 
-
-class PaperType(click.ParamType):
-    """A paper name or WxHmm, checked at the command line."""
-
-    name = "SIZE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        from booklet.paper import parse_paper
-
-        try:
-            parse_paper(str(value))
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
-        return str(value)
-
-
-PAPER = PaperType()
+EXIT_CODES = """\b
+Exit codes:
+  0  success
+  1  a problem in the files: content (file:line:col: error: ...), a PDF to impose, an output path
+  2  a problem on the command line: an unknown command or option, a bad value, an option
+     that does not apply, an audience or format the content does not define
+"""
 
 
 class BookletGroup(click.Group):
-    """Turns user errors into `file:line:col: error: ...` lines and exit code 1."""
+    """Applies the exit-code rule: command-line mistakes exit 2 in one line, file problems exit 1."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "booklet"
+            click.echo(f"error: {clean(exc.format_message(), 400)} (see '{where} --help')", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("stopped", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,7 +66,7 @@ class BookletGroup(click.Group):
                 raise
             for line in exc.lines():
                 click.echo(clean(line, 400), err=True)
-            ctx.exit(1)
+            ctx.exit(2 if isinstance(exc, OptionError) else 1)
         except (ValueError, OSError, RecursionError, MemoryError) as exc:
             if ctx.params.get("debug") or not _user_caused(exc):
                 raise
@@ -61,17 +79,66 @@ def _user_caused(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.filename is not None
 
 
-@click.group(cls=BookletGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="booklet",
+    cls=BookletGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=EXIT_CODES,
+)
 @click.version_option(__version__, prog_name="booklet")
-@click.option("--debug", is_flag=True, help="Show tracebacks for every error.")
+@click.option("--debug", is_flag=True, help="Show a traceback for every error, user mistakes included.")
 def main(debug: bool) -> None:
-    """Turn technique content written in YAML into print-ready PDFs."""
+    """Turn technique content written in YAML into print-ready PDFs.
+
+    SOURCE, where a command takes one, is a content folder (holding booklet.yaml,
+    strokes/ and audiences/) or a booklet YAML file; without it, the shipped
+    back-massage guide is used. Start with `booklet new my-guide`.
+    """
+    from booklet.logs import route_libraries
+
+    route_libraries()  # pypdf, svglib, Pillow ... never print on their own
 
 
+SOURCE_HELP = "SOURCE: a content folder or booklet YAML file (default: the shipped back-massage guide)."
 source_argument = click.argument("source", required=False, type=click.Path(path_type=Path))
 
 
-def out_dir_option(default: str, text: str) -> Any:
+def click_option(option: Option) -> Callable[[Any], Any]:
+    """An options.OPTIONS row -> its Click option: same flags, help and choices as the library's parser."""
+    if option.is_flag:
+        return click.option(*option.flags, option.field, is_flag=True, default=False, help=option.help)
+    if option.choices is not None:
+        kind: click.ParamType = click.Choice(list(option.choices), case_sensitive=False)
+        if option.multiple:
+            return click.option(*option.flags, option.field, type=kind, multiple=True, help=option.help)
+        return click.option(*option.flags, option.field, type=kind, default=None, help=option.help)
+    return click.option(*option.flags, option.field, default=None, metavar=option.metavar, help=option.help)
+
+
+def build_options(*only: str) -> Callable[[Any], Any]:
+    """Decorate a command with the build options (all of them, or the fields named)."""
+    chosen = [o for o in OPTIONS if not only or o.field in only]
+
+    def decorate(command: Any) -> Any:
+        for option in reversed(chosen):
+            command = click_option(option)(command)
+        return command
+
+    return decorate
+
+
+def checked(values: dict[str, Any]) -> Any:
+    """Click's values (None or False where not given) -> BuildOptions, or OptionError (exit 2)."""
+    from booklet.options import parse_options
+
+    return parse_options({k: v for k, v in values.items() if v is not None and v is not False and v != ()})
+
+
+def output_option(text: str) -> Callable[[Any], Any]:
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=text)
+
+
+def out_dir_option(default: str, text: str) -> Callable[[Any], Any]:
     return click.option(
         "-o",
         "--output",
@@ -83,64 +150,84 @@ def out_dir_option(default: str, text: str) -> Any:
     )
 
 
-@main.command()
+def report(paths: list[Path], summary: str, size: int, seconds: float) -> str:
+    """'wrote a.pdf (20 pages on 5 sheets, 10 sides, 300 KB, 1.20 s)'."""
+    return f"wrote {', '.join(str(p) for p in paths)} ({summary}, {size / 1024:.0f} KB, {seconds:.2f} s)"
+
+
+BUILD_EXAMPLES = """\b
+Output names: output/<id>[-<audience>][-<format>][-<paper>][-<card>][-<impose>]...pdf,
+listing every option that changes what is printed, so builds never overwrite each
+other; -o FILE writes the main file there and any other (card backs) beside it.
+
+\b
+Examples:
+  booklet build                              the shipped guide -> output/back-massage.pdf
+  booklet build my-guide -a large-print      one edition of your content
+  booklet build my-guide --paper a6          A6 pages -> output/<id>-a6.pdf
+  booklet build my-guide --impose saddle     two-up sheets to fold and staple
+  booklet build my-guide -f cards --card index --backs separate
+  booklet build my-guide -o print/guide.pdf
+"""
+
+
+@main.command(short_help="Build one booklet or card PDF from SOURCE.", epilog=BUILD_EXAMPLES)
 @source_argument
-@click.option("-a", "--audience", help="Edition to build (an audience id).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
-@click.option("--paper", type=PAPER, help="Reading page: a4, a5, a6, letter, half-letter or WxHmm.")
-@click.option(
-    "--impose",
-    type=click.Choice(["none", "saddle"]),
-    default="none",
-    show_default=True,
-    help="saddle: two-up on sheets in saddle-stitch order.",
-)
-@click.option("--fillable", is_flag=True, help="Checklists also get PDF form check boxes.")
-@click.option("--card", type=click.Choice(["a6", "index", "business"]), default="a6", show_default=True)
-@click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet for cards or imposition.")
-@click.option("--duplex", type=click.Choice(["long-edge", "short-edge"]), default="long-edge", show_default=True)
-@click.option("--backs", type=click.Choice(["duplex", "separate"]), default="duplex", show_default=True)
-@click.option("--back-offset", default="0x0mm", show_default=True, help="Shift card backs, XxYmm.")
-@click.option("--bleed", "bleed_mm", type=click.FloatRange(0, 10), default=0.0, help="Bleed in mm.")
-@click.option("--creep", "creep_mm", type=click.FloatRange(0, 5), default=0.0, help="Creep compensation in mm.")
-@click.option("--signature", type=click.IntRange(1, 64), help="Sheets per signature.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file.")
-def build(source: Path | None, audience: str | None, fmt: str, output: Path | None, **options: Any) -> None:
-    """Build a booklet or cards PDF from SOURCE (default: the shipped back-massage guide)."""
-    from booklet.build import BuildOptions, load_booklet
+@build_options()
+@output_option("Output file (default: output/ and a name built from the options, see below).")
+def build(source: Path | None, output: Path | None, **values: Any) -> None:
+    """Build one edition of SOURCE as a booklet or as cards.
+
+    SOURCE is a content folder or booklet YAML file (default: the shipped
+    back-massage guide). Prints what it wrote, with pages (and sheets and sides for
+    cards and impositions), size and time, then how to print it.
+    """
     from booklet.build import build as run
-    from booklet.write import output_name, write_atomic
+    from booklet.build import load_booklet
+    from booklet.write import write_files
 
     started = time.perf_counter()
+    options = checked(values)
     booklet = load_booklet(source)
-    result = run(booklet, BuildOptions(audience=audience, format=fmt, **options))
-    impose = options["impose"] if options["impose"] != "none" else None
-    target = output or Path("output") / output_name(booklet.id, audience, fmt, impose=impose)
-    inputs = [Path(booklet.root)]
-    written = write_atomic(target, result.pdf, inputs=inputs)
-    for suffix, data in result.extra.items():
-        write_atomic(written.with_name(f"{written.stem}-{suffix}.pdf"), data, inputs=inputs)
-    seconds = time.perf_counter() - started
-    click.echo(f"wrote {written} ({result.pages} pages, {len(result.pdf) / 1024:.0f} KB, {seconds:.2f} s)")
+    result = run(booklet, options)
+    paths = write_files(result.files, output=output, inputs=[Path(booklet.root)])
+    size = sum(len(data) for data in result.files.values())
+    click.echo(report(paths, result.summary(), size, time.perf_counter() - started))
     if result.instructions:
         click.echo(result.instructions)
 
 
-@main.command()
+@main.command(short_help="Check SOURCE for every problem a build could hit; exit 1 if any.")
 @source_argument
 def validate(source: Path | None) -> None:
-    """Check SOURCE; print every problem, then exit 1 (0 when clean)."""
+    """Check SOURCE and print every problem as file:line:col: error: where: what.
+
+    SOURCE is a content folder or booklet YAML file (default: the shipped guide).
+    Checks the files against the format, then does what a build does for every
+    edition and format (fonts, missing glyphs, cards that do not fit, pages that
+    cannot be laid out), so it exits 0 only when every build would succeed.
+    """
     from booklet.build import load_booklet
+    from booklet.check import check_builds, editions
 
     booklet = load_booklet(source)
-    click.echo(f"{booklet.id}: ok ({len(booklet.strokes)} strokes, {len(booklet.audiences)} audiences)")
+    check_builds(booklet)
+    count = len(editions(booklet))
+    click.echo(
+        f"{booklet.id}: ok ({len(booklet.strokes)} strokes, {len(booklet.audiences)} audiences; "
+        f"{count} edition{'s' if count != 1 else ''} x booklet and cards build)"
+    )
 
 
-@main.command(name="list")
+@main.command(name="list", short_help="List the strokes, checklists, audiences and formats of SOURCE.")
 @source_argument
 def list_(source: Path | None) -> None:
-    """List the strokes, checklists, audiences and formats of SOURCE."""
-    from booklet.build import FORMATS, load_booklet
+    """List what SOURCE holds: strokes, checklists, audiences (the ids -a takes) and formats.
+
+    SOURCE is a content folder or booklet YAML file (default: the shipped guide).
+    """
+    from booklet.batch import BATCH_FORMATS
+    from booklet.build import load_booklet
 
     booklet = load_booklet(source)
     click.echo(f"{booklet.title} ({booklet.id})")
@@ -156,26 +243,46 @@ def list_(source: Path | None) -> None:
         mark = " (default)" if audience.id == booklet.default_audience else ""
         click.echo(f"  {audience.id:<20} {audience.name}{mark}")
     click.echo("formats:")
-    click.echo("  " + ", ".join(FORMATS) + " (booklet also --impose saddle)")
+    click.echo("  " + ", ".join(BATCH_FORMATS) + " (batch -f names; build: -f booklet|cards, --impose)")
 
 
-@main.command()
+BATCH_EXAMPLES = """\b
+Examples:
+  booklet batch my-guide                     every audience x booklet, cards and saddle
+  booklet batch my-guide -a kids -f cards    one audience, one format
+  booklet batch my-guide -j 2 -o print/      two processes, into print/
+"""
+
+
+@main.command(short_help="Build every audience x format of SOURCE in parallel.", epilog=BATCH_EXAMPLES)
 @source_argument
-@click.option("-a", "--audience", "audiences", multiple=True, help="Audience to build (repeatable; default all).")
+@click.option(
+    "-a",
+    "--audience",
+    "audiences",
+    multiple=True,
+    metavar="ID",
+    help="Audience to build; repeat for more. Default: every audience (the standard edition if there are none).",
+)
 @click.option(
     "-f",
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["booklet", "cards", "saddle"]),
-    help="Format to build (repeatable; default all: booklet, cards, saddle-imposed booklet).",
+    metavar="FORMAT",
+    help="Format to build; repeat for more: booklet, cards or an imposition scheme (saddle). Default: all of them.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel processes (default: CPU cores).")
-@out_dir_option("output", "Output folder.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel processes, 1 to 64. Default: the CPU cores.")
+@out_dir_option("output", "Output folder; files get the names `booklet build` gives them.")
 def batch(
     source: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...], jobs: int | None, out_dir: Path
 ) -> None:
-    """Build every audience x format of SOURCE in parallel; report failures at the end."""
+    """Build every audience x format of SOURCE in parallel and report each file.
+
+    SOURCE is a content folder or booklet YAML file (default: the shipped guide).
+    One failing edition does not stop the others; failures are listed at the end
+    and make the exit code 1.
+    """
     from booklet.batch import JobResult, plan_jobs, run_batch
     from booklet.build import load_booklet
 
@@ -195,10 +302,10 @@ def batch(
             bar.update(1, result)
     order = {job: i for i, job in enumerate(work)}
     results.sort(key=lambda r: order[r.job])
-    click.echo(f"{'file':<44} {'pages':>5} {'size':>8} {'seconds':>8}")
+    click.echo(f"{'file':<52} {'contents':<28} {'size':>8} {'seconds':>8}")
     for r in results:
-        name = str(r.path) if r.path else f"FAILED {r.job.label}"
-        click.echo(f"{name:<44} {r.pages:>5} {r.size / 1024:>6.0f}KB {r.seconds:>8.2f}")
+        name = ", ".join(p.name for p in r.paths) if r.ok else f"FAILED {r.job.label}"
+        click.echo(f"{name:<52} {r.summary:<28} {r.size / 1024:>6.0f}KB {r.seconds:>8.2f}")
     failed = [r for r in results if not r.ok]
     click.echo(f"{len(results) - len(failed)} built, {len(failed)} failed in {time.perf_counter() - started:.2f} s")
     for r in failed:
@@ -209,7 +316,15 @@ def batch(
         sys.exit(1)
 
 
-@main.command()
+IMPOSE_EXAMPLES = """\b
+Examples:
+  booklet impose guide.pdf sheets.pdf                     A5 pages two-up on A4, saddle order
+  booklet impose guide.pdf sheets.pdf --sheet letter --signature 4 --creep 0.3
+  booklet impose cards.pdf sheets.pdf --layout cards      front, back, front, ... N-up
+"""
+
+
+@main.command(short_help="Impose any PDF: pages two-up for saddle stitching, or cards N-up.", epilog=IMPOSE_EXAMPLES)
 @click.argument("in_pdf", type=click.Path(path_type=Path))
 @click.argument("out_pdf", type=click.Path(path_type=Path))
 @click.option(
@@ -217,27 +332,50 @@ def batch(
     type=click.Choice(sorted(LAYOUTS)),
     default="saddle",
     show_default=True,
-    help="; ".join(f"{name}: {what}" for name, what in sorted(LAYOUTS.items())),
+    help="; ".join(f"{name}: {what}" for name, what in sorted(LAYOUTS.items())) + ".",
 )
-@click.option("--sheet", type=click.Choice(["a4", "letter"]), help="Sheet size (default: from the pages).")
-@click.option("--signature", type=click.IntRange(1, 64), help="Sheets per signature.")
-@click.option("--creep", "creep_mm", type=click.FloatRange(0, 5), default=0.0, help="Creep compensation in mm.")
+@click.option(
+    "--sheet",
+    type=click.Choice(list(SHEETS)),
+    help=f"Printer sheet: {choice_list(SHEETS)}. Default: twice the page (A5 -> A4), A4 for cards.",
+)
+@click.option(
+    "--signature",
+    type=click.IntRange(1, 64),
+    help="Sheets folded together, 1 to 64 (saddle only). Default: one stack of all sheets.",
+)
+@click.option(
+    "--creep",
+    "creep_mm",
+    type=click.FloatRange(0, 5),
+    default=0.0,
+    help="Creep compensation in mm, 0 to 5 (saddle only): inner sheets move toward the fold. Default: 0.",
+)
 def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signature: int | None, creep_mm: float) -> None:
-    """Impose any PDF: reading pages two-up in saddle-stitch order (or cards N-up)."""
+    """Impose IN_PDF onto printer sheets and write OUT_PDF.
+
+    saddle: reading pages two-up in saddle-stitch order, to fold and staple. cards:
+    a PDF of card pages, front and back alternating, placed N-up with crop marks.
+    """
     from booklet.impose import impose_file
     from booklet.write import write_atomic
 
-    report = impose_file(in_pdf, out_pdf, layout=layout, sheet=sheet, signature=signature, creep_mm=creep_mm)
-    write_atomic(out_pdf, report.pdf, inputs=[in_pdf])
-    click.echo(f"wrote {out_pdf} ({report.sheets} sheets from {report.pages} pages)")
-    click.echo(report.instructions)
+    started = time.perf_counter()
+    got = impose_file(in_pdf, out_pdf, layout=layout, sheet=sheet, signature=signature, creep_mm=creep_mm)
+    write_atomic(out_pdf, got.pdf, inputs=[in_pdf])
+    summary = f"{got.pages} pages on {got.sheets} sheets, {2 * got.sheets} sides"
+    click.echo(report([out_pdf], summary, len(got.pdf), time.perf_counter() - started))
+    click.echo(got.instructions)
 
 
-@main.command()
+@main.command(short_help="Create a content folder at PATH that validates and builds at once.")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--title", help="Title of the new booklet.")
+@click.option("--title", help="Title of the new booklet. Default: made from the folder name.")
 def new(path: Path, title: str | None) -> None:
-    """Create a content folder at PATH that validates and builds at once."""
+    """Create a content folder at PATH: booklet.yaml, one stroke, one audience and the JSON Schema.
+
+    PATH must not exist yet or be an empty folder. Then run `booklet watch PATH`.
+    """
     from booklet.scaffold import scaffold
 
     for written in scaffold(path, title):
@@ -245,65 +383,82 @@ def new(path: Path, title: str | None) -> None:
     click.echo(f"next: booklet watch {path}")
 
 
-@main.command()
+@main.command(short_help="Render pages of SOURCE to PNG, with a contact sheet.")
 @source_argument
-@click.option("-a", "--audience", help="Edition to preview.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
-@click.option("--pages", help="Pages to render, e.g. 1-3,5 (default: all).")
-@click.option("--dpi", type=click.IntRange(20, 300), default=60, show_default=True)
+@build_options("audience", "format", "paper", "card", "bleed_mm")
+@click.option("--pages", help="Pages to render, e.g. 1-3,5. Default: all.")
+@click.option(
+    "--dpi", type=click.IntRange(20, 300), default=60, show_default=True, help="Resolution of the PNGs, 20 to 300."
+)
 @out_dir_option("output/preview", "Folder for the PNGs and the contact sheet.")
-def preview(source: Path | None, audience: str | None, fmt: str, pages: str | None, dpi: int, out_dir: Path) -> None:
-    """Render pages to PNG and write a contact sheet of them."""
-    from booklet.build import BuildOptions, load_booklet
-    from booklet.build import build as run
-    from booklet.preview import write_preview
-    from booklet.write import output_name
+def preview(source: Path | None, pages: str | None, dpi: int, out_dir: Path, **values: Any) -> None:
+    """Render pages of one build of SOURCE to PNG files and one contact sheet of them all.
 
-    booklet = load_booklet(source)
-    result = run(booklet, BuildOptions(audience=audience, format=fmt))
-    stem = output_name(booklet.id, audience, fmt).removesuffix(".pdf")
-    shown = write_preview(result.pdf, out_dir, stem, pages, dpi)
+    SOURCE is a content folder or booklet YAML file (default: the shipped guide).
+    """
+    from booklet.build import build as run
+    from booklet.build import load_booklet
+    from booklet.preview import write_preview
+
+    options = checked(values)
+    result = run(load_booklet(source), options)
+    shown = write_preview(result.pdf, out_dir, Path(result.name).stem, pages, dpi)
     click.echo(f"wrote {len(shown.pages)} pages to {out_dir}/ and the contact sheet {shown.sheet}")
 
 
-@main.command()
+@main.command(short_help="Rebuild SOURCE on every save; print pages and time, or the errors.")
 @source_argument
-@click.option("-a", "--audience", help="Edition to build.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["booklet", "cards"]), default="booklet", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file.")
+@build_options()
+@output_option("Output file (default: output/ and the name `booklet build` gives).")
 @click.option(
     "--interval", type=click.FloatRange(0.05, 10), default=0.2, show_default=True, help="Seconds between checks."
 )
-def watch(source: Path | None, audience: str | None, fmt: str, output: Path | None, interval: float) -> None:
-    """Rebuild on every save; print pages and time, or the errors. Ctrl-C stops."""
-    from booklet.build import BuildOptions, load_booklet
+def watch(source: Path | None, output: Path | None, interval: float, **values: Any) -> None:
+    """Build SOURCE now and again after every save of a YAML, image or font file; Ctrl-C stops.
+
+    SOURCE is a content folder or booklet YAML file (default: the shipped guide). A
+    bad edit prints its problems and the watch carries on; the last good files stay.
+    """
+    from booklet.audience import pick_audience
+    from booklet.build import load_booklet
     from booklet.watch import Event
     from booklet.watch import watch as loop
-    from booklet.write import output_name
 
-    booklet_id = load_booklet(source).id
-    target = output or Path("output") / output_name(booklet_id, audience, fmt)
+    options = checked(values)
+    try:
+        booklet = load_booklet(source)
+    except BookletError:
+        booklet = None  # broken content: the loop reports it and waits for the fix
+    if booklet is not None:
+        pick_audience(booklet, options.audience)  # a wrong -a is a command-line mistake: exit 2
 
-    def report(event: Event) -> None:
+    def show(event: Event) -> None:
         stamp = time.strftime("%H:%M:%S")
         if event.errors:
             click.echo(f"[{stamp}] {len(event.errors)} problem(s):", err=True)
             for line in event.errors:
                 click.echo(f"  {clean(line, 400)}", err=True)
         else:
-            click.echo(f"[{stamp}] wrote {event.path} ({event.pages} pages, {event.seconds * 1000:.0f} ms)")
+            written = ", ".join(str(p) for p in event.paths)
+            click.echo(f"[{stamp}] wrote {written} ({event.summary}, {event.seconds * 1000:.0f} ms)")
 
     click.echo(f"watching {source or 'the shipped content'}; Ctrl-C to stop")
     try:
-        loop(source, target, report, options=BuildOptions(audience=audience, format=fmt), interval=interval)
+        loop(source, show, options=options, output=output, interval=interval)
     except KeyboardInterrupt:
         click.echo("stopped")
 
 
-@main.command()
-@click.option("--kind", type=click.Choice(["booklet", "stroke", "audience"]), default="booklet", show_default=True)
+@main.command(short_help="Print the JSON Schema of booklet, stroke or audience files, for editors.")
+@click.option(
+    "--kind",
+    type=click.Choice(["booklet", "stroke", "audience"]),
+    default="booklet",
+    show_default=True,
+    help="Which file: booklet.yaml, strokes/<id>.yaml or audiences/<id>.yaml.",
+)
 def schema(kind: str) -> None:
-    """Print the JSON Schema of booklet, stroke or audience files (for editors)."""
+    """Print the JSON Schema of one kind of content file, for editors' YAML completion and checks."""
     import json
 
     from booklet.jsonschema import json_schema
@@ -311,12 +466,15 @@ def schema(kind: str) -> None:
     click.echo(json.dumps(json_schema(kind), indent=1))
 
 
-@main.command()
+@main.command(short_help="Content checks beyond the schema: cautions, card-sized steps, reading level.")
 @source_argument
-@click.option("-a", "--audience", help="Edition to check (default: the default edition).")
-@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings.")
+@click.option("-a", "--audience", metavar="ID", help="Edition to check. Default: the default edition.")
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings. Default: warnings only print.")
 def lint(source: Path | None, audience: str | None, strict: bool) -> None:
-    """Content checks beyond the schema: cautions, card-sized steps, reading level."""
+    """Check one edition of SOURCE for writing problems and print its reading level.
+
+    SOURCE is a content folder or booklet YAML file (default: the shipped guide).
+    """
     from booklet.audience import make_edition
     from booklet.build import load_booklet
     from booklet.lint import lint as check

@@ -16,12 +16,16 @@ from typing import Any
 from booklet.load import RawList, RawMap, RawNode, RawScalar
 from booklet.model import SourceRef
 from booklet.schema import RECORDS, Field
+from booklet.text_chars import char_ref as _char_ref
+from booklet.text_chars import format_character
+from booklet.text_chars import message as _format_message
 
 MAX_TEXT = 4_000  # characters in one text field; ReportLab's paragraph layout is quadratic
 MAX_NAME = 200  # titles and names: they must fit a heading, a contents line and a card
 NAMES = {"title", "name", "subtitle", "edition", "author", "publisher"}
 MAX_PARAGRAPHS = 20_000
 MAX_ITEMS = 500
+MAX_QR_URL = 2_000  # bytes: every reference is printed as a QR code (level M holds about 2,200)
 
 YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -29,10 +33,30 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", re.ASCII)
 _OCTAL = re.compile(r"[-+]?0\d+", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+", re.ASCII)
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+MAX_HINT_WORD = 80  # longer names get no hint: nobody mistypes a paragraph
+MAX_HINT_CANDIDATES = 200  # names compared per hint, after the length filter
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A word and the names it could have meant -> ' (did you mean 'x'?)' or ''.
+
+    Bounded whatever the content's size: only names whose length could reach difflib's
+    0.6 ratio are compared (2*min/(a+b) >= 0.6 needs the shorter at least 3/7 of the
+    longer), and at most MAX_HINT_CANDIDATES of them.
+    """
+    if not word or len(word) > MAX_HINT_WORD:
+        return ""
+    size = len(word)
+    candidates: list[str] = []
+    for choice in choices:
+        if 7 * min(size, len(choice)) >= 3 * max(size, len(choice)) and choice not in candidates:
+            candidates.append(choice)
+            if len(candidates) >= MAX_HINT_CANDIDATES:
+                break
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -78,6 +102,9 @@ class Converter:
                 self.fail(key.ref, where, f"unknown key '{_show(key.text)}'{hint}")
                 continue
             converted = self.value(value, spec, _join(where, key.text))
+            if isinstance(value, RawList):  # each item's place, for messages about one step or tip
+                for i, item in enumerate(value.items):
+                    out.refs[f"{key.text}[{i}]"] = item.ref
             if spec.required and isinstance(converted, str) and not converted.strip():
                 self.fail(value.ref, _join(where, key.text), f"'{key.text}' must not be empty")
                 converted = None
@@ -98,6 +125,16 @@ class Converter:
         if kind == "record":
             assert spec.record
             return self.record(node, spec.record, where)
+        if kind in ("text", "step") and isinstance(node, RawMap) and _colon_in_text(node):
+            key, value = node.entries[0]
+            whole = f"{key.text}: {value.text}" if isinstance(value, RawScalar) else key.text
+            self.fail(
+                key.ref,
+                where,
+                f"text holds ': ', which YAML reads as a key and a value; put the whole value in quotes: "
+                f"{_quoted(whole)}",
+            )
+            return None
         if kind == "step" and isinstance(node, RawMap):
             return self.record(node, "step", where)
         if kind == "stroke-entry" and isinstance(node, RawMap):
@@ -111,6 +148,8 @@ class Converter:
 
     def list(self, node: RawNode, spec: Field, where: str) -> list[Any] | None:
         assert spec.item
+        if isinstance(node, RawScalar) and node.plain and not node.text.strip():
+            node = RawList((), node.ref)  # `items:` with nothing after it: an empty list
         if isinstance(node, RawScalar) and spec.item.kind not in ("record", "points"):
             node = RawList((node,), node.ref)  # a single value where a list is expected
         if not isinstance(node, RawList):
@@ -119,7 +158,24 @@ class Converter:
         if len(node.items) > MAX_ITEMS:
             self.fail(node.ref, where, f"more than {MAX_ITEMS} items")
             return None
+        if spec.low is not None and len(node.items) < spec.low:
+            self.fail(node.ref, where, f"'{spec.name}' needs at least {spec.low:g} item(s); it has {len(node.items)}")
+            return None
+        if node.flow and spec.item.kind in ("text", "step"):
+            split = _comma_split(node)
+            if split is not None:
+                self.fail(
+                    node.items[split].ref,
+                    f"{where}[{split}]",
+                    "a comma inside [ ] starts a new item here; put each item in quotes, "
+                    f"or write one item per line starting with '- ': {_quoted(_comma_whole(node, split))}",
+                )
+                return None
         out = [self.value(item, spec.item, f"{where}[{i}]") for i, item in enumerate(node.items)]
+        for i, (item, value) in enumerate(zip(node.items, out, strict=True)):
+            if spec.item.kind == "text" and isinstance(value, str) and not value.strip():
+                self.fail(item.ref, f"{where}[{i}]", f"item {i + 1} of '{spec.name}' is blank")
+                out[i] = None
         return [item for item in out if item is not None]
 
     def map(self, node: RawNode, spec: Field, where: str) -> dict[str, tuple[Any, SourceRef]] | None:
@@ -186,6 +242,16 @@ class Converter:
         if bad is not None:
             self.fail(node.ref, where, f"control character U+{ord(bad):04X} is not allowed in text")
             return None
+        hidden = format_character(value)
+        if hidden is not None:
+            ref = _char_ref(node.ref, value, hidden) if node.plain else node.ref
+            self.fail(ref, where, _format_message(value[hidden]))
+            return None
+        if spec.kind == "path" and not value.strip():
+            self.fail(
+                node.ref, where, "the file name is empty; give a file inside the content folder, or remove the key"
+            )
+            return None
         value = value.replace("\t", " ")
         return _check_text_kind(self, node, where, spec, value)
 
@@ -197,6 +263,9 @@ class Converter:
         if node.plain and _OCTAL.fullmatch(text):
             fixed = re.sub(r"^([-+]?)0+(?=\d)", r"\1", text)
             self.fail(node.ref, where, f"'{text}' has a leading zero, which YAML 1.1 reads as octal; write {fixed}")
+            return None
+        if _DECIMAL_COMMA.fullmatch(text):
+            self.fail(node.ref, where, f"'{text}' uses a decimal comma; write {text.replace(',', '.')}")
             return None
         try:
             if not _NUMBER.fullmatch(text):  # float() alone would take '١٢', '1_0' and 'nan'
@@ -224,13 +293,21 @@ class Converter:
 def _check_text_kind(conv: Converter, node: RawScalar, where: str, spec: Field, value: str) -> Any:
     kind = spec.kind
     if kind == "id" and not _ID.match(value):
-        conv.fail(node.ref, where, f"'{_show(value)}' is not a valid id (letters, digits and hyphens)")
+        conv.fail(node.ref, where, _bad_id(value))
         return None
     if kind == "color" and not _COLOR.match(value):
         conv.fail(node.ref, where, f"'{_show(value)}' is not a colour (expected #RRGGBB)")
         return None
     if kind == "url" and not _URL.match(value.strip()):
         conv.fail(node.ref, where, f"'{_show(value)}' is not an http(s) address")
+        return None
+    if kind == "url" and len(value.strip().encode()) > MAX_QR_URL:
+        size = len(value.strip().encode())
+        conv.fail(
+            node.ref,
+            where,
+            f"the address is too long for its QR code ({size:,} bytes; limit {MAX_QR_URL:,}); use a shorter link",
+        )
         return None
     if kind == "paper":
         from booklet.paper import parse_paper
@@ -262,6 +339,48 @@ def _vocabulary_word(conv: Converter, node: RawScalar, where: str, kind: str, va
         return name
     choices = {"pattern": motions.PATTERN_NAMES, "direction": motions.DIRECTIONS, "side": motions.SIDES}[kind]
     return conv.choice(node, where, tuple(choices), kind)
+
+
+def _bad_id(value: str) -> str:
+    other = next((ch for ch in value if not (ch.isascii() and (ch.isalnum() or ch in "-_"))), None)
+    rule = "ASCII letters a-z and A-Z, digits, '-' and '_', starting with a letter or digit, at most 64"
+    if other is not None and not other.isascii():
+        return f"'{_show(value)}' is not a valid id: '{other}' is not ASCII (ids use {rule})"
+    return f"'{_show(value)}' is not a valid id (ids use {rule})"
+
+
+def _colon_in_text(node: RawMap) -> bool:
+    """A one-entry mapping where text was expected: 'Rule one: set the angle' unquoted."""
+    if len(node.entries) != 1:
+        return False
+    key, value = node.entries[0]
+    step_keys = {f.name for f in RECORDS["step"]}
+    return key.plain and key.text not in step_keys and isinstance(value, RawScalar) and key.ref.line == value.ref.line
+
+
+def _comma_split(node: RawList) -> int | None:
+    """A flow list of text -> the index of an item that reads as the tail of the one before, if any."""
+    for i in range(1, len(node.items)):
+        before, item = node.items[i - 1], node.items[i]
+        if not (isinstance(before, RawScalar) and isinstance(item, RawScalar) and before.plain and item.plain):
+            continue
+        sentence = before.text[:1].isupper() and " " in before.text and before.text[-1:] not in ".!?"
+        if sentence and item.text[:1].islower():
+            return i
+    return None
+
+
+def _comma_whole(node: RawList, index: int) -> str:
+    before, item = node.items[index - 1], node.items[index]
+    assert isinstance(before, RawScalar)
+    assert isinstance(item, RawScalar)
+    return f"{before.text}, {item.text}"
+
+
+def _quoted(text: str) -> str:
+    from booklet.errors import clean
+
+    return clean('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"', 70)
 
 
 def _yaml11_meaning(word: str) -> str:

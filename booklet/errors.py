@@ -1,15 +1,18 @@
 """Errors a user can cause, kept apart from bugs.
 
-A user mistake is a :class:`BookletError`; the CLI prints it as one line and exits 1.
-Anything else is a bug and keeps its traceback.
+A user mistake is a :class:`BookletError`: the CLI prints it as one line and exits 1,
+or exits 2 for an :class:`OptionError` (something wrong on the command line or in the
+options given to the library). Anything else is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from booklet.model import SourceRef
+if TYPE_CHECKING:  # annotations only: errors imports nothing of ours at run time
+    from booklet.model import SourceRef
 
 
 def clean(text: str, limit: int = 120) -> str:
@@ -53,7 +56,12 @@ class ContentError(BookletError):
         return cls([Problem(ref, message, where)])
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        """One line per problem; a problem's detail for experts follows on its own indented line."""
+        return [line for p in self.problems for line in str(p).split("\n")]
+
+
+class OptionError(BookletError):
+    """A bad option value, an option that does not apply, or an audience the content lacks: exit 2."""
 
 
 class InputError(BookletError):

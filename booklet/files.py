@@ -84,3 +84,38 @@ def content_sources(root: Path) -> list[tuple[str, bytes]]:
                 raise UnsafePath(f"the content folder holds more than {MAX_SOURCES:,} bytes to embed")
             found.append((path.relative_to(real_root).as_posix(), data))
     return found
+
+
+MAX_LISTED = 2_000  # folder entries looked at for a hint
+
+
+def nearby_hint(root: Path, relative: str) -> str:
+    """A missing file -> " (did you mean 'images/angle.svg'?)": a file with the same stem, else a close name.
+
+    Only the folder the path names is listed, and only when it is inside the content
+    folder; '' when there is nothing to suggest.
+    """
+    import difflib
+    import itertools
+
+    try:
+        target = resolve_inside(root, relative)
+    except UnsafePath:
+        return ""
+    folder, real_root = target.parent, root.resolve()
+    if folder != real_root and real_root not in folder.parents:
+        return ""
+    try:
+        with os.scandir(folder) as entries:
+            listed = itertools.islice(entries, MAX_LISTED)
+            names = sorted(e.name for e in listed if e.is_file(follow_symlinks=False) and not e.name.startswith("."))
+    except OSError:
+        return ""
+    prefix = relative.replace("\\", "/").rsplit("/", 1)[0] + "/" if "/" in relative.replace("\\", "/") else ""
+    same = [n for n in names if Path(n).stem.lower() == target.stem.lower() and n != target.name]
+    if same:
+        return f" (there is {' and '.join(repr(prefix + n) for n in same[:3])}: did you mean that?)"
+    size = len(target.name)
+    near = [n for n in names if 7 * min(size, len(n)) >= 3 * max(size, len(n))][:200]
+    close = difflib.get_close_matches(target.name, near, n=1, cutoff=0.6)
+    return f" (did you mean '{prefix}{close[0]}'?)" if close else ""

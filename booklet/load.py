@@ -36,6 +36,7 @@ class RawScalar:
 class RawList:
     items: tuple[RawNode, ...]
     ref: SourceRef
+    flow: bool = False  # written inline as [a, b]: a comma inside an item splits it
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,10 @@ def load_doc(source: Path) -> RawDoc:
     main = _load_collect(root, main_path, problems)
     groups: dict[str, dict[str, RawNode]] = {"strokes": {}, "audiences": {}}
     for folder, nodes in groups.items():
+        refused = _outside_folder(root, root / folder)
+        if refused is not None:
+            problems.append(refused)
+            continue
         for path in _content_files(root / folder):
             node = _load_collect(root, path, problems)
             if node is not None and path.stem in nodes:
@@ -104,6 +109,22 @@ def load_doc(source: Path) -> RawDoc:
     if problems or main is None:
         raise ContentError(problems)
     return RawDoc(root, main, groups["strokes"], groups["audiences"])
+
+
+def _outside_folder(root: Path, folder: Path) -> Problem | None:
+    """A strokes/ or audiences/ folder that links out of the content folder -> the problem, before it is listed."""
+    if not folder.is_symlink() and not folder.exists():
+        return None
+    try:
+        real, real_root = folder.resolve(strict=False), root.resolve()
+    except (OSError, RuntimeError):
+        return Problem(SourceRef(display_path(folder)), f"cannot open {folder.name}/: a link loop")
+    if real != real_root and real_root not in real.parents:
+        return Problem(
+            SourceRef(display_path(folder)),
+            f"{folder.name}/ links to a folder outside the content folder; move the files into {folder.name}/",
+        )
+    return None
 
 
 def _content_files(folder: Path) -> list[Path]:
@@ -193,7 +214,7 @@ def to_json(node: RawNode) -> list:
     if isinstance(node, RawScalar):
         return ["s", *ref, node.text, node.plain, node.cut_by_comment]
     if isinstance(node, RawList):
-        return ["l", *ref, [to_json(item) for item in node.items]]
+        return ["l", *ref, [to_json(item) for item in node.items], node.flow]
     return ["m", *ref, [[to_json(k), to_json(v)] for k, v in node.entries]]
 
 
@@ -203,7 +224,7 @@ def from_json(value: list, shown: str) -> RawNode:
     if kind == "s":
         return RawScalar(str(value[3]), ref, bool(value[4]), bool(value[5]))
     if kind == "l":
-        return RawList(tuple(from_json(item, shown) for item in value[3]), ref)
+        return RawList(tuple(from_json(item, shown) for item in value[3]), ref, bool(value[4]))
     if kind == "m":
         entries = []
         for k, v in value[3]:
@@ -229,9 +250,7 @@ def parse_yaml_uncached(data: bytes, shown: str) -> RawNode:
     except _Refused as exc:
         builder.problems.append(Problem(exc.ref, exc.message))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
-        builder.problems.append(Problem(ref, _syntax_message(exc)))
+        builder.problems.append(_syntax_problem(exc, builder.lines, shown))
     except yaml.reader.ReaderError as exc:
         builder.problems.append(Problem(_offset_ref(text, exc.position, shown), _reader_message(exc)))
     except yaml.YAMLError as exc:
@@ -251,7 +270,7 @@ class _Builder:
     def __init__(self, shown: str, lines: list[str]):
         self.shown = shown
         self.lines = lines
-        self.stack: list[tuple[list[RawNode], SourceRef, bool]] = []
+        self.stack: list[tuple[list[RawNode], SourceRef, bool, bool]] = []  # items, where, is a map, flow
         self.result: RawNode | None = None
         self.documents = 0
         self.nodes = 0
@@ -268,7 +287,7 @@ class _Builder:
             if self.documents > 1:
                 raise _stop(self, event, "a content file holds one YAML document; remove the '---'")
         elif isinstance(event, yaml.AliasEvent):
-            raise _stop(self, event, "aliases (*name) are not allowed; write the value out")
+            raise _stop(self, event, "a value starting with '*' is read as a YAML alias; put the whole value in quotes")
         elif isinstance(event, yaml.NodeEvent):
             self.check_node(event)
             if isinstance(event, yaml.ScalarEvent):
@@ -277,10 +296,12 @@ class _Builder:
                 if len(self.stack) >= MAX_DEPTH:
                     raise _stop(self, event, f"nesting is deeper than {MAX_DEPTH} levels")
                 is_map = isinstance(event, yaml.MappingStartEvent)
-                self.stack.append(([], self.ref(event.start_mark), is_map))
+                self.stack.append(([], self.ref(event.start_mark), is_map, bool(event.flow_style)))
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            items, ref, is_map = self.stack.pop()
-            self.add(self.mapping(items, ref) if is_map else RawList(tuple(items), ref))
+            items, ref, is_map, flow = self.stack.pop()
+            if is_map and flow:
+                _check_flow_commas(self, items)
+            self.add(self.mapping(items, ref) if is_map else RawList(tuple(items), ref, flow))
 
     def check_node(self, event) -> None:
         self.nodes += 1
@@ -291,6 +312,11 @@ class _Builder:
         implicit = getattr(event, "implicit", True)
         explicit_tag = event.tag is not None and not (implicit is True or (implicit and implicit[0]))
         if explicit_tag and event.tag not in ("!", "tag:yaml.org,2002:str"):
+            if event.tag.startswith("!"):  # '!important' in text: a local tag to YAML
+                message = (
+                    f"a value starting with '!' is read as a YAML tag ({event.tag!r}); put the whole value in quotes"
+                )
+                raise _stop(self, event, message)
             raise _stop(self, event, f"YAML tags like {event.tag!r} are not allowed")
 
     def scalar(self, event) -> RawScalar:
@@ -325,6 +351,42 @@ class _Builder:
             self.result = node
 
 
+def _check_flow_commas(builder: _Builder, items: list[RawNode]) -> None:
+    """A key with no value inside { } is the tail of a value a comma cut off: say which, and how to quote it."""
+    for i in range(0, len(items) - 1, 2):
+        key, value = items[i], items[i + 1]
+        if not (isinstance(key, RawScalar) and isinstance(value, RawScalar) and key.plain):
+            continue
+        before = items[i - 1] if i >= 2 else None
+        if value.text or not value.plain or not isinstance(before, RawScalar) or not before.plain:
+            continue
+        named = items[i - 2]
+        name = named.text if isinstance(named, RawScalar) else "the value"
+        if _DIGITS.fullmatch(before.text) and _DIGITS.fullmatch(key.text):
+            message = (
+                f"'{before.text},{key.text}' uses a decimal comma, which ends the value of '{name}' inside {{ }}; "
+                f"write {before.text}.{key.text}"
+            )
+        else:
+            whole = f"{before.text}, {key.text}"
+            message = (
+                f"a comma inside {{ }} ends the value of '{name}'; put the whole value in quotes: "
+                f"{name}: {_clip(_quoted(whole))}"
+            )
+        builder.problems.append(Problem(before.ref, message))
+
+
+_DIGITS = re.compile(r"[-+]?\d+")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _clip(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class _Refused(Exception):
     def __init__(self, ref: SourceRef, message: str):
         super().__init__(message)
@@ -335,11 +397,17 @@ def _stop(builder: _Builder, event, message: str) -> Exception:
     return _Refused(builder.ref(event.start_mark), message)
 
 
-def _syntax_message(exc) -> str:
-    problem = str(exc.problem or exc.context or "cannot be parsed")
-    if "'\\t'" in problem:
-        return "YAML syntax: a tab character; indent with spaces"
-    return f"YAML syntax: {problem}"
+def _syntax_problem(exc, lines: list[str], shown: str) -> Problem:
+    """A PyYAML syntax error -> one problem in the author's terms, the parser's words on a second line."""
+    from booklet.yaml_errors import Mark, explain
+
+    def mark(m) -> Mark | None:
+        return Mark(m.line + 1, m.column + 1) if m is not None else None
+
+    advice = explain(
+        str(exc.problem or ""), mark(exc.problem_mark), str(exc.context or ""), mark(exc.context_mark), lines
+    )
+    return Problem(SourceRef(shown, advice.line, advice.column), advice.message)
 
 
 def _offset_ref(text: str, position: int, shown: str) -> SourceRef:

@@ -40,7 +40,7 @@ LABELS: dict[str, str] = {
     "moderate": "Moderate",
     "firm": "Firm",
     "pressure_level": "{level} pressure",
-    "pressure_capped": "Pressure capped at {cap} in the {edition}: the standard edition uses {original}.",
+    "pressure_capped": "Pressure kept to {cap} in the {edition}.",
     "card_capped": "Capped at {cap} for this edition",
     "cautions": "Cautions",
     "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
@@ -61,6 +61,17 @@ LABELS: dict[str, str] = {
     "read_first": "READ FIRST",
     "part": "{part} of {parts}",
 }
+
+
+# {name} parts a label may use beyond those of its default text.
+LABEL_OPTIONAL: dict[str, tuple[str, ...]] = {"pressure_capped": ("original",)}
+
+
+def placeholders(text: str) -> set[str]:
+    """A label's text -> the names of its {name} parts."""
+    import re
+
+    return set(re.findall(r"\{(\w*)\}", text))
 
 
 @dataclass(frozen=True, order=True)
@@ -95,6 +106,8 @@ class Caution:
     zone: str | None = None
     why: str = ""
     source: str = ""  # name of the stroke it belongs to, "" for general cautions
+    id: str = ""  # names the hazard: cautions with the same id are the same hazard
+    short: str = ""  # a shorter form for pocket cards
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -207,6 +220,8 @@ class Theme:
     accent: str = "#2E6F73"
     logo: str | None = None
     paper: str = "a5"
+    ref: SourceRef = NOWHERE
+    field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
 
 @dataclass(frozen=True)
@@ -249,6 +264,7 @@ class Booklet:
     checklists: tuple[Checklist, ...] = ()
     cautions: tuple[Caution, ...] = ()
     routine: Routine | None = None
+    stop_if: tuple[str, ...] = ()  # "stop at once if" items: short signs to stop at once
     references: tuple[Reference, ...] = ()
     theme: Theme = field(default_factory=Theme)
     vocabulary: tuple[tuple[str, str], ...] = ()  # (plain term, anatomical term)

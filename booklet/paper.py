@@ -1,4 +1,4 @@
-"""Paper names and sizes ("A5", "letter", "105x148mm") -> points.
+"""Paper and card names and sizes ("A5", "letter", "105x148mm") -> points.
 
 Points inside, millimetres at the edges: everything else in booklet works in points.
 No third-party imports.
@@ -44,6 +44,24 @@ ALIASES = {"halfletter": "half-letter", "statement": "half-letter", "us-letter":
 SHEET_FOR = {"a5": "a4", "half-letter": "letter", "a6": "a5", "a4": "a3"}
 PAPERS["a3"] = Paper("a3", 297 * MM, 420 * MM)
 
+
+@dataclass(frozen=True)
+class CardSize:
+    """A pocket card: trim size, inner margin and body text size, in points."""
+
+    name: str
+    width_pt: float
+    height_pt: float
+    margin_pt: float
+    base_size: float
+
+
+CARD_SIZES: dict[str, CardSize] = {
+    "a6": CardSize("a6", 105 * MM, 148 * MM, 6 * MM, 9.0),
+    "index": CardSize("index", 127 * MM, 76.2 * MM, 5 * MM, 8.5),
+    "business": CardSize("business", 85 * MM, 55 * MM, 3.5 * MM, 7.5),
+}
+
 _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*$", re.I)
 _UNITS = {"mm": MM, "cm": 10 * MM, "in": INCH, "pt": 1.0}
 
@@ -67,6 +85,11 @@ def parse_paper(text: str) -> Paper:
         if not MIN_SIDE_PT <= side <= MAX_SIDE_PT:
             raise ValueError(f"paper size {text!r} is out of range (50 mm to 1200 mm a side)")
     return Paper(key, width, height)
+
+
+def sheet_for_cards(paper: Paper) -> str:
+    """Reading page -> the sheet its cards go on: Letter for US sizes, else A4."""
+    return "letter" if paper.name in ("letter", "half-letter") else "a4"
 
 
 def parse_offset(text: str) -> tuple[float, float]:

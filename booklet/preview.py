@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.errors import BookletError
+from booklet.errors import OptionError
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,10 @@ def parse_pages(spec: str | None, count: int) -> list[int]:
         try:
             low, high = int(first), int(last or first)
         except ValueError:
-            raise BookletError(f"bad page range '{spec}' (expected e.g. 1-3,5)") from None
+            raise OptionError(f"--pages: bad page range '{spec}' (expected e.g. 1-3,5)") from None
         chosen += [p for p in range(low, high + 1) if 1 <= p <= count]
     if not chosen:
-        raise BookletError(f"page range '{spec}' selects none of the {count} pages")
+        raise OptionError(f"--pages: page range '{spec}' selects none of the {count} pages")
     return sorted(set(chosen))
 
 

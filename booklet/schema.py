@@ -18,7 +18,8 @@ class Field:
     ``kind`` is one of: text, paragraphs, id, enum, int, number, url, color, paper,
     path, zone, pattern, direction, side, list (of ``item``), record (named ``record``),
     map (text keys to ``item``), step (text or a step record), stroke-entry (an id or
-    an inline stroke), points (a list of [x, y] pairs).
+    an inline stroke), points (a list of [x, y] pairs). For numbers ``low`` and ``high``
+    bound the value; for lists ``low`` is the fewest items allowed.
     """
 
     name: str
@@ -54,6 +55,8 @@ CAUTION = (
     text("text", "What to do or avoid", True),
     Field("zone", "zone", "Body zone this caution protects; shaded as 'avoid' on diagrams"),
     text("why", "The reason, in one short sentence"),
+    Field("id", "id", "Names the hazard; cautions with the same id (a general one and a stroke's) are one hazard"),
+    text("short", "A shorter form for pocket cards"),
 )
 
 STEP = (
@@ -102,7 +105,7 @@ CHECKLIST = (
     Field("id", "id", "Unique id", True),
     text("title", "Title printed above the list", True),
     Field("placement", "enum", "Before or after the strokes", choices=PLACEMENTS),
-    texts("items", "Items to tick"),
+    Field("items", "list", "Items to tick", True, item=text("item", "Items to tick"), low=1),
 )
 
 ROUTINE_STEP = (
@@ -174,6 +177,13 @@ BOOKLET = (
     records("checklists", "checklist", "Checklists"),
     records("cautions", "caution", "General cautions"),
     Field("routine", "record", "A timed sequence of strokes", record="routine"),
+    Field(
+        "stop_if",
+        "list",
+        "Stop at once if: short signs that mean stop the massage at once",
+        item=text("item", "A sign to stop at once"),
+        low=1,
+    ),
     records("references", "reference", "References, printed with QR codes"),
     Field("theme", "record", "Fonts, size, colour, logo, paper", record="theme"),
     Field("vocabulary", "map", "Plain term -> anatomical term", item=text("term", "Anatomical term")),

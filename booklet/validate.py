@@ -24,6 +24,7 @@ from booklet.model import (
     Step,
     Stroke,
     Theme,
+    ref_of,
 )
 
 
@@ -51,6 +52,7 @@ def validate(doc: RawDoc) -> Booklet:
         checklists=tuple(_checklist(r) for r in main.get("checklists", ())),
         cautions=tuple(_caution(r) for r in main.get("cautions", ())),
         routine=_routine(main.get("routine")),
+        stop_if=tuple(main.get("stop_if", ())),
         references=tuple(_reference(r) for r in main.get("references", ())),
         theme=_theme(main.get("theme")),
         vocabulary=tuple((k, v) for k, (v, _) in main.get("vocabulary", {}).items()),
@@ -58,15 +60,55 @@ def validate(doc: RawDoc) -> Booklet:
         default_audience=main.get("default_audience"),
         labels=tuple(sorted(main.get("labels").values.items())) if main.get("labels") else (),
         ref=main.ref,
-        field_refs=tuple(main.refs.items()),
+        field_refs=tuple(main.refs.items()) + _label_refs(main),
     )
+    _check_vocabulary(conv, main)
     _check_strokes(conv, booklet, main)
+    _check_labels(conv, main.get("labels"))
     for record in audience_records:
         _check_audience(conv, booklet, record)
     _check_files(conv, booklet, main, audience_records)
     if conv.problems:
         raise _error(conv)
+    _check_editions(conv, booklet)
+    if conv.problems:
+        raise _error(conv)
     return booklet
+
+
+def _check_editions(conv: Converter, booklet: Booklet) -> None:
+    """Every audience's edition can be made: its reworded text keeps within the limits."""
+    from booklet.audience import make_edition
+    from booklet.errors import ContentError
+
+    for audience in booklet.audiences:
+        if audience.vocabulary != "anatomical" or not booklet.vocabulary:
+            continue
+        try:
+            make_edition(booklet, audience.id)
+        except ContentError as exc:
+            conv.problems.extend((p.ref, p.where, p.message) for p in exc.problems)
+
+
+def _label_refs(main: Record) -> tuple[tuple[str, SourceRef], ...]:
+    """Where each label the author gave was written, as 'labels.<key>'."""
+    labels = main.get("labels")
+    return tuple((f"labels.{key}", ref) for key, ref in labels.refs.items()) if labels else ()
+
+
+MAX_TERM = 200  # characters in a vocabulary term or its replacement
+
+
+def _check_vocabulary(conv: Converter, main: Record) -> None:
+    """Each plain term is a word (an empty one would match at every word boundary); both sides short."""
+    for term, (replacement, ref) in main.get("vocabulary", {}).items():
+        where = f"vocabulary.{term}" if term.strip() else "vocabulary"
+        if not any(ch.isalnum() for ch in term):
+            conv.fail(ref, where, f"the term '{term}' has no letters; give the plain word to replace")
+        elif len(term) > MAX_TERM or len(replacement) > MAX_TERM:
+            conv.fail(ref, where, f"a vocabulary term and its replacement are at most {MAX_TERM} characters each")
+        elif not replacement.strip():
+            conv.fail(ref, where, f"the replacement for '{term}' is empty; give the anatomical word")
 
 
 def _error(conv: Converter) -> ContentError:
@@ -79,15 +121,16 @@ def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
     if entries is None:
         for name, node in sorted(doc.strokes.items()):
             records.append((conv.record(node, "stroke", ""), name))
+    holders: dict[str, str] | None = None
     for i, entry in enumerate(entries or ()):
         if isinstance(entry, Record):
             records.append((entry, None))
             continue
         found = doc.strokes.get(entry)
         if found is None:
+            holders = _stroke_ids(doc) if holders is None else holders
             ref = _item_ref(doc.main, "strokes", i, main.ref)
-            hint = did_you_mean(entry, list(doc.strokes))
-            conv.fail(ref, f"strokes[{i}]", f"no stroke file strokes/{entry}.yaml{hint}")
+            conv.fail(ref, f"strokes[{i}]", _missing_stroke(entry, doc, holders))
             continue
         records.append((conv.record(found, "stroke", ""), entry))
     strokes = []
@@ -98,6 +141,32 @@ def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
             conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
         strokes.append(_stroke(record))
     return strokes
+
+
+def _stroke_ids(doc: RawDoc) -> dict[str, str]:
+    """The id each stroke file holds -> the file's stem (for files whose id is not their name)."""
+    from booklet.load import RawMap, RawScalar
+
+    out: dict[str, str] = {}
+    for stem, node in sorted(doc.strokes.items()):
+        value = node.get("id") if isinstance(node, RawMap) else None
+        if isinstance(value, RawScalar) and value.text.strip() != stem:
+            out.setdefault(value.text.strip(), stem)
+    return out
+
+
+def _missing_stroke(entry: str, doc: RawDoc, holders: dict[str, str]) -> str:
+    """A stroke id with no file of that name -> the file that holds the id, or the closest file name."""
+    holder = holders.get(entry)
+    if holder is not None:
+        return (
+            f"no stroke file strokes/{entry}.yaml, but strokes/{holder}.yaml has id '{entry}'; "
+            f"rename that file to {entry}.yaml"
+        )
+    hint = did_you_mean(entry, list(doc.strokes))
+    if not doc.strokes:
+        return f"no stroke file strokes/{entry}.yaml (the strokes/ folder has no .yaml files)"
+    return f"no stroke file strokes/{entry}.yaml{hint}"
 
 
 def _item_ref(node: RawNode, key: str, index: int, default: SourceRef) -> SourceRef:
@@ -115,7 +184,7 @@ def _stroke(r: Record) -> Stroke:
     return Stroke(
         id=r.get("id", ""),
         name=name,
-        steps=tuple(_step(s) for s in r.get("steps", ())),
+        steps=tuple(_step(s, r.where(f"steps[{i}]")) for i, s in enumerate(r.get("steps", ()))),
         other_names=tuple(r.get("other_names", ())),
         summary=r.get("summary", ""),
         purpose=r.get("purpose", ""),
@@ -135,10 +204,10 @@ def _stroke(r: Record) -> Stroke:
     )
 
 
-def _step(value: Any) -> Step:
+def _step(value: Any, ref: SourceRef | None = None) -> Step:
     if isinstance(value, Record):
         return Step(value.get("text", ""), value.get("short", ""), value.ref)
-    return Step(value)
+    return Step(value, ref=ref) if ref is not None else Step(value)
 
 
 def _caution(r: Record, source: str = "") -> Caution:
@@ -148,6 +217,8 @@ def _caution(r: Record, source: str = "") -> Caution:
         r.get("zone"),
         r.get("why", ""),
         source,
+        r.get("id", ""),
+        r.get("short", ""),
         r.ref,
         tuple(r.refs.items()),
     )
@@ -207,6 +278,8 @@ def _theme(r: Record | None) -> Theme:
         accent=r.get("accent", defaults.accent).upper(),
         logo=r.get("logo"),
         paper=r.get("paper", defaults.paper),
+        ref=r.ref,
+        field_refs=tuple(r.refs.items()),
     )
 
 
@@ -272,6 +345,11 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
             if item.id in seen:
                 conv.fail(item.ref, "id", f"duplicate {kind} id '{item.id}'")
             seen.add(item.id)
+    hazards: set[str] = set()
+    for caution in booklet.cautions:
+        if caution.id and caution.id in hazards:
+            conv.fail(ref_of(caution, "id"), "cautions", f"duplicate caution id '{caution.id}'")
+        hazards.add(caution.id)
     if not booklet.strokes and not conv.problems:  # else the reason is already reported
         conv.fail(main.ref, "strokes", "the booklet has no strokes (add strokes/<id>.yaml files)")
     for step in booklet.routine.steps if booklet.routine else ():
@@ -290,7 +368,9 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
 
 
 def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
-    """An audience names only strokes, tags and checklists that exist."""
+    """An audience names only strokes, tags and checklists that exist, and keeps at least one stroke."""
+    from booklet.audience import keeps
+
     stroke_ids = [s.id for s in booklet.strokes]
     names = stroke_ids + sorted({t for s in booklet.strokes for t in s.tags})
     for key in ("include", "exclude"):
@@ -300,10 +380,32 @@ def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
     for sid, (_, ref) in r.get("overrides", {}).items():
         if sid not in stroke_ids:
             conv.fail(ref, "overrides", f"unknown stroke '{sid}'{did_you_mean(sid, stroke_ids)}")
+    audience = next((a for a in booklet.audiences if a.id == r.get("id")), None)
+    if audience is not None and booklet.strokes and not any(keeps(audience, s) for s in booklet.strokes):
+        conv.fail(
+            r.ref, "audience", f"the {audience.id} edition keeps no stroke (check include, exclude and audiences)"
+        )
     checklist_ids = [c.id for c in booklet.checklists]
     for cid, (_, ref) in r.get("extra_items", {}).items():
         if cid not in checklist_ids:
             conv.fail(ref, "extra_items", f"unknown checklist '{cid}'{did_you_mean(cid, checklist_ids)}")
+
+
+def _check_labels(conv: Converter, labels: Record | None) -> None:
+    """Each label the booklet rewords uses exactly the {name} parts the booklet fills in."""
+    from booklet.model import LABEL_OPTIONAL, LABELS, placeholders
+
+    if labels is None:
+        return
+    for key, text in labels.values.items():
+        needed = placeholders(LABELS[key])
+        allowed = needed | set(LABEL_OPTIONAL.get(key, ()))
+        found = placeholders(text)
+        for name in sorted(found - allowed):
+            known = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
+            conv.fail(labels.where(key), f"labels.{key}", f"unknown placeholder {{{name}}} (this label takes {known})")
+        for name in sorted(needed - found):
+            conv.fail(labels.where(key), f"labels.{key}", f"missing placeholder {{{name}}}")
 
 
 def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
@@ -322,10 +424,14 @@ def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: lis
     wanted += [(r.get("logo"), r.where("logo"), "logo") for r in audiences if r.get("logo")]
     if not wanted:
         return
+    from booklet.files import nearby_hint
     from booklet.illustrate.images import ImageProblem, check_image
 
     for relative, ref, where in wanted:
         try:
             check_image(root, relative)
         except (ImageProblem, ValueError) as exc:
-            conv.fail(ref, where, str(exc))
+            message = str(exc)
+            if message.startswith("file not found"):
+                message = f"no file '{relative}' in the content folder{nearby_hint(root, relative)}"
+            conv.fail(ref, where, message)

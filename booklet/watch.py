@@ -1,29 +1,32 @@
-"""Content folder -> a rebuilt PDF after every save, in a process kept warm.
+"""Content folder -> rebuilt files after every save, in a process kept warm.
 
 Polls modification times (no extra dependency). Imports, fonts and the parsed YAML of
 unchanged files stay in memory between builds, so a one-line edit costs only its own
 file's parse plus layout. A bad edit reports its errors and the loop carries on.
+Every rebuild writes all of the build's files (cards with separate backs: both)
+through write.write_files.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.build import BuildOptions, build, load_booklet, resolve_source
+from booklet.build import build, load_booklet, resolve_source
 from booklet.errors import BookletError
+from booklet.options import BuildOptions
 
 WATCHED = ("*.yaml", "*.yml", "*.png", "*.jpg", "*.jpeg", "*.svg", "*.ttf")
 
 
 @dataclass(frozen=True)
 class Event:
-    """What one rebuild produced: a written file with its page count and time, or error lines."""
+    """What one rebuild produced: the files written and what they hold, or error lines."""
 
-    path: Path | None
-    pages: int
+    paths: tuple[Path, ...]
+    summary: str  # pages (and sheets), as build reports them
     seconds: float
     errors: tuple[str, ...] = ()
 
@@ -41,36 +44,41 @@ def snapshot(root: Path) -> dict[Path, tuple[int, int]]:
     return found
 
 
-def rebuild(source: Path, options: BuildOptions, output: Path) -> Event:
-    """One build, written atomically; user errors become an event, not an exception."""
-    from booklet.write import write_atomic
+def rebuild(source: Path, options: BuildOptions, output: Path | None = None, folder: Path | None = None) -> Event:
+    """One build, every file written; user errors become an event, not an exception."""
+    from booklet.write import write_files
 
     started = time.perf_counter()
     try:
         booklet = load_booklet(source)
         result = build(booklet, options)
-        write_atomic(output, result.pdf, inputs=[Path(booklet.root)], sync_folder=False)
+        paths = write_files(result.files, folder=folder, output=output, inputs=[Path(booklet.root)], sync_folder=False)
     except BookletError as exc:
-        return Event(None, 0, time.perf_counter() - started, tuple(exc.lines()))
-    return Event(output, result.pages, time.perf_counter() - started)
+        return Event((), "", time.perf_counter() - started, tuple(exc.lines()))
+    return Event(tuple(paths), result.summary(), time.perf_counter() - started)
 
 
 def watch(
     source: str | Path | None,
-    output: Path,
     on_event: Callable[[Event], None],
     *,
     options: BuildOptions | None = None,
+    output: Path | None = None,
+    folder: Path | None = None,
     interval: float = 0.2,
     stop: Callable[[], bool] = lambda: False,
     max_cycles: int | None = None,
 ) -> None:
-    """Build now, then again whenever a watched file changes, until ``stop()`` or ``max_cycles``."""
+    """Build now, then again whenever a watched file changes, until ``stop()`` or ``max_cycles``.
+
+    Files go to ``output`` (the main file; others beside it) or under their default
+    names in ``folder`` (default: ./output).
+    """
     path = resolve_source(source)
     root = path if path.is_dir() else path.parent
-    options = replace(options or BuildOptions())
+    options = options or BuildOptions()
     seen = snapshot(root)
-    on_event(rebuild(path, options, output))
+    on_event(rebuild(path, options, output, folder))
     cycles = 0
     while not stop() and (max_cycles is None or cycles < max_cycles):
         time.sleep(interval)
@@ -78,4 +86,4 @@ def watch(
         now = snapshot(root)
         if now != seen:
             seen = now
-            on_event(rebuild(path, options, output))
+            on_event(rebuild(path, options, output, folder))

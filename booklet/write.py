@@ -1,4 +1,4 @@
-"""PDF bytes + target path -> a file on disk, written so that nothing is ever lost.
+"""A build's files (name -> bytes) -> files on disk, named once and written so that nothing is ever lost.
 
 The bytes go to a temporary file in the target's own folder, are flushed and fsynced,
 then renamed over the target in one step. A failure at any point (a full disk, an
@@ -14,27 +14,78 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from booklet.errors import InputError
 
 
-def output_name(booklet_id: str, audience: str | None, fmt: str, *, impose: str | None = None, ext: str = "pdf") -> str:
-    """Booklet id, audience, format and imposition -> a file name.
+def output_name(booklet_id: str, parts: Sequence[str] = (), ext: str = "pdf") -> str:
+    """Booklet id + name parts -> a file name: back-massage-large-print-cards.pdf.
 
-    The id, then the audience if given, then the format unless it is the booklet, then
-    the imposition unless none: back-massage.pdf, back-massage-large-print.pdf,
-    back-massage-student-cards.pdf, back-massage-home-saddle.pdf. Each part is slugged to
-    lower-case letters, digits and hyphens, so no part can add a folder or a dot.
+    Each part is slugged to lower-case letters, digits and hyphens, so no part can add a
+    folder or a dot; empty parts are left out.
     """
-    parts = [booklet_id, audience or "", "" if fmt == "booklet" else fmt, "" if impose in (None, "none") else impose]
-    stem = "-".join(filter(None, (_slug(p) for p in parts)))
+    stem = "-".join(filter(None, (_slug(p) for p in (booklet_id, *parts))))
     return f"{stem or 'booklet'}.{_slug(ext) or 'pdf'}"
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace(".", "-")).strip("-")
+
+
+def target_paths(names: Sequence[str], *, folder: Path | None = None, output: Path | None = None) -> list[Path]:
+    """Default file names -> where to write them: in ``folder``, or the first at ``output`` and the rest beside it.
+
+    Beside ``output`` a file keeps what its name adds to the names' common start:
+    fronts and backs of ``guide.pdf`` become ``guide.pdf`` and ``guide-backs.pdf``.
+    """
+    if output is None:
+        return [(folder or Path("output")) / name for name in names]
+    output = Path(output)
+    if len(names) == 1:
+        return [output]
+    stems = [Path(n).stem for n in names]
+    common = os.path.commonprefix(stems)
+    common = common[: common.rfind("-") + 1] if "-" in common else ""
+    suffix = output.suffix or ".pdf"
+    rest = [output.with_name(f"{output.stem}-{stem[len(common) :]}{suffix}") for stem in stems[1:]]
+    return [output, *rest]
+
+
+def write_files(
+    files: Mapping[str, bytes],
+    *,
+    folder: Path | None = None,
+    output: Path | None = None,
+    inputs: Iterable[Path] = (),
+    sync_folder: bool = True,
+) -> list[Path]:
+    """A build's files (default name -> bytes) -> the paths written, all or none.
+
+    Every file is first written to a temporary file beside its target; only when all
+    are on disk are they renamed into place, so a failure leaves every previous output
+    as it was. Names come from :func:`target_paths`.
+    """
+    paths = target_paths(list(files), folder=folder, output=output)
+    if len(set(paths)) != len(paths):
+        raise InputError(f"two outputs of one build would share the name {paths[0]}; choose another output path")
+    inputs = list(inputs)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in zip(paths, files.values(), strict=True):
+            staged.append((_stage(path, data, inputs), path))
+        for temp, path in staged:
+            _commit(temp, path)
+    except BaseException:
+        for temp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise
+    if sync_folder:
+        for folder_ in {p.parent for p in paths}:
+            _sync_folder(folder_)
+    return paths
 
 
 def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), sync_folder: bool = True) -> Path:
@@ -44,6 +95,20 @@ def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), sync_f
     the rename itself survive a power cut; the bytes are always flushed to disk first.
     """
     path = Path(path)
+    temp = _stage(path, data, inputs)
+    try:
+        _commit(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    if sync_folder:
+        _sync_folder(path.parent)
+    return path
+
+
+def _stage(path: Path, data: bytes, inputs: Iterable[Path]) -> str:
+    """Bytes -> a flushed, fsynced temporary file beside ``path``; its name."""
     _refuse_inputs(path, inputs)
     if path.is_dir():
         raise InputError(f"{path} is a folder; give a file name for the output")
@@ -61,16 +126,21 @@ def write_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = (), sync_f
         finally:
             os.close(fd)
         os.chmod(temp, 0o644)
-        os.replace(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(exc, OSError):
             raise InputError(f"cannot write {path}: {exc.strerror or exc}; the previous file is unchanged") from None
         raise
-    if sync_folder:
-        _sync_folder(folder)
-    return path
+    return temp
+
+
+def _commit(temp: str, path: Path) -> None:
+    """Rename a staged file over its target in one step."""
+    try:
+        os.replace(temp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}; the previous file is unchanged") from None
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -33,8 +33,8 @@ def test_pressure_cap_rewrites_and_says_so():
     stroke = Stroke("s", "S", (Step("x"),), pressure="firm")
     capped = cap_pressure(stroke, "moderate", "Large-print edition")
     assert capped.pressure == "moderate"
-    assert "capped at moderate" in capped.pressure_note
-    assert "firm" in capped.pressure_note
+    assert "kept to moderate" in capped.pressure_note
+    assert "firm" not in capped.pressure_note  # never points the reader at firmer work
     assert cap_pressure(stroke, "firm", "e") is stroke
     light = replace(stroke, pressure="light")
     assert cap_pressure(light, "moderate", "e") is light

@@ -122,7 +122,13 @@ def test_watch_rebuilds_after_a_change_and_survives_a_bad_edit(handwash: Path, t
     deadline = time.monotonic() + 10
     editor = threading.Thread(target=edit_later)
     editor.start()
-    watch(handwash, output, events.append, interval=0.05, stop=lambda: len(events) >= 3 or time.monotonic() > deadline)
+    watch(
+        handwash,
+        events.append,
+        output=output,
+        interval=0.05,
+        stop=lambda: len(events) >= 3 or time.monotonic() > deadline,
+    )
     editor.join()
     assert [bool(e.errors) for e in events[:3]] == [False, True, False]
     assert "unknown pressure 'hard'" in events[1].errors[0]

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from booklet.audience import make_edition
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.errors import ContentError
-from booklet.render.cards import CARD_SIZES, render_cards
+from booklet.paper import CARD_SIZES
+from booklet.render.cards import render_cards
 
 from .conftest import SHIPPED, pdf_text
 
@@ -47,8 +48,8 @@ def test_card_sheet_alternates_fronts_and_backs():
 
 def test_separate_backs_make_a_second_file():
     result = build(load_booklet(SHIPPED), BuildOptions(format="cards", backs="separate"))
-    assert set(result.extra) == {"backs"}
-    assert "steps" in pdf_text(result.extra["backs"])
+    assert list(result.files) == ["back-massage-cards-fronts.pdf", "back-massage-cards-backs.pdf"]
+    assert "steps" in pdf_text(result.files["back-massage-cards-backs.pdf"])
     assert "steps" not in pdf_text(result.pdf)
 
 
@@ -65,4 +66,7 @@ def test_text_that_cannot_fit_fails_naming_the_card(handwash: Path, edit):
     with pytest.raises(ContentError) as caught:
         build(load_booklet(handwash), BuildOptions(format="cards", card="business"))
     line = caught.value.lines()[0]
-    assert "strokes/lather.yaml:1:1: error: cards: card 'Lather' does not fit a business card even at 7 pt" in line
+    assert line.endswith(  # the step that does not fit, on its own line
+        "strokes/lather.yaml:12:5: error: steps[2]: card 'Lather' does not fit a business card even at 7 pt from "
+        "here on; shorten this text or give steps a 'short' form"
+    )

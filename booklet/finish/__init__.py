@@ -22,19 +22,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STANDARDS = ("ua-1", "a-2b", "a-2a", "a-3b")
+STANDARDS = {
+    "ua-1": "PDF/UA-1, accessible (tagged, alt text, reading order)",
+    "a-2b": "PDF/A-2b, archival (fonts embedded, sRGB output intent, XMP)",
+    "a-2a": "PDF/A-2a, archival and tagged",
+    "a-3b": "PDF/A-3b, archival, carrying the content's source files (booklet extract gets them back)",
+}
 DEFAULT_STANDARDS = ("ua-1", "a-2b")
-
-
-def check_standards(standards: tuple[str, ...]) -> tuple[str, ...]:
-    """Known names, at most one PDF/A part; sorted and without repeats."""
-    unknown = [s for s in standards if s not in STANDARDS]
-    if unknown:
-        raise BookletError(f"unknown PDF standard '{unknown[0]}' (expected {', '.join(STANDARDS)})")
-    chosen = tuple(s for s in STANDARDS if s in standards)
-    if sum(s.startswith("a-") for s in chosen) > 1:
-        raise BookletError("choose one PDF/A level: a-2b, a-2a or a-3b")
-    return chosen
 
 
 def finish_reading(
@@ -64,7 +58,7 @@ def finish_reading(
         a_level = next((s for s in standards if s.startswith("a-")), "")
         if a_level:
             archive.output_intent(pdf)
-            archive.annotations(pdf)
+            archive.printable_annotations(pdf)
         archive.transparency_groups(pdf)
         if a_level == "a-3b":
             archive.attach_sources(pdf, sources or [], when)

@@ -38,7 +38,7 @@ def output_intent(pdf: pikepdf.Pdf) -> None:
     pdf.Root.OutputIntents = Array([pdf.make_indirect(intent)])
 
 
-def annotations(pdf: pikepdf.Pdf) -> None:
+def printable_annotations(pdf: pikepdf.Pdf) -> None:
     """Every annotation printable; widgets with only a normal appearance."""
     for page in pdf.pages:
         for annot in page.obj.get("/Annots", Array()):
@@ -146,7 +146,7 @@ def attach_sources(pdf: pikepdf.Pdf, sources: list[tuple[str, bytes]], when: dat
                 EF=Dictionary(F=ref, UF=ref),
             )
         )
-        names += [pikepdf.String(relative), spec]
+        names.extend([pikepdf.String(relative), spec])
         specs.append(spec)
     if not specs:
         return

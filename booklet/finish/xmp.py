@@ -79,9 +79,8 @@ def xmp_packet(meta: Meta, when: datetime) -> bytes:
     if meta.author:
         rows.append(f"<dc:creator><rdf:Seq><rdf:li>{e(meta.author)}</rdf:li></rdf:Seq></dc:creator>")
     if meta.subject:
-        rows.append(
-            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{e(meta.subject)}</rdf:li></rdf:Alt></dc:description>'
-        )
+        alt = f'<rdf:Alt><rdf:li xml:lang="x-default">{e(meta.subject)}</rdf:li></rdf:Alt>'
+        rows.append(f"<dc:description>{alt}</dc:description>")
     if meta.lang:
         rows.append(f"<dc:language><rdf:Bag><rdf:li>{e(meta.lang)}</rdf:li></rdf:Bag></dc:language>")
     if meta.keywords:
@@ -94,7 +93,8 @@ def xmp_packet(meta: Meta, when: datetime) -> bytes:
         f"<xmp:MetadataDate>{date}</xmp:MetadataDate>",
     ]
     if meta.a_part:
-        rows += [f"<pdfaid:part>{meta.a_part}</pdfaid:part>", f"<pdfaid:conformance>{meta.a_level}</pdfaid:conformance>"]
+        rows.append(f"<pdfaid:part>{meta.a_part}</pdfaid:part>")
+        rows.append(f"<pdfaid:conformance>{meta.a_level}</pdfaid:conformance>")
     if meta.ua_part:
         rows.append(f"<pdfuaid:part>{meta.ua_part}</pdfuaid:part>")
         if meta.a_part:  # PDF/A knows pdfuaid only through an extension schema

@@ -4,15 +4,14 @@ Images are untrusted. Files are read through booklet.files (inside the content f
 regular files, size-capped); ReportLab is handed bytes, never a path. Raster files are
 decoded by Pillow with warnings as errors and a pixel cap of our own, EXIF orientation
 is applied and the image re-encoded without metadata (no GPS, author or comments in
-the PDF). SVG is parsed strictly first: no DOCTYPE or entities, no references outside
-the file, a bounded expansion of <use>, fonts mapped to the booklet's embedded sans so
-svglib never searches the system; only the cleaned copy reaches svglib.
+the PDF). SVG is cleaned first by svg_clean (the XML and CSS parsers that render it; styles
+rebuilt into a known subset, fonts mapped to the booklet's embedded sans so svglib
+never searches the system); only the cleaned copy reaches svglib.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from functools import cache
 from pathlib import Path
@@ -21,16 +20,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from booklet.files import MAX_IMAGE_FILE, UnsafePath, read_inside, resolve_inside
+from booklet.illustrate.svg_clean import SVG_FONT
 
 MAX_PIXELS = 40_000_000
-MAX_SVG_NODES = 20_000  # elements, counting each <use> as the copy it draws
-MAX_USE = 500
 PRINT_DPI = 300  # raster images are scaled down to this at their printed size
-SVG_FONT = "booklet-sans"  # every SVG text is set in the booklet's embedded Noto Sans
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
-FORBIDDEN_TAGS = {"script", "foreignObject", "iframe", "handler", "listener"}
-_CSS_FONT = re.compile(r"font(-family|-weight|-style)?\s*:[^;}]*;?", re.IGNORECASE)
-_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
 
 
 class ImageProblem(ValueError):
@@ -142,107 +136,13 @@ def _reencode(image, expected: str, fit: tuple[float, float] | None) -> bytes:
 
 
 def sanitise_svg(data: bytes, relative: str) -> bytes:
-    """SVG bytes -> a cleaned, re-serialised copy, or ImageProblem naming what is refused."""
-    from lxml import etree
-
-    if re.search(rb"<!\s*(DOCTYPE|ENTITY)", data, re.IGNORECASE):
-        raise ImageProblem(f"'{relative}': SVG with a DOCTYPE or entities is not allowed")
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        tree = etree.fromstring(data, parser).getroottree()
-    except etree.XMLSyntaxError as exc:
-        raise ImageProblem(f"'{relative}' is not valid SVG: {' '.join(str(exc).split())[:100]}") from None
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # e.g. hidden by a UTF-16 encoding
-        raise ImageProblem(f"'{relative}': SVG with a DOCTYPE or entities is not allowed")
-    root = tree.getroot()
-    if _local(root.tag) != "svg":
-        raise ImageProblem(f"'{relative}' is not an SVG file")
-    for element in root.iter():
-        _clean_element(element, relative)
-    _check_expansion(root, relative)
-    if root.get("font-family") is None:
-        root.set("font-family", SVG_FONT)  # text with no family would fall back to Helvetica
-    return etree.tostring(root)
-
-
-def _local(tag: object) -> str:
-    """An lxml tag with its namespace -> the bare name."""
-    return str(tag).rsplit("}", 1)[-1]
-
-
-def _clean_element(element, relative: str) -> None:
-    """SVG element -> the element cleaned in place (fonts mapped to ours), or ImageProblem if it reaches out."""
-    if not isinstance(element.tag, str):
-        raise ImageProblem(f"'{relative}': SVG with entities is not allowed")
-    tag = _local(element.tag)
-    if tag in FORBIDDEN_TAGS:
-        raise ImageProblem(f"'{relative}': <{tag}> is not allowed in SVG")
-    if tag == "style" and element.text:
-        _refuse_outside(relative, element.text)
-        if "@import" in element.text:
-            raise ImageProblem(f"'{relative}': SVG references outside the file are not allowed (@import)")
-        element.text = _CSS_FONT.sub("", element.text)
-    for raw_name, value in list(element.attrib.items()):
-        name = _local(raw_name)
-        if name in ("href", "src", "base") and not value.strip().startswith("#"):
-            raise ImageProblem(f"'{relative}': SVG references outside the file are not allowed ({value[:60]!r})")
-        _refuse_outside(relative, value)
-        if name == "font-family":
-            element.set(raw_name, SVG_FONT)
-        elif name == "font-weight":
-            element.set(
-                raw_name, "bold" if value.strip() in ("bold", "bolder", "600", "700", "800", "900") else "normal"
-            )
-        elif name == "font-style":
-            element.set(raw_name, "italic" if value.strip() in ("italic", "oblique") else "normal")
-        elif name == "style" and "font" in value:
-            element.set(raw_name, _CSS_FONT.sub("", value).rstrip("; ") + f";font-family:{SVG_FONT}")
-
-
-def _refuse_outside(relative: str, text: str) -> None:
-    """Attribute or CSS text -> None, or ImageProblem if a url(...) points outside the file."""
-    for target in _URL.findall(text):
-        if not target.startswith("#"):
-            raise ImageProblem(f"'{relative}': SVG references outside the file are not allowed ({target[:60]!r})")
-
-
-def _check_expansion(root, relative: str) -> None:
-    """SVG root -> None, or ImageProblem: elements counted as drawn, each <use> a copy of its target."""
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    uses = sum(_local(el.tag) == "use" for el in elements)
-    if uses > MAX_USE or len(elements) > MAX_SVG_NODES:
-        raise ImageProblem(f"'{relative}' is too complex ({len(elements):,} elements, {uses} <use>)")
-    by_id = {el.get("id"): el for el in elements if el.get("id")}
-    sizes: dict[int, int] = {}
-
-    def size(element, path: frozenset[int]) -> int:
-        key = id(element)
-        if key in path:
-            raise ImageProblem(f"'{relative}': an SVG <use> refers to itself")
-        if key not in sizes:
-            inner = path | {key}
-            total = 1 + sum(size(child, inner) for child in element if isinstance(child.tag, str))
-            if _local(element.tag) == "use":
-                href = element.get("{http://www.w3.org/1999/xlink}href") or element.get("href") or ""
-                target = by_id.get(href.strip().lstrip("#"))
-                total += size(target, inner) if target is not None else 0
-            if total > MAX_SVG_NODES:
-                raise ImageProblem(f"'{relative}' is too complex (over {MAX_SVG_NODES:,} elements once <use> is drawn)")
-            sizes[key] = total
-        return sizes[key]
+    """SVG bytes -> a cleaned, re-serialised copy (see svg_clean), or ImageProblem naming what is refused."""
+    from booklet.illustrate.svg_clean import Refused, sanitise
 
     try:
-        size(root, frozenset())
-    except RecursionError:
-        raise ImageProblem(f"'{relative}' is nested too deeply") from None
+        return sanitise(data, relative)
+    except Refused as exc:
+        raise ImageProblem(str(exc)) from None
 
 
 def _svg_drawing(data: bytes, relative: str, max_width_pt: float, max_height_pt: float):

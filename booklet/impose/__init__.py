@@ -38,6 +38,13 @@ class ImposeReport:
     instructions: str
 
 
+def cards_how(duplex: str = "long-edge", separate: bool = False) -> str:
+    """Duplex mode and backs-in-a-second-file -> the printing instructions for card sheets."""
+    if separate:
+        return "Print the fronts, put the sheets back in the tray face down, then print the backs file."
+    return CARDS_HOW.replace("long edge", duplex.replace("-", " "))
+
+
 def saddle_how(signature: int | None, scale: float = 1.0) -> str:
     """Signature size and page scale -> the printing instructions for a saddle-stitched booklet."""
     how = SADDLE_HOW

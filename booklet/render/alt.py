@@ -8,7 +8,10 @@ structure tree declares it rather than mislabelling it.
 
 from __future__ import annotations
 
-from booklet.model import Booklet, Illustration, Stroke
+import re
+
+from booklet.errors import ContentError, Problem
+from booklet.model import Booklet, Illustration, Stroke, ref_of
 from booklet.render.markup import plain
 
 PATTERNS = {
@@ -80,3 +83,31 @@ def avoid_alt(zones: list[str]) -> str:
 def alt_lang(booklet: Booklet) -> str:
     """The language of the generated descriptions, when it differs from the booklet's."""
     return "" if booklet.language.lower().startswith("en") else "en"
+
+
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def check_accessible(booklet: Booklet) -> None:
+    """What no tagging can repair, for PDF/UA-1: author images need alt text, the language a valid tag."""
+    problems: list[Problem] = []
+    if not LANGUAGE_TAG.match(booklet.language or ""):
+        problems.append(
+            Problem(
+                ref_of(booklet, "language"),
+                f"PDF/UA-1 needs the booklet's language as a tag such as 'en' or 'de-CH', not {booklet.language!r}",
+                "language",
+            )
+        )
+    for stroke in booklet.strokes:
+        ill = stroke.illustration
+        if ill is not None and ill.image and not plain(ill.caption).strip():
+            problems.append(
+                Problem(
+                    ref_of(ill, "image"),
+                    "PDF/UA-1 needs alternate text for an image: give the illustration a caption describing it",
+                    f"{stroke.id}.illustration.image",
+                )
+            )
+    if problems:
+        raise ContentError(problems)

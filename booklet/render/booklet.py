@@ -19,8 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet.errors import BookletError
-from booklet.layout import Plan
+from booklet.errors import ContentError
+from booklet.layout import Plan, Section
+from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render.alt import alt_lang, cover_alt
 from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
@@ -84,8 +85,11 @@ def render_booklet(plan: Plan, tags: Recorder | None = None) -> tuple[bytes, int
         tags.root.part("cover", "Sect")  # drawn by the cover's page template, read first
     try:
         doc.build(story(plan, ctx, tags), canvasmaker=functools.partial(BookletCanvas, tags=tags))
-    except LayoutError as exc:  # every flowable splits; this is the net under that promise
-        raise BookletError(f"content too large to lay out on a {plan.paper.name} page: {str(exc)[:160]}") from None
+    except LayoutError:  # every flowable splits; this is the net under that promise
+        ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
+        raise ContentError.at(
+            ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
+        ) from None
     return buffer.getvalue(), doc.page
 
 
@@ -97,13 +101,21 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             flow.append(NextPageTemplate("back"))
         if i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
-        flow.append(SectionMark(plain(section.title) if section.kind == "stroke" else ""))
+        flow.append(SectionMark(plain(section.title) if section.kind == "stroke" else "", _section_ref(section, plan)))
         part = BUILDERS[section.kind](section, ctx)
         while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             part.pop()
         flow += tag_story(part, tags.root.add("Sect", title=plain(section.title))) if tags else part
         flow.append(SectionMark(""))  # drawn on the section's last page: the next page is not "continued"
     return flow
+
+
+def _section_ref(section: Section, plan: Plan) -> SourceRef:
+    """Where a section's content was written: its stroke, checklist or routine, else its booklet field."""
+    booklet = plan.edition.booklet
+    payload = section.payload[-1] if isinstance(section.payload, tuple) else section.payload
+    own = getattr(payload, "ref", None)
+    return own if isinstance(own, SourceRef) and own != NOWHERE else ref_of(booklet, section.kind)
 
 
 MARK_ZONE = 10 * mm  # room outside the bleed for crop marks and the slug
@@ -217,9 +229,14 @@ def fit(text: str, look: Look, size: float) -> str:
     room = look.frame_w * 0.8
     if stringWidth(text, look.fonts.regular, size) <= room:
         return text
-    while text and stringWidth(text + "…", look.fonts.regular, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # binary search for the longest prefix that fits with its ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", look.fonts.regular, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:

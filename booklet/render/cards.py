@@ -22,27 +22,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from booklet.audience import all_cautions
 from booklet.errors import ContentError
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
+from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, minutes
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
-
-
-@dataclass(frozen=True)
-class CardSize:
-    name: str
-    width_pt: float
-    height_pt: float
-    margin_pt: float
-    base_size: float
-
-
-CARD_SIZES = {
-    "a6": CardSize("a6", 105 * mm, 148 * mm, 6 * mm, 9.0),
-    "index": CardSize("index", 127 * mm, 76.2 * mm, 5 * mm, 8.5),
-    "business": CardSize("business", 85 * mm, 55 * mm, 3.5 * mm, 7.5),
-}
 
 
 @dataclass(frozen=True)
@@ -95,10 +80,14 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
         styles = card_styles(look, text_size)
         story: list[Flowable] = [Paragraph(to_para(words.label("card_steps", name=stroke.name)), styles["title"])]
         for n, step in enumerate(stroke.steps, 1):
-            story.append(Paragraph(f"<b>{n}.</b> " + to_para(step.short or step.text), styles["step"]))
+            para = Paragraph(f"<b>{n}.</b> " + to_para(step.short or step.text), styles["step"])
+            para.source = (step.ref if step.ref.line else ref_of(stroke, "steps"), f"steps[{n - 1}]")
+            story.append(para)
         key = key_caution(stroke.cautions)
         if key is not None:
-            story += [Spacer(1, text_size * 0.3), caution_line(key, styles["step"], words)]
+            line = caution_line(key, styles["step"], words)
+            line.source = (key.ref, "cautions")
+            story += [Spacer(1, text_size * 0.3), line]
         return story
 
     return Card(
@@ -131,10 +120,17 @@ def pressure_row(
     meter.wrap(look.body_size * 4, look.body_size * 2)
     meter.drawOn(canv, x, y)
     text = words.label("pressure_level", level=words.label(stroke.pressure))
+    label_only = text
     if stroke.hands:
         text += " · " + ", ".join(stroke.hands)
     indent = look.body_size * 3.4
-    size = fit_line(text, look.fonts.bold, look.body_size * scale, width - indent, ref_of(stroke, "hands"), "the line")
+    ref = ref_of(stroke, "hands")
+    if _too_wide(label_only, look.fonts.bold, width - indent):  # the labels alone are too long: blame them
+        given = [
+            f"labels.{k}" for k in (stroke.pressure, "pressure_level") if dict(words.field_refs).get(f"labels.{k}")
+        ]
+        ref = ref_of(words, given[0]) if given else ref
+    size = fit_line(text, look.fonts.bold, look.body_size * scale, width - indent, ref, "the line")
     canv.saveState()
     canv.setFillColor(INK)
     canv.setFont(look.fonts.bold, size)
@@ -240,12 +236,29 @@ def fit_back(
         if used <= height:
             return story
         text_size -= 0.25
+    ref, where = _overflowing(card.back(look, floor), width, height) or (card.ref, "cards")
     raise ContentError.at(
-        card.ref,
-        f"card '{plain(card.title)}' does not fit a {size.name} card even at "
-        f"{MIN_SIZE:g} pt; shorten its text or give steps a 'short' form",
-        "cards",
+        ref,
+        f"card '{plain(card.title)}' does not fit {card_name(size)} even at "
+        f"{MIN_SIZE:g} pt from here on; shorten this text or give steps a 'short' form",
+        where,
     )
+
+
+def card_name(size: CardSize) -> str:
+    """'a6' -> 'an A6 card', 'index' -> 'an index card', 'business' -> 'a business card'."""
+    name = size.name.upper() if size.name[:1] == "a" and size.name[1:].isdigit() else size.name
+    return f"{'an' if name[:1].lower() in 'aeio' else 'a'} {name} card"
+
+
+def _overflowing(story: list[Flowable], width: float, height: float) -> tuple[SourceRef, str] | None:
+    """The story at the smallest size -> where the first piece that crosses the card's foot was written."""
+    used = 0.0
+    for flowable in story:
+        used += flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
+        if used > height:
+            return getattr(flowable, "source", None)
+    return None
 
 
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
@@ -348,6 +361,12 @@ def fit_line(text: str, font: str, size: float, width: float, ref: SourceRef, wh
             ref, f"{what} '{text}' does not fit on one line of a card even at {MIN_SIZE:g} pt; shorten it", "cards"
         )
     return fitted
+
+
+def _too_wide(text: str, font: str, width: float) -> bool:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, MIN_SIZE) > width
 
 
 def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size: CardSize) -> None:

@@ -12,7 +12,8 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from booklet.render.tagging import artifact, part
+from booklet.render.tagging import artifact
+from booklet.render.tagging import part as tag_part
 
 Marker = Callable[[Canvas, float, float], None]  # draws at (x, top_y) of the first line
 
@@ -53,9 +54,10 @@ class Anchor(Flowable):
 class SectionMark(Flowable):
     """Records the section in progress, for 'continued' running heads on later pages."""
 
-    def __init__(self, title: str):
+    def __init__(self, title: str, ref: object = None):
         super().__init__()
         self.title = title
+        self.ref = ref  # where the section's content was written, for a layout error
         self.width = self.height = 0
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
@@ -63,6 +65,7 @@ class SectionMark(Flowable):
 
     def draw(self) -> None:
         self.canv.section = (self.title, self.canv.getPageNumber())
+        self.canv.section_ref = self.ref
 
 
 class Bulleted(Flowable):
@@ -90,9 +93,9 @@ class Bulleted(Flowable):
 
     def draw(self) -> None:
         if self.marker is not None:
-            with part(self.canv, "Lbl"):
+            with tag_part(self.canv, "Lbl"):
                 self.marker(self.canv, 0, self.height)
-        with part(self.canv, "LBody"):
+        with tag_part(self.canv, "LBody"):
             self.para.drawOn(self.canv, self.indent, 0)
 
 
@@ -227,7 +230,7 @@ class CautionBox(Flowable):
         canv.setFillColor(ink)
         font, size = self.band_font
         canv.setFont(font, size)
-        with part(canv, "signal", "P", once=True):
+        with tag_part(canv, "signal", "P", once=True):
             canv.drawString(x, h - self.band_h * 0.66, self.label)
         canv.restoreState()
         y = h - self.band_h - pad * 0.7

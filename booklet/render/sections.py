@@ -17,8 +17,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
 from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke
-from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.alt import alt_lang, avoid_alt, stroke_alt
+from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
 from booklet.render.tagging import ARTIFACT, described

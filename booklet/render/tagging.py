@@ -57,8 +57,8 @@ class Element:
     boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
     keyed: dict[str, Element] = field(default_factory=dict)
 
-    def add(self, role: str, **attrs: str) -> Element:
-        child = Element(role, self, **attrs)
+    def add(self, role: str, alt: str = "", lang: str = "", title: str = "", contents: str = "") -> Element:
+        child = Element(role, self, alt=alt, lang=lang, title=title, contents=contents)
         self.kids.append(child)
         return child
 
@@ -225,9 +225,9 @@ class Tagged(Flowable):
             self.inner.drawOn(canvas, x, y, _sW)
 
 
-def described(flowable: Flowable, role: str, **attrs: str) -> Tagged:
+def described(flowable: Flowable, role: str, alt: str = "", lang: str = "") -> Tagged:
     """A flowable with its own element (a figure and its alt text), placed in the tree by ``tag_story``."""
-    return Tagged(flowable, Element(role, **attrs))
+    return Tagged(flowable, Element(role, alt=alt, lang=lang))
 
 
 def tag_story(flowables: list[Flowable], parent: Element) -> list[Flowable]:
