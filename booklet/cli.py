@@ -361,11 +361,25 @@ def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signatur
     from booklet.write import write_atomic
 
     started = time.perf_counter()
+    from booklet.finish import finish_print
+
     got = impose_file(in_pdf, out_pdf, layout=layout, sheet=sheet, signature=signature, creep_mm=creep_mm)
-    write_atomic(out_pdf, got.pdf, inputs=[in_pdf])
+    sheets = finish_print(got.pdf, f"{layout} imposition of {in_pdf.name}. {got.instructions}")
+    write_atomic(out_pdf, sheets, inputs=[in_pdf])
     summary = f"{got.pages} pages on {got.sheets} sheets, {2 * got.sheets} sides"
-    click.echo(report([out_pdf], summary, len(got.pdf), time.perf_counter() - started))
+    click.echo(report([out_pdf], summary, len(sheets), time.perf_counter() - started))
     click.echo(got.instructions)
+
+
+@main.command(short_help="Write the content sources a --pdf-standard a-3b booklet carries into DIR.")
+@click.argument("book", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def extract(book: Path, folder: Path) -> None:
+    """Extract the content files embedded in BOOK (a PDF/A-3 build) into FOLDER, inside it only."""
+    from booklet.finish.extract import extract as extract_sources
+
+    for path in extract_sources(book, folder):
+        click.echo(f"wrote {path}")
 
 
 @main.command(short_help="Create a content folder at PATH that validates and builds at once.")

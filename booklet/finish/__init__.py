@@ -95,7 +95,8 @@ def finish_print(data: bytes, note: str) -> bytes:
         stamp = pikepdf.String(pdf_date(build_date()))
         info.CreationDate = info.get("/CreationDate", stamp)
         info.ModDate = info.get("/ModDate", stamp)
-        return _save(pdf, "1.4" if _transparent(pdf) else pdf.pdf_version)
+        version = pdf.pdf_version
+        return _save(pdf, "1.4" if _transparent(pdf) and float(version) < 1.4 else version)
 
 
 def _transparent(pdf) -> bool:
@@ -103,12 +104,18 @@ def _transparent(pdf) -> bool:
 
 
 def _save(pdf, version: str) -> bytes:
+    import pikepdf
+
     out = io.BytesIO()
+    streams = pikepdf.ObjectStreamMode
     pdf.save(
         out,
         min_version=version,
         deterministic_id=True,
         fix_metadata_version=False,
         compress_streams=True,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,  # ReportLab's streams are kept as compressed
+        # Object streams (PDF 1.5) pack the hundreds of small structure elements: smaller and faster to write.
+        object_stream_mode=streams.generate if float(version) >= 1.5 else streams.preserve,
     )
     return out.getvalue()

@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pikepdf
@@ -33,7 +35,7 @@ def clean(pdf: pikepdf.Pdf) -> None:
     for page in pdf.pages:
         if "/Trans" in page.obj and not len(page.obj.Trans.keys()):
             del page.obj["/Trans"]
-        _clean_resources(page.obj, _content_of(page.obj), fonts_seen, depth=0)
+        _clean_resources(page.obj, functools.partial(_content_of, page.obj), fonts_seen, depth=0)
 
 
 def _content_of(owner: Any) -> bytes:
@@ -45,16 +47,19 @@ def _content_of(owner: Any) -> bytes:
     return contents.read_bytes()
 
 
-def _clean_resources(owner: Any, content: bytes, fonts_seen: set, depth: int) -> None:
+def _clean_resources(owner: Any, content: Callable[[], bytes], fonts_seen: set, depth: int) -> None:
+    """Repair the fonts of one resource dictionary; ``content`` reads the stream only if a font is unembedded."""
     resources = owner.get("/Resources")
     if resources is None or depth > 8:
         return
     fonts = resources.get("/Font")
     if fonts is not None:
-        used = {m.decode("latin-1") for m in _USES_FONT.findall(content)}
+        used: set[str] | None = None
         for key in list(fonts.keys()):
             font = fonts[key]
-            if not _embedded(font) and key[1:] not in used:
+            if not _embedded(font) and used is None:
+                used = {m.decode("latin-1") for m in _USES_FONT.findall(content())}
+            if used is not None and not _embedded(font) and key[1:] not in used:
                 del fonts[key]
                 continue
             if font.objgen not in fonts_seen:
@@ -63,7 +68,7 @@ def _clean_resources(owner: Any, content: bytes, fonts_seen: set, depth: int) ->
                 _fix_to_unicode(font)
     for xobject in resources.get("/XObject", {}).values():
         if xobject.get("/Subtype") == Name.Form:
-            _clean_resources(xobject, xobject.read_bytes(), fonts_seen, depth + 1)
+            _clean_resources(xobject, xobject.read_bytes, fonts_seen, depth + 1)
 
 
 def _descriptor(font: Any) -> Any:
@@ -110,9 +115,7 @@ def _fix_to_unicode(font: Any) -> None:
     if not _BAD_TARGET.search(data):
         return
     blocks = list(_BFCHAR.finditer(data))
-    entries = [
-        pair for block in blocks for pair in _PAIR.findall(block.group(1)) if pair[1].upper() not in _BAD_VALUES
-    ]
+    entries = [pair for block in blocks for pair in _PAIR.findall(block.group(1)) if pair[1].upper() not in _BAD_VALUES]
     rebuilt = b"".join(
         b"%d beginbfchar\n" % len(chunk) + b"".join(b"<%s> <%s>\n" % pair for pair in chunk) + b"endbfchar\n"
         for chunk in (entries[i : i + 100] for i in range(0, len(entries), 100))

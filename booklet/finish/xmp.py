@@ -57,14 +57,14 @@ UA_SCHEMA = """
    </rdf:li></rdf:Bag></pdfaExtension:schemas>"""
 
 NAMESPACES = (
-    ('dc', "http://purl.org/dc/elements/1.1/"),
-    ('xmp', "http://ns.adobe.com/xap/1.0/"),
-    ('pdf', "http://ns.adobe.com/pdf/1.3/"),
-    ('pdfaid', "http://www.aiim.org/pdfa/ns/id/"),
-    ('pdfuaid', "http://www.aiim.org/pdfua/ns/id/"),
-    ('pdfaExtension', "http://www.aiim.org/pdfa/ns/extension/"),
-    ('pdfaSchema', "http://www.aiim.org/pdfa/ns/schema#"),
-    ('pdfaProperty', "http://www.aiim.org/pdfa/ns/property#"),
+    ("dc", "http://purl.org/dc/elements/1.1/"),
+    ("xmp", "http://ns.adobe.com/xap/1.0/"),
+    ("pdf", "http://ns.adobe.com/pdf/1.3/"),
+    ("pdfaid", "http://www.aiim.org/pdfa/ns/id/"),
+    ("pdfuaid", "http://www.aiim.org/pdfua/ns/id/"),
+    ("pdfaExtension", "http://www.aiim.org/pdfa/ns/extension/"),
+    ("pdfaSchema", "http://www.aiim.org/pdfa/ns/schema#"),
+    ("pdfaProperty", "http://www.aiim.org/pdfa/ns/property#"),
 )
 
 
@@ -99,7 +99,8 @@ def xmp_packet(meta: Meta, when: datetime) -> bytes:
         rows.append(f"<pdfuaid:part>{meta.ua_part}</pdfuaid:part>")
         if meta.a_part:  # PDF/A knows pdfuaid only through an extension schema
             rows.append(UA_SCHEMA.strip())
-    xmlns = " ".join(f'xmlns:{p}="{uri}"' for p, uri in NAMESPACES)
+    used = "\n".join(rows)
+    xmlns = " ".join(f'xmlns:{p}="{uri}"' for p, uri in NAMESPACES if f"<{p}:" in used)
     body = "\n   ".join(rows)
     text = (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
