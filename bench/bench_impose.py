@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from booklet.build import BuildOptions, build, load_booklet
-from booklet.impose.apply import impose_saddle
+from booklet.impose import impose
 
 
 def synthetic(pages: int) -> bytes:
@@ -34,7 +34,7 @@ def timed(pdf: bytes, runs: int = 7) -> float:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        impose_saddle(pdf)
+        impose("saddle", [(pdf, "bench")])
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 

@@ -2,7 +2,7 @@
 
 Pure: strokes kept or dropped by id or tag, pressure capped (and the text says so),
 text overrides and vocabulary applied, extra cautions and checklist items added,
-theme adjusted. No I/O.
+theme adjusted; then quotes, apostrophes and dashes set for the language. No I/O.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     """Apply one audience's profile to the booklet."""
     audience = pick_audience(booklet, audience_id)
     if audience is None:
-        return Edition(booklet, None)
+        return typeset_edition(Edition(booklet, None))
     strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if keeps(audience, s)]
     kept = {s.id for s in strokes}
     routine = booklet.routine
@@ -78,7 +78,14 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     )
     if audience.vocabulary == "anatomical" and booklet.vocabulary:
         adjusted = reword(adjusted, dict(booklet.vocabulary))
-    return Edition(adjusted, audience, audience.font_scale)
+    return typeset_edition(Edition(adjusted, audience, audience.font_scale))
+
+
+def typeset_edition(edition: Edition) -> Edition:
+    """The edition's text with its language's quotes, apostrophes and dashes (typography.py)."""
+    from booklet.typography import typeset_record
+
+    return typeset_record(edition, edition.booklet.language)
 
 
 def keeps(audience: Audience, stroke: Stroke) -> bool:
@@ -105,7 +112,12 @@ def cap_pressure(stroke: Stroke, cap: str | None, edition: str, labels: Booklet 
     if cap is None or PRESSURES.index(stroke.pressure) <= PRESSURES.index(cap):
         return stroke
     labels = labels or Booklet("", "", "", ())
-    note = labels.label("pressure_capped", cap=cap, edition=edition, original=stroke.pressure)
+    note = labels.label(
+        "pressure_capped",
+        cap=labels.label("level_" + cap),
+        edition=edition,
+        original=labels.label("level_" + stroke.pressure),
+    )
     return replace(stroke, pressure=cap, pressure_note=note)
 
 

@@ -8,7 +8,7 @@ is the one place that puts them on disk, for the CLI, batch, watch and the libra
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from booklet.options import BY_FIELD, OPTIONS, BuildOptions, parse_options
 from booklet.paper import MM, Paper, parse_paper
 
 if TYPE_CHECKING:
+    from booklet.impose import Imposed, ImposeOptions
     from booklet.render.fonts import FontSet
 
 __all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
@@ -149,16 +150,50 @@ def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
         pdf, pages = reading_edition(edition, options)
         return BuildResult({names[0]: pdf}, edition, pages, time.perf_counter() - started)
     pdf, pages = render_pdf(edition, options)
-    from booklet.finish import finish_print
-    from booklet.impose import saddle_how
-    from booklet.impose.apply import saddle_imposition
-    from booklet.impose.saddle import SaddleOptions
-
-    imposed = saddle_imposition(pdf, SaddleOptions(options.sheet, options.signature, options.creep_mm))
-    how = saddle_how(options.signature, imposed.scale)
-    sheets = finish_print(imposed.pdf, f"{options.impose} imposition of the reading pages. {how}")
+    font = edition_fonts(edition).regular
+    imposed = impose_pdf(options.impose, [(pdf, "booklet")], edition, options, font)
     seconds = time.perf_counter() - started
-    return BuildResult({names[0]: sheets}, edition, pages, seconds, imposed.sheets, 2 * imposed.sheets, how)
+    files = {names[0]: imposed.pdf}
+    return BuildResult(files, edition, pages, seconds, imposed.sheets, len(imposed.plan.sides), imposed.instructions)
+
+
+def impose_options(edition: Edition, options: BuildOptions) -> ImposeOptions:
+    """Build options -> the imposition's options (millimetres as given, the slug's job name)."""
+    from booklet.impose import ImposeOptions
+    from booklet.paper import parse_offset, sheet_for_cards
+
+    offset = parse_offset(options.back_offset)
+    sheet = options.sheet
+    if options.format == "cards" and sheet is None:
+        sheet = sheet_for_cards(edition_paper(edition, options))
+    return ImposeOptions(
+        sheet=sheet,
+        signature=options.signature,
+        creep_mm=options.creep_mm,
+        paper_thickness_mm=options.paper_thickness_mm,
+        bleed_mm=options.bleed_mm,
+        mark_length_mm=options.mark_length_mm,
+        mark_offset_mm=options.mark_offset_mm,
+        gang=options.gang,
+        duplex=options.duplex,
+        backs=options.backs,
+        back_offset_mm=(offset[0] / MM, offset[1] / MM),
+        job=f"{edition.booklet.title} · {edition.name}",
+    )
+
+
+def impose_pdf(
+    scheme: str, inputs: list[tuple[bytes, str]], edition: Edition, options: BuildOptions, font: str
+) -> Imposed:
+    """Rendered PDFs -> imposed with the scheme; the slug set in the booklet's own font, words from its labels."""
+    from booklet.finish import finish_print
+    from booklet.impose import impose
+    from booklet.render.slug import slug_renderer
+
+    settings = impose_options(edition, options)
+    imposed = impose(scheme, inputs, settings, slugs=slug_renderer(font), words=edition.booklet.label)
+    note = f"{scheme} imposition of {edition.booklet.title}. {imposed.instructions}"
+    return replace(imposed, files=tuple(finish_print(pdf, note) for pdf in imposed.files))
 
 
 def render_cards_pdfs(edition: Edition, options: BuildOptions) -> tuple[bytes, bytes, int]:
@@ -171,35 +206,12 @@ def render_cards_pdfs(edition: Edition, options: BuildOptions) -> tuple[bytes, b
 
 def _cards(edition: Edition, options: BuildOptions, names: list[str], started: float) -> BuildResult:
     """render cards -> impose them N-up with crop marks and duplex-aligned backs."""
-    from booklet.impose import cards_how
-    from booklet.impose.apply import impose_cards
-    from booklet.impose.grid import plan_cards
-    from booklet.paper import CARD_SIZES, PAPERS, parse_offset, sheet_for_cards
-    from booklet.render.cards import slug_page
-
-    size = CARD_SIZES[options.card]
-    bleed = options.bleed_mm * MM
     fronts, backs, count = render_cards_pdfs(edition, options)
-    sheet = PAPERS[options.sheet or sheet_for_cards(edition_paper(edition, options))]
-    plan = plan_cards(
-        count,
-        (size.width_pt, size.height_pt),
-        sheet.size,
-        bleed=bleed,
-        duplex=options.duplex,
-        back_offset=parse_offset(options.back_offset),
-    )
-    separate = options.backs == "separate"
-    how = cards_how(options.duplex, separate)
-    slug = slug_page(f"{edition.booklet.title} · {edition.name} · cards · {how}", plan.sheet_w, plan.sheet_h, edition)
-    pdf, backs_pdf = impose_cards(fronts, backs, plan, bleed_pt=bleed, separate=separate, overlay=slug)
-    from booklet.finish import finish_print
-
-    pdf = finish_print(pdf, f"card sheets. {how}")
-    backs_pdf = finish_print(backs_pdf, f"card backs. {how}") if backs_pdf is not None else None
-    files = {names[0]: pdf} if backs_pdf is None else {names[0]: pdf, names[1]: backs_pdf}
-    sheets = len(plan.sheets)
-    return BuildResult(files, edition, count, time.perf_counter() - started, sheets, 2 * sheets, how, "cards")
+    font = edition_fonts(edition).regular
+    imposed = impose_pdf("cards", [(fronts, "card fronts"), (backs, "card backs")], edition, options, font)
+    files = dict(zip(names, imposed.files, strict=True))
+    sheets, sides, how = imposed.sheets, len(imposed.plan.sides), imposed.instructions
+    return BuildResult(files, edition, count, time.perf_counter() - started, sheets, sides, how, "cards")
 
 
 def reading_edition(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
@@ -236,14 +248,14 @@ def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None) -> tup
             edition,
             edition_paper(edition, options),
             fillable=options.fillable,
-            pad_to_four=options.impose == "saddle",
+            pad_to_four=options.impose != "none",
             back_pages=back_pages,
             bleed_pt=options.bleed_mm * MM,
         )
         return render_booklet(plan, tags)
 
     pdf, pages = render(1)
-    if options.impose == "saddle" and pages % 4:
+    if options.impose != "none" and pages % 4:
         # The back cover ran longer than the one page the padding assumed: its real
         # length is 1 + the surplus, so render once more with that.
         pdf, pages = render(1 + pages % 4)

@@ -320,6 +320,7 @@ IMPOSE_EXAMPLES = """\b
 Examples:
   booklet impose guide.pdf sheets.pdf                     A5 pages two-up on A4, saddle order
   booklet impose guide.pdf sheets.pdf --sheet letter --signature 4 --creep 0.3
+  booklet impose a6.pdf sheets.pdf --layout 2up           two A6 booklets per A4 sheet
   booklet impose cards.pdf sheets.pdf --layout cards      front, back, front, ... N-up
 """
 
@@ -337,36 +338,56 @@ Examples:
 @click.option(
     "--sheet",
     type=click.Choice(list(SHEETS)),
-    help=f"Printer sheet: {choice_list(SHEETS)}. Default: twice the page (A5 -> A4), A4 for cards.",
+    help=f"Printer sheet: {choice_list(SHEETS)}. Default: the smallest standard sheet that holds "
+    "two pages at 100% (A5 -> A4, landscape A5 -> A4 bound at the top), A4 or Letter for cards.",
 )
 @click.option(
     "--signature",
     type=click.IntRange(1, 64),
-    help="Sheets folded together, 1 to 64 (saddle only). Default: one stack of all sheets.",
+    help="Sheets folded together, 1 to 64 (saddle, 2up). Default: one stack of all sheets.",
 )
 @click.option(
     "--creep",
     "creep_mm",
     type=click.FloatRange(0, 5),
     default=0.0,
-    help="Creep compensation in mm, 0 to 5 (saddle only): inner sheets move toward the fold. Default: 0.",
+    help="Creep compensation in mm, 0 to 5 (saddle, 2up): the per-page shift toward the fold of the innermost "
+    "sheet; sheets between move in equal steps. Default: 0.",
 )
-def impose(in_pdf: Path, out_pdf: Path, layout: str, sheet: str | None, signature: int | None, creep_mm: float) -> None:
+@click.option(
+    "--paper-thickness",
+    "paper_thickness_mm",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="Paper thickness in mm (saddle, 2up): computes the creep, one thickness per sheet inward. Default: 0.",
+)
+@click.option(
+    "--pad",
+    type=click.Choice(["before-last", "end"]),
+    default="before-last",
+    show_default=True,
+    help="Where blank pages go to make a multiple of 4: before the last page, so the back cover stays last, "
+    "or at the end.",
+)
+def impose(in_pdf: Path, out_pdf: Path, layout: str, **values: Any) -> None:
     """Impose IN_PDF onto printer sheets and write OUT_PDF.
 
-    saddle: reading pages two-up in saddle-stitch order, to fold and staple. cards:
-    a PDF of card pages, front and back alternating, placed N-up with crop marks.
+    saddle: reading pages two-up in saddle-stitch order, to fold and staple. 2up: two
+    copies of a small booklet per sheet, cut apart after folding. cards: a PDF of card
+    pages, front and back alternating, placed N-up with crop marks.
     """
-    from booklet.impose import impose_file
+    from booklet.impose import ImposeOptions, impose_file
+    from booklet.render.slug import default_slug_renderer
     from booklet.write import write_atomic
 
     started = time.perf_counter()
+    settings = ImposeOptions(**values)
+    got = impose_file(in_pdf, out_pdf, layout=layout, options=settings, slugs=default_slug_renderer())
     from booklet.finish import finish_print
 
-    got = impose_file(in_pdf, out_pdf, layout=layout, sheet=sheet, signature=signature, creep_mm=creep_mm)
     sheets = finish_print(got.pdf, f"{layout} imposition of {in_pdf.name}. {got.instructions}")
     write_atomic(out_pdf, sheets, inputs=[in_pdf])
-    summary = f"{got.pages} pages on {got.sheets} sheets, {2 * got.sheets} sides"
+    summary = f"{got.pages} pages on {got.sheets} sheets, {len(got.plan.sides)} sides"
     click.echo(report([out_pdf], summary, len(sheets), time.perf_counter() - started))
     click.echo(got.instructions)
 

@@ -37,7 +37,7 @@ _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+", re.ASCII)
 
 
 MAX_HINT_WORD = 80  # longer names get no hint: nobody mistypes a paragraph
-MAX_HINT_CANDIDATES = 200  # names compared per hint, after the length filter
+MAX_HINT_CANDIDATES = 100  # names compared per hint, after the length filter
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
@@ -45,17 +45,15 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> 
 
     Bounded whatever the content's size: only names whose length could reach difflib's
     0.6 ratio are compared (2*min/(a+b) >= 0.6 needs the shorter at least 3/7 of the
-    longer), and at most MAX_HINT_CANDIDATES of them.
+    longer), and at most MAX_HINT_CANDIDATES of them, those with the same first letter
+    first (a slip rarely hits the first letter).
     """
     if not word or len(word) > MAX_HINT_WORD:
         return ""
-    size = len(word)
-    candidates: list[str] = []
-    for choice in choices:
-        if 7 * min(size, len(choice)) >= 3 * max(size, len(choice)) and choice not in candidates:
-            candidates.append(choice)
-            if len(candidates) >= MAX_HINT_CANDIDATES:
-                break
+    size, first = len(word), word[:1].lower()
+    fitting = [c for c in dict.fromkeys(choices) if 7 * min(size, len(c)) >= 3 * max(size, len(c))]
+    same = [c for c in fitting if c[:1].lower() == first]
+    candidates = (same + [c for c in fitting if c[:1].lower() != first])[:MAX_HINT_CANDIDATES]
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -107,6 +105,9 @@ class Converter:
                     out.refs[f"{key.text}[{i}]"] = item.ref
             if spec.required and isinstance(converted, str) and not converted.strip():
                 self.fail(value.ref, _join(where, key.text), f"'{key.text}' must not be empty")
+                converted = None
+            elif spec.required and converted == [] and isinstance(value, RawList) and not value.items:
+                self.fail(value.ref, _join(where, key.text), f"'{key.text}' is empty; list at least one")
                 converted = None
             if converted is not None:
                 out.values[key.text] = converted
@@ -319,25 +320,30 @@ def _check_text_kind(conv: Converter, node: RawScalar, where: str, spec: Field, 
             return None
     if kind == "paragraphs":
         return tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", value) if p.strip())
-    if kind in ("zone", "pattern", "direction", "side"):
+    if kind in ("zone", "pattern", "direction", "side", "figure"):
         return _vocabulary_word(conv, node, where, kind, value)
     return value.strip() if kind in ("id", "url", "path", "color", "paper") else value.strip()
 
 
 def _vocabulary_word(conv: Converter, node: RawScalar, where: str, kind: str, value: str) -> str | None:
-    from booklet.illustrate import motions, zones
+    from booklet.illustrate import figures, motions
 
-    if kind == "zone":
-        name = zones.zone_name(value)
+    if kind == "zone":  # any figure's zone here; validate checks it is on the stroke's figure
+        name = figures.zone_name(value)
         if name is None:
-            hint = did_you_mean(value.strip().lower(), zones.ZONE_NAMES)
+            hint = did_you_mean(value.strip().lower(), figures.ALL_ZONE_NAMES)
             conv.fail(
                 node.ref,
                 where,
-                f"unknown zone '{_show(value)}'{hint or ' (expected ' + expected(zones.ZONE_NAMES) + ')'}",
+                f"unknown zone '{_show(value)}'{hint or ' (expected ' + expected(figures.ALL_ZONE_NAMES) + ')'}",
             )
         return name
-    choices = {"pattern": motions.PATTERN_NAMES, "direction": motions.DIRECTIONS, "side": motions.SIDES}[kind]
+    choices = {
+        "pattern": motions.PATTERN_NAMES,
+        "direction": motions.DIRECTIONS,
+        "side": motions.SIDES,
+        "figure": figures.FIGURE_NAMES,
+    }[kind]
     return conv.choice(node, where, tuple(choices), kind)
 
 

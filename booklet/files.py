@@ -11,7 +11,8 @@ import os
 import stat
 from pathlib import Path
 
-MAX_CONTENT_FILE = 1_000_000  # bytes of YAML in one file
+MAX_CONTENT_FILE = 500_000  # bytes of YAML in one file: the pure-Python parser reads about 1 MB in 2-5 s
+MAX_CONTENT_TOTAL = 1_500_000  # bytes of YAML in all the files of one content folder
 MAX_IMAGE_FILE = 20_000_000
 
 

@@ -15,10 +15,11 @@ KINDS = ("booklet", "stroke", "audience")
 
 
 def _names() -> dict[str, tuple[str, ...]]:
-    from booklet.illustrate import motions, zones
+    from booklet.illustrate import figures, motions
 
     return {
-        "zone": zones.ZONE_NAMES,
+        "zone": figures.ALL_ZONE_NAMES,
+        "figure": figures.FIGURE_NAMES,
         "pattern": motions.PATTERN_NAMES,
         "direction": motions.DIRECTIONS,
         "side": motions.SIDES,

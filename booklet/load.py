@@ -9,18 +9,17 @@ deep nesting and oversized files are refused here, all problems of a file at onc
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from booklet.errors import ContentError, Problem
-from booklet.files import MAX_CONTENT_FILE, UnsafePath, read_regular
+from booklet.files import MAX_CONTENT_FILE, MAX_CONTENT_TOTAL, UnsafePath, read_regular
 from booklet.model import SourceRef
 
 MAX_DEPTH = 32
-MAX_NODES = 50_000
+MAX_NODES = 20_000
 MAIN_FILE = "booklet.yaml"
 
 
@@ -92,7 +91,8 @@ def load_doc(source: Path) -> RawDoc:
     main_path = find_main(source)
     root = main_path.parent
     problems: list[Problem] = []
-    main = _load_collect(root, main_path, problems)
+    budget = [MAX_CONTENT_TOTAL]
+    main = _load_collect(root, main_path, problems, budget)
     groups: dict[str, dict[str, RawNode]] = {"strokes": {}, "audiences": {}}
     for folder, nodes in groups.items():
         refused = _outside_folder(root, root / folder)
@@ -100,7 +100,7 @@ def load_doc(source: Path) -> RawDoc:
             problems.append(refused)
             continue
         for path in _content_files(root / folder):
-            node = _load_collect(root, path, problems)
+            node = _load_collect(root, path, problems, budget)
             if node is not None and path.stem in nodes:
                 message = f"{path.name} repeats {path.stem}.yaml; keep one of the two files"
                 problems.append(Problem(SourceRef(display_path(path)), message))
@@ -133,12 +133,32 @@ def _content_files(folder: Path) -> list[Path]:
     return [path for path in found if not path.name.startswith(".")]
 
 
-def _load_collect(root: Path, path: Path, problems: list[Problem]) -> RawNode | None:
+def _load_collect(root: Path, path: Path, problems: list[Problem], budget: list[int]) -> RawNode | None:
+    """Load one file into ``problems``; ``budget`` holds the bytes all files may still use."""
     try:
-        return load_file(path, _inside(root, path))
+        real = _inside(root, path)
+        size = _size(path)
+        if size > budget[0] >= 0 and size <= MAX_CONTENT_FILE:
+            message = (
+                f"the content folder holds more than {MAX_CONTENT_TOTAL:,} bytes of YAML; "
+                "split it into several booklets"
+            )
+            budget[0] = -1  # said once
+            raise ContentError.at(SourceRef(display_path(path)), message)
+        if budget[0] < 0:
+            return None
+        budget[0] -= size
+        return load_file(path, real)
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # load_file says what is wrong
 
 
 def _inside(root: Path, path: Path) -> Path:
@@ -195,45 +215,8 @@ _COMMENT_AFTER = re.compile(r"^[ \t]+#")
 
 
 def parse_yaml(data: bytes, shown: str) -> RawNode:
-    """YAML bytes -> raw nodes; a file parsed before comes from the on-disk cache."""
-    from booklet import cache
-
-    name = cache.key("yaml", data)
-    stored = cache.get(name)
-    if stored is not None:
-        with contextlib.suppress(ValueError, TypeError, IndexError):
-            return from_json(stored, shown)
-    node = parse_yaml_uncached(data, shown)
-    cache.put(name, to_json(node))
-    return node
-
-
-def to_json(node: RawNode) -> list:
-    """Raw nodes as nested lists, without the file name (it depends on the working folder)."""
-    ref = [node.ref.line, node.ref.column]
-    if isinstance(node, RawScalar):
-        return ["s", *ref, node.text, node.plain, node.cut_by_comment]
-    if isinstance(node, RawList):
-        return ["l", *ref, [to_json(item) for item in node.items], node.flow]
-    return ["m", *ref, [[to_json(k), to_json(v)] for k, v in node.entries]]
-
-
-def from_json(value: list, shown: str) -> RawNode:
-    kind, line, column = value[0], int(value[1]), int(value[2])
-    ref = SourceRef(shown, line, column)
-    if kind == "s":
-        return RawScalar(str(value[3]), ref, bool(value[4]), bool(value[5]))
-    if kind == "l":
-        return RawList(tuple(from_json(item, shown) for item in value[3]), ref, bool(value[4]))
-    if kind == "m":
-        entries = []
-        for k, v in value[3]:
-            key = from_json(k, shown)
-            if not isinstance(key, RawScalar):
-                raise ValueError("bad cache entry")
-            entries.append((key, from_json(v, shown)))
-        return RawMap(tuple(entries), ref)
-    raise ValueError("bad cache entry")
+    """YAML bytes -> raw nodes, refusing everything YAML can hide (watch keeps them per file in memory)."""
+    return parse_yaml_uncached(data, shown)
 
 
 def parse_yaml_uncached(data: bytes, shown: str) -> RawNode:

@@ -10,68 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from booklet.labels import ENGLISH, fill, hand_key, lookup, zone_key
+
 PRESSURES = ("light", "moderate", "firm")
 SIGNALS = ("danger", "warning", "caution", "notice")  # ANSI Z535.6, most severe first
-HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")
+HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")  # suggestions; any short text
+# The parts of a stroke a diagram can show; an illustration's ``badges`` gives each a step number.
+MOMENTS = ("place", "pass", "next", "move", "over", "return", "change")
 PLACEMENTS = ("before", "after")
 VOCABULARIES = ("plain", "anatomical")
 
 
-# Words the booklet prints around the author's content. A booklet in another language
-# overrides them under `labels:`; {name} parts are filled in where shown.
-LABELS: dict[str, str] = {
-    "cover_kicker": "A POCKET GUIDE",
-    "contents": "Contents",
-    "introduction": "Introduction",
-    "strokes": "The strokes",
-    "stroke_number": "STROKE {number} OF {count}",
-    "also_called": "Also called {names}",
-    "purpose": "What it is for",
-    "position": "Where to be",
-    "muscles": "Muscles worked:",
-    "steps": "Steps",
-    "card_steps": "{name}: steps",
-    "tips": "Tips",
-    "pressure": "PRESSURE",
-    "hands": "HANDS",
-    "areas": "AREAS",
-    "time": "TIME",
-    "light": "Light",
-    "moderate": "Moderate",
-    "firm": "Firm",
-    "pressure_level": "{level} pressure",
-    "pressure_capped": "Pressure kept to {cap} in the {edition}.",
-    "card_capped": "Capped at {cap} for this edition",
-    "cautions": "Cautions",
-    "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
-    "where_not_to_press": "Where not to press",
-    "avoid": "Avoid pressure",
-    "danger": "DANGER",
-    "warning": "WARNING",
-    "caution": "CAUTION",
-    "notice": "NOTICE",
-    "continued": "{title} (continued)",
-    "notes": "Notes",
-    "references": "References and notes",
-    "scan": "Scan the code to open the link.",
-    "minute": "{n} minute",
-    "minutes": "{n} minutes",
-    "total": "Total: {time}",
-    "routine_card": "ROUTINE",
-    "read_first": "READ FIRST",
-    "part": "{part} of {parts}",
-}
-
-
-# {name} parts a label may use beyond those of its default text.
-LABEL_OPTIONAL: dict[str, tuple[str, ...]] = {"pressure_capped": ("original",)}
-
-
-def placeholders(text: str) -> set[str]:
-    """A label's text -> the names of its {name} parts."""
-    import re
-
-    return set(re.findall(r"\{(\w*)\}", text))
+# Words the booklet prints around the author's content: the English set, whose keys
+# every language has (booklet/labels/). A booklet overrides single ones under `labels:`.
+LABELS: dict[str, str] = ENGLISH
 
 
 @dataclass(frozen=True, order=True)
@@ -139,6 +91,9 @@ class Illustration:
     paths: tuple[tuple[tuple[float, float], ...], ...] = ()
     image: str | None = None  # path relative to the content root, checked to stay inside
     caption: str = ""
+    figure: str = "back"  # the figure the pattern is drawn on (illustrate.figures)
+    badges: tuple[tuple[str, int], ...] = ()  # (moment, step number): which step each part of the drawing shows
+    alt: str = ""  # the author image's text alternative (required with ``image``)
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -220,6 +175,8 @@ class Theme:
     accent: str = "#2E6F73"
     logo: str | None = None
     paper: str = "a5"
+    cover_image: str | None = None  # a picture for the cover instead of the first stroke's
+    cover_alt: str = ""  # its text alternative
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -278,11 +235,18 @@ class Booklet:
         return next(s for s in self.strokes if s.id == stroke_id)
 
     def label(self, key: str, **values: object) -> str:
-        """A printed word or phrase, in the booklet's own wording if it gives one."""
-        text = dict(self.labels).get(key, LABELS[key])
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        """A printed word or phrase in the booklet's language, in its own wording if it gives one."""
+        return fill(lookup(self.language, dict(self.labels), key), values)
+
+    def zone_name(self, zone: str) -> str:
+        """A zone id -> its name as printed inside a line ("lower back", "unterer Rücken")."""
+        key = zone_key(zone)
+        return self.label(key) if key in LABELS else zone.replace("-", " ")
+
+    def hand_name(self, hand: str) -> str:
+        """A hand as written -> its label when it is a built-in hand, else the author's words as typed."""
+        key = hand_key(hand)
+        return self.label(key) if hand in HANDS and key in LABELS else hand
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from booklet.impose import LAYOUTS
 from booklet.impose.grid import DUPLEX as DUPLEX_MODES
 from booklet.paper import ALIASES as PAPER_ALIASES
 from booklet.paper import CARD_SIZES, PAPERS, parse_offset, parse_paper
+from booklet.paper import SHEETS as SHEET_SIZES
 
 # Registries: name -> what it means (shown in --help and in error messages).
 FORMATS: dict[str, str] = {
@@ -39,7 +40,11 @@ PAPER_NAMES: tuple[str, ...] = tuple(sorted(PAPERS))
 CARDS: dict[str, str] = {
     name: f"{size.width_pt * 25.4 / 72:.0f} x {size.height_pt * 25.4 / 72:.0f} mm" for name, size in CARD_SIZES.items()
 }
-SHEETS: dict[str, str] = {"a4": "A4 sheets", "letter": "US Letter sheets", "a3": "A3 sheets"}
+SHEETS: dict[str, str] = {
+    name: f"{sheet.paper.width_pt * 25.4 / 72:.0f} x {sheet.paper.height_pt * 25.4 / 72:.0f} mm"
+    + (" press sheet" if sheet.press else "")
+    for name, sheet in SHEET_SIZES.items()
+}
 DUPLEX: dict[str, str] = {
     "long-edge": "the printer turns the sheet over its long edge",
     "short-edge": "the printer turns the sheet over its short edge",
@@ -77,6 +82,10 @@ class BuildOptions:
     bleed_mm: float = 0.0
     creep_mm: float = 0.0
     signature: int | None = None
+    paper_thickness_mm: float = 0.0
+    gang: bool = False
+    mark_length_mm: float = 5.0
+    mark_offset_mm: float = 3.0
     pdf_standard: tuple[str, ...] = ()  # empty: tagged, PDF/UA-1 and PDF/A-2b
 
     def __post_init__(self) -> None:
@@ -226,7 +235,11 @@ def _booklet(options: BuildOptions) -> bool:
 
 
 def _saddle(options: BuildOptions) -> bool:
-    return options.format == "booklet" and options.impose == "saddle"
+    return options.format == "booklet" and options.impose != "none"
+
+
+def _marked(options: BuildOptions) -> bool:
+    return options.format == "cards" or (options.impose == "saddle" and options.bleed_mm > 0)
 
 
 def _on_sheets(options: BuildOptions) -> bool:
@@ -335,12 +348,13 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "creep_mm",
         ("--creep",),
-        "Creep compensation in mm (0 to 5): inner sheets of a thick saddle-stitched booklet "
-        "move toward the fold by up to this much. Default: 0.",
+        "Creep compensation in mm (0 to 5): the per-page shift toward the fold of the innermost sheet of a "
+        "saddle-stitched booklet (pdfimpose and InDesign give the total instead); the sheets between move in "
+        "equal steps. Default: 0.",
         reader=_number(0, 5, "mm"),
         metavar="MM",
         applies=_saddle,
-        why_not="applies to --impose saddle only",
+        why_not="applies to --impose saddle or 2up only",
     ),
     Option(
         "signature",
@@ -349,7 +363,44 @@ OPTIONS: tuple[Option, ...] = (
         reader=_whole(1, 64),
         metavar="N",
         applies=_saddle,
-        why_not="applies to --impose saddle only",
+        why_not="applies to --impose saddle or 2up only",
+    ),
+    Option(
+        "paper_thickness_mm",
+        ("--paper-thickness",),
+        "Paper thickness in mm (0 to 1): computes the creep from the sheet count, one thickness per "
+        "sheet inward (instead of --creep). Default: 0.",
+        reader=_number(0, 1, "mm"),
+        metavar="MM",
+        applies=_saddle,
+        why_not="applies to --impose saddle or 2up only",
+    ),
+    Option(
+        "gang",
+        ("--gang",),
+        "Cards abut and share their cuts, so more fit a sheet (10 business cards on A4 instead of 9). Default: off.",
+        is_flag=True,
+        applies=_cards,
+        why_not="applies to -f cards only",
+        names_output=True,
+    ),
+    Option(
+        "mark_length_mm",
+        ("--mark-length",),
+        "Crop mark length in mm (2 to 20); marks shorten to stay 5 mm inside a desktop sheet. Default: 5.",
+        reader=_number(2, 20, "mm"),
+        metavar="MM",
+        applies=_marked,
+        why_not="applies to -f cards or --impose saddle --bleed only (where there are crop marks)",
+    ),
+    Option(
+        "mark_offset_mm",
+        ("--mark-offset",),
+        "Gap in mm (0 to 10) between the trim and its crop marks; never less than the bleed. Default: 3.",
+        reader=_number(0, 10, "mm"),
+        metavar="MM",
+        applies=_marked,
+        why_not="applies to -f cards or --impose saddle --bleed only (where there are crop marks)",
     ),
 )
 

@@ -40,8 +40,6 @@ PAPERS: dict[str, Paper] = {
 
 ALIASES = {"halfletter": "half-letter", "statement": "half-letter", "us-letter": "letter"}
 
-# Reading page -> the sheet it is printed two-up on when saddle-stitched.
-SHEET_FOR = {"a5": "a4", "half-letter": "letter", "a6": "a5", "a4": "a3"}
 PAPERS["a3"] = Paper("a3", 297 * MM, 420 * MM)
 
 
@@ -61,6 +59,65 @@ CARD_SIZES: dict[str, CardSize] = {
     "index": CardSize("index", 127 * MM, 76.2 * MM, 5 * MM, 8.5),
     "business": CardSize("business", 85 * MM, 55 * MM, 3.5 * MM, 7.5),
 }
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet of paper one can buy: its size, and whether a desktop printer or a press prints it."""
+
+    paper: Paper
+    press: bool  # True: an oversize press sheet (SRA, US oversize), printed close to its edge
+    us: bool  # True: US inch sizes; False: ISO
+
+
+def _sheet(name: str, width: float, height: float, press: bool = False, us: bool = False) -> Sheet:
+    return Sheet(Paper(name, width, height), press, us)
+
+
+# Sheets the imposition may choose, smallest first within each group.
+SHEETS: dict[str, Sheet] = {
+    sheet.paper.name: sheet
+    for sheet in (
+        _sheet("a5", 148 * MM, 210 * MM),
+        _sheet("a4", 210 * MM, 297 * MM),
+        _sheet("a3", 297 * MM, 420 * MM),
+        _sheet("a2", 420 * MM, 594 * MM),
+        _sheet("a1", 594 * MM, 841 * MM),
+        _sheet("a0", 841 * MM, 1189 * MM),
+        _sheet("sra4", 225 * MM, 320 * MM, press=True),
+        _sheet("sra3", 320 * MM, 450 * MM, press=True),
+        _sheet("sra2", 450 * MM, 640 * MM, press=True),
+        _sheet("sra1", 640 * MM, 900 * MM, press=True),
+        _sheet("half-letter", 5.5 * INCH, 8.5 * INCH, us=True),
+        _sheet("letter", 8.5 * INCH, 11 * INCH, us=True),
+        _sheet("tabloid", 11 * INCH, 17 * INCH, us=True),
+        _sheet("arch-a", 9 * INCH, 12 * INCH, press=True, us=True),
+        _sheet("tabloid-extra", 12 * INCH, 18 * INCH, press=True, us=True),
+        _sheet("arch-c", 18 * INCH, 24 * INCH, press=True, us=True),
+    )
+}
+SHEET_ALIASES = {"ledger": "tabloid", "12x18": "tabloid-extra", "9x12": "arch-a", "us-letter": "letter"}
+# Desktop sheets booklet chooses by itself; larger ones only when asked for with --sheet.
+HOME_SHEETS = ("a5", "a4", "a3", "half-letter", "letter", "tabloid")
+PRESS_SHEETS = ("sra4", "sra3", "sra2", "sra1", "arch-a", "tabloid-extra", "arch-c")
+US_PAGES = ((5.5 * INCH, 8.5 * INCH), (8.5 * INCH, 11 * INCH), (4.25 * INCH, 5.5 * INCH), (3 * INCH, 5 * INCH))
+
+
+def parse_sheet(text: str) -> Sheet:
+    """A sheet name (``sra3``, ``letter``) or ``WxHmm`` -> the Sheet; ValueError naming the choices."""
+    key = text.strip().lower()
+    key = SHEET_ALIASES.get(key, key)
+    if key in SHEETS:
+        return SHEETS[key]
+    if _CUSTOM.match(key):
+        return Sheet(parse_paper(key), press=False, us=False)
+    raise ValueError(f"unknown sheet {text!r} (expected {', '.join(SHEETS)}, or WxHmm)")
+
+
+def is_us(width_pt: float, height_pt: float, tolerance: float = 2.0) -> bool:
+    """A page size -> True when it is a US inch size (either way up), so it goes on US sheets."""
+    size = sorted((width_pt, height_pt))
+    return any(abs(size[0] - min(p)) <= tolerance and abs(size[1] - max(p)) <= tolerance for p in US_PAGES)
 
 _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*$", re.I)
 _UNITS = {"mm": MM, "cm": 10 * MM, "in": INCH, "pt": 1.0}

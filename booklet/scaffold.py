@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from booklet.errors import BookletError
@@ -112,7 +113,9 @@ language server read `booklet.schema.json` (see the first line of each file).
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "booklet"
+    """A folder name -> an id: "Mein Ratgeber für Ärzte" -> "mein-ratgeber-fur-arzte"."""
+    ascii_text = unicodedata.normalize("NFKD", text.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].strip("-") or "booklet"
 
 
 def scaffold(path: Path, title: str | None = None) -> list[Path]:
@@ -121,7 +124,9 @@ def scaffold(path: Path, title: str | None = None) -> list[Path]:
 
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise BookletError(f"{path} already exists and is not empty; choose a new folder")
-    title = title or path.name.replace("-", " ").replace("_", " ").capitalize()
+    if not title:  # from the folder name, as typed: only the first letter is raised
+        named = path.name.replace("-", " ").replace("_", " ")
+        title = named[:1].upper() + named[1:]
     files = {
         "booklet.schema.json": json.dumps(json_schema("booklet"), indent=1) + "\n",
         "stroke.schema.json": json.dumps(json_schema("stroke"), indent=1) + "\n",

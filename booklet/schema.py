@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from booklet.model import HANDS, LABELS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
+from booklet.model import HANDS, LABELS, MOMENTS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def ids(name: str, description: str) -> Field:
 CAUTION = (
     Field("signal", "enum", "ANSI Z535.6 signal word", True, SIGNALS),
     text("text", "What to do or avoid", True),
-    Field("zone", "zone", "Body zone this caution protects; shaded as 'avoid' on diagrams"),
+    Field("zone", "zone", "Body zone this caution protects; shaded on diagrams and the cautions map"),
     text("why", "The reason, in one short sentence"),
     Field("id", "id", "Names the hazard; cautions with the same id (a general one and a stroke's) are one hazard"),
     text("short", "A shorter form for pocket cards"),
@@ -64,13 +64,20 @@ STEP = (
     text("short", "A shorter form for pocket cards"),
 )
 
+BADGES = tuple(
+    Field(moment, "int", f"Number of the step the '{moment}' part of the drawing shows", low=1, high=99)
+    for moment in MOMENTS
+)
+
 ILLUSTRATION = (
+    Field("figure", "figure", "The body the pattern is drawn on: back, neck-shoulders, or none"),
     Field("pattern", "pattern", "Motion pattern drawn on the body diagram"),
     Field("start", "zone", "Zone where the motion starts"),
     Field("direction", "direction", "Direction of travel"),
     Field("repeats", "int", "How many passes to draw", low=1, high=12),
-    Field("side", "side", "Which side of the body"),
-    Field("hand", "enum", "What touches the skin", choices=HANDS),
+    Field("side", "side", "Which side: both at once, left, right, left-then-right or right-then-left"),
+    text("hand", "What touches: a short text; suggestions: " + ", ".join(HANDS)),
+    Field("badges", "record", "Step numbers shown on the drawing, by the part of the stroke", record="badges"),
     Field(
         "paths",
         "list",
@@ -79,6 +86,7 @@ ILLUSTRATION = (
     ),
     Field("image", "path", "A PNG, JPEG or SVG file inside the content folder, instead of a diagram"),
     text("caption", "Caption printed under the illustration"),
+    text("alt", "Text alternative for the image (required with image)"),
 )
 
 STROKE = (
@@ -135,6 +143,8 @@ THEME = (
     Field("accent", "color", "Accent colour, #RRGGBB"),
     Field("logo", "path", "A logo image inside the content folder"),
     Field("paper", "paper", "Reading page size: a4, a5, a6, letter, half-letter or WxHmm"),
+    Field("cover_image", "path", "A picture for the cover (PNG, JPEG or SVG inside the content folder)"),
+    text("cover_alt", "Text alternative for the cover picture (required with cover_image)"),
 )
 
 AUDIENCE = (
@@ -200,6 +210,7 @@ RECORDS: dict[str, tuple[Field, ...]] = {
     "caution": CAUTION,
     "step": STEP,
     "illustration": ILLUSTRATION,
+    "badges": BADGES,
     "checklist": CHECKLIST,
     "routine": ROUTINE,
     "routine_step": ROUTINE_STEP,

@@ -64,10 +64,11 @@ def validate(doc: RawDoc) -> Booklet:
     )
     _check_vocabulary(conv, main)
     _check_strokes(conv, booklet, main)
-    _check_labels(conv, main.get("labels"))
     for record in audience_records:
         _check_audience(conv, booklet, record)
     _check_files(conv, booklet, main, audience_records)
+    _check_figures(conv, booklet, main)
+    _check_labels(conv, booklet, main)
     if conv.problems:
         raise _error(conv)
     _check_editions(conv, booklet)
@@ -237,6 +238,9 @@ def _illustration(r: Record | None) -> Illustration | None:
         paths=tuple(r.get("paths", ())),
         image=r.get("image"),
         caption=r.get("caption", ""),
+        figure=r.get("figure", "back"),
+        badges=tuple((k, v) for k, v in (r.get("badges").values.items() if r.get("badges") is not None else ())),
+        alt=r.get("alt", ""),
         ref=r.ref,
         field_refs=tuple(r.refs.items()),
     )
@@ -278,6 +282,8 @@ def _theme(r: Record | None) -> Theme:
         accent=r.get("accent", defaults.accent).upper(),
         logo=r.get("logo"),
         paper=r.get("paper", defaults.paper),
+        cover_image=r.get("cover_image"),
+        cover_alt=r.get("cover_alt", ""),
         ref=r.ref,
         field_refs=tuple(r.refs.items()),
     )
@@ -391,21 +397,71 @@ def _check_audience(conv: Converter, booklet: Booklet, r: Record) -> None:
             conv.fail(ref, "extra_items", f"unknown checklist '{cid}'{did_you_mean(cid, checklist_ids)}")
 
 
-def _check_labels(conv: Converter, labels: Record | None) -> None:
-    """Each label the booklet rewords uses exactly the {name} parts the booklet fills in."""
-    from booklet.model import LABEL_OPTIONAL, LABELS, placeholders
+MAX_HAND = 40  # characters in an illustration's ``hand``
 
-    if labels is None:
-        return
-    for key, text in labels.values.items():
-        needed = placeholders(LABELS[key])
-        allowed = needed | set(LABEL_OPTIONAL.get(key, ()))
-        found = placeholders(text)
-        for name in sorted(found - allowed):
-            known = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
-            conv.fail(labels.where(key), f"labels.{key}", f"unknown placeholder {{{name}}} (this label takes {known})")
-        for name in sorted(needed - found):
-            conv.fail(labels.where(key), f"labels.{key}", f"missing placeholder {{{name}}}")
+
+def _check_figures(conv: Converter, booklet: Booklet, main: Record) -> None:
+    """Each stroke's zones are on its figure, its badges name parts its pattern draws and steps it has,
+    no explicit path crosses a no-pressure zone, and every author image has alt text."""
+    from booklet.illustrate.figures import figure
+    from booklet.illustrate.motions import moments_of, path_crosses_no_pressure
+
+    for stroke in booklet.strokes:
+        ill = stroke.illustration
+        f = figure(ill.figure if ill else None)
+        where = dict(ill.field_refs) if ill else {}
+        on = f"is not on the {f.name} figure" + (
+            f" (its zones: {', '.join(f.zones)})" if f.zones else " (it has no zones)"
+        )
+        if ill is not None and ill.start and ill.start not in f.zones:
+            conv.fail(where.get("start", ill.ref), f"{stroke.id}.illustration.start", f"zone '{ill.start}' {on}")
+        wanted = [(z, stroke.ref, f"{stroke.id}.areas") for z in stroke.areas]
+        wanted += [
+            (c.zone, dict(c.field_refs).get("zone", c.ref), f"{stroke.id}.cautions.zone")
+            for c in stroke.cautions
+            if c.zone
+        ]
+        if ill is None or not ill.image:
+            for zone, ref, at in wanted:
+                if zone not in f.zones:
+                    conv.fail(ref, at, f"zone '{zone}' {on}")
+        if ill is None:
+            continue
+        if ill.hand and len(ill.hand) > MAX_HAND:
+            conv.fail(where.get("hand", ill.ref), f"{stroke.id}.illustration.hand", f"more than {MAX_HAND} characters")
+        drawn = moments_of(ill)
+        for moment, number in ill.badges:
+            ref = where.get("badges", ill.ref)
+            if number > len(stroke.steps):
+                conv.fail(
+                    ref,
+                    f"{stroke.id}.illustration.badges.{moment}",
+                    f"step {number} does not exist (the stroke has {len(stroke.steps)} steps)",
+                )
+            elif moment not in drawn:
+                conv.fail(
+                    ref,
+                    f"{stroke.id}.illustration.badges.{moment}",
+                    f"the drawing has no '{moment}' part (it has: {', '.join(drawn) or 'none'})",
+                )
+        for zone in path_crosses_no_pressure(ill) if ill.paths else ():
+            conv.fail(
+                where.get("paths", ill.ref),
+                f"{stroke.id}.illustration.paths",
+                f"a path crosses the {zone}, a no-pressure zone",
+            )
+
+
+def _check_labels(conv: Converter, booklet: Booklet, main: Record) -> None:
+    """Every label the language needs is there, and each placeholder is one the label takes."""
+    from booklet.labels.check import label_problems
+
+    labels = main.get("labels")
+    for key, message in label_problems(booklet.language, dict(booklet.labels)):
+        if key and labels is not None:
+            conv.fail(labels.where(key), f"labels.{key}", message)
+        else:
+            conv.fail(main.where("language"), "labels", message)
 
 
 def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
@@ -421,12 +477,15 @@ def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: lis
     theme = main.get("theme")
     if theme is not None and theme.get("logo"):
         wanted.append((theme.get("logo"), theme.where("logo"), "theme.logo"))
+    if theme is not None and theme.get("cover_image"):
+        wanted.append((theme.get("cover_image"), theme.where("cover_image"), "theme.cover_image"))
     wanted += [(r.get("logo"), r.where("logo"), "logo") for r in audiences if r.get("logo")]
     if not wanted:
         return
     from booklet.files import nearby_hint
     from booklet.illustrate.images import ImageProblem, check_image
 
+    needs_alt = {f"{s.id}.illustration.image": s.illustration for s in booklet.strokes if s.illustration}
     for relative, ref, where in wanted:
         try:
             check_image(root, relative)
@@ -435,3 +494,9 @@ def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: lis
             if message.startswith("file not found"):
                 message = f"no file '{relative}' in the content folder{nearby_hint(root, relative)}"
             conv.fail(ref, where, message)
+            continue
+        ill = needs_alt.get(where)
+        if ill is not None and not ill.alt:
+            conv.fail(ref, where, "an image needs a text alternative: add alt (a sentence saying what it shows)")
+        if where == "theme.cover_image" and theme is not None and not theme.get("cover_alt"):
+            conv.fail(ref, where, "a cover image needs a text alternative: add cover_alt")

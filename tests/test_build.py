@@ -21,17 +21,17 @@ from .conftest import pdf_text
 # Library calls that must be refused, and words the refusal must contain (the choices).
 REFUSED = [
     ({"format": "poster"}, "--format: unknown value 'poster' (expected booklet or cards)"),
-    ({"impose": "sadle"}, "--impose: unknown value 'sadle' (expected none or saddle) (did you mean 'saddle'?)"),
+    ({"impose": "sadle"}, "--impose: unknown value 'sadle' (expected none, saddle or 2up) (did you mean 'saddle'?)"),
     ({"format": "cards", "card": "a7"}, "--card: unknown value 'a7' (expected a6, index or business)"),
     ({"paper": "b9"}, "--paper: unknown paper size 'b9' (expected a3, a4, a5, a6, half-letter, letter, or WxHmm)"),
     ({"format": "cards", "duplex": "long"}, "--duplex: unknown value 'long' (expected long-edge or short-edge)"),
     ({"format": "cards", "backs": "both"}, "--backs: unknown value 'both' (expected duplex or separate)"),
-    ({"format": "cards", "sheet": "a5"}, "--sheet: unknown value 'a5' (expected a4, letter or a3)"),
+    ({"format": "cards", "sheet": "b9"}, "--sheet: unknown value 'b9' (expected a5, a4, a3, a2"),
     ({"bleed_mm": "lots"}, "--bleed: expected a number of mm, got 'lots'"),
     ({"bleed_mm": float("nan")}, "--bleed: nan is out of range (0 to 10 mm)"),
     ({"impose": "saddle", "signature": 0}, "--signature: 0 is out of range (1 to 64)"),
     ({"fillable": "yes"}, "--fillable is on or off (True or False), not 'yes'"),
-    ({"creep_mm": 1}, "--creep applies to --impose saddle only"),
+    ({"creep_mm": 1}, "--creep applies to --impose saddle or 2up only"),
     ({"format": "cards", "impose": "saddle"}, "--impose applies to -f booklet only"),
     ({"back_offset": "1x1mm"}, "--back-offset applies to -f cards only"),
     ({"colour": "red"}, "unknown option 'colour'"),
@@ -193,12 +193,12 @@ def test_yaml_paths_reach_the_diagram(handwash: Path, edit):
         handwash / "strokes/lather.yaml",
         "tips:",
         "illustration:\n  hand: palms\n  paths:\n"
-        "    - [[0.40, 0.30], [0.45, 0.60], [0.50, 0.70]]\n    - [[0.6, 0.3], [0.7, 0.5]]\ntips:",
+        "    - [[0.40, 0.30], [0.45, 0.60], [0.46, 0.70]]\n    - [[0.6, 0.3], [0.7, 0.5]]\ntips:",
     )
     booklet = load_booklet(handwash)
     ill = booklet.stroke("lather").illustration
     assert ill is not None
-    assert ill.paths == (((0.40, 0.30), (0.45, 0.60), (0.50, 0.70)), ((0.6, 0.3), (0.7, 0.5)))
+    assert ill.paths == (((0.40, 0.30), (0.45, 0.60), (0.46, 0.70)), ((0.6, 0.3), (0.7, 0.5)))
     after = build(booklet, BuildOptions()).pdf
     assert _stroke_page_curves(after) > _stroke_page_curves(before)  # the diagram draws the two paths
 

@@ -14,7 +14,7 @@ from booklet.errors import ContentError
 from booklet.paper import CARD_SIZES
 from booklet.render.cards import render_cards
 
-from .conftest import SHIPPED, pdf_text
+from .conftest import SHIPPED, pdf_text, squash
 
 
 @pytest.mark.parametrize("card", sorted(CARD_SIZES))
@@ -30,7 +30,7 @@ def test_every_stroke_gets_a_card_front_and_back(card: str):
         assert stroke.name in front
         assert "pressure" in front
         for step in stroke.steps:
-            assert " ".join((step.short or step.text).split()) in " ".join(back.split())
+            assert squash(step.short or step.text) in squash(back)
     size = CARD_SIZES[card]
     page = PdfReader(io.BytesIO(fronts)).pages[0]
     assert float(page.mediabox.width) == pytest.approx(size.width_pt, abs=0.5)
@@ -43,7 +43,9 @@ def test_card_sheet_alternates_fronts_and_backs():
     texts = [p.extract_text() for p in reader.pages]
     assert "STROKE 1 OF 4" in texts[0]
     assert "The fan stroke: steps" in texts[1]
-    assert "flipping on the long edge" in texts[0]  # the slug line says how to print
+    assert "sheet 1 of 3 · front" in texts[0]  # the slug line names the sheet and side
+    assert "sheet 1 of 3 · back" in texts[1]
+    assert "flipping on the long edge" in result.instructions
 
 
 def test_separate_backs_make_a_second_file():

@@ -64,7 +64,7 @@ def test_student_edition_uses_anatomical_vocabulary(editions):
     assert "lumbar region" in text
     assert "lumbar region" not in home
     assert "Contraindications include" in text
-    assert "record the client's consent" in text
+    assert "record the client’s consent" in text
 
 
 def test_excluded_strokes_are_absent(handwash: Path):
@@ -94,7 +94,7 @@ default_audience: kids""",
     )
     booklet = load_booklet(handwash)
     jobs = plan_jobs(booklet, (), ())
-    assert len(jobs) == 2 * 3
+    assert len(jobs) == 2 * 4  # booklet, cards, saddle, 2up
     results = list(run_batch(booklet, jobs, tmp_path / "out", workers=2))
     failed = [r for r in results if not r.ok]
     assert [(r.job.audience, r.job.format) for r in failed] == [("wordy", "cards")]
@@ -102,9 +102,11 @@ default_audience: kids""",
     assert "strokes/lather.yaml" in failed[0].errors[0]
     built = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert built == [
+        "handwash-kids-2up.pdf",
         "handwash-kids-cards.pdf",
         "handwash-kids-saddle.pdf",
         "handwash-kids.pdf",
+        "handwash-wordy-2up.pdf",
         "handwash-wordy-saddle.pdf",
         "handwash-wordy.pdf",
     ]

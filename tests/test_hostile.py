@@ -46,7 +46,7 @@ def test_ten_megabyte_file_is_refused_quickly(handwash: Path):
     (handwash / "booklet.yaml").write_bytes(b"title: x\n" + b"# padding\n" * 1_000_000)
     result = run_cli("validate", str(handwash))
     assert result.exit_code == 1
-    assert "is too large (10,000,009 bytes; limit 1,000,000)" in result.output
+    assert "is too large (10,000,009 bytes; limit 500,000)" in result.output
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")

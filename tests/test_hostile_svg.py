@@ -82,7 +82,7 @@ def test_a_hostile_svg_builds_without_reading_outside_or_running_anything(handwa
     (handwash / "images" / "attack.svg").write_bytes(
         f'<svg {NS} width="120" height="60">{"".join(ATTACKS.values())}{TEXT}</svg>'.encode()
     )
-    edit(handwash / "strokes/lather.yaml", "tips:", "illustration: {image: images/attack.svg}\ntips:")
+    edit(handwash / "strokes/lather.yaml", "tips:", "illustration: {image: images/attack.svg, alt: A drawing}\ntips:")
     booklet = load_booklet(handwash)
     build(booklet, BuildOptions())  # warm: modules imported before we watch
     load._CACHE.clear()

@@ -19,18 +19,50 @@ from reportlab.pdfgen.canvas import Canvas
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.errors import ContentError
 from booklet.illustrate.diagram import _diagram, draw_avoid_map, draw_diagram
+from booklet.illustrate.figures import ALL_ZONE_NAMES
 from booklet.illustrate.images import ImageProblem, check_image, clean_raster, load_image, sanitise_svg
 from booklet.illustrate.motions import DIRECTIONS, MOTIONS, PATTERN_NAMES, SIDES, MotionSpec, traces_for
+from booklet.illustrate.pen import LIGHT_TOUCH, NO_PRESSURE_RED
 from booklet.illustrate.zones import ALIASES, ZONE_NAMES, ZONES, inside_body, zone_name
 from booklet.model import Illustration
 
 from .conftest import SHIPPED
 
 SHIPPED_STROKES = {
-    "fan-stroke": Illustration(pattern="fan", start="lower-back", direction="up", repeats=3, hand="palms"),
-    "petrissage": Illustration(pattern="knead", start="lower-back", direction="up", repeats=4, hand="palms"),
-    "raking": Illustration(pattern="rake", start="upper-back", direction="down", repeats=4, hand="fingertips"),
-    "circling-hands": Illustration(pattern="circles", start="lower-back", direction="up", repeats=4, hand="palms"),
+    "fan-stroke": Illustration(
+        pattern="fan",
+        start="lower-back",
+        direction="up",
+        repeats=2,
+        hand="palms",
+        badges=(("place", 2), ("pass", 3), ("over", 4), ("return", 5)),
+    ),
+    "petrissage": Illustration(
+        pattern="knead",
+        start="lower-back",
+        direction="up",
+        repeats=4,
+        side="left-then-right",
+        hand="palms",
+        badges=(("place", 2), ("pass", 3), ("next", 4), ("move", 5), ("change", 6)),
+    ),
+    "raking": Illustration(
+        pattern="rake",
+        start="upper-back",
+        direction="down",
+        repeats=2,
+        side="left-then-right",
+        hand="fingertips",
+        badges=(("place", 2), ("pass", 3), ("move", 5), ("change", 6)),
+    ),
+    "circling-hands": Illustration(
+        pattern="circles",
+        start="lower-back",
+        direction="up",
+        repeats=4,
+        hand="palms",
+        badges=(("place", 1), ("pass", 2), ("next", 3), ("move", 4), ("return", 5)),
+    ),
 }
 SPECS = [
     Illustration(pattern=p, start=s, direction=d, repeats=r, side=side, hand=h)
@@ -86,7 +118,7 @@ def test_zones_cover_the_named_areas():
             assert all(inside_body(p) for p in polygon), zone.name
         assert inside_body(zone.anchor), zone.name
     assert len(ZONES["shoulder-blades"].polygons) == 2  # left and right
-    assert set(ALIASES.values()) <= set(ZONE_NAMES)
+    assert set(ALIASES.values()) <= set(ALL_ZONE_NAMES)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +169,7 @@ def test_generated_traces_stay_on_the_body(spec):
 def test_registry_and_vocabularies():
     assert set(PATTERN_NAMES) == {"glide", "fan", "circles", "knead", "rake", "press"} == set(MOTIONS)
     assert set(DIRECTIONS) == {"up", "down", "outward", "inward", "left", "right"}
-    assert set(SIDES) == {"left", "right", "both"}
+    assert set(SIDES) == {"left", "right", "both", "left-then-right", "right-then-left"}
     assert all(callable(MOTIONS[name]) for name in PATTERN_NAMES)
     assert MOTIONS["glide"](MotionSpec("glide", repeats=1, side="left"))
 
@@ -151,40 +183,68 @@ def test_explicit_paths_become_traces_clamped_to_the_box():
     assert traces_for(Illustration()) == []
 
 
-def test_raking_runs_beside_the_spine_never_on_it():
+def test_raking_rakes_one_side_then_the_other_from_beside_the_spine_to_the_waist():
     spine = ZONES["spine"].polygons[0]
     half = max(x for x, _ in spine) - 0.5
     traces = traces_for(SHIPPED_STROKES["raking"])
-    assert {len([t for t in traces if t.order == n]) for n in (1, 2, 3, 4)} == {3}  # three fingers a pass
-    assert [t.side for t in traces[::3]] == ["right", "left", "right", "left"]  # hands alternate
+    assert [t.side for t in traces[::3]] == ["left", "left", "right", "right"]  # one side at a time, left first
+    assert [t.moment for t in traces[::3]] == ["pass", "move", "change", "move"]
+    kidney_bottom = min(y for _, y in ZONES["kidney-area"].polygons[1])
     for trace in traces:
-        assert all(abs(x - 0.5) > half + 0.02 for x, _ in trace.points)
-        assert trace.points[0][1] > trace.points[-1][1]  # drawn down the back
+        assert all(abs(x - 0.5) > half + 0.01 for x, _ in trace.points)
+        assert trace.points[0][1] > 0.55  # from the upper back
+        assert trace.points[-1][1] < kidney_bottom - 0.03  # past the kidney area, down to the waist
+    first = traces[:3]
+    assert min(abs(x - 0.5) for t in first for x, _ in t.points[:1]) < 0.08  # just beside the spine
+    assert [t.hand for t in traces[::3]] == [None] * 4
+    assert [t.hand for t in traces[1::3]] == ["fingertips"] * 4
 
 
-def test_circles_climb_right_hand_then_left():
+def test_circles_climb_right_hand_then_left_and_glide_back_down_the_sides():
     traces = traces_for(SHIPPED_STROKES["circling-hands"])
-    assert [t.side for t in traces[:4]] == ["right", "left", "right", "left"]
-    heights = [sum(y for _, y in t.points) / len(t.points) for t in traces[::2]]
+    loops = [t for t in traces if not t.light]
+    assert [t.side for t in loops[:4]] == ["right", "left", "right", "left"]
+    assert [t.moment for t in loops[:3]] == ["pass", "next", "move"]
+    heights = [sum(y for _, y in t.points) / len(t.points) for t in loops[::2]]
     assert heights == sorted(heights)
+    returns = [t for t in traces if t.light]
+    assert {t.side for t in returns} == {"left", "right"}
+    assert {t.moment for t in returns} == {"return"}
+    for trace in returns:
+        assert trace.points[0][1] > trace.points[-1][1] + 0.15  # down
+        assert abs(trace.points[1][0] - 0.5) > 0.2  # the sides, well out from the spine
 
 
-def test_kneading_works_low_to_high_off_the_kidneys():
+def test_kneading_lifts_and_squeezes_the_left_side_first_off_the_kidneys():
     traces = traces_for(SHIPPED_STROKES["petrissage"])
-    right = [t for t in traces if t.side == "right"]
-    assert [t.order for t in right] == [1, 2, 3, 4]
-    assert [t.points[0][1] for t in right] == sorted(t.points[0][1] for t in right)
-    kidney = ZONES["kidney-area"].polygons[1]
-    low, high, inner = min(y for _, y in kidney), max(y for _, y in kidney), max(x for x, _ in kidney)
-    assert all(x > inner for t in right for x, y in t.points if low <= y <= high)
+    grips = [t for t in traces if t.grip == "squeeze"]
+    assert len(grips) == 8
+    assert [t.side for t in grips] == ["left"] * 4 + ["right"] * 4
+    assert grips[0].moment == "pass"
+    assert grips[4].moment == "change"
+    left = [t.points[0] for t in grips[:4]]
+    assert [y for _, y in left] == sorted(y for _, y in left)  # waist to shoulder
+    assert left[-1][1] > 0.68  # up to the top of the shoulder
+    from booklet.illustrate.figures import figure
+
+    back = figure("back")
+    assert not [p for t in grips for p in t.points if "kidney-area" in back.zones_at(p)]
+    assert all(0.08 < abs(x - 0.5) < 0.3 for x, _ in left)  # about a hand's width from the spine
 
 
-def test_fan_goes_up_beside_the_spine_and_comes_back_down_the_side():
-    trace = traces_for(SHIPPED_STROKES["fan-stroke"])[0]
-    top = max(range(len(trace.points)), key=lambda i: trace.points[i][1])
-    assert trace.points[top][1] > 0.7  # over the shoulders
-    assert trace.points[0][0] < trace.points[top + 2][0]  # starts near the spine, goes out
-    assert trace.points[-1][1] < 0.35  # ends back at the lower back
+def test_fan_goes_up_beside_the_spine_fans_out_and_returns_lightly_down_the_side():
+    traces = [t for t in traces_for(SHIPPED_STROKES["fan-stroke"]) if t.side == "right" and t.order <= 3]
+    up, over, back = traces
+    assert (up.moment, over.moment, back.moment) == ("pass", "over", "return")
+    assert not up.light
+    assert not over.light
+    assert back.light
+    assert all(abs(x - 0.5) < 0.12 for x, _ in up.points)  # beside the spine
+    assert up.points[-1][1] > 0.62  # up to the shoulder blades
+    assert max(x for x, _ in over.points) > 0.75  # out over the shoulder blades
+    assert back.points[-1] == up.points[0]  # back to the start
+    assert min(y for _, y in back.points) < 0.3
+    assert up.hand == "palms"
 
 
 # Drawing
@@ -224,17 +284,26 @@ def test_small_drawings_drop_fine_detail_and_keep_bold_lines():
     large = draw_diagram(SHIPPED_STROKES["circling-hands"], 150 * mm, 195 * mm, avoid=["spine"], label_zones=["ribs"])
     assert not [s for s in shapes(small) if isinstance(s, String)]  # no numbers, labels or legend
     texts = {s.text for s in shapes(large) if isinstance(s, String)}
-    assert {"1", "2", "Ribs", "Avoid pressure"} <= texts
+    assert {"1", "2", "3", "4", "5", "Ribs", "No pressure", "Light touch only"} <= texts
     outline = [shapes(d)[0].strokeWidth for d in (small, large)]
     assert 1 < outline[1] / outline[0] < (150 / 40)  # heavier when larger, but sub-linearly
 
 
-def test_avoid_zones_are_shaded_in_the_warm_colour():
-    plain = shapes(draw_diagram(None, 95 * mm, 124 * mm))
-    shaded = shapes(draw_diagram(None, 95 * mm, 124 * mm, avoid=["spine", "kidney-area", "no-such-zone"]))
-    warm = [s for s in shaded if getattr(s, "fillColor", None) is not None and s.fillColor.hexval() == "0xd2452f"]
-    assert len(warm) >= 3  # two zones and the legend swatch
-    assert not [s for s in plain if getattr(s, "fillColor", None) is not None and s.fillColor.hexval() == "0xd2452f"]
+def test_zones_are_shaded_by_level_red_for_no_pressure_amber_for_light_touch():
+    def fills(drawing) -> set[str]:
+        return {s.fillColor.hexval() for s in shapes(drawing) if getattr(s, "fillColor", None) is not None}
+
+    red, amber = NO_PRESSURE_RED.hexval(), LIGHT_TOUCH.hexval()
+    shaded = draw_diagram(None, 95 * mm, 124 * mm, avoid=["spine", "kidney-area", "hips", "no-such-zone"])
+    assert {red, amber} <= fills(shaded)
+    hips = [s for s in shapes(shaded) if getattr(s, "fillColor", None) is not None and s.fillColor.hexval() == amber]
+    assert len(hips) >= 3  # ribs and kidneys (the figure's own) and hips (a caution names it), plus the key
+    hatching = [
+        s for s in shapes(shaded) if getattr(s, "strokeColor", None) is not None and s.strokeColor.hexval() == red
+    ]
+    assert hatching  # the no-pressure zone is hatched, not only tinted
+    bare = draw_diagram(None, 95 * mm, 124 * mm, safety=False)
+    assert not {red, amber} & fills(bare)
 
 
 def test_drawing_is_deterministic():
@@ -252,7 +321,7 @@ def test_drawing_is_deterministic():
 def test_avoid_map_labels_every_zone_inside_its_bounds():
     drawing = draw_avoid_map(["spine", "kidney-area", "ribs", "neck", "hips"], 110 * mm, 90 * mm)
     labels = {s.text for s in shapes(drawing) if isinstance(s, String)}
-    assert {"Spine", "Kidney area", "Ribs", "Neck", "Hips", "Avoid pressure"} <= labels
+    assert {"Spine", "Kidney area", "Ribs", "Neck", "Hips", "No pressure", "Light touch only"} <= labels
     x0, y0, x1, y1 = walk_bounds(drawing)
     assert x0 >= -0.01
     assert y0 >= -0.01
@@ -466,8 +535,16 @@ def with_images(handwash: Path, edit) -> Path:
         f'<svg {SVG_NS} width="120" height="90"><circle cx="60" cy="45" r="40" fill="#7A3E9D"/>'
         '<text x="30" y="50" font-family="Papyrus">Rinse</text></svg>'
     )
-    edit(handwash / "strokes/lather.yaml", "tips:", "illustration:\n  image: images/lather.png\n  caption: Soap\ntips:")
-    edit(handwash / "strokes/rinse.yaml", "steps:", "illustration: {image: images/rinse.svg}\nsteps:")
+    edit(
+        handwash / "strokes/lather.yaml",
+        "tips:",
+        "illustration:\n  image: images/lather.png\n  alt: Soapy hands\n  caption: Soap\ntips:",
+    )
+    edit(
+        handwash / "strokes/rinse.yaml",
+        "steps:",
+        "illustration: {image: images/rinse.svg, alt: Hands under a tap}\nsteps:",
+    )
     return handwash
 
 

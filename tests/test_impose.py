@@ -26,9 +26,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from booklet.errors import InputError
-from booklet.impose import impose_file
-from booklet.impose.apply import impose_cards, impose_cards_pages, impose_saddle, read_pdf_checked
+from booklet.impose import ImposeOptions, impose, impose_file
 from booklet.impose.grid import plan_cards
+from booklet.impose.pdf import read_pdf_checked
 from booklet.impose.place import card_placements
 from booklet.impose.saddle import (
     creep_shifts,
@@ -43,6 +43,11 @@ from booklet.paper import PAPERS
 POPPLER = shutil.which("pdftotext") is not None
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="pdftotext (poppler-utils) not installed")
 A4, A5, LETTER = PAPERS["a4"], PAPERS["a5"], PAPERS["letter"]
+
+
+def impose_saddle(pdf: bytes, *, name: str = "input PDF", slugs=None, **options) -> bytes:
+    """Reading pages -> saddle-stitched sheets through the scheme registry."""
+    return impose("saddle", [(pdf, name)], ImposeOptions(**options), slugs=slugs).pdf
 
 
 # --- saddle order: plain data, then an independent formulation ---------------------------------
@@ -264,10 +269,15 @@ def test_crop_marks_lie_outside_every_card_and_inside_the_sheet(card, sheet):
 )
 def test_any_card_grid_fits_the_sheet(card_w_mm, card_h_mm, bleed_mm, duplex, paper):
     plan = plan_cards(7, (card_w_mm * mm, card_h_mm * mm), PAPERS[paper].size, bleed=bleed_mm * mm, duplex=duplex)
+    margin = (max(3, bleed_mm + 0.5) if bleed_mm else 3) * mm + 8 * mm  # mark offset, 3 mm marks, 5 mm edge keep
     for sheet_plan in plan.sheets:
         for slot in sheet_plan.fronts + sheet_plan.backs:
-            assert 9 * mm - 0.01 <= slot.x <= plan.sheet_w - 9 * mm - plan.card_w + 0.01
-            assert 9 * mm - 0.01 <= slot.y <= plan.sheet_h - 9 * mm - plan.card_h + 0.01
+            assert margin - 0.01 <= slot.x <= plan.sheet_w - margin - plan.card_w + 0.01
+            assert margin - 0.01 <= slot.y <= plan.sheet_h - margin - plan.card_h + 0.01
+    for x0, y0, x1, y1 in plan.marks:  # 5 mm inside the paper edge, where a desktop printer still prints
+        assert min(x0, x1, y0, y1) >= 5 * mm - 0.01
+        assert max(x0, x1) <= plan.sheet_w - 5 * mm + 0.01
+        assert max(y0, y1) <= plan.sheet_h - 5 * mm + 0.01
     back = plan.flip(*plan.calibration_front)
     assert plan.calibration_back == pytest.approx(back)
 
@@ -361,7 +371,7 @@ def test_half_letter_goes_on_letter_and_a_chosen_sheet_scales_pages_down():
     on_a4 = impose_saddle(numbered_pdf(4, size=A4.size), sheet="a4")  # A4 pages on an A4 sheet
     assert size_of(on_a4) == (round(A4.height_pt), round(A4.width_pt))
     assert sides(on_a4, A4.height_pt) == [(4, 1), (2, 3)]
-    with pytest.raises(InputError, match="unknown paper size"):
+    with pytest.raises(InputError, match="unknown sheet 'b7'"):
         impose_saddle(numbered_pdf(4), sheet="b7")
 
 
@@ -418,13 +428,16 @@ def test_bleed_is_cut_at_the_trim_box_and_the_trim_meets_the_fold():
 
 @needs_poppler
 def test_a_slug_goes_in_the_margin_only_when_there_is_room():
+    from booklet.render.slug import default_slug_renderer
+
     a6 = numbered_pdf(4, size=PAPERS["a6"].size)
-    with_room = words(impose_saddle(a6, sheet="a4", slug="Fold-here"))
-    assert ["Fold-here" in side for side in with_room] == [True, False]
+    with_room = words(impose_saddle(a6, sheet="a4", job="Fold-here", slugs=default_slug_renderer()))
+    assert ["Fold-here" in side for side in with_room] == [True, True]  # each side says which it is
+    assert ["front" in with_room[0], "back" in with_room[1]] == [True, True]
     bottom_of_pages = (A4.width_pt - PAPERS["a6"].height_pt) / 2
-    assert 0 < with_room[0]["Fold-here"][1] < bottom_of_pages  # in the bottom margin
-    no_room = words(impose_saddle(numbered_pdf(4), slug="Fold-here"))  # A5 fills the A4 sheet's height
-    assert not any("Fold-here" in side for side in no_room)
+    assert 5 * mm < with_room[0]["Fold-here"][1] < bottom_of_pages  # in the bottom margin, 5 mm inside the edge
+    no_room = words(impose_saddle(numbered_pdf(4), job="Fold-here", slugs=default_slug_renderer()))
+    assert not any("Fold-here" in side for side in no_room)  # A5 fills the A4 sheet
 
 
 def test_metadata_is_kept_and_output_is_deterministic_and_clean(tmp_path):
@@ -447,20 +460,21 @@ def test_card_backs_line_up_through_the_paper(duplex):
     size = (85 * mm, 55 * mm)
     fronts = numbered_pdf(5, size=size, label="F", at=(0.2, 0.8))
     backs = numbered_pdf(5, size=size, label="B", at=(0.8, 0.8))  # behind F when the card turns sideways
-    plan = plan_cards(5, size, A4.size, duplex=duplex)
-    pdf, separate = impose_cards(fronts, backs, plan)
-    assert separate is None
-    front, back = words(pdf)[:2]
+    imposed = impose("cards", [(fronts, "fronts"), (backs, "backs")], ImposeOptions(duplex=duplex))
+    assert len(imposed.files) == 1
+    sheet_w, sheet_h = imposed.plan.sheet
+    front, back = words(imposed.pdf)[:2]
     for k in range(1, 6):
-        seen = physical_flip(back[f"B{k}"], plan.sheet_w, plan.sheet_h, duplex)
+        seen = physical_flip(back[f"B{k}"], sheet_w, sheet_h, duplex)
         assert seen == pytest.approx(front[f"F{k}"], abs=8)
-    fronts_only, backs_only = impose_cards(fronts, backs, plan, separate=True)
+    separate = impose("cards", [(fronts, "fronts"), (backs, "backs")], ImposeOptions(backs="separate"))
+    fronts_only, backs_only = separate.files
     assert len(PdfReader(io.BytesIO(fronts_only)).pages) == len(PdfReader(io.BytesIO(backs_only)).pages) == 1
 
 
 @needs_poppler
 def test_cards_from_one_alternating_pdf():
-    imposed = impose_cards_pages(numbered_pdf(5, size=(85 * mm, 55 * mm)))
+    imposed = impose("cards", [(numbered_pdf(5, size=(85 * mm, 55 * mm)), "cards.pdf")])
     assert (imposed.pages, imposed.sheets) == (5, 1)
     assert [sorted(side) for side in words(imposed.pdf)] == [["P1", "P3", "P5"], ["P2", "P4"]]
 
@@ -471,16 +485,18 @@ def test_impose_file_reports_and_refuses(tmp_path):
     report = impose_file(source, tmp_path / "out.pdf")
     assert (report.pages, report.sheets) == (6, 2)
     assert report.instructions.startswith("Print double-sided, flipping on the short edge")
-    assert "fold each group of 2 sheets in half" in impose_file(source, tmp_path / "o.pdf", signature=2).instructions
-    assert "fold each sheet in half" in impose_file(source, tmp_path / "o.pdf", signature=1).instructions
+    two = impose_file(source, tmp_path / "o.pdf", options=ImposeOptions(signature=2)).instructions
+    assert "Fold each group of 2 sheets in half" in two
+    one = impose_file(source, tmp_path / "o.pdf", options=ImposeOptions(signature=1)).instructions
+    assert "Fold each sheet in half" in one
     with pytest.raises(InputError, match="replace the input"):
         impose_file(source, source)
     with pytest.raises(InputError, match="not found"):
         impose_file(tmp_path / "missing.pdf", tmp_path / "out.pdf")
     with pytest.raises(InputError, match="not a regular file"):
         impose_file(tmp_path, tmp_path / "out.pdf")
-    with pytest.raises(InputError, match="saddle layout only"):
-        impose_file(source, tmp_path / "out.pdf", layout="cards", creep_mm=1)
+    with pytest.raises(InputError, match="saddle and 2up layouts only"):
+        impose_file(source, tmp_path / "out.pdf", layout="cards", options=ImposeOptions(creep_mm=1))
 
 
 def test_importing_the_package_does_not_import_pypdf():
@@ -492,7 +508,7 @@ def test_importing_the_package_does_not_import_pypdf():
         text = module.read_text()
         assert "reportlab" not in text, module
         imports_pypdf = re.search(r"^\s*(import|from) pypdf\b", text, re.M) is not None
-        assert imports_pypdf == (module.name == "apply.py"), module
+        assert imports_pypdf == (module.name == "pdf.py"), module
 
 
 # --- hostile input -----------------------------------------------------------------------------

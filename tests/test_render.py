@@ -236,7 +236,7 @@ def test_labels_print_in_the_booklet_language(handwash: Path, edit):
     )
     result = build(load_booklet(handwash), BuildOptions())
     text = pdf_text(result.pdf)
-    for phrase in ("Πλύσιμο χεριών", "Περιεχόμενα", "Βήματα", "ΤΕΧΝΙΚΗ 1 ΑΠΟ 1", "Προφυλάξεις", "ΠΡΟΣΟΧΗ", "1.5 λεπτά"):
+    for phrase in ("Πλύσιμο χεριών", "Περιεχόμενα", "Βήματα", "ΤΕΧΝΙΚΗ 1 ΑΠΟ 1", "Προφυλάξεις", "ΠΡΟΣΟΧΗ", "1,5 λεπτά"):
         assert phrase in text
     assert "Contents" not in text
     assert "Steps" not in text
@@ -280,3 +280,55 @@ def test_content_fonts_folder_is_used_and_checked(handwash: Path, edit, tmp_path
 
     with pytest.raises(BookletError, match="font file HouseSerif-Bold.ttf cannot be read"):
         build(load_booklet(handwash), BuildOptions(format="booklet"))
+
+
+def _embedded_fonts(pdf: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    names = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_a_changed_content_font_is_picked_up_by_a_warm_process(handwash: Path, edit):
+    """ReportLab keeps the first font registered under a name: content fonts are named by their bytes."""
+    fonts = handwash / "fonts"
+    fonts.mkdir()
+    shutil.copy(REPO / "fonts" / "NotoSans-Regular.ttf", fonts / "House-Regular.ttf")
+    edit(handwash / "booklet.yaml", "  paper: a6", "  paper: a6\n  font: House")
+    first = build(load_booklet(handwash), BuildOptions()).pdf
+    assert "NotoSans-Regular" in _embedded_fonts(first)
+    shutil.copy(REPO / "fonts" / "NotoSerif-Regular.ttf", fonts / "House-Regular.ttf")  # same process, new file
+    second = build(load_booklet(handwash), BuildOptions()).pdf
+    assert "NotoSerif-Regular" in _embedded_fonts(second)
+    assert "NotoSans-Regular" not in _embedded_fonts(second)
+
+
+def test_importing_and_rendering_leave_reportlab_settings_alone(handwash: Path):
+    """ReportLab's settings are booklet's only while it renders; an application keeps its own."""
+    from reportlab import rl_config
+
+    import booklet.illustrate.pen  # noqa: F401  (imported for its lack of side effects)
+    import booklet.render.booklet
+    from booklet.render import settings
+
+    saved = (rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking)
+    rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking = ["example.org"], ["https"], 1
+    before = (rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking)  # the application's
+    seen = []
+    real_story = booklet.render.booklet.story
+
+    def spy(plan, ctx):
+        seen.append((rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking))
+        return real_story(plan, ctx)
+
+    booklet.render.booklet.story = spy
+    try:
+        build(load_booklet(handwash), BuildOptions())
+    finally:
+        booklet.render.booklet.story = real_story
+        after = (rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking)
+        rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking = saved
+    assert seen == [tuple(settings.RENDER_SETTINGS.values())]
+    assert after == before

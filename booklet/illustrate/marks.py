@@ -1,37 +1,71 @@
-"""Traces + frame -> ReportLab groups: motion arrows, hand markers and sequence badges.
+"""Traces + frame -> ReportLab groups: motion arrows, hand markers, grips and step badges.
 
 Each pass is a smooth line with an arrowhead; later passes are lighter, so the order
-reads at a glance even where numbers are left out. A hand marker sits where the hand
-first touches, turned to the way it moves: a small hand for palms, dots for
-fingertips, a pad for thumbs, a bar for forearms, a row of knuckles.
+reads at a glance; a return made with a lighter touch is thin and dashed. A hand
+marker sits where the hand first touches: the back of the hand as the giver sees
+it, fingers along the way it moves, thumb towards the spine. Badges are small
+outlined squares carrying the number of the step they illustrate.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from reportlab.graphics.shapes import Circle, Group, Line, Polygon, String
+from reportlab.graphics.shapes import Circle, Ellipse, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from booklet.illustrate.motions import Trace
 from booklet.illustrate.pen import Frame, arrowhead, curve, flat, tint
-from booklet.illustrate.zones import inside_body
+
+MIN_HAND_PT = 6 * 72 / 25.4  # hand markers are never shorter than 6 mm
+GLYPHS = ("palms", "heels of hands", "fingertips", "thumbs", "knuckles", "forearms")
+
+Place = Callable[[float, float], tuple[float, float]]
 
 
-def motion(frame: Frame, traces: list[Trace], tone: colors.Color, font: str) -> Group:
-    """Traces -> arrows for each pass (later passes lighter), hand markers where the hands start, numbers."""
+def hand_size(frame: Frame) -> float:
+    """Frame -> the length of a hand marker, wrist to fingertip: a tenth of the figure, 6 mm or more."""
+    return min(max(MIN_HAND_PT, frame.w * 0.1), frame.w * 0.2)
+
+
+def motion(
+    frame: Frame,
+    traces: list[Trace],
+    tone: colors.Color,
+    font: str,
+    badges: dict[str, int],
+    keep_off: float | None = None,
+) -> Group:
+    """Traces -> arrows for each pass (later passes lighter), grips, hands where the hands start, step badges.
+
+    ``keep_off`` is the distance on the page from the spine line that hand markers keep clear of.
+    """
     group = Group()
     last = max((t.order for t in traces), default=1)
     for trace in traces:
-        group.add(stroke_line(trace, frame, tint(tone, 0.55 * _fade(trace, last)), _fade(trace, last)))
-    combs = _combs(traces)
+        if len(trace.points) > 1:
+            group.add(stroke_line(trace, frame, tint(tone, 0.5 * _fade(trace, last)), _fade(trace, last)))
     for trace in traces:
-        comb = combs.get((trace.order, trace.side))
-        if not trace.hand or (comb and trace.hand != "fingertips" and trace is not comb[len(comb) // 2]):
-            continue  # a comb of lines shows one dot per finger, or one hand on its middle line
-        group.add(hand_marker(trace, frame, tint(tone, 0.55 * _fade(trace, last)), single=bool(comb)))
-    if frame.detailed and last > 1:
-        group.add(order_badges(frame, traces, tone, font))
+        if len(trace.points) == 1:
+            colour = tint(tone, 0.45 * _fade(trace, last))
+            if trace.grip == "squeeze":
+                group.add(squeeze(frame, trace, colour))
+            else:
+                group.add(
+                    press_mark(
+                        frame.at(trace.points[0]),
+                        frame.weight,
+                        colour,
+                        big=trace.hand in ("palms", "forearms", "heels of hands"),
+                    )
+                )
+    for trace in traces:
+        if trace.hand:
+            fill = tint(tone, 0.55 + 0.3 * _fade(trace, last))
+            group.add(hand_marker(trace, frame, fill, tint(tone, 0.3 * _fade(trace, last)), keep_off))
+    if badges and frame.detailed:
+        group.add(step_badges(frame, traces, tone, font, badges, keep_off or 0.0))
     return group
 
 
@@ -41,19 +75,16 @@ def _fade(trace: Trace, last: int) -> float:
 
 
 def stroke_line(trace: Trace, frame: Frame, colour: colors.Color, fade: float) -> Group:
-    """One pass -> its smooth line and arrowheads, or the rings of a press on one spot."""
+    """One pass -> its smooth line and arrowhead; a light return thin and dashed."""
     group = Group()
     pts = frame.each(trace.points)
     w = frame.weight
-    if len(pts) == 1:
-        group.add(press_mark(pts[0], w, colour, big=trace.hand in ("palms", "forearms", "heels of hands")))
-        return group
-    group.add(curve(pts, strokeColor=colour, strokeWidth=w * (1.6 - 0.5 * fade), fillColor=None, strokeLineCap=1))
+    width = w * (0.9 if trace.light else 1.7 - 0.5 * fade)
+    dash = [3.2 * w, 2.2 * w] if trace.light else None
+    group.add(curve(pts, strokeColor=colour, strokeWidth=width, fillColor=None, strokeLineCap=1, strokeDashArray=dash))
     if trace.arrow:
-        size = (4.2 + 1.6 * (1 - fade)) * w
+        size = (4.2 + 1.6 * (1 - fade)) * w * (0.85 if trace.light else 1.0)
         group.add(arrowhead(*ending(pts), size, colour))
-        if length(pts) > 0.9 * frame.h:  # a long loop: show the way at its first bend too
-            group.add(arrowhead(*partway(pts, 0.3), size * 0.85, colour))
     return group
 
 
@@ -71,86 +102,156 @@ def length(pts: list[tuple[float, float]]) -> float:
     return sum(math.dist(a, b) for a, b in zip(pts, pts[1:], strict=False))
 
 
-def partway(pts: list[tuple[float, float]], share: float) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A polyline and 0..1 -> (a point just behind, the point) that far along it."""
+def partway(pts: list[tuple[float, float]], share: float) -> tuple[float, float]:
+    """A polyline and 0..1 -> the point that far along it."""
     left = share * length(pts)
     for a, b in zip(pts, pts[1:], strict=False):
         step = math.dist(a, b)
         if step and left <= step:
             t = left / step
-            return a, (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+            return (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
         left -= step
-    return pts[-2], pts[-1]
-
-
-def _combs(traces: list[Trace]) -> dict[tuple[int, str], list[Trace]]:
-    """Traces -> the passes drawn as several parallel lines (raking fingers), by (order, side)."""
-    passes: dict[tuple[int, str], list[Trace]] = {}
-    for trace in traces:
-        if len(trace.points) > 1:
-            passes.setdefault((trace.order, trace.side), []).append(trace)
-    return {key: lines for key, lines in passes.items() if len(lines) > 1}
+    return pts[-1]
 
 
 def heading(trace: Trace, frame: Frame) -> float:
-    """A trace -> the angle on the page its hand points along: the way it goes overall, else up the back.
+    """A trace -> the angle on the page its hand points along: the way it sets off, else up the body.
 
-    Loops and clusters end near where they start; their hands point to the head, as
-    a giver's hands mostly do.
+    Loops and spots have no one way; their hands point to the head, as a giver's hands mostly do.
     """
     pts = frame.each(trace.points)
-    dx, dy = pts[-1][0] - pts[0][0], pts[-1][1] - pts[0][1]
-    if len(pts) > 1 and math.hypot(dx, dy) > 0.4 * length(pts):
-        return math.atan2(dy, dx)
+    if len(pts) > 1 and math.dist(pts[0], pts[-1]) > 0.4 * length(pts):
+        far = partway(pts, 0.25)
+        dx, dy = far[0] - pts[0][0], far[1] - pts[0][1]
+        if math.hypot(dx, dy) > 0.6 * 0.25 * length(pts):
+            return math.atan2(dy, dx)
     return math.pi / 2
 
 
-def hand_marker(trace: Trace, frame: Frame, colour: colors.Color, single: bool = False) -> Group:
-    """A trace -> a glyph of its hand at its start, turned to the way the hand moves."""
+def _inner_reach(along: tuple[float, float]) -> float:
+    """A glyph's heading -> how far (in tenths of the hand) it reaches sideways from its centre, thumb included."""
+    return 4.6 if abs(along[1]) > 0.7 else 5.5
+
+
+def hand_marker(
+    trace: Trace, frame: Frame, fill: colors.Color, line: colors.Color, keep_off: float | None = None
+) -> Group:
+    """A trace -> the back of its hand at its start, fingers along the way it moves, thumb towards the spine."""
     x, y = frame.at(trace.points[0])
-    w = frame.weight
     angle = heading(trace, frame)
     along, across = (math.cos(angle), math.sin(angle)), (-math.sin(angle), math.cos(angle))
+    size = hand_size(frame) / 10  # glyphs are drawn in tenths of the hand's length, wrist at -5, fingertips at +5
+
+    # A right hand (on the right side) has its thumb on the left of its fingers: towards the
+    # spine when the fingers point to the head, as the steps say; mirrored for the left hand.
+    thumb = 1.0 if trace.side != "left" else -1.0
+    # The palm sits where the hand touches; then it moves outward, if need be, until its
+    # spine side is clear of the no-pressure line.
+    cx, cy = x - along[0] * 0.5 * size, y - along[1] * 0.5 * size
+    spine = frame.at((0.5, 0))[0]
+    inner = _inner_reach(along) * size
+    gap = (cx - spine) * (1 if trace.side != "left" else -1) - inner
+    if keep_off is not None and gap < keep_off and trace.side in ("left", "right"):
+        cx += (keep_off - gap) * (1 if trace.side != "left" else -1)
 
     def place(a: float, b: float) -> tuple[float, float]:
-        return (x + (a * along[0] + b * across[0]) * w, y + (a * along[1] + b * across[1]) * w)
+        return (cx + (a * along[0] + b * across[0]) * size, cy + (a * along[1] + b * across[1]) * size)
 
+    return hand_glyph(trace.hand or "", place, size, fill, line, thumb)
+
+
+def hand_glyph(hand: str, place: Place, size: float, fill: colors.Color, line: colors.Color, thumb: float) -> Group:
+    """A hand word + placing function -> its glyph: palms, heels, fingertips, thumbs, knuckles, forearms, or a ring."""
     g = Group()
-    style = {"fillColor": colour, "strokeColor": None}
-    if trace.hand == "fingertips":
-        for b in (0,) if single else (-3.0, 0.0, 3.0):
-            g.add(Circle(*place(1.2 if b == 0 and not single else 0, b), 1.55 * w, **style))
-    elif trace.hand in ("thumbs", "knuckles"):
-        for b in (0.0,) if trace.hand == "thumbs" else (-3.6, -1.2, 1.2, 3.6):
-            g.add(Circle(*place(0, b), (2.6 if trace.hand == "thumbs" else 1.3) * w, **style))
-    elif trace.hand == "forearms":
-        g.add(Line(*place(-7, 0), *place(3, 0), strokeColor=colour, strokeWidth=4.2 * w, strokeLineCap=1))
-    else:  # palms, heels of hands, or a hand we have no glyph for
-        thumb = -1 if trace.side == "right" else 1  # thumbs towards the spine
-        g.add(palm(place, w, colour, fingers=trace.hand != "heels of hands", thumb_side=thumb))
+    w = max(0.5, size * 0.22)
+    style = {"fillColor": fill, "strokeColor": line, "strokeWidth": w, "strokeLineJoin": 1}
+    word = hand.strip().lower()
+    if word in ("palms", "palm", "heels of hands", "heel of hand", "hands", "hand"):
+        _flat_hand(g, place, size, style, thumb, heel=word.startswith("heel"))
+    elif word in ("fingertips", "fingers", "fingertip"):
+        _curled_hand(g, place, size, style, thumb)
+    elif word in ("thumbs", "thumb"):
+        _fist(g, place, size, style, thumb, thumb_out=True)
+    elif word in ("knuckles", "knuckle", "fists"):
+        _fist(g, place, size, style, thumb, thumb_out=False)
+    elif word in ("forearms", "forearm"):
+        g.add(Line(*place(-9, 0), *place(3, 0), strokeColor=line, strokeWidth=3.2 * size, strokeLineCap=1))
+        g.add(Line(*place(-9, 0), *place(3, 0), strokeColor=fill, strokeWidth=2.4 * size, strokeLineCap=1))
+    else:  # any other tool or touch: a ring where it lands
+        g.add(Circle(*place(2.5, 0), 2.2 * size, **style))
     return g
 
 
-def palm(place, w: float, colour: colors.Color, fingers: bool = True, thumb_side: int = 1) -> Group:
-    """A placing function and weight -> a small flat hand: rounded palm, four fingers, thumb to one side."""
+def _outline(place: Place, points: list[tuple[float, float]]) -> list[float]:
+    return flat([place(a, b) for a, b in points])
+
+
+def _flat_hand(g: Group, place: Place, size: float, style: dict, thumb: float, heel: bool) -> None:
+    """The back of a flat hand: palm, four fingers with nails, the thumb out towards ``thumb``."""
+    palm = [(-5.0, -2.2), (-5.0, 2.2), (-1.0, 2.8), (0.6, 2.5), (0.6, -2.5), (-1.0, -2.8)]
+    palm = [(a, b * thumb) for a, b in palm]
+    fingers = ((-1.85, 3.4), (-0.62, 4.2), (0.62, 4.0), (1.85, 3.2))  # across offset, reach beyond the palm
+    for b, reach in fingers:
+        b = -b * thumb
+        g.add(_finger(place, 0.2, 0.2 + reach, b, 0.62, style))
+    g.add(_finger(place, -3.8, -0.4, 2.4 * thumb, 0.72, style, tilt=1.5 * thumb))  # thumb, angled out
+    g.add(Polygon(_outline(place, palm), **style))
+    if heel:  # the heel of the hand is what presses: a darker pad at the wrist end
+        g.add(Ellipse(*place(-3.6, 0), 1.5 * size, 1.5 * size, fillColor=style["strokeColor"], strokeColor=None))
+    for b, reach in fingers:  # nails: the back of the hand faces the giver
+        g.add(Circle(*place(reach - 0.2, -b * thumb), 0.32 * size, fillColor=colors.white, strokeColor=None))
+
+
+def _finger(place: Place, a0: float, a1: float, b: float, half: float, style: dict, tilt: float = 0.0) -> Polygon:
+    """A finger from ``a0`` to ``a1`` along the hand at ``b`` across, rounded at the tip; ``tilt`` leans the tip out."""
+    pts = [(a0, b - half), (a1 - half, b - half + tilt), (a1, b + tilt), (a1 - half, b + half + tilt), (a0, b + half)]
+    return Polygon(_outline(place, pts), **style)
+
+
+def _curled_hand(g: Group, place: Place, size: float, style: dict, thumb: float) -> None:
+    """The back of a hand with curved fingers, tips down on the skin: knuckles, short fingers, tip dots."""
+    palm = [(-5.0, -2.0), (-5.0, 2.0), (-0.6, 2.8), (0.2, 0.0), (-0.6, -2.8)]
+    g.add(_finger(place, -3.4, -0.8, 2.4 * thumb, 0.65, style, tilt=1.8 * thumb))
+    for b in (-1.9, -0.63, 0.63, 1.9):
+        g.add(_finger(place, -0.8, 2.2, -b * thumb, 0.58, style))
+    g.add(Polygon(_outline(place, [(a, b * thumb) for a, b in palm]), **style))
+    for b in (-1.9, -0.63, 0.63, 1.9):
+        g.add(Circle(*place(2.6, -b * thumb), 0.62 * size, fillColor=style["strokeColor"], strokeColor=None))
+
+
+def _fist(g: Group, place: Place, size: float, style: dict, thumb: float, thumb_out: bool) -> None:
+    """A loose fist seen from behind: knuckles leading, or the thumb pad out in front."""
+    g.add(Polygon(_outline(place, [(-5, -2.4), (-5, 2.4), (0.8, 2.8), (1.6, 0), (0.8, -2.8)]), **style))
+    if thumb_out:
+        g.add(_finger(place, -2.0, 3.8, 2.2 * thumb, 0.8, style, tilt=-1.6 * thumb))
+        g.add(Circle(*place(3.4, 0.7 * thumb), 0.7 * size, fillColor=style["strokeColor"], strokeColor=None))
+    else:
+        for b in (-2.0, -0.7, 0.7, 2.0):
+            g.add(Circle(*place(1.2, b), 0.6 * size, fillColor=style["strokeColor"], strokeColor=None))
+
+
+def squeeze(frame: Frame, trace: Trace, colour: colors.Color) -> Group:
+    """A kneading spot -> a roll of muscle between the heel of the hand (spine side) and the fingers, arrows meeting.
+
+    Reads as "lift and squeeze": the roll stands up between two grips that close on it.
+    """
+    x, y = frame.at(trace.points[0])
+    s = hand_size(frame) / 8
+    out = 1.0 if trace.side == "right" else -1.0
     g = Group()
-    body = [place(4.2 * math.sin(t * math.pi / 6) - 1.0, 3.6 * math.cos(t * math.pi / 6)) for t in range(12)]
-    g.add(Polygon(flat(body), fillColor=colour, strokeColor=None))
-    if fingers:
-        for b, reach in ((-2.55, 3.2), (-0.85, 4.0), (0.85, 3.8), (2.55, 3.0)):
-            b = b * -thumb_side
-            g.add(
-                Line(*place(2.0, b), *place(2.0 + reach, b), strokeColor=colour, strokeWidth=1.45 * w, strokeLineCap=1)
-            )
     g.add(
-        Line(
-            *place(-1.5, 3.0 * thumb_side),
-            *place(1.4, 5.6 * thumb_side),
-            strokeColor=colour,
-            strokeWidth=1.6 * w,
-            strokeLineCap=1,
+        Ellipse(
+            x, y, 1.5 * s, 3.4 * s, fillColor=tint(colour, 0.55), strokeColor=colour, strokeWidth=0.6 * frame.weight
         )
     )
+    g.add(Ellipse(x - out * 4.6 * s, y, 1.4 * s, 2.2 * s, fillColor=colour, strokeColor=None))  # heel of the hand
+    for dy in (-2.1, -0.7, 0.7, 2.1):  # fingertips
+        g.add(Circle(x + out * 4.4 * s, y + dy * s, 0.62 * s, fillColor=colour, strokeColor=None))
+    for side in (-1, 1):  # the two grips close on the roll
+        tip = (x + side * out * 1.9 * s, y)
+        tail = (x + side * out * 3.6 * s, y)
+        g.add(Line(*tail, *tip, strokeColor=colour, strokeWidth=0.7 * frame.weight))
+        g.add(arrowhead(tail, tip, 1.9 * s, colour))
     return g
 
 
@@ -172,33 +273,51 @@ def press_mark(at: tuple[float, float], w: float, colour: colors.Color, big: boo
     return g
 
 
-def order_badges(frame: Frame, traces: list[Trace], tone: colors.Color, font: str) -> Group:
-    """Traces -> a small numbered disc by the start of each pass (the first two only when there are many).
+def badge_size(frame: Frame) -> float:
+    """Frame -> the side of a step badge."""
+    return max(8.5, 9.5 * frame.weight)
 
-    Behind the start of a straight pass, beside a loop on its outer side. Passes that
-    start close to the one before (echoes of one loop) get no numbers: fading says enough.
+
+def step_badges(
+    frame: Frame, traces: list[Trace], tone: colors.Color, font: str, badges: dict[str, int], keep_off: float = 0.0
+) -> Group:
+    """Traces + {moment: step number} -> an outlined square badge with the step's number by each moment it shows.
+
+    "place" sits beside where the hands first touch; other moments beside the first
+    trace that shows them, on the outer side, at a spot clear of the paths and of
+    the badges already placed.
     """
     g = Group()
-    firsts: dict[int, Trace] = {}
-    for trace in traces:
-        firsts.setdefault(trace.order, trace)
-    r = 4.0 * frame.weight
-    ordered = [firsts[k] for k in sorted(firsts)]
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if a.side == b.side and math.dist(frame.at(a.points[0]), frame.at(b.points[0])) < 0.08 * frame.h:
-            return g
-    shown = ordered[: 4 if len(ordered) <= 4 else 2]
-    outside = all(badge_place(t, frame, r, outer=True)[1] for t in shown)
-    for trace in shown:
-        (cx, cy), _ = badge_place(trace, frame, r, outer=outside)
-        g.add(Circle(cx, cy, r, fillColor=colors.white, strokeColor=tone, strokeWidth=0.7 * frame.weight))
+    side = badge_size(frame)
+    taken: list[tuple[float, float]] = []
+    paths = [p for t in traces for p in _dense(frame.each(t.points))]
+    for moment, number in sorted(badges.items(), key=lambda kv: kv[1]):
+        anchor = _anchor(frame, traces, moment)
+        if anchor is None:
+            continue
+        (ax, ay), out = anchor
+        spot = _clear_spot(frame, ax, ay, out, side, taken, paths, keep_off)
+        taken.append(spot)
+        cx, cy = spot
+        g.add(Line(ax, ay, cx, cy, strokeColor=tint(tone, 0.4), strokeWidth=0.45 * frame.weight))
+        g.add(
+            Rect(
+                cx - side / 2,
+                cy - side / 2,
+                side,
+                side,
+                fillColor=colors.white,
+                strokeColor=tone,
+                strokeWidth=0.9 * frame.weight,
+            )
+        )
         g.add(
             String(
                 cx,
-                cy - r * 0.45,
-                str(trace.order),
+                cy - side * 0.34,
+                str(number),
                 fontName=font,
-                fontSize=r * 1.3,
+                fontSize=side * 0.82,
                 fillColor=tone,
                 textAnchor="middle",
             )
@@ -206,19 +325,58 @@ def order_badges(frame: Frame, traces: list[Trace], tone: colors.Color, font: st
     return g
 
 
-def badge_place(trace: Trace, frame: Frame, r: float, outer: bool) -> tuple[tuple[float, float], bool]:
-    """A pass -> where its number goes, and whether that spot is on the body.
+def _anchor(frame: Frame, traces: list[Trace], moment: str) -> tuple[tuple[float, float], float] | None:
+    """A moment -> (the point on the page its badge points at, +1/-1 the outer side there), or None."""
+    if moment == "place":
+        first = next((t for t in traces if t.hand), traces[0] if traces else None)
+        if first is None:
+            return None
+        return frame.at(first.points[0]), 1.0 if first.side != "left" else -1.0
+    found = next((t for t in traces if t.moment == moment), None)
+    if found is None:
+        return None
+    pts = frame.each(found.points)
+    point = pts[0] if len(pts) == 1 else partway(pts, found.badge_at)
+    return point, 1.0 if found.side != "left" else -1.0
 
-    Behind a straight start; beside a loop, on its outer side (away from the spine) or its inner side.
-    """
-    pts = frame.each(trace.points)
-    x, y = pts[0]
-    if len(pts) > 1 and math.dist(pts[0], pts[-1]) > 0.4 * length(pts):
-        angle = heading(trace, frame)
-        away = r + (8.5 if trace.hand == "palms" else 4.0) * frame.weight
-        return (x - away * math.cos(angle), y - away * math.sin(angle)), True
-    gap = r + 2.5 * frame.weight + (13.5 * frame.weight if len(pts) == 1 else 0.0)
-    right = (trace.side != "left") == outer
-    cx = max(p[0] for p in pts) + gap if right else min(p[0] for p in pts) - gap
-    room = (r + frame.weight) / frame.h
-    return (cx, y), inside_body(((cx - frame.x) / frame.w, (y - frame.y) / frame.h), room)
+
+def _dense(pts: list[tuple[float, float]], step: float = 3.0) -> list[tuple[float, float]]:
+    """Points on the page -> the same polyline with a point at least every ``step`` points."""
+    out = pts[:1]
+    for a, b in zip(pts, pts[1:], strict=False):
+        n = max(1, int(math.dist(a, b) / step))
+        out += [(a[0] + (b[0] - a[0]) * k / n, a[1] + (b[1] - a[1]) * k / n) for k in range(1, n + 1)]
+    return out
+
+
+def _clear_spot(
+    frame: Frame,
+    ax: float,
+    ay: float,
+    out: float,
+    side: float,
+    taken: list[tuple[float, float]],
+    paths: list[tuple[float, float]],
+    keep_off: float = 0.0,
+) -> tuple[float, float]:
+    """A badge's anchor -> the nearest spot around it (outer side first) clear of paths, badges, spine, edge."""
+    spine = frame.at((0.5, 0))[0]
+    best, best_cost = (ax + out * side * 1.6, ay), math.inf
+    for ring in (1.4, 2.0, 2.7, 3.5):
+        for k in range(12):
+            angle = math.pi * k / 6
+            dx, dy = math.cos(angle) * out, math.sin(angle)
+            cx, cy = ax + dx * side * ring, ay + dy * side * ring
+            if not (
+                frame.x + side / 2 <= cx <= frame.x + frame.w - side / 2
+                and frame.y + side / 2 <= cy <= frame.y + frame.h - side / 2
+            ):
+                continue
+            near_badge = min((math.dist((cx, cy), t) for t in taken), default=math.inf)
+            near_path = min((math.dist((cx, cy), p) for p in paths), default=math.inf)
+            on_spine = keep_off and abs(cx - spine) < keep_off + side * 0.6
+            cost = ring + (8 if near_badge < side * 1.3 else 0) + (3 if near_path < side * 0.8 else 0) + 0.1 * k
+            cost += 6 if on_spine else 0
+            if cost < best_cost:
+                best, best_cost = (cx, cy), cost
+    return best

@@ -10,17 +10,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportlab import rl_config
 from reportlab.graphics.shapes import Path, Polygon
 from reportlab.lib import colors
 
 from booklet.illustrate.zones import ASPECT, Point
 
-# Shapes are built here from validated numbers; ReportLab's per-attribute checks cost a
-# third of a booklet's render time, so they are switched off.
-rl_config.shapeChecking = 0
+# Shapes are built here from validated numbers; ReportLab's per-attribute checks, a third
+# of a booklet's render time, are off during a render (booklet/render/settings.py).
 
-AVOID = colors.HexColor("#D2452F")
+NO_PRESSURE_RED = colors.HexColor("#C8372D")  # "No pressure": red, hatched
+LIGHT_TOUCH = colors.HexColor("#D98A00")  # "Light touch only": amber
+AVOID = NO_PRESSURE_RED
 GREY = colors.HexColor("#8A969C")
 DETAIL_MIN_PT = 120  # body width below which fine detail is left out
 
@@ -53,10 +53,10 @@ class Frame:
         return self.w >= DETAIL_MIN_PT
 
 
-def fit_body(width: float, height: float) -> Frame:
-    """A box -> the largest frame of the diagram's aspect ratio, centred, at the box's top."""
-    w = max(0.0, min(width, height * ASPECT))
-    h = w / ASPECT
+def fit_body(width: float, height: float, aspect: float = ASPECT) -> Frame:
+    """A box -> the largest frame of the figure's aspect ratio, centred, at the box's top."""
+    w = max(0.0, min(width, height * aspect))
+    h = w / aspect
     return Frame((width - w) / 2, height - h, w, h)
 
 

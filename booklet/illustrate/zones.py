@@ -60,6 +60,17 @@ HEAD_RADII: Point = (0.094, 0.076)
 EAR: tuple[Point, Point] = ((0.597, 0.896), (0.016, 0.026))  # right ear: centre, radii
 
 
+# Landmarks, right side: rib hints from beside the spine out and down over the lower
+# ribcage; the top of the hip bone (iliac crest); the spine of the shoulder blade.
+RIB_ARCS = tuple(
+    ((0.535, y), (0.585, y + 0.002), (0.645, y - 0.014), (0.70, y - 0.045), (0.735, y - 0.078))
+    for y in (0.560, 0.515, 0.470)
+)
+HIP_CREST = ((0.58, 0.205), (0.64, 0.224), (0.705, 0.220), (0.75, 0.200))
+BLADE_RIDGE = ((0.605, 0.672), (0.68, 0.690), (0.775, 0.712))
+VERTEBRAE = (0.175, 0.800, 18)  # lowest, highest, count
+
+
 def mirror(polygon: Polygon) -> Polygon:
     """A right-hand polygon -> its mirror image on the left, same winding."""
     return tuple((1 - x, y) for x, y in reversed(polygon))
@@ -96,9 +107,9 @@ def inside_body(point: Point, margin: float = 0.0) -> bool:
     if ((x - hx) / (rx - margin)) ** 2 + ((y - hy) / (ry - margin)) ** 2 <= 1:
         return True
     edges = _edges()
-    if not _in_polygon(point, edges):
+    if not in_polygon(point, edges):
         return False
-    return all(_distance_to_segment(point, a, b) >= margin for a, b in edges)
+    return all(distance_to_segment(point, a, b) >= margin for a, b in edges)
 
 
 @cache
@@ -108,7 +119,7 @@ def _edges() -> tuple[tuple[Point, Point], ...]:
     return tuple(zip(polygon, polygon[1:] + polygon[:1], strict=True))
 
 
-def _in_polygon(point: Point, edges: tuple[tuple[Point, Point], ...]) -> bool:
+def in_polygon(point: Point, edges: tuple[tuple[Point, Point], ...]) -> bool:
     """Point + edges -> whether the point is inside (even-odd rule)."""
     x, y = point
     inside = False
@@ -118,9 +129,9 @@ def _in_polygon(point: Point, edges: tuple[tuple[Point, Point], ...]) -> bool:
     return inside
 
 
-def _distance_to_segment(p: Point, a: Point, b: Point) -> float:
-    """Point + segment -> distance on the page (x scaled by ASPECT), so a margin is the same both ways."""
-    px, ax, bx = p[0] * ASPECT, a[0] * ASPECT, b[0] * ASPECT
+def distance_to_segment(p: Point, a: Point, b: Point, aspect: float = ASPECT) -> float:
+    """Point + segment -> distance on the page (x scaled by the aspect), so a margin is the same both ways."""
+    px, ax, bx = p[0] * aspect, a[0] * aspect, b[0] * aspect
     dx, dy = bx - ax, b[1] - a[1]
     length = dx * dx + dy * dy
     t = 0.0 if not length else max(0.0, min(1.0, ((px - ax) * dx + (p[1] - a[1]) * dy) / length))
@@ -140,15 +151,19 @@ def oval(cx: float, cy: float, rx: float, ry: float, steps: int = 14) -> Polygon
     return tuple((cx + rx * math.cos(i * turn), cy + ry * math.sin(i * turn)) for i in range(steps))
 
 
-def capsule(x: float, y_low: float, y_high: float, r: float) -> Polygon:
+def capsule(x: float, y_low: float, y_high: float, r: float, aspect: float = ASPECT) -> Polygon:
     """Centre line + ends + radius -> a vertical pill: straight sides, round ends, points evenly spread."""
-    ry = r * ASPECT
+    ry = r * aspect
     ends = [(x + r * math.cos(a * math.pi / 4), y_high - ry + ry * math.sin(a * math.pi / 4)) for a in range(5)]
     sides = round((y_high - y_low - 2 * ry) / 0.06)
     left = [(x - r, y_high - ry - (y_high - y_low - 2 * ry) * k / sides) for k in range(1, sides)]
     bottom = [(x - r * math.cos(a * math.pi / 4), y_low + ry - ry * math.sin(a * math.pi / 4)) for a in range(5)]
     right = [(x + r, y_low + ry + (y_high - y_low - 2 * ry) * k / sides) for k in range(1, sides)]
     return (*ends, *left, *bottom, *right)
+
+
+NO_PRESSURE, LIGHT = "none", "light"
+LEVELS = (NO_PRESSURE, LIGHT)  # the two levels of care a zone can ask for, strictest first
 
 
 @dataclass(frozen=True)
@@ -159,6 +174,7 @@ class Zone:
     label: str
     polygons: tuple[Polygon, ...]  # left and right parts where the zone is paired
     anchor: Point  # inside the zone; on its right part where the zone is paired
+    level: str = ""  # "none": never press; "light": light touch only; "": worked normally
 
 
 def pair(right: Polygon) -> tuple[Polygon, Polygon]:
@@ -203,6 +219,15 @@ _RIBS = (
     (0.676, 0.510),
 )
 _SPINE = capsule(SPINE_X, 0.155, 0.805, 0.014)
+# The side of the waist, where the torso is narrowest: kneading picks up the muscle here.
+_WAIST = (
+    (0.690, 0.255),
+    (0.770, 0.255),
+    (0.764, 0.300),
+    (0.766, 0.355),
+    (0.776, 0.385),
+    (0.700, 0.385),
+)
 _NECK = ((0.458, 0.790), (0.542, 0.790), (0.548, 0.850), (0.452, 0.850))
 
 ZONES: dict[str, Zone] = {
@@ -214,9 +239,10 @@ ZONES: dict[str, Zone] = {
         Zone("upper-back", "Upper back", pair(band(0.56, 0.72, outer_share=0.9)), (0.62, 0.64)),
         Zone("mid-back", "Mid back", pair(band(0.42, 0.56)), (0.62, 0.49)),
         Zone("lower-back", "Lower back", pair(band(0.22, 0.42)), (0.62, 0.31)),
-        Zone("spine", "Spine", (_SPINE,), (0.5, 0.27)),
-        Zone("ribs", "Ribs", pair(_RIBS), (0.745, 0.48)),
-        Zone("kidney-area", "Kidney area", pair(oval(0.594, 0.365, 0.056, 0.042)), (0.594, 0.365)),
+        Zone("spine", "Spine", (_SPINE,), (0.5, 0.27), NO_PRESSURE),
+        Zone("ribs", "Ribs", pair(_RIBS), (0.745, 0.48), LIGHT),
+        Zone("kidney-area", "Kidney area", pair(oval(0.594, 0.365, 0.056, 0.042)), (0.594, 0.365), LIGHT),
+        Zone("waist", "Waist", pair(_WAIST), (0.735, 0.30)),
         Zone("hips", "Hips", pair(band(0.06, 0.22)), (0.66, 0.14)),
     )
 }
@@ -244,6 +270,16 @@ ALIASES = {
     "rib cage": "ribs",
     "ribcage": "ribs",
     "hip": "hips",
+    "side of the waist": "waist",
+    "sides of the waist": "waist",
+    "base of skull": "base-of-skull",
+    "base of the skull": "base-of-skull",
+    "occiput": "base-of-skull",
+    "side of neck": "side-of-neck",
+    "sides of the neck": "side-of-neck",
+    "side of the neck": "side-of-neck",
+    "tops of the shoulders": "shoulders",
+    "scalp": "head",
     "pelvis": "hips",
 }
 

@@ -1,59 +1,126 @@
-"""PDF file -> imposed PDF bytes + printing instructions: reading pages or cards on printer sheets.
+"""PDF bytes + a scheme name + options -> imposed PDF files and printing instructions.
 
-saddle.py and grid.py compute plans as plain data, place.py and marks.py turn them
-into geometry and marks, and apply.py (the only pypdf user) carries them out.
-Importing this package does not import pypdf.
+Schemes are a registry (``SCHEMES``): each turns page sizes and options into one
+:class:`~booklet.impose.plan.Plan` (a sheet side is a list of placements), and
+pdf.py (the only pypdf user) carries out any plan with one loop. The planning
+modules are pure; importing this package does not import pypdf.
+
+    saddle.py   page order: saddle stitch, signatures, creep, padding
+    sheets.py   which real sheet the spreads go on
+    spreads.py  saddle and 2up plans;  grid.py + cards.py  card plans
+    trims.py    crop, fold and staple marks, the slug's place
+    instructions.py  the plan in words;  marks.py  marks as PDF operators
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from booklet.errors import InputError, clean
+from booklet.impose.cards import card_plan
+from booklet.impose.instructions import Words, english, instructions, slug_text, wording
+from booklet.impose.plan import Plan
+from booklet.impose.settings import ImposeOptions
+from booklet.impose.spreads import saddle_plan, two_up_plan
 
-LAYOUTS = {
-    "saddle": "reading pages two-up in saddle-stitch order, for folding and stapling",
-    "cards": "one page per card, alternating front and back, placed N-up with crop marks",
-}
-SADDLE_HOW = "Print double-sided, flipping on the short edge; fold the stack in half and staple twice on the fold."
-SIGNATURE_HOW = (
-    "Print double-sided, flipping on the short edge; fold each {group} in half on its own, "
-    "stack the folded {groups} in order and bind them along the fold."
-)
-CARDS_HOW = (
-    "Print double-sided, flipping on the long edge; cut along the crop marks. "
-    "Each card's back reads upright when the card is turned over sideways."
-)
+Size = tuple[float, float]
+SlugLine = tuple[str, float, float, float, float, bool]
+SlugRenderer = Callable[[Sequence[SlugLine], Size], bytes]
 MAX_INPUT = 200_000_000  # bytes
+DEFAULTS = ImposeOptions()
+
+__all__ = ["SCHEMES", "ImposeOptions", "Imposed", "Scheme", "english", "impose", "impose_file"]
 
 
 @dataclass(frozen=True)
-class ImposeReport:
-    """Imposed bytes for the caller to write, and what to tell the person printing them."""
+class Scheme:
+    """One imposition: what it does (``--help`` text), what it imposes, and its planner."""
 
-    pdf: bytes
-    pages: int  # pages read from the input
-    sheets: int  # sheets of paper, each printed on both sides
+    describe: str
+    format: str  # "booklet": reading pages; "cards": card fronts and backs
+    plan: Callable[[Sequence[Sequence[Size]], ImposeOptions], Plan]
+
+
+SCHEMES: dict[str, Scheme] = {
+    "saddle": Scheme(
+        "reading pages two-up in saddle-stitch order, for folding and stapling (with --bleed: a press sheet)",
+        "booklet",
+        saddle_plan,
+    ),
+    "2up": Scheme(
+        "two copies of a small saddle-stitched booklet per sheet, cut apart after folding", "booklet", two_up_plan
+    ),
+    "cards": Scheme("cards N-up with crop marks, backs placed for duplex printing", "cards", card_plan),
+}
+LAYOUTS = {name: scheme.describe for name, scheme in SCHEMES.items()}  # booklet impose --layout
+BOOKLET_SCHEMES = tuple(name for name, scheme in SCHEMES.items() if scheme.format == "booklet")
+
+
+@dataclass(frozen=True)
+class Imposed:
+    """Imposed files (the main one first; card backs second when printed separately), the plan and its instructions."""
+
+    files: tuple[bytes, ...]
+    plan: Plan
     instructions: str
 
+    @property
+    def pdf(self) -> bytes:
+        return self.files[0]
 
-def cards_how(duplex: str = "long-edge", separate: bool = False) -> str:
-    """Duplex mode and backs-in-a-second-file -> the printing instructions for card sheets."""
-    if separate:
-        return "Print the fronts, put the sheets back in the tray face down, then print the backs file."
-    return CARDS_HOW.replace("long edge", duplex.replace("-", " "))
+    @property
+    def sheets(self) -> int:
+        return self.plan.sheets
+
+    @property
+    def pages(self) -> int:
+        return self.plan.pages
 
 
-def saddle_how(signature: int | None, scale: float = 1.0) -> str:
-    """Signature size and page scale -> the printing instructions for a saddle-stitched booklet."""
-    how = SADDLE_HOW
-    if signature:
-        group, groups = ("sheet", "sheets") if signature == 1 else (f"group of {signature} sheets", "groups")
-        how = SIGNATURE_HOW.format(group=group, groups=groups)
-    if scale < 0.995:
-        how += f" Pages are scaled to {scale:.0%} to fit the sheet."
-    return how
+def impose(
+    scheme: str,
+    inputs: Sequence[tuple[bytes, str]],
+    options: ImposeOptions = DEFAULTS,
+    *,
+    slugs: SlugRenderer | None = None,
+    words: Words | None = None,
+) -> Imposed:
+    """PDFs (bytes, name for messages) + a scheme -> imposed files.
+
+    Cards take two PDFs (fronts, backs) or one whose pages alternate front, back.
+    """
+    if scheme not in SCHEMES:
+        raise InputError(f"unknown imposition {scheme!r} (expected {', '.join(SCHEMES)})")
+    from booklet.impose import pdf
+
+    say = wording(words)
+    sources = [pdf.open_pdf(data, name, options.bleed_pt) for data, name in inputs]
+    try:
+        plan = SCHEMES[scheme].plan([source.sizes for source in sources], options)
+    except ValueError as exc:
+        raise InputError(f"{inputs[0][1]}: {exc}") from None
+    job = clean(options.job or inputs[0][1], 80)
+    plan = replace(
+        plan,
+        sides=tuple(
+            replace(side, slug=replace(side.slug, text=slug_text(side, plan, job, say))) if side.slug else side
+            for side in plan.sides
+        ),
+    )
+    overlay = None
+    lines = [(s.text, s.x, s.y, s.room, s.size, s.vertical) for side in plan.sides if (s := side.slug)]
+    if slugs is not None and lines:
+        overlay = pdf.open_pdf(slugs(lines, plan.sheet), "slug")
+    seed = b"".join(data for data, _ in inputs) + repr(options).encode()
+    files = pdf.apply_plan(plan, sources, overlay=overlay, seed=seed)
+    return Imposed(tuple(files), plan if overlay else _unslugged(plan), instructions(plan, say))
+
+
+def _unslugged(plan: Plan) -> Plan:
+    """The plan as carried out without a slug renderer: no slug lines."""
+    return replace(plan, sides=tuple(replace(side, slug=None) for side in plan.sides))
 
 
 def impose_file(
@@ -61,19 +128,16 @@ def impose_file(
     out_path: Path,
     *,
     layout: str = "saddle",
-    sheet: str | None = None,
-    signature: int | None = None,
-    creep_mm: float = 0.0,
-) -> ImposeReport:
-    """A PDF on disk (regular file, size-capped) -> imposed bytes and a report; the caller writes out_path."""
+    options: ImposeOptions = DEFAULTS,
+    slugs: SlugRenderer | None = None,
+) -> Imposed:
+    """A PDF on disk (regular file, size-capped) -> imposed bytes and instructions; the caller writes out_path."""
     from booklet.files import UnsafePath, read_regular
-    from booklet.impose.apply import impose_cards_pages, saddle_imposition
-    from booklet.impose.saddle import SaddleOptions
 
-    if layout not in LAYOUTS:
-        raise InputError(f"unknown layout {layout!r} (expected {' or '.join(sorted(LAYOUTS))})")
-    if layout == "cards" and (signature or creep_mm):
-        raise InputError("--signature and --creep apply to the saddle layout only")
+    if layout not in SCHEMES:
+        raise InputError(f"unknown layout {layout!r} (expected {' or '.join(sorted(SCHEMES))})")
+    if layout == "cards" and (options.signature or options.creep_mm or options.paper_thickness_mm):
+        raise InputError("--signature, --creep and --paper-thickness apply to the saddle and 2up layouts only")
     if Path(out_path).resolve() == Path(in_path).resolve():
         raise InputError(f"{out_path}: the output would replace the input; choose another name")
     try:
@@ -81,8 +145,4 @@ def impose_file(
     except UnsafePath as exc:
         raise InputError(f"{in_path}: {exc}") from None
     name = clean(Path(in_path).name)
-    if layout == "cards":
-        cards = impose_cards_pages(data, sheet=sheet, name=name)
-        return ImposeReport(cards.pdf, cards.pages, cards.sheets, CARDS_HOW)
-    result = saddle_imposition(data, SaddleOptions(sheet, signature, creep_mm), name)
-    return ImposeReport(result.pdf, result.pages, result.sheets, saddle_how(signature, result.scale))
+    return impose(layout, [(data, name)], replace(options, job=options.job or name), slugs=slugs)

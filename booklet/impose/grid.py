@@ -17,13 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booklet.impose.trims import CLEAR, MarkStyle, cut_marks
 from booklet.paper import MM
 
-MARGIN = 9 * MM  # sheet edge to the nearest trim: holds crop marks, the slug, the calibration cross
 GAP = 4 * MM  # between neighbouring cards' bleed, so each card has its own cut lines
-MARK_GAP = 2 * MM  # crop marks start this far beyond the bleed
-MARK_LENGTH = 5 * MM
-EDGE_KEEP = 1 * MM  # nothing closer to the paper edge than this
+MIN_ARM = 1.5 * MM  # the calibration cross's smallest arm
 DUPLEX = ("long-edge", "short-edge")
 
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -65,6 +63,8 @@ class CardSheetPlan:
     calibration_front: tuple[float, float]  # centre of the cross
     calibration_back: tuple[float, float]
     calibration_arm: float
+    gang: bool = False  # abutting cards, shared cuts: bleed only on the block's outer edges
+    edge: float = 5 * MM  # marks stop this far from the paper edge
 
     def flip(self, x: float, y: float) -> tuple[float, float]:
         """A point on the front -> the same spot of paper in back-side coordinates (no offset)."""
@@ -85,8 +85,8 @@ class Flip:
 
 def fit(sheet_w: float, sheet_h: float, card_w: float, card_h: float, gutter: float, margin: float) -> tuple[int, int]:
     """Sheet and card sizes -> (columns, rows) of trim boxes that fit inside the margins."""
-    cols = int((sheet_w - 2 * margin + gutter) // (card_w + gutter))
-    rows = int((sheet_h - 2 * margin + gutter) // (card_h + gutter))
+    cols = int((sheet_w - 2 * margin + gutter + 0.01) // (card_w + gutter))
+    rows = int((sheet_h - 2 * margin + gutter + 0.01) // (card_h + gutter))
     return max(0, cols), max(0, rows)
 
 
@@ -100,9 +100,11 @@ def choose_layout(
         options.append((cols * rows, w < h, w, h, cols, rows))  # a tie goes to portrait
     count, _, sheet_w, sheet_h, cols, rows = max(options)
     if count == 0:
+        least = (card[0] + 2 * margin, card[1] + 2 * margin)
         raise ValueError(
             f"a {card[0] / MM:.0f} x {card[1] / MM:.0f} mm card does not fit on a "
-            f"{min(sheet) / MM:.0f} x {max(sheet) / MM:.0f} mm sheet with room for crop marks"
+            f"{min(sheet) / MM:.0f} x {max(sheet) / MM:.0f} mm sheet with room for crop marks "
+            f"(it needs at least {min(least) / MM:.0f} x {max(least) / MM:.0f} mm)"
         )
     return sheet_w, sheet_h, cols, rows
 
@@ -114,26 +116,34 @@ def plan_cards(
     *,
     bleed: float = 0.0,
     gap_pt: float = GAP,
-    margin_pt: float = MARGIN,
+    style: MarkStyle | None = None,
+    gang: bool = False,
     duplex: str = "long-edge",
     back_offset: tuple[float, float] = (0.0, 0.0),
 ) -> CardSheetPlan:
     """Card count, trim size and sheet size (points) -> the N-up plan for fronts and backs.
 
-    ``back_offset`` moves every back (and its calibration cross) to correct a printer
-    that does not register its two sides.
+    Each margin holds the crop marks (from ``max(offset, bleed)`` beyond the trim to the
+    paper's 5 mm edge keep) and the bottom one the calibration cross. ``gang`` abuts
+    the cards so neighbours share one cut. ``back_offset`` moves every back (and its
+    calibration cross) to correct a printer that does not register its two sides; it
+    is bounded so no back leaves the sheet.
     """
-    _check_options(n_cards, duplex, margin_pt, bleed)
+    style = style or MarkStyle()
+    _check_options(n_cards, duplex)
     card_w, card_h = card
-    gutter = gap_pt + 2 * bleed
-    sheet_w, sheet_h, cols, rows = choose_layout(card, sheet, gutter, margin_pt)
+    gutter = 0.0 if gang else gap_pt + 2 * bleed
+    margin = max(style.room(bleed), style.edge + 2 * MIN_ARM + bleed + CLEAR)
+    sheet_w, sheet_h, cols, rows = choose_layout(card, sheet, gutter, margin)
     vertical = (sheet_w < sheet_h) == (duplex == "long-edge")
     cells = grid_cells((sheet_w, sheet_h), card, cols, rows, gutter)
     y0 = min(y for _, y in cells)
     flip = Flip(sheet_w, sheet_h, vertical)
+    _check_offset(back_offset, cells, card, bleed, (sheet_w, sheet_h))
     sheets = tuple(_sheet(flip, cells, card, start, n_cards, back_offset) for start in range(0, n_cards, len(cells)))
     # The calibration cross sits in the bottom margin, under the middle of a card: clear of every crop mark.
-    front_cal = (cells[0][0] + card_w / 2, (y0 - bleed) / 2)
+    low, high = style.edge, y0 - bleed - CLEAR
+    front_cal = (cells[0][0] + card_w / 2, (low + high) / 2)
     back_cal = flip(*front_cal)
     return CardSheetPlan(
         sheet_w=sheet_w,
@@ -144,24 +154,52 @@ def plan_cards(
         cols=cols,
         rows=rows,
         sheets=sheets,
-        marks=crop_marks(cells, card, (sheet_w, sheet_h), bleed),
+        marks=crop_marks(cells, card, (sheet_w, sheet_h), bleed, style),
         vertical_flip=vertical,
         rotate_backs=not vertical,
         back_offset=back_offset,
         calibration_front=front_cal,
         calibration_back=(back_cal[0] + back_offset[0], back_cal[1] + back_offset[1]),
-        calibration_arm=min(3 * MM, card_w / 4, (y0 - bleed) / 2 - EDGE_KEEP),
+        calibration_arm=min(3 * MM, card_w / 4, (high - low) / 2),
+        gang=gang,
+        edge=style.edge,
     )
 
 
-def _check_options(n_cards: int, duplex: str, margin_pt: float, bleed: float) -> None:
+def _check_options(n_cards: int, duplex: str) -> None:
     """Options -> None, or ValueError naming the one that cannot work."""
     if duplex not in DUPLEX:
         raise ValueError(f"unknown duplex {duplex!r} (expected long-edge or short-edge)")
     if n_cards < 1:
         raise ValueError("there are no cards to place")
-    if margin_pt < bleed + MARK_GAP + EDGE_KEEP + 1 * MM:
-        raise ValueError(f"a {margin_pt / MM:.1f} mm margin leaves no room for crop marks")
+
+
+def offset_range(
+    cells: list[tuple[float, float]], card: tuple[float, float], bleed: float, sheet: tuple[float, float]
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The grid -> the (least, most) back offset across and up that keeps every back, with its bleed, on the sheet."""
+    left = min(x for x, _ in cells) - bleed
+    right = max(x for x, _ in cells) + card[0] + bleed
+    bottom = min(y for _, y in cells) - bleed
+    top = max(y for _, y in cells) + card[1] + bleed
+    return (-left, sheet[0] - right), (-bottom, sheet[1] - top)
+
+
+def _check_offset(
+    offset: tuple[float, float],
+    cells: list[tuple[float, float]],
+    card: tuple[float, float],
+    bleed: float,
+    sheet: tuple[float, float],
+) -> None:
+    """A back offset -> None, or ValueError saying the largest allowed (the grid is symmetric, so the least too)."""
+    (x_lo, x_hi), (y_lo, y_hi) = offset_range(cells, card, bleed, sheet)
+    if x_lo - 0.01 <= offset[0] <= x_hi + 0.01 and y_lo - 0.01 <= offset[1] <= y_hi + 0.01:
+        return
+    raise ValueError(
+        f"--back-offset {offset[0] / MM:g}x{offset[1] / MM:g}mm moves the backs off the sheet; the largest allowed is "
+        f"{x_lo / MM:.1f} to {x_hi / MM:.1f} mm across and {y_lo / MM:.1f} to {y_hi / MM:.1f} mm up"
+    )
 
 
 def grid_cells(
@@ -196,7 +234,11 @@ def _sheet(
 
 
 def crop_marks(
-    cells: list[tuple[float, float]], card: tuple[float, float], sheet: tuple[float, float], bleed: float
+    cells: list[tuple[float, float]],
+    card: tuple[float, float],
+    sheet: tuple[float, float],
+    bleed: float,
+    style: MarkStyle | None = None,
 ) -> tuple[Segment, ...]:
     """Card cells -> short lines on every cut line, in the sheet margin, outside every trim and bleed box.
 
@@ -204,16 +246,7 @@ def crop_marks(
     marks at the four outer margins define every cut.
     """
     card_w, card_h = card
-    sheet_w, sheet_h = sheet
     xs = sorted({round(x, 3) for x, _ in cells} | {round(x + card_w, 3) for x, _ in cells})
     ys = sorted({round(y, 3) for _, y in cells} | {round(y + card_h, 3) for _, y in cells})
-    low_y, high_y = ys[0] - bleed - MARK_GAP, ys[-1] + bleed + MARK_GAP
-    low_x, high_x = xs[0] - bleed - MARK_GAP, xs[-1] + bleed + MARK_GAP
-    bottom, top = max(EDGE_KEEP, low_y - MARK_LENGTH), min(sheet_h - EDGE_KEEP, high_y + MARK_LENGTH)
-    left, right = max(EDGE_KEEP, low_x - MARK_LENGTH), min(sheet_w - EDGE_KEEP, high_x + MARK_LENGTH)
-    marks: list[Segment] = []
-    for x in xs:
-        marks += [(x, low_y, x, bottom), (x, high_y, x, top)]
-    for y in ys:
-        marks += [(low_x, y, left, y), (high_x, y, right, y)]
-    return tuple(marks)
+    block = (xs[0], ys[0], xs[-1], ys[-1])
+    return tuple(line.segment for line in cut_marks(xs, ys, block, bleed, style or MarkStyle(), sheet))

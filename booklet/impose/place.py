@@ -1,80 +1,22 @@
-"""Plans + page sizes -> placement matrices: where each source page is drawn on a sheet.
+"""Card plans + page sizes -> placement matrices, and the box arithmetic the imposition shares.
 
 Pure geometry in points. A source page arrives upright with its trim box's lower-left
-corner at (0, 0) (apply.py makes it so); a matrix here scales and moves it onto the
-sheet, and an optional clip rectangle (x, y, w, h) keeps it on its own part of the sheet.
+corner at (0, 0) (pdf.py makes it so); a matrix here scales and moves it onto the sheet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from booklet.impose.grid import CardSheet, CardSheetPlan
-from booklet.impose.saddle import SheetSide
-from booklet.paper import PAPERS, SHEET_FOR, Paper
+from booklet.impose.plan import Matrix, Placement, Rect
 
-Matrix = tuple[float, float, float, float, float, float]
-Box = tuple[float, float, float, float]  # left, bottom, right, top
-SIZE_TOLERANCE = 2.0  # points: PDF makers round paper sizes differently
-
-
-@dataclass(frozen=True)
-class Placement:
-    """One source page (0-based index) on a sheet side."""
-
-    page: int
-    matrix: Matrix
-    clip: tuple[float, float, float, float] | None = None
-
-
-def sheet_size(page_w: float, page_h: float, sheet: Paper | None = None) -> tuple[float, float]:
-    """Reading page size (+ a chosen sheet) -> the landscape sheet that holds two pages side by side.
-
-    A5 -> A4, half-letter -> Letter, A6 -> A5, A4 -> A3; a chosen sheet is turned
-    landscape; any other page size gets a sheet exactly two pages wide.
-    """
-    if sheet is not None:
-        return max(sheet.size), min(sheet.size)
-    for name, big in SHEET_FOR.items():
-        paper = PAPERS[name]
-        if abs(paper.width_pt - page_w) <= SIZE_TOLERANCE and abs(paper.height_pt - page_h) <= SIZE_TOLERANCE:
-            return PAPERS[big].landscape
-    return 2 * page_w, page_h
+Box = Rect
 
 
 def fit_scale(width: float, height: float, room_w: float, room_h: float) -> float:
     """Page size + the room for it -> scale: 1, or smaller to fit; never enlarged."""
     return min(1.0, room_w / width, room_h / height)
-
-
-def saddle_placements(
-    side: SheetSide, sizes: Sequence[tuple[float, float]], sheet: tuple[float, float]
-) -> list[Placement]:
-    """A sheet side + source page sizes -> left and right pages against the fold, vertically centred.
-
-    Each page is clipped to its half of the sheet, so creep compensation (which moves
-    pages toward the fold) trims the gutter instead of overlapping the neighbour.
-    """
-    sheet_w, sheet_h = sheet
-    half = sheet_w / 2
-    out = []
-    for slot, page, (dx, dy) in ((0, side.left, side.offsets[0]), (1, side.right, side.offsets[1])):
-        if page is None:
-            continue
-        width, height = sizes[page - 1]
-        scale = fit_scale(width, height, half, sheet_h)
-        x = (half - width * scale if slot == 0 else half) + dx
-        y = (sheet_h - height * scale) / 2 + dy
-        clip = (0.0, 0.0, half, sheet_h) if slot == 0 else (half, 0.0, half, sheet_h)
-        out.append(Placement(page - 1, (scale, 0, 0, scale, x, y), clip))
-    return out
-
-
-def slug_origin(placed: Sequence[Placement], room: float = 8.0) -> tuple[float, float] | None:
-    """A side's placements -> where the slug line starts in the bottom margin; None if under ``room`` pt."""
-    bottom = min((p.matrix[5] for p in placed), default=0.0)
-    return (12.0, bottom / 2 - 2) if bottom >= room else None
 
 
 def card_placements(

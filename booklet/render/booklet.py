@@ -12,6 +12,7 @@ import functools
 import io
 import logging
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -26,6 +27,7 @@ from booklet.render.alt import alt_lang, cover_alt
 from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import BUILDERS, Context, hex_colour
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import MUTED, RULE, Look, make_look, tint
 from booklet.render.tagging import Recorder, artifact, tag_story
 from booklet.render.tagging import part as tag_part
@@ -54,6 +56,7 @@ class BookletCanvas(Canvas):
         super().save()
 
 
+@with_render_settings
 def render_booklet(plan: Plan, tags: Recorder | None = None) -> tuple[bytes, int]:
     """Lay out and draw a whole booklet; return the PDF bytes and the page count.
 
@@ -178,7 +181,9 @@ def print_marks(canv: Canvas, plan: Plan, look: Look, o: float) -> None:
         canv.line(o + w + start, y, o + w + end, y)
     canv.setFont(look.fonts.regular, 5.5)
     canv.setFillColor(colors.black)
-    slug = f"{plain(plan.edition.booklet.title)} · {plain(plan.edition.name)} · page {canv.getPageNumber()}"
+    words = plan.edition.booklet
+    page = canv.getPageNumber()
+    slug = words.label("page_slug", title=plain(words.title), edition=plain(plan.edition.name), page=page)
     canv.drawCentredString(o + w / 2, o - b - 5 * mm, fit(slug, look, 5.5))
     canv.restoreState()
 
@@ -265,21 +270,14 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     if plan.edition.name:
         with tag_part(canv, "edition", "P"):
             edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
-    from booklet.illustrate.diagram import draw_diagram
+    from booklet.illustrate.pictures import cover_picture
 
-    first = booklet.strokes[0].illustration if booklet.strokes else None
     figure_h = panel_y + look.body_size * 3 - look.margin_bottom * 1.05
-    drawing = draw_diagram(
-        first if first and not first.image else None,
-        w * 0.7,
-        figure_h,
-        accent=hex_colour(look.accent),
-        show_legend=False,
-        font=look.fonts.regular,
-    )
-    alt = cover_alt(booklet, first if first and not first.image else None)
-    with tag_part(canv, "figure", "Figure", alt=alt, lang=alt_lang(booklet)):
-        drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
+    drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
+    if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
+        width, _ = drawing.wrap(w * 0.7, figure_h)
+        with cover_figure(canv, booklet):
+            drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)
@@ -287,6 +285,14 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         with tag_part(canv, "byline", "P"):
             canv.drawCentredString(w / 2, look.margin_bottom * 0.55, fit(byline, look, look["footer"].fontSize))
     canv.restoreState()
+
+
+def cover_figure(canv: Canvas, booklet) -> Any:
+    """The cover's diagram is a figure described in words; a cover image or photograph is decoration."""
+    first = booklet.strokes[0].illustration if booklet.strokes else None
+    if booklet.theme.cover_image or first is None or first.image:
+        return artifact(canv)
+    return tag_part(canv, "figure", "Figure", alt=cover_alt(booklet, first), lang=alt_lang(booklet))
 
 
 def draw_logo(canv: Canvas, plan: Plan, look: Look, top: float) -> None:
@@ -314,7 +320,7 @@ def place(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float
 
 def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> None:
     size = look.body_size * 0.9
-    text = fit(name.upper(), look, size)
+    text = fit(name, look, size)  # the author's edition name, as typed: never re-cased
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     width = stringWidth(text, look.heading_fonts.bold, size) + size * 2

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -24,7 +23,8 @@ from booklet.errors import ContentError
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
-from booklet.render.sections import PressureMeter, Timeline, hex_colour, minutes
+from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
@@ -60,20 +60,17 @@ def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
 
 def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card:
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
-        from booklet.illustrate.diagram import draw_diagram
+        from booklet.illustrate.pictures import stroke_picture
 
         m = size.margin_pt
         foot = look.body_size * 3.2 * scale
-        avoid = sorted({c.zone for c in stroke.cautions if c.zone})
-        drawing = draw_diagram(
-            stroke.illustration,
-            size.width_pt - 2 * m,
-            top - foot - m * 1.5,
-            accent=hex_colour(look.accent),
-            avoid=avoid,
-            show_legend=False,
+        box = (size.width_pt - 2 * m, top - foot - m * 1.5)
+        drawing = stroke_picture(
+            stroke, words, words.root, *box, accent=hex_colour(look.accent), font=look.fonts.regular
         )
-        drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
+        if drawing is not None:  # the author's image, the diagram, or nothing to picture
+            width, _ = drawing.wrap(*box)
+            drawing.drawOn(canv, (size.width_pt - width) / 2, foot + m * 0.5)
         pressure_row(canv, stroke, look, (m, m, size.width_pt - 2 * m), scale, words)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
@@ -119,16 +116,14 @@ def pressure_row(
     meter = PressureMeter(stroke.pressure, look)
     meter.wrap(look.body_size * 4, look.body_size * 2)
     meter.drawOn(canv, x, y)
-    text = words.label("pressure_level", level=words.label(stroke.pressure))
+    text = words.label("pressure_" + stroke.pressure)
     label_only = text
     if stroke.hands:
-        text += " · " + ", ".join(stroke.hands)
+        text += " · " + ", ".join(words.hand_name(h) for h in stroke.hands)
     indent = look.body_size * 3.4
     ref = ref_of(stroke, "hands")
     if _too_wide(label_only, look.fonts.bold, width - indent):  # the labels alone are too long: blame them
-        given = [
-            f"labels.{k}" for k in (stroke.pressure, "pressure_level") if dict(words.field_refs).get(f"labels.{k}")
-        ]
+        given = [f"labels.{k}" for k in ("pressure_" + stroke.pressure,) if dict(words.field_refs).get(f"labels.{k}")]
         ref = ref_of(words, given[0]) if given else ref
     size = fit_line(text, look.fonts.bold, look.body_size * scale, width - indent, ref, "the line")
     canv.saveState()
@@ -138,7 +133,8 @@ def pressure_row(
     if stroke.pressure_note:
         canv.setFont(look.fonts.italic, max(MIN_SIZE, look.body_size * 0.8 * scale))
         canv.setFillColor(MUTED)
-        canv.drawString(x, y + look.body_size * 1.6, words.label("card_capped", cap=stroke.pressure))
+        capped = words.label("card_capped", cap=words.label("level_" + stroke.pressure))
+        canv.drawString(x, y + look.body_size * 1.6, capped)
     canv.restoreState()
 
 
@@ -176,16 +172,19 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
     zones = sorted({c.zone for c in all_cautions(edition.booklet) if c.zone})
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
-        from booklet.illustrate.diagram import draw_avoid_map
+        from booklet.illustrate.diagram import draw_avoid_map, words_from
 
         m = size.margin_pt
+        if not zones:  # no caution names a zone: no map
+            return
         drawing = draw_avoid_map(
             zones,
             size.width_pt - 2 * m,
             top - m * 1.5,
             accent=hex_colour(look.accent),
             font=look.fonts.regular,
-            legend_text=words.label("avoid"),
+            words=words_from(words.label),
+            zone_names=map_names(words),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
 
@@ -197,9 +196,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
         story: list[Flowable] = [Paragraph(to_para(title), styles["title"])]
         return story + [caution_line(c, styles["step"], words) for c in cautions]
 
-    kicker = words.label("read_first")
-    if parts > 1:
-        kicker += " · " + words.label("part", part=part, parts=parts).upper()
+    kicker = words.label("read_first_part", part=part, parts=parts) if parts > 1 else words.label("read_first")
     return Card(f"cautions-{part}", words.label("cautions"), kicker, edition.booklet.ref, front, back)
 
 
@@ -261,6 +258,7 @@ def _overflowing(story: list[Flowable], width: float, height: float) -> tuple[So
     return None
 
 
+@with_render_settings
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
     """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
     from booklet.paper import Paper
@@ -387,21 +385,3 @@ def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size:
     canv.setFillColor(MUTED)
     canv.drawRightString(w - m, m * 0.45, plain(card.title))
     canv.restoreState()
-
-
-def slug_page(text: str, width: float, height: float, edition: Edition) -> bytes:
-    """A sheet-sized page carrying only the printing instructions, along the top margin."""
-    from booklet.render.fonts import content_font_dirs, register_family
-
-    font = register_family(edition.booklet.theme.font, content_font_dirs(Path(edition.booklet.root))).regular
-    buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=font)
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    size = max(4.0, min(6.5, 6.5 * (width - 20 * mm) / max(1.0, stringWidth(text, font, 6.5))))
-    canv.setFont(font, size)  # the slug is a printer's note: it shrinks to stay on the sheet
-    canv.setFillColor(MUTED)
-    canv.drawCentredString(width / 2, height - 5 * mm, text)
-    canv.showPage()
-    canv.save()
-    return buffer.getvalue()

@@ -137,7 +137,11 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
         story.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
     if item.summary:
         story.append(para(item.summary, look["lead"]))
-    story.append(SideBySide(figure(item, ctx), glance(item, look, words), 0.56, look.body_size * 1.2))
+    picture = figure(item, ctx)
+    if picture is not None:
+        story.append(SideBySide(picture, glance(item, look, words), 0.56, look.body_size * 1.2))
+    else:  # nothing to picture: the facts alone
+        story += glance(item, look, words)
     story.append(Spacer(1, look.body_size * 0.6))
     if item.pressure_note:
         story.append(para(f"*{item.pressure_note}*", look["small"]))
@@ -179,37 +183,43 @@ def dot(look: Look):
     return draw
 
 
-def figure(item: Stroke, ctx: Context) -> Flowable:
-    """The stroke's diagram (or the author's image) sized for half the text width."""
+def figure(item: Stroke, ctx: Context) -> Flowable | None:
+    """The stroke's diagram (or the author's image) sized for half the text width; None when it has neither."""
+    from booklet.illustrate.pictures import label_size_for, stroke_picture
+
     look = ctx.look
     width = look.frame_w * 0.56
     height = min(look.frame_h * 0.44, width * 1.3)
     ill = item.illustration
-    avoid = sorted({c.zone for c in item.cautions if c.zone})
     if ill is not None and ill.caption:
         height -= look["small"].leading * 2.5
-    if ill is not None and ill.image:
-        from booklet.illustrate.images import load_image
-
-        picture = load_image(ctx.root, ill.image, width, height)
-    else:
-        from booklet.illustrate.diagram import draw_diagram
-
-        picture = draw_diagram(
-            ill,
-            width,
-            height,
-            accent=hex_colour(look.accent),
-            avoid=avoid,
-            font=look.fonts.regular,
-            legend_text=ctx.plan.edition.booklet.label("avoid"),
-        )
     words = ctx.plan.edition.booklet
+    picture = stroke_picture(
+        item,
+        words,
+        ctx.root,
+        width,
+        height,
+        accent=hex_colour(look.accent),
+        font=look.fonts.regular,
+        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
+        zone_names=map_names(words),
+    )
+    if picture is None:
+        return None
+    avoid = sorted({c.zone for c in item.cautions if c.zone})
     picture = described(picture, "Figure", alt=stroke_alt(item, avoid), lang=alt_lang(words))
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
         return Stack([picture, caption], look.body_size * 0.4)
     return picture
+
+
+def map_names(words: Booklet) -> dict[str, str]:
+    """Zone id -> its name as a diagram prints it standing alone, in the booklet's language."""
+    from booklet.illustrate.figures import ALL_ZONE_NAMES
+
+    return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ALL_ZONE_NAMES}
 
 
 def hex_colour(colour: colors.Color) -> str:
@@ -220,9 +230,9 @@ def glance(item: Stroke, look: Look, words: Booklet) -> list[Flowable]:
     """The at-a-glance facts: pressure, hands, areas, time."""
     rows = [("pressure", words.label(item.pressure))]
     if item.hands:
-        rows.append(("hands", ", ".join(item.hands).capitalize()))
+        rows.append(("hands", words.label("glance_list", items=", ".join(words.hand_name(h) for h in item.hands))))
     if item.areas:
-        rows.append(("areas", ", ".join(zone_label(a) for a in item.areas)))
+        rows.append(("areas", words.label("glance_list", items=", ".join(words.zone_name(a) for a in item.areas))))
     if item.duration:
         rows.append(("time", item.duration))
     out: list[Flowable] = []
@@ -235,17 +245,10 @@ def glance(item: Stroke, look: Look, words: Booklet) -> list[Flowable]:
     return out
 
 
-def zone_label(zone: str) -> str:
-    from booklet.illustrate.zones import ZONES
-
-    found = ZONES.get(zone)
-    return found.label.lower() if found else zone.replace("-", " ")
-
-
 class PressureMeter(Flowable):
     """Three bars, filled up to the stroke's pressure."""
 
-    tag = ARTIFACT  # the pressure is also printed in words beside it
+    tag = ARTIFACT  # decoration: what it shows is also said in words, or nothing is
 
     LEVELS = ("light", "moderate", "firm")
 
@@ -301,8 +304,9 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
     indent = look["step"].fontSize * 2.2
     for n, step in enumerate(item.steps, 1):
         name = names.get(step.stroke, step.stroke)
-        level = words.label("pressure_level", level=pressure.get(step.stroke, ""))
-        text = f"**{name}** · {minutes(step.minutes, words)} · {level.lower()}"
+        text = f"**{name}** · {minutes(step.minutes, words)}"
+        if step.stroke in pressure:
+            text += " · " + words.label("pressure_" + pressure[step.stroke])
         if step.note:
             text += f". {step.note}"
         story.append(Bulleted(para(text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
@@ -311,7 +315,10 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
 
 
 def minutes(value: float, words: Booklet) -> str:
-    return words.label("minute" if value == 1 else "minutes", n=f"{value:g}")
+    """Minutes in the booklet's language: number format and plural form."""
+    from booklet.locale import minutes as in_words
+
+    return in_words(value, words)
 
 
 class Timeline(Flowable):
@@ -354,7 +361,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     story.append(para(booklet.label("cautions_intro"), look["lead"]))
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
-        from booklet.illustrate.diagram import draw_avoid_map
+        from booklet.illustrate.diagram import draw_avoid_map, words_from
 
         w = look.frame_w * 0.8
         avoid_map = draw_avoid_map(
@@ -363,7 +370,8 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
             min(w * 1.1, look.frame_h * 0.45),
             accent=hex_colour(look.accent),
             font=look.fonts.regular,
-            legend_text=booklet.label("avoid"),
+            words=words_from(booklet.label),
+            zone_names=map_names(booklet),
         )
         story += [
             para(booklet.label("where_not_to_press"), look["h3"]),
@@ -423,7 +431,7 @@ def unkept(style):
 class Ruled(Flowable):
     """Writing lines filling the rest of the frame."""
 
-    tag = ARTIFACT
+    tag = ARTIFACT  # decoration: what it shows is also said in words, or nothing is
 
     def __init__(self, look: Look):
         super().__init__()

@@ -1,0 +1,146 @@
+"""English: the reference label set; every other set has exactly these keys.
+
+Values are inline forms (lower case where English writes a word inside a sentence);
+a placeholder written ``{^name}`` upper-cases the first character of what fills it,
+and only that character. Typographic quotes and dashes are written out.
+"""
+
+LABELS: dict[str, str] = {
+    # Cover, contents, section titles
+    "cover_kicker": "A POCKET GUIDE",
+    "contents": "Contents",
+    "introduction": "Introduction",
+    "strokes": "The strokes",
+    "cautions": "Cautions",
+    "notes": "Notes",
+    "references": "References and notes",
+    # A stroke's page
+    "stroke_number": "STROKE {number} OF {count}",
+    "also_called": "Also called {names}",
+    "purpose": "What it is for",
+    "position": "Where to be",
+    "muscles": "Muscles worked:",
+    "steps": "Steps",
+    "tips": "Tips",
+    "continued": "{title} (continued)",
+    # The at-a-glance strip
+    "pressure": "PRESSURE",
+    "hands": "HANDS",
+    "areas": "AREAS",
+    "time": "TIME",
+    "glance_list": "{^items}",
+    # Pressure: the word alone, the whole phrase, the word inside a sentence
+    "light": "Light",
+    "moderate": "Moderate",
+    "firm": "Firm",
+    "pressure_light": "Light pressure",
+    "pressure_moderate": "Moderate pressure",
+    "pressure_firm": "Firm pressure",
+    "level_light": "light",
+    "level_moderate": "moderate",
+    "level_firm": "firm",
+    "pressure_capped": "Pressure kept to {cap} in the {edition}.",
+    "card_capped": "Capped at {cap} for this edition",
+    # What touches: the six built-in hands, inline forms
+    "hand_palms": "palms",
+    "hand_fingertips": "fingertips",
+    "hand_thumbs": "thumbs",
+    "hand_forearms": "forearms",
+    "hand_knuckles": "knuckles",
+    "hand_heels_of_hands": "heels of hands",
+    # Zones of the built-in figure, inline forms; map_zone frames one standing alone
+    "map_zone": "{^zone}",
+    "zone_neck": "neck",
+    "zone_shoulders": "shoulders",
+    "zone_shoulder_blades": "shoulder blades",
+    "zone_upper_back": "upper back",
+    "zone_mid_back": "mid back",
+    "zone_lower_back": "lower back",
+    "zone_spine": "spine",
+    "zone_ribs": "ribs",
+    "zone_kidney_area": "kidney area",
+    "zone_hips": "hips",
+    "zone_waist": "waist",
+    "zone_head": "head",
+    "zone_base_of_skull": "base of the skull",
+    "zone_side_of_neck": "side of the neck",
+    # The key under every diagram and map: the two levels of care, and the area a stroke works
+    "no_pressure": "No pressure",
+    "light_touch": "Light touch only",
+    "worked_area": "Area worked",
+    # Cautions
+    "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
+    "where_not_to_press": "Where to take care",
+    "avoid": "Avoid pressure",
+    "danger": "DANGER",
+    "warning": "WARNING",
+    "caution": "CAUTION",
+    "notice": "NOTICE",
+    "stop_heading": "Stop at once if",
+    # Routine and time; minute is CLDR plural "one", minutes "other"
+    "minute": "{n} minute",
+    "minutes": "{n} minutes",
+    "minutes_few": "{n} minutes",
+    "minutes_many": "{n} minutes",
+    "total": "Total: {time}",
+    # References and page references
+    "scan": "Scan the code to open the link.",
+    "page_ref": "p. {page}",
+    # Cards
+    "card_steps": "{name}: steps",
+    "routine_card": "ROUTINE",
+    "read_first": "READ FIRST",
+    "read_first_part": "READ FIRST · {part} OF {parts}",
+    "part": "{part} of {parts}",
+    # The printer's slug lines and instructions
+    "page_slug": "{title} · {edition} · page {page}",
+    "print_slug": "{job} · sheet {sheet} of {sheets} · {side}",
+    "side_front": "front",
+    "side_back": "back",
+    "trim_side": "sheet {sheet} {side}",
+    "how_duplex": "Print double-sided, flipping on the {edge} edge.",
+    "edge_short": "short",
+    "edge_long": "long",
+    "how_fold_all": (
+        "Keep the sheets in printed order, fold the whole stack in half with sheet 1 outside, and staple "
+        "twice on the fold, a quarter in from the head and the foot (the staple marks on the centre spread)."
+    ),
+    "how_fold_each": (
+        "Fold each sheet in half on its own; stack the folded sheets in order, sheet 1 on top, and bind them "
+        "along the folds."
+    ),
+    "how_fold_groups": (
+        "Fold each group of {sheets} sheets in half on its own, keeping the sheets in printed order with the "
+        "first outside; stack the folded groups in order, the first on top, and bind them along the folds."
+    ),
+    "how_last_group": "The last group has {sheets} sheets.",
+    "how_last_group_one": "The last group is a single sheet.",
+    "how_two_up": (
+        "Each sheet carries the booklet twice, one copy above the other: staple both halves of the fold, then"
+        " cut the folded stack across the middle into two booklets."
+    ),
+    "how_top_bound": (
+        "The pages lie a quarter turn round on the sheet: the booklet is bound along the top edge of its "
+        "pages and opens upward, like a calendar."
+    ),
+    "how_scaled": "Pages are scaled to {percent} to fit the sheet.",
+    "how_creep": "Pages on the inner sheets move up to {mm} mm toward the fold to make up for creep.",
+    "how_press": (
+        "Print on {sheet} ({width} x {height} mm). After folding and stapling, trim the head, foot and fore-"
+        "edge at the crop marks; the dashed marks show the fold."
+    ),
+    "how_trims": "Trim boxes in mm from the lower-left corner of each side: {boxes}.",
+    "how_cards": (
+        "Print double-sided, flipping on the {edge} edge; cut along the crop marks. Each card’s back reads "
+        "upright when the card is turned over sideways."
+    ),
+    "how_cards_separate": (
+        "Print the fronts file first. Put the printed sheets back in the paper tray in the same order, blank "
+        "side to be printed (printed side up in a tray that prints on the underside, down in a feeder that "
+        "prints on top), with {which} going into the printer first; then print the backs file. This is a turn"
+        " about the {edge} edge. Cut along the crop marks."
+    ),
+    "which_same": "the edge that went in first",
+    "which_opposite": "the opposite edge",
+    "how_gang": "Neighbouring cards share one cut.",
+}

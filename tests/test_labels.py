@@ -1,0 +1,249 @@
+"""Labels: built-in sets per language, author overrides, and no English left in a foreign booklet."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from booklet.build import BuildOptions, build, load_booklet
+from booklet.errors import ContentError
+from booklet.labels import BUILT_IN, ENGLISH, OPTIONAL, fill, missing, placeholders
+from booklet.labels.check import MAY_OMIT, label_problems
+from booklet.model import HANDS, Booklet
+from tests.conftest import FIXTURES
+
+MADE_UP = """\
+id: zorbish
+title: Zorba kelvi
+subtitle: Mirto plany
+author: Kvasta Zunn
+edition: Ulma
+language: xx
+introduction: Zorba kelvi mirto. Plany vostra kelvi.
+strokes:
+  - id: vesh
+    name: Vesh dorra
+    other_names: [Dorra vesh]
+    summary: Vesh dorra kelvi.
+    purpose: Mirto vostra.
+    position: Plany zunn.
+    muscles: [Trapo]
+    pressure: firm
+    hands: [palms, heels of hands]
+    areas: [neck, lower-back]
+    duration: Tri vostra
+    steps:
+      - Zorba vesh kelvi.
+      - text: Mirto plany vostra dorra kelvi zunn.
+        short: Mirto plany.
+    tips: [Kelvi zunn.]
+    cautions:
+      - signal: danger
+        text: Vesh zunn kelvi.
+        zone: spine
+      - signal: notice
+        text: Plany mirto.
+  - id: trask
+    name: Trask
+    pressure: light
+    steps: [Trask kelvi.]
+checklists:
+  - id: pre
+    title: Zorba pre
+    items: [Kelvi mirto]
+  - id: post
+    title: Zorba post
+    placement: after
+    items: [Vostra plany]
+cautions:
+  - signal: warning
+    text: Zorba kelvi vesh.
+    zone: kidney-area
+  - signal: caution
+    text: Mirto zunn.
+routine:
+  title: Zorba ronda
+  intro: Ronda kelvi.
+  steps:
+    - stroke: vesh
+      minutes: 1.5
+    - stroke: trask
+      minutes: 1
+references:
+  - title: Zorba vostra
+    url: https://zz.example/zorba
+audiences:
+  - id: ulma
+    name: Ulma
+  - id: kappo
+    name: Kappo
+    max_pressure: moderate
+    font_scale: 1.5
+default_audience: ulma
+"""
+
+
+def made_up_labels() -> str:
+    """Every label as XX<key>, keeping the placeholders each label takes (with its ^ where English has one)."""
+    lines = ["labels:"]
+    for key, english in ENGLISH.items():
+        slots = " ".join(m.group(0) for m in re.finditer(r"\{\^?[a-z_]+\}", english))
+        lines.append(f'  {key}: "XX{key}{" " + slots if slots else ""}"')
+    return "\n".join(lines) + "\n"
+
+
+def english_words() -> set[str]:
+    words: set[str] = set()
+    for text in ENGLISH.values():
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\{\^?[a-z_]+\}", " ", text))}
+    return words
+
+
+def printed_words(data: bytes) -> set[str]:
+    """Words of a PDF's extracted text; XX<key> placeholders count as one word and are skipped."""
+    text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    return {w.lower() for w in re.findall(r"[A-Za-z_]+", text) if not w.startswith("XX")}
+
+
+def test_every_built_in_set_has_every_label_with_its_placeholders():
+    assert {"en", "de", "fr", "es", "it", "el", "ru"} <= set(BUILT_IN)
+    for language, labels in BUILT_IN.items():
+        assert set(labels) == set(ENGLISH), language
+        for key, text in labels.items():
+            wanted = placeholders(ENGLISH[key])
+            assert placeholders(text) <= wanted, (language, key)
+            assert wanted - placeholders(text) <= MAY_OMIT.get(key, set()), (language, key)
+            assert text, (language, key)
+            assert text.strip() == text, (language, key)
+
+
+def test_built_in_sets_use_the_language_quotes_not_straight_ones():
+    quotes = {"en": "“”", "de": "„“", "fr": "«»", "es": "«»", "it": "«»", "el": "«»", "ru": "«»"}
+    for language, labels in BUILT_IN.items():
+        for key, text in labels.items():
+            assert '"' not in text, (language, key, text)
+            assert "'" not in text, (language, key, text)
+            used = set(re.findall("[“”„«»‚‘]", text))
+            assert used <= set(quotes[language]), (language, key, text)
+
+
+def test_a_made_up_language_prints_no_english_in_any_format(tmp_path: Path):
+    (tmp_path / "booklet.yaml").write_text(MADE_UP + made_up_labels(), encoding="utf-8")
+    booklet = load_booklet(tmp_path)
+    english = english_words()
+    runs = [
+        BuildOptions(),
+        BuildOptions(audience="kappo"),
+        BuildOptions(impose="saddle"),
+        BuildOptions(bleed_mm=3),
+        BuildOptions(format="cards"),
+        BuildOptions(format="cards", audience="kappo", card="index", duplex="short-edge"),
+        BuildOptions(format="cards", backs="separate", bleed_mm=2),
+    ]
+    for options in runs:
+        result = build(booklet, options)
+        outputs = list(result.files.values())
+        for data in outputs:
+            leaked = printed_words(data) & english
+            assert not leaked, (options, sorted(leaked))
+        if options.impose != "none" or options.format == "cards":
+            said = {w.lower() for w in re.findall(r"[A-Za-z_]+", result.instructions) if not w.startswith("XX")}
+            assert result.instructions.startswith("XXhow_"), options
+            assert not said & english, (options, result.instructions)
+
+
+def test_the_made_up_set_reaches_every_kind_of_label(tmp_path: Path):
+    """Zone, hand and pressure words, the capped note, minutes and the cautions card all come from labels."""
+    (tmp_path / "booklet.yaml").write_text(MADE_UP + made_up_labels(), encoding="utf-8")
+    booklet = load_booklet(tmp_path)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(build(booklet, BuildOptions()).pdf)).pages)
+    for key in ("zone_neck", "zone_lower_back", "hand_palms", "hand_heels_of_hands", "pressure_firm", "firm"):
+        assert f"XX{key}" in text, key
+    assert "XXminutes 1.5" in text  # a language Babel does not know keeps English number conventions
+    capped = build(booklet, BuildOptions(audience="kappo"))
+    capped_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(capped.pdf)).pages)
+    assert "XXpressure_capped XXlevel_moderate Kappo" in " ".join(capped_text.split())
+
+
+def test_a_language_without_built_in_labels_must_give_them_all(tmp_path: Path):
+    (tmp_path / "booklet.yaml").write_text(MADE_UP + "labels:\n  contents: XXcontents\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_booklet(tmp_path)
+    message = str(caught.value)
+    assert "booklet.yaml:6:11: error: labels: booklet has no built-in labels for language 'xx'" in message
+    for key in ("cover_kicker", "zone_neck", "how_duplex"):
+        assert key in message
+    assert "contents," not in message  # given, so not asked for
+    assert missing("xx", {"contents": "x"}) == [k for k in ENGLISH if k != "contents" and k not in OPTIONAL]
+
+
+def test_a_regional_code_uses_its_language_set():
+    assert missing("de-AT", {}) == []
+    assert Booklet("b", "T", ".", (), language="de_CH").label("contents") == "Inhalt"
+
+
+def test_author_labels_override_single_built_in_ones():
+    booklet = Booklet("b", "T", ".", (), language="de", labels=(("steps", "Ablauf"),))
+    assert booklet.label("steps") == "Ablauf"
+    assert booklet.label("tips") == "Tipps"
+
+
+def test_placeholders_are_checked_against_the_label(tmp_path: Path):
+    problems = label_problems("de", {"pressure_light": "{level}er Druck", "continued": "Fortsetzung"})
+    assert ("continued", "missing placeholder {title}") in problems
+    assert ("pressure_light", "unknown placeholder {level} (this label takes none)") in problems
+
+
+def test_caret_raises_only_the_first_character():
+    assert fill("{^items}", {"items": "ganze Hand, oberer Rücken"}) == "Ganze Hand, oberer Rücken"
+    assert fill("{items}", {"items": "ganze Hand"}) == "ganze Hand"
+    assert fill("{^zone}", {"zone": "épaules"}) == "Épaules"
+
+
+def test_hands_print_their_label_or_the_author_words_as_typed():
+    german = Booklet("b", "T", ".", (), language="de")
+    assert [german.hand_name(h) for h in HANDS] == [
+        "Handflächen",
+        "Fingerspitzen",
+        "Daumen",
+        "Unterarme",
+        "Fingerknöchel",
+        "Handballen",
+    ]
+    assert german.hand_name("ganze Hand") == "ganze Hand"
+    assert german.zone_name("kidney-area") == "Nierengegend"
+
+
+def test_german_booklet_without_labels_prints_german_throughout():
+    booklet = load_booklet(FIXTURES / "schreibtisch-de")
+    text = " ".join(
+        " ".join((p.extract_text() or "").split())
+        for p in PdfReader(io.BytesIO(build(booklet, BuildOptions(audience="grossdruck")).pdf)).pages
+    )
+    for phrase in (
+        "KLEINER LEITFADEN",
+        "Ganze Hand, Fingerspitzen",
+        "Schultern, Nacken",
+        "1,5 Minuten",
+        "Leichter Druck",
+        "auf „leicht“ begrenzt",
+        "Insgesamt: 3,5 Minuten",
+    ):
+        assert phrase in text, phrase
+    for english in ("light", "moderate", "Neck", "Spine", "minutes", "Steps", "PRESSURE", "page"):
+        assert not re.search(rf"\b{english}\b", text), english
+
+
+def test_new_keeps_the_title_as_typed(tmp_path: Path):
+    from booklet.scaffold import scaffold
+
+    scaffold(tmp_path / "Mein Ratgeber für Ärzte")
+    text = (tmp_path / "Mein Ratgeber für Ärzte" / "booklet.yaml").read_text(encoding="utf-8")
+    assert 'title: "Mein Ratgeber für Ärzte"' in text
+    assert "id: mein-ratgeber-fur-arzte" in text
+    booklet = load_booklet(tmp_path / "Mein Ratgeber für Ärzte")
+    assert booklet.title == "Mein Ratgeber für Ärzte"
