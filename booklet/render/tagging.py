@@ -205,6 +205,10 @@ class Tagged(Flowable):
         return self.inner.getSpaceAfter()
 
     def getKeepWithNext(self) -> bool:
+        # The doc template turns keep-with-next off on the wrapper once it has grouped the
+        # flowables; the wrapped flowable's style still says on, and must not win.
+        if "keepWithNext" in self.__dict__:
+            return bool(self.__dict__["keepWithNext"])
         return self.inner.getKeepWithNext()
 
     def minWidth(self) -> float:
