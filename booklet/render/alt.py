@@ -38,7 +38,7 @@ def stroke_alt(stroke: Stroke, avoid: list[str] | tuple[str, ...] = ()) -> str:
     ill = stroke.illustration
     name = plain(stroke.name)
     if ill is not None and ill.image:
-        return plain(ill.caption) or f"Picture: {name}"
+        return plain(ill.alt) or plain(ill.caption) or f"Picture: {name}"
     parts = [f"Diagram of {name} on the back"]
     motion = _motion(ill)
     if motion:
@@ -101,11 +101,11 @@ def check_accessible(booklet: Booklet) -> None:
         )
     for stroke in booklet.strokes:
         ill = stroke.illustration
-        if ill is not None and ill.image and not plain(ill.caption).strip():
+        if ill is not None and ill.image and not (ill.alt or plain(ill.caption)).strip():
             problems.append(
                 Problem(
                     ref_of(ill, "image"),
-                    "PDF/UA-1 needs alternate text for an image: give the illustration a caption describing it",
+                    "PDF/UA-1 needs alternate text for an image: give the illustration an alt text",
                     f"{stroke.id}.illustration.image",
                 )
             )

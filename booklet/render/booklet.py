@@ -288,10 +288,18 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
 
 
 def cover_figure(canv: Canvas, booklet) -> Any:
-    """The cover's diagram is a figure described in words; a cover image or photograph is decoration."""
+    """The cover picture: a diagram is described from its data, an image by its alt text, else decoration."""
     first = booklet.strokes[0].illustration if booklet.strokes else None
-    if booklet.theme.cover_image or first is None or first.image:
+    if booklet.theme.cover_image:
+        return (
+            tag_part(canv, "figure", "Figure", alt=plain(booklet.theme.cover_alt))
+            if booklet.theme.cover_alt
+            else artifact(canv)
+        )
+    if first is None:
         return artifact(canv)
+    if first.image:
+        return tag_part(canv, "figure", "Figure", alt=plain(first.alt)) if first.alt else artifact(canv)
     return tag_part(canv, "figure", "Figure", alt=cover_alt(booklet, first), lang=alt_lang(booklet))
 
 
