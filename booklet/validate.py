@@ -26,6 +26,7 @@ from booklet.model import (
     Theme,
     ref_of,
 )
+from booklet.pictures import picture_problems
 
 
 def validate(doc: RawDoc) -> Booklet:
@@ -66,8 +67,8 @@ def validate(doc: RawDoc) -> Booklet:
     _check_strokes(conv, booklet, main)
     for record in audience_records:
         _check_audience(conv, booklet, record)
-    _check_files(conv, booklet, main, audience_records)
     _check_figures(conv, booklet, main)
+    conv.problems.extend((p.ref, p.where, p.message) for p in picture_problems(booklet))
     _check_labels(conv, booklet, main)
     if conv.problems:
         raise _error(conv)
@@ -220,6 +221,7 @@ def _caution(r: Record, source: str = "") -> Caution:
         source,
         r.get("id", ""),
         r.get("short", ""),
+        r.get("level", ""),
         r.ref,
         tuple(r.refs.items()),
     )
@@ -268,7 +270,14 @@ def _routine(r: Record | None) -> Routine | None:
 
 
 def _reference(r: Record) -> Reference:
-    return Reference(r.get("title", ""), r.get("url", ""), r.get("note", ""), r.ref, tuple(r.refs.items()))
+    return Reference(
+        r.get("title", ""),
+        r.get("url", ""),
+        r.get("note", ""),
+        tuple(r.get("audiences", ())),
+        r.ref,
+        tuple(r.refs.items()),
+    )
 
 
 def _theme(r: Record | None) -> Theme:
@@ -312,6 +321,7 @@ def _override(r: Record) -> tuple[tuple[str, object], ...]:
         elif isinstance(value, list):
             value = tuple(value)
         out[key] = value
+    out["field_refs"] = tuple(r.refs.items())  # where the edition's own text was written
     return tuple(sorted(out.items()))
 
 
@@ -330,6 +340,8 @@ def _audience(r: Record) -> Audience:
         extra_items=tuple((cid, tuple(items)) for cid, (items, _) in r.get("extra_items", {}).items()),
         overrides=overrides,
         vocabulary=r.get("vocabulary", "plain"),
+        subtitle=r.get("subtitle"),
+        introduction=r.get("introduction"),
         accent=(r.get("accent") or "").upper() or None,
         logo=r.get("logo"),
         ref=r.ref,
@@ -367,6 +379,12 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
             if audience not in audience_ids:
                 hint = did_you_mean(audience, audience_ids)
                 conv.fail(stroke.ref, f"{stroke.id}.audiences", f"unknown audience '{audience}'{hint}")
+    for n, reference in enumerate(booklet.references):
+        for audience in reference.audiences:
+            if audience not in audience_ids:
+                hint = did_you_mean(audience, audience_ids)
+                where = ref_of(reference, "audiences")
+                conv.fail(where, f"references[{n}].audiences", f"unknown audience '{audience}'{hint}")
     default = booklet.default_audience
     if default is not None and default not in audience_ids:
         hint = did_you_mean(default, audience_ids)
@@ -462,41 +480,3 @@ def _check_labels(conv: Converter, booklet: Booklet, main: Record) -> None:
             conv.fail(labels.where(key), f"labels.{key}", message)
         else:
             conv.fail(main.where("language"), "labels", message)
-
-
-def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
-    """Every image or logo is a readable picture inside the content folder."""
-    from pathlib import Path
-
-    root = Path(booklet.root)
-    wanted: list[tuple[str, SourceRef, str]] = []
-    for stroke in booklet.strokes:
-        ill = stroke.illustration
-        if ill is not None and ill.image:
-            wanted.append((ill.image, ill.ref, f"{stroke.id}.illustration.image"))
-    theme = main.get("theme")
-    if theme is not None and theme.get("logo"):
-        wanted.append((theme.get("logo"), theme.where("logo"), "theme.logo"))
-    if theme is not None and theme.get("cover_image"):
-        wanted.append((theme.get("cover_image"), theme.where("cover_image"), "theme.cover_image"))
-    wanted += [(r.get("logo"), r.where("logo"), "logo") for r in audiences if r.get("logo")]
-    if not wanted:
-        return
-    from booklet.files import nearby_hint
-    from booklet.illustrate.images import ImageProblem, check_image
-
-    needs_alt = {f"{s.id}.illustration.image": s.illustration for s in booklet.strokes if s.illustration}
-    for relative, ref, where in wanted:
-        try:
-            check_image(root, relative)
-        except (ImageProblem, ValueError) as exc:
-            message = str(exc)
-            if message.startswith("file not found"):
-                message = f"no file '{relative}' in the content folder{nearby_hint(root, relative)}"
-            conv.fail(ref, where, message)
-            continue
-        ill = needs_alt.get(where)
-        if ill is not None and not ill.alt:
-            conv.fail(ref, where, "an image needs a text alternative: add alt (a sentence saying what it shows)")
-        if where == "theme.cover_image" and theme is not None and not theme.get("cover_alt"):
-            conv.fail(ref, where, "a cover image needs a text alternative: add cover_alt")

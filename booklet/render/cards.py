@@ -18,9 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from booklet.audience import all_cautions
 from booklet.errors import ContentError
-from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
+from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, all_cautions, ref_of
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
@@ -173,6 +172,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         m = size.margin_pt
         if not zones:  # no caution names a zone: no map
@@ -185,6 +185,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
             font=look.fonts.regular,
             words=words_from(words.label),
             zone_names=map_names(words),
+            no_pressure=no_pressure_zones(all_cautions(edition.booklet)),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
 

@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import fields, is_dataclass
 
 from booklet.errors import ContentError, Problem
+from booklet.fonts import charset
 from booklet.model import Booklet, SourceRef, ref_of
-from booklet.render.fonts import charset
 
 SKIP = {
     "id",
@@ -52,6 +52,14 @@ def check_glyphs(booklet: Booklet, font_name: str, family: str) -> None:
     _walk(booklet, booklet.ref, "", drawable, family, problems)
     if problems:
         raise ContentError(problems[:50])
+
+
+def check_text(text: str, ref: SourceRef, where: str, font_name: str, family: str) -> None:
+    """One piece of text from outside the content (a roster's name) -> an error if the font lacks a glyph."""
+    problems: list[Problem] = []
+    _walk(text, ref, where, charset(font_name), family, problems)
+    if problems:
+        raise ContentError(problems)
 
 
 def _walk(

@@ -14,9 +14,8 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
-from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke
+from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke, all_cautions
 from booklet.render.alt import alt_lang, avoid_alt, stroke_alt
 from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import plain, to_para
@@ -362,6 +361,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         w = look.frame_w * 0.8
         avoid_map = draw_avoid_map(
@@ -372,6 +372,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
             font=look.fonts.regular,
             words=words_from(booklet.label),
             zone_names=map_names(booklet),
+            no_pressure=no_pressure_zones(gathered),
         )
         story += [
             para(booklet.label("where_not_to_press"), look["h3"]),
@@ -466,6 +467,8 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
 def reference_row(ref, look: Look, scan: str) -> Flowable:
     from booklet.render.qr import QRCode
 
+    if not ref.url:  # a printed book: title and note, no link to scan
+        return Stack([para(f"**{ref.title}**", look["body"]), para(ref.note, look["small"])], 0)
     size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
     qr = QRCode(ref.url, size, colors.HexColor("#1E272D"))
     column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
