@@ -107,7 +107,6 @@ def _save(pdf, version: str) -> bytes:
     import pikepdf
 
     out = io.BytesIO()
-    streams = pikepdf.ObjectStreamMode
     pdf.save(
         out,
         min_version=version,
@@ -115,7 +114,7 @@ def _save(pdf, version: str) -> bytes:
         fix_metadata_version=False,
         compress_streams=True,
         stream_decode_level=pikepdf.StreamDecodeLevel.none,  # ReportLab's streams are kept as compressed
-        # Object streams (PDF 1.5) pack the hundreds of small structure elements: smaller and faster to write.
-        object_stream_mode=streams.generate if float(version) >= 1.5 else streams.preserve,
+        # No object streams: every dictionary stays readable as plain text, as ReportLab writes them.
+        object_stream_mode=pikepdf.ObjectStreamMode.preserve,
     )
     return out.getvalue()
