@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable
 
 ARTIFACT = "artifact"
 
@@ -229,6 +230,11 @@ class Tagged(Flowable):
             self.inner.drawOn(canvas, x, y, _sW)
 
 
+def decoration(flowable: Flowable) -> Tagged:
+    """A flowable drawn as an artifact wherever it lands (a filler page's heading and lines)."""
+    return Tagged(flowable, Element(ARTIFACT))
+
+
 def described(flowable: Flowable, role: str, alt: str = "", lang: str = "") -> Tagged:
     """A flowable with its own element (a figure and its alt text), placed in the tree by ``tag_story``."""
     return Tagged(flowable, Element(role, alt=alt, lang=lang))
@@ -251,7 +257,7 @@ def _tag_one(f: Flowable, parent: Element, lists: dict[str, Element]) -> Flowabl
             f.element.parent = parent
             parent.kids.append(f.element)
         return f
-    if kind in SILENT:
+    if kind in SILENT or isinstance(f, ActionFlowable):  # page breaks and template switches draw nothing
         return f
     if spec == ARTIFACT:
         return Tagged(f, Element(ARTIFACT))
@@ -266,9 +272,10 @@ def _tag_one(f: Flowable, parent: Element, lists: dict[str, Element]) -> Flowabl
     if isinstance(f, KeepTogether):
         f._content = [_tag_one(g, parent, lists) for g in f._content]
         return f
-    if kind == "NotesPadding":
-        page = f.page
-        f.page = lambda: tag_story(page(), parent)
+    made = next((n for n in ("page", "pages") if callable(getattr(f, n, None))), None)
+    if made is not None and not isinstance(f, Paragraph):  # adds content when laid out: tag what it makes
+        maker = getattr(f, made)
+        setattr(f, made, lambda *args: tag_story(maker(*args), parent))
         return f
     if kind in ("SideBySide", "Stack") and spec is None:
         return _tag_container(f, parent)
