@@ -152,7 +152,9 @@ def artifact(canv: Any, kind: str = "Layout") -> Any:
     return marked(canv, kind)
 
 
-def part(canv: Any, key: str, role: str | None = None, once: bool = False, alt: str = "", lang: str = "") -> Any:
+def part(
+    canv: Any, key: str, role: str | None = None, once: bool = False, alt: str = "", lang: str = "", within: str = ""
+) -> Any:
     """Draw a keyed part of the current element; with ``once``, a repeat is drawn as an artifact.
 
     A caution panel continued on the next page repeats its signal word in the band: the
@@ -162,6 +164,8 @@ def part(canv: Any, key: str, role: str | None = None, once: bool = False, alt: 
     top = tags.current() if tags else None
     if not isinstance(top, Element):
         return marked(canv, "Layout") if tags else marked(None, "")
+    if within and top.role != within:  # a label and body belong to a list item; elsewhere, to what holds them
+        return marked(None, "")
     if once and key in top.keyed and top.keyed[key].marks():
         return marked(canv, "Pagination")
     element = top.part(key, role)
