@@ -2,7 +2,7 @@
 
 Pure: strokes kept or dropped by id or tag, pressure capped (and the text says so),
 text overrides and vocabulary applied, extra cautions and checklist items added,
-theme adjusted. No I/O.
+theme adjusted; then quotes, apostrophes and dashes set for the language. No I/O.
 """
 
 from __future__ import annotations
@@ -52,15 +52,20 @@ def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
 
 def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     """Apply one audience's profile to the booklet."""
-    audience = pick_audience(booklet, audience_id)
+    return apply_audience(booklet, pick_audience(booklet, audience_id))
+
+
+def apply_audience(booklet: Booklet, audience: Audience | None) -> Edition:
+    """One audience profile (or none) applied to the booklet; a roster's layer comes here too."""
     if audience is None:
-        return Edition(booklet, None)
+        return typeset_edition(Edition(booklet, None))
     strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if keeps(audience, s)]
     kept = {s.id for s in strokes}
     routine = booklet.routine
     if routine is not None:
         routine = replace(routine, steps=tuple(step for step in routine.steps if step.stroke in kept))
     checklists = tuple(replace(c, items=c.items + dict(audience.extra_items).get(c.id, ())) for c in booklet.checklists)
+    references = tuple(r for r in booklet.references if not r.audiences or audience.id in r.audiences)
     theme = replace(
         booklet.theme,
         accent=audience.accent or booklet.theme.accent,
@@ -72,13 +77,30 @@ def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
         strokes=tuple(strokes),
         routine=routine,
         checklists=checklists,
-        cautions=booklet.cautions + audience.extra_cautions,
+        cautions=merge_cautions(booklet.cautions, audience.extra_cautions),
+        references=references,
+        subtitle=booklet.subtitle if audience.subtitle is None else audience.subtitle,
+        introduction=booklet.introduction if audience.introduction is None else audience.introduction,
         theme=theme,
         edition=audience.name,
     )
     if audience.vocabulary == "anatomical" and booklet.vocabulary:
         adjusted = reword(adjusted, dict(booklet.vocabulary))
-    return Edition(adjusted, audience, audience.font_scale)
+    return typeset_edition(Edition(adjusted, audience, audience.font_scale))
+
+
+def typeset_edition(edition: Edition) -> Edition:
+    """The edition's text with its language's quotes, apostrophes and dashes (typography.py)."""
+    from booklet.typography import typeset_record
+
+    return typeset_record(edition, edition.booklet.language)
+
+
+def merge_cautions(general: tuple[Caution, ...], extra: tuple[Caution, ...]) -> tuple[Caution, ...]:
+    """General cautions with an edition's extras: an extra with a general caution's id takes its place."""
+    by_id = {c.id: c for c in extra if c.id}
+    kept = tuple(by_id.pop(c.id) if c.id in by_id else c for c in general)
+    return kept + tuple(c for c in extra if not c.id or c.id in by_id)
 
 
 def keeps(audience: Audience, stroke: Stroke) -> bool:
@@ -93,6 +115,8 @@ def keeps(audience: Audience, stroke: Stroke) -> bool:
 
 def _adjust(stroke: Stroke, audience: Audience, booklet: Booklet) -> Stroke:
     overrides: dict[str, Any] = dict(dict(audience.overrides).get(stroke.id, ()))
+    if "field_refs" in overrides:  # overridden fields point at the audience file
+        overrides["field_refs"] = tuple({**dict(stroke.field_refs), **dict(overrides["field_refs"])}.items())
     if "cautions" in overrides:
         name = overrides.get("name", stroke.name)
         overrides["cautions"] = tuple(replace(c, source=name) for c in overrides["cautions"])

@@ -9,7 +9,6 @@ deep nesting and oversized files are refused here, all problems of a file at onc
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -216,45 +215,8 @@ _COMMENT_AFTER = re.compile(r"^[ \t]+#")
 
 
 def parse_yaml(data: bytes, shown: str) -> RawNode:
-    """YAML bytes -> raw nodes; a file parsed before comes from the on-disk cache."""
-    from booklet import cache
-
-    name = cache.key("yaml", data)
-    stored = cache.get(name)
-    if stored is not None:
-        with contextlib.suppress(ValueError, TypeError, IndexError):
-            return from_json(stored, shown)
-    node = parse_yaml_uncached(data, shown)
-    cache.put(name, to_json(node))
-    return node
-
-
-def to_json(node: RawNode) -> list:
-    """Raw nodes as nested lists, without the file name (it depends on the working folder)."""
-    ref = [node.ref.line, node.ref.column]
-    if isinstance(node, RawScalar):
-        return ["s", *ref, node.text, node.plain, node.cut_by_comment]
-    if isinstance(node, RawList):
-        return ["l", *ref, [to_json(item) for item in node.items], node.flow]
-    return ["m", *ref, [[to_json(k), to_json(v)] for k, v in node.entries]]
-
-
-def from_json(value: list, shown: str) -> RawNode:
-    kind, line, column = value[0], int(value[1]), int(value[2])
-    ref = SourceRef(shown, line, column)
-    if kind == "s":
-        return RawScalar(str(value[3]), ref, bool(value[4]), bool(value[5]))
-    if kind == "l":
-        return RawList(tuple(from_json(item, shown) for item in value[3]), ref, bool(value[4]))
-    if kind == "m":
-        entries = []
-        for k, v in value[3]:
-            key = from_json(k, shown)
-            if not isinstance(key, RawScalar):
-                raise ValueError("bad cache entry")
-            entries.append((key, from_json(v, shown)))
-        return RawMap(tuple(entries), ref)
-    raise ValueError("bad cache entry")
+    """YAML bytes -> raw nodes, refusing everything YAML can hide (watch keeps them per file in memory)."""
+    return parse_yaml_uncached(data, shown)
 
 
 def parse_yaml_uncached(data: bytes, shown: str) -> RawNode:

@@ -17,12 +17,6 @@ SHIPPED = REPO / "content" / "back-massage"
 POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdffonts") is not None
 
 
-@pytest.fixture(autouse=True)
-def no_disk_cache(monkeypatch):
-    """Tests exercise the real parsers; the cache has its own test."""
-    monkeypatch.setenv("BOOKLET_NO_CACHE", "1")
-
-
 @pytest.fixture
 def handwash(tmp_path: Path) -> Path:
     """A copy of the small hand-washing booklet, safe to edit."""
@@ -61,8 +55,12 @@ def pdf_text(data: bytes) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "–": "-"})
+
+
 def squash(text: str) -> str:
-    return " ".join(text.replace("**", "").replace("*", "").split())
+    """Text without markup markers, whitespace collapsed, typographic quotes and dashes as typed."""
+    return " ".join(text.replace("**", "").replace("*", "").translate(_STRAIGHT).replace("\u00a0", " ").split())
 
 
 def word_boxes(data: bytes) -> list[list[tuple[str, float, float]]]:

@@ -19,7 +19,7 @@ def test_default_audience_applies_its_profile(handwash: Path):
     assert edition.audience.id == "kids"
     assert [s.id for s in edition.booklet.strokes] == ["lather"]
     assert edition.font_scale == 1.3
-    assert edition.booklet.edition == "Kids' edition"
+    assert edition.booklet.edition == "Kids’ edition"  # with the language's apostrophe
     assert any("grown-up" in c.text for c in edition.booklet.cautions)
     assert [s.stroke for s in edition.booklet.routine.steps] == ["lather"]
 

@@ -63,6 +63,7 @@ def test_a_card_that_cannot_fit_is_found_by_validate(handwash: Path, edit):
 def test_a_page_that_cannot_be_laid_out_names_the_stroke_and_the_edition(handwash: Path, edit):
     edit(handwash / "booklet.yaml", "    font_scale: 1.3", "    font_scale: 1.3\n    paper: 50x60mm")
     edit(handwash / "booklet.yaml", "default_audience: kids", "")
+    edit(handwash / "strokes/lather.yaml", "tips:", "illustration: {figure: back}\ntips:")  # a diagram too big
     lines = validate_lines(handwash)
     assert any(
         line.startswith(f"{handwash}/strokes/lather.yaml:1:1: error: layout: content too large to lay out")

@@ -236,7 +236,7 @@ def squeeze(frame: Frame, trace: Trace, colour: colors.Color) -> Group:
     Reads as "lift and squeeze": the roll stands up between two grips that close on it.
     """
     x, y = frame.at(trace.points[0])
-    s = hand_size(frame) / 10
+    s = hand_size(frame) / 8
     out = 1.0 if trace.side == "right" else -1.0
     g = Group()
     g.add(
@@ -336,7 +336,7 @@ def _anchor(frame: Frame, traces: list[Trace], moment: str) -> tuple[tuple[float
     if found is None:
         return None
     pts = frame.each(found.points)
-    point = pts[0] if len(pts) == 1 else partway(pts, 0.5)
+    point = pts[0] if len(pts) == 1 else partway(pts, found.badge_at)
     return point, 1.0 if found.side != "left" else -1.0
 
 

@@ -59,6 +59,7 @@ class Trace:
     moment: str = "pass"
     light: bool = False
     grip: str | None = None
+    badge_at: float = 0.5  # how far along the trace its step badge points (0 start, 1 end)
 
 
 def motion_from_illustration(ill: Illustration) -> MotionSpec:
@@ -310,10 +311,13 @@ def _fan_pieces(f: Figure, spec: MotionSpec, sign: int, echo: int) -> list[tuple
     # Over the top (or bottom): out along the shoulder blades to the widest point, then round.
     turn_y = y1 + (0.02 if not down else -0.02)
     corner_y = y1 - 0.09 if not down else y1 + 0.09
+    # Up (or down) over the shoulder blades and round the top of the shoulder where there is one.
+    crest = max(turn_y, top(f, (inner + side_y(corner_y)) / 2 + 0.04) - 0.01) if not down else turn_y
     over = (
         pass_[-1],
         at(f, sign, lane(f, turn_y, inner + 0.06), turn_y),
-        at(f, sign, lane(f, turn_y, (inner + side_y(corner_y)) / 2 + 0.04), turn_y - (0.005 if not down else -0.005)),
+        at(f, sign, lane(f, crest, (inner + side_y(corner_y)) / 2 + 0.04), crest),
+        at(f, sign, lane(f, (crest + corner_y) / 2 + 0.02, side_y(corner_y) + 0.02), (crest + corner_y) / 2 + 0.02),
         at(f, sign, side_y(corner_y), corner_y),
     )
     steps = 4
@@ -400,7 +404,7 @@ def knead(spec: MotionSpec) -> list[Trace]:
                 *spots[:-1],
                 (xa + (xb - xa) * 0.62, ya + (yb - ya) * 0.62),
             )  # the arrow stops short of the last grip
-            seq.add(Trace(link, order, spec.hand, _side(sign), moment="move"))
+            seq.add(Trace(link, order, None, _side(sign), moment="move"))  # the grips show the hands
             for k, spot in enumerate(spots):
                 moment = ("change" if g else "pass") if k == 0 else "next"
                 seq.add(Trace((spot,), order, None, _side(sign), arrow=False, moment=moment, grip="squeeze"))
@@ -459,7 +463,9 @@ def rake(spec: MotionSpec) -> list[Trace]:
             moment = "change" if g and not lane_no else ("pass" if not lane_no else "move")
             for sign in sides:
                 for finger, path in enumerate(_comb(f, spec, sign, lane_no)):
-                    seq.add(Trace(path, order, spec.hand if finger == 1 else None, _side(sign), moment=moment))
+                    at_ = 0.92 if moment == "pass" else 0.08  # "draw down to the waist"; "start further out"
+                    hand = spec.hand if finger == 1 else None
+                    seq.add(Trace(path, order, hand, _side(sign), moment=moment, badge_at=at_))
     return seq.traces
 
 

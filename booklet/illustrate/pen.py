@@ -10,15 +10,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportlab import rl_config
 from reportlab.graphics.shapes import Path, Polygon
 from reportlab.lib import colors
 
 from booklet.illustrate.zones import ASPECT, Point
 
-# Shapes are built here from validated numbers; ReportLab's per-attribute checks cost a
-# third of a booklet's render time, so they are switched off.
-rl_config.shapeChecking = 0
+# Shapes are built here from validated numbers; ReportLab's per-attribute checks, a third
+# of a booklet's render time, are off during a render (booklet/render/settings.py).
 
 NO_PRESSURE_RED = colors.HexColor("#C8372D")  # "No pressure": red, hatched
 LIGHT_TOUCH = colors.HexColor("#D98A00")  # "Light touch only": amber

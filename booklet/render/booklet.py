@@ -24,6 +24,7 @@ from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render.flowables import SectionMark, number_form
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import BUILDERS, Context, hex_colour
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import MUTED, RULE, Look, make_look, tint
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class BookletCanvas(Canvas):
         super().save()
 
 
+@with_render_settings
 def render_booklet(plan: Plan) -> tuple[bytes, int]:
     """Lay out and draw a whole booklet; return the PDF bytes and the page count."""
     booklet = plan.edition.booklet
@@ -248,19 +250,17 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
     if plan.edition.name:
         edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
-    from booklet.illustrate.diagram import draw_diagram
+        top -= look.body_size * 5.5
+    if plan.edition.recipient:
+        prepared = booklet.label("prepared_for", name=plan.edition.recipient)
+        place(canv, Paragraph(to_para(prepared), look["cover_sub"]), x, top - 6, text_w)
+    from booklet.illustrate.pictures import cover_picture
 
-    first = booklet.strokes[0].illustration if booklet.strokes else None
     figure_h = panel_y + look.body_size * 3 - look.margin_bottom * 1.05
-    drawing = draw_diagram(
-        first if first and not first.image else None,
-        w * 0.7,
-        figure_h,
-        accent=hex_colour(look.accent),
-        show_legend=False,
-        font=look.fonts.regular,
-    )
-    drawing.drawOn(canv, (w - drawing.width) / 2, look.margin_bottom * 1.05)
+    drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
+    if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
+        width, _ = drawing.wrap(w * 0.7, figure_h)
+        drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)

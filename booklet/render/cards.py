@@ -24,6 +24,7 @@ from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke,
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
+from booklet.render.settings import with_render_settings
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 
 MIN_SIZE = 7.0
@@ -59,23 +60,17 @@ def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
 
 def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card:
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
-        from booklet.illustrate.diagram import draw_diagram, words_from
+        from booklet.illustrate.pictures import stroke_picture
 
         m = size.margin_pt
         foot = look.body_size * 3.2 * scale
-        avoid = sorted({c.zone for c in stroke.cautions if c.zone})
-        drawing = draw_diagram(
-            stroke.illustration,
-            size.width_pt - 2 * m,
-            top - foot - m * 1.5,
-            accent=hex_colour(look.accent),
-            avoid=avoid,
-            worked_zones=stroke.areas,
-            hands=stroke.hands,
-            hand_names={h: words.hand_name(h) for h in stroke.hands},
-            words=words_from(words.label),
+        box = (size.width_pt - 2 * m, top - foot - m * 1.5)
+        drawing = stroke_picture(
+            stroke, words, words.root, *box, accent=hex_colour(look.accent), font=look.fonts.regular
         )
-        drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, foot + m * 0.5)
+        if drawing is not None:  # the author's image, the diagram, or nothing to picture
+            width, _ = drawing.wrap(*box)
+            drawing.drawOn(canv, (size.width_pt - width) / 2, foot + m * 0.5)
         pressure_row(canv, stroke, look, (m, m, size.width_pt - 2 * m), scale, words)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
@@ -178,8 +173,11 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         m = size.margin_pt
+        if not zones:  # no caution names a zone: no map
+            return
         drawing = draw_avoid_map(
             zones,
             size.width_pt - 2 * m,
@@ -188,6 +186,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
             font=look.fonts.regular,
             words=words_from(words.label),
             zone_names=map_names(words),
+            no_pressure=no_pressure_zones(all_cautions(edition.booklet)),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
 
@@ -261,6 +260,7 @@ def _overflowing(story: list[Flowable], width: float, height: float) -> tuple[So
     return None
 
 
+@with_render_settings
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
     """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
     from booklet.paper import Paper

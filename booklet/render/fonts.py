@@ -66,27 +66,49 @@ def _check_content_fonts(folder: Path, paths) -> None:
 
 
 def register_family(family: str, extra_dirs: tuple[Path, ...] = ()) -> FontSet:
-    """Register a family's four styles with ReportLab, once per process and version of the files."""
+    """Register a family's four styles with ReportLab, once per process and version of the files.
+
+    ReportLab keeps the first font registered under a name, so fonts from a content
+    folder register under names that carry a digest of their bytes: a font file changed
+    while ``booklet watch`` runs gets new names and is embedded from then on.
+    """
     files = find_family(family, extra_dirs)
     stamps = tuple((style, path, path.stat().st_mtime_ns, path.stat().st_size) for style, path in files.items())
-    return _register(family, stamps)
+    from_content = any(path.parent in extra_dirs for path in files.values())
+    tag = "-" + _digest(tuple(stamps)) if from_content else ""
+    return _register(family, stamps, tag)
 
 
 @cache
-def _register(family: str, stamps: tuple[tuple[str, Path, int, int], ...]) -> FontSet:
+def _digest(stamps: tuple[tuple[str, Path, int, int], ...]) -> str:
+    """A short digest of the four files' bytes; cached per modification time and size."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for style, path, _, _ in stamps:
+        digest.update(style.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            raise BookletError(f"font file {path.name} cannot be read: {exc.strerror or exc}") from None
+    return digest.hexdigest()[:12]
+
+
+@cache
+def _register(family: str, stamps: tuple[tuple[str, Path, int, int], ...], tag: str = "") -> FontSet:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     files = {style: path for style, path, _, _ in stamps}
-    names = {style: f"{family}-{style}" for style in STYLES}
+    names = {style: f"{family}-{style}{tag}" for style in STYLES}
     for style, path in files.items():
         try:
             pdfmetrics.registerFont(TTFont(names[style], str(path)))
         except Exception as exc:  # a broken TTF raises anything from TTFError to struct.error
             raise BookletError(f"font file {path.name} cannot be read: {str(exc)[:100]}") from None
     for bold, italic, style in ((0, 0, "Regular"), (1, 0, "Bold"), (0, 1, "Italic"), (1, 1, "BoldItalic")):
-        addMapping(family, bold, italic, names[style])
+        addMapping(family, bold, italic, names[style])  # the latest version of the family
         addMapping(names["Regular"], bold, italic, names[style])
     return FontSet(names["Regular"], names["Bold"], names["Italic"], names["BoldItalic"])
 
@@ -98,3 +120,21 @@ def charset(font_name: str) -> frozenset[int]:
 
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)
+
+
+def map_styles(family: str, fonts: FontSet) -> None:
+    """Point <b> and <i> inside paragraphs of ``family`` at its bold and italic faces again.
+
+    ReportLab's style table is global and other libraries write to it (svglib maps every
+    font it registers to itself), so whoever registers a family's files again restores it.
+    """
+    from reportlab.lib.fonts import addMapping
+
+    for bold, italic, name in (
+        (0, 0, fonts.regular),
+        (1, 0, fonts.bold),
+        (0, 1, fonts.italic),
+        (1, 1, fonts.bold_italic),
+    ):
+        addMapping(family, bold, italic, name)
+        addMapping(fonts.regular, bold, italic, name)

@@ -14,20 +14,12 @@ QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 @lru_cache(maxsize=64)
 def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     """The dark/light module matrix of a QR code (error correction M), cached per text."""
-    from booklet import cache
-
-    name = cache.key("qr", text.encode())
-    stored = cache.get(name)
-    if isinstance(stored, list) and stored and all(isinstance(row, str) for row in stored):
-        return tuple(tuple(ch == "1" for ch in row) for row in stored)
-    from reportlab.graphics.barcode import qrencoder  # 15 ms to import: only when the cache misses
+    from reportlab.graphics.barcode import qrencoder  # 15 ms to import: only when a booklet has a QR code
 
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(text)
     code.make()
-    modules = tuple(tuple(bool(m) for m in row) for row in code.modules)
-    cache.put(name, ["".join("1" if m else "0" for m in row) for row in modules])
-    return modules
+    return tuple(tuple(bool(m) for m in row) for row in code.modules)
 
 
 class QRCode(Flowable):

@@ -135,7 +135,11 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
         story.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
     if item.summary:
         story.append(para(item.summary, look["lead"]))
-    story.append(SideBySide(figure(item, ctx), glance(item, look, words), 0.56, look.body_size * 1.2))
+    picture = figure(item, ctx)
+    if picture is not None:
+        story.append(SideBySide(picture, glance(item, look, words), 0.56, look.body_size * 1.2))
+    else:  # nothing to picture: the facts alone
+        story += glance(item, look, words)
     story.append(Spacer(1, look.body_size * 0.6))
     if item.pressure_note:
         story.append(para(f"*{item.pressure_note}*", look["small"]))
@@ -177,35 +181,30 @@ def dot(look: Look):
     return draw
 
 
-def figure(item: Stroke, ctx: Context) -> Flowable:
-    """The stroke's diagram (or the author's image) sized for half the text width."""
+def figure(item: Stroke, ctx: Context) -> Flowable | None:
+    """The stroke's diagram (or the author's image) sized for half the text width; None when it has neither."""
+    from booklet.illustrate.pictures import label_size_for, stroke_picture
+
     look = ctx.look
     width = look.frame_w * 0.56
     height = min(look.frame_h * 0.44, width * 1.3)
     ill = item.illustration
-    avoid = sorted({c.zone for c in item.cautions if c.zone})
     if ill is not None and ill.caption:
         height -= look["small"].leading * 2.5
-    if ill is not None and ill.image:
-        from booklet.illustrate.images import load_image
-
-        picture = load_image(ctx.root, ill.image, width, height)
-    else:
-        from booklet.illustrate.diagram import draw_diagram, words_from
-
-        picture = draw_diagram(
-            ill,
-            width,
-            height,
-            accent=hex_colour(look.accent),
-            avoid=avoid,
-            font=look.fonts.regular,
-            worked_zones=item.areas,
-            hands=item.hands,
-            hand_names={h: ctx.plan.edition.booklet.hand_name(h) for h in item.hands},
-            words=words_from(ctx.plan.edition.booklet.label),
-            zone_names=map_names(ctx.plan.edition.booklet),
-        )
+    words = ctx.plan.edition.booklet
+    picture = stroke_picture(
+        item,
+        words,
+        ctx.root,
+        width,
+        height,
+        accent=hex_colour(look.accent),
+        font=look.fonts.regular,
+        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
+        zone_names=map_names(words),
+    )
+    if picture is None:
+        return None
     if ill is not None and ill.caption:
         caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
         return Stack([picture, caption], look.body_size * 0.4)
@@ -355,6 +354,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         w = look.frame_w * 0.8
         story += [
@@ -367,6 +367,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 font=look.fonts.regular,
                 words=words_from(booklet.label),
                 zone_names=map_names(booklet),
+                no_pressure=no_pressure_zones(gathered),
             ),
             Spacer(1, look.body_size),
         ]
@@ -456,6 +457,8 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
 def reference_row(ref, look: Look, scan: str) -> Flowable:
     from booklet.render.qr import QRCode
 
+    if not ref.url:  # a printed book: title and note, no link to scan
+        return Stack([para(f"**{ref.title}**", look["body"]), para(ref.note, look["small"])], 0)
     size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
     qr = QRCode(ref.url, size, colors.HexColor("#1E272D"))
     column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
