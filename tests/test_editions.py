@@ -161,10 +161,15 @@ default_audience: kids""",
 
 
 def test_every_edition_ends_with_its_back_cover(editions):
-    for pdf in editions.values():
+    booklet = load_booklet(SHIPPED)
+    for audience, pdf in editions.items():
         pages = PdfReader(io.BytesIO(pdf)).pages
-        assert "References and notes" in (pages[-1].extract_text() or "")
-        assert "References and notes" not in (pages[-2].extract_text() or "")
+        name = next(a.name for a in booklet.audiences if a.id == audience)
+        back = " ".join((pages[-1].extract_text() or "").split())
+        assert booklet.title in back
+        assert name in back
+        assert booklet.references[0].title in back  # the main reference, with its QR code
+        assert "References" in (pages[-2].extract_text() or "") or "References" in (pages[-3].extract_text() or "")
 
 
 def test_no_page_is_left_empty(editions):
