@@ -93,7 +93,11 @@ def reach(f: Figure, y: float) -> float:
     """Height -> distance from the spine line to the nearest edge of the body on the right there."""
     xs = [x - f.spine_x for x in crossings(f.outline, y) if x > f.spine_x]
     edge = min(xs, default=0.0)
-    return min(edge, f.half_width(y)) if f.side and y < f.side[0][1] else edge
+    edge = min(edge, f.half_width(y)) if f.side and y < f.side[0][1] else edge
+    for (cx, cy), (rx, ry) in f.ovals:  # the head is wider than the neck below it
+        if abs(y - cy) < ry:
+            edge = max(edge, cx - f.spine_x + rx * math.sqrt(1 - ((y - cy) / ry) ** 2))
+    return edge
 
 
 def zone_span(zone: Zone, y: float, sign: int, spine_x: float = 0.5) -> tuple[float, float] | None:
@@ -346,8 +350,9 @@ def circles(spec: MotionSpec) -> list[Trace]:
             r0 = min(0.065, reach(f, y0) * 0.26)
             if across:
                 near, far = across_span(f, spec, y0, sign)
-                r = min(r0, (far - near) / 4)
-                offs = [near + r + (far - near - 2 * r) * k / max(1, count - 1) for k in range(count)]
+                r = min(r0, max((far - near) / 4, 0.022))  # small circles still read as circles
+                fit = min(count, max(2, int((far - near) / (1.4 * r))))
+                offs = [near + r * 0.6 + (far - near - 1.2 * r) * k / max(1, fit - 1) for k in range(fit)]
                 if outward_sign(spec.direction, sign) < 0:
                     offs.reverse()
                 centres[sign] = [(o, y0, r) for o in offs]
@@ -358,7 +363,8 @@ def circles(spec: MotionSpec) -> list[Trace]:
                     y = y0 + (y1 - y0) * k / max(1, count - 1)
                     r = min(0.065, reach(f, y) * 0.26)
                     centres[sign].append((lane(f, y, off) + r, y, r))
-        for k in range(count):
+        levels = min(len(c) for c in centres.values())
+        for k in range(levels):
             for sign in sides:
                 o, y, r = centres[sign][k]
                 moment = ("change" if g else "pass") if k == 0 and sign == sides[0] else "move"
@@ -366,7 +372,7 @@ def circles(spec: MotionSpec) -> list[Trace]:
                     moment = "next"
                 hand = spec.hand if k == 0 else None
                 seq.add(Trace(_loop(f, at(f, sign, o, y), r, sign), seq.next_order(), hand, _side(sign), moment=moment))
-        if not across and count > 1:
+        if not across and levels > 1:
             for sign in sides:
                 o_first, y_first, _ = centres[sign][0]
                 _, y_last, _ = centres[sign][-1]
@@ -472,7 +478,8 @@ def rake(spec: MotionSpec) -> list[Trace]:
 def _comb(f: Figure, spec: MotionSpec, sign: int, lane_no: int) -> list[tuple[Point, ...]]:
     """One pass of the fingertips -> three parallel lines, a lane further out for later passes."""
     if spec.direction in ACROSS:
-        y0 = start_height(f, spec, (f.low + f.high) / 2) + lane_no * 0.09
+        y0 = start_height(f, spec, (f.low + f.high) / 2)
+        y0 += lane_no * 0.09 * (1 if y0 < (f.low + f.high) / 2 else -1)  # later lanes towards the middle
         lines = []
         for finger in range(3):
             y = y0 + finger * 0.025

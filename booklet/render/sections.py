@@ -354,6 +354,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import label_size_for
 
         w = look.frame_w * 0.8
         story += [
@@ -366,6 +367,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 font=look.fonts.regular,
                 words=words_from(booklet.label),
                 zone_names=map_names(booklet),
+                label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
             ),
             Spacer(1, look.body_size),
         ]
