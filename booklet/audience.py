@@ -52,7 +52,11 @@ def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
 
 def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
     """Apply one audience's profile to the booklet."""
-    audience = pick_audience(booklet, audience_id)
+    return apply_audience(booklet, pick_audience(booklet, audience_id))
+
+
+def apply_audience(booklet: Booklet, audience: Audience | None) -> Edition:
+    """One audience profile (or none) applied to the booklet; a roster's layer comes here too."""
     if audience is None:
         return typeset_edition(Edition(booklet, None))
     strokes = [_adjust(s, audience, booklet) for s in booklet.strokes if keeps(audience, s)]

@@ -20,6 +20,7 @@ from booklet.paper import MM, Paper, parse_paper
 if TYPE_CHECKING:
     from booklet.impose import Imposed, ImposeOptions
     from booklet.render.fonts import FontSet
+    from booklet.roster import Recipient
 
 __all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
 
@@ -110,9 +111,14 @@ def _name_part(field: str, edition: Edition, options: BuildOptions) -> list[str]
 def prepare(booklet: Booklet, audience: str | None) -> Edition:
     """select audience -> check fonts and glyphs: the checks before anything is drawn."""
     from booklet.audience import make_edition
+
+    return check_edition(make_edition(booklet, audience))
+
+
+def check_edition(edition: Edition) -> Edition:
+    """An edition (an audience's or a roster recipient's) -> itself, once its fonts and glyphs are checked."""
     from booklet.render.glyphs import check_glyphs
 
-    edition = make_edition(booklet, audience)
     fonts = edition_fonts(edition)
     check_glyphs(edition.booklet, fonts.regular, edition.booklet.theme.font)
     return edition
@@ -140,8 +146,12 @@ def edition_fonts(edition: Edition) -> FontSet:
 def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
     """prepare -> lay out -> render -> impose, for one edition and format."""
     started = time.perf_counter()
-    edition = prepare(booklet, options.audience)
-    names = output_names(booklet, options)
+    return build_edition(prepare(booklet, options.audience), options, output_names(booklet, options), started)
+
+
+def build_edition(edition: Edition, options: BuildOptions, names: list[str], started: float = 0.0) -> BuildResult:
+    """lay out -> render -> impose, for a checked edition; its files under ``names``."""
+    started = started or time.perf_counter()
     if options.format == "cards":
         return _cards(edition, options, names, started)
     pdf, pages = render_pdf(edition, options)
@@ -256,3 +266,33 @@ def build_booklet(
         output=Path(output) if output is not None else None,
         inputs=[Path(booklet.root)],
     )
+
+
+ROSTER_FORMATS = {"booklet": {}, "cards": {"format": "cards"}, "saddle": {"impose": "saddle"}}
+
+
+def build_recipient(booklet: Booklet, recipient: Recipient, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+    """One roster recipient -> their files by name (``ID.pdf``, ``ID-cards.pdf``, ...) and the booklet's pages."""
+    from booklet.errors import ContentError
+    from booklet.personal import personal_edition
+    from booklet.render.glyphs import check_text
+    from booklet.write import output_name
+
+    started = time.perf_counter()
+    edition = check_edition(personal_edition(booklet, recipient))
+    fonts = edition_fonts(edition)
+    try:
+        check_text(recipient.name, recipient.ref, "name", fonts.regular, booklet.theme.font)
+    except ContentError:  # the message would quote the letters: a name is never shown
+        message = f"the font {booklet.theme.font} cannot print some letters of this recipient's name"
+        raise ContentError.at(recipient.ref, message, "name") from None
+    files: dict[str, bytes] = {}
+    pages = 0
+    for fmt in formats:
+        options = parse_options(ROSTER_FORMATS[fmt])
+        names = [output_name(recipient.id, [] if fmt == "booklet" else [fmt])]
+        result = build_edition(edition, options, names, started)
+        files.update(result.files)
+        if fmt == "booklet":
+            pages = result.pages
+    return files, pages

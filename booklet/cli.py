@@ -249,6 +249,8 @@ Examples:
   booklet batch my-guide                     every audience x booklet, cards and saddle
   booklet batch my-guide -a kids -f cards    one audience, one format
   booklet batch my-guide -j 2 -o print/      two processes, into print/
+  booklet batch my-guide --roster people.csv -f booklet -f cards -o out/
+  booklet batch my-guide --roster people.csv --executor dask://10.0.0.5:8786 -o /shared/out
 """
 
 
@@ -271,19 +273,53 @@ Examples:
     help="Format to build; repeat for more: booklet, cards or an imposition scheme (saddle). Default: all of them.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel processes, 1 to 64. Default: the CPU cores.")
+@click.option(
+    "--roster",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A CSV or YAML list of recipients: build each their own edition (see docs/roster.md).",
+)
+@click.option(
+    "--executor",
+    default="local",
+    show_default=True,
+    metavar="local|dask|dask://HOST:PORT",
+    help="With --roster: a local process pool, a Dask LocalCluster, or a running Dask scheduler.",
+)
+@click.option(
+    "--force", is_flag=True, help="With --roster: rebuild every recipient, even those the manifest shows done."
+)
 @out_dir_option("output", "Output folder; files get the names `booklet build` gives them.")
 def batch(
-    source: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...], jobs: int | None, out_dir: Path
+    source: Path | None,
+    audiences: tuple[str, ...],
+    formats: tuple[str, ...],
+    jobs: int | None,
+    roster: Path | None,
+    executor: str,
+    force: bool,
+    out_dir: Path,
 ) -> None:
     """Build every audience x format of SOURCE in parallel and report each file.
 
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
     One failing edition does not stop the others; failures are listed at the end
-    and make the exit code 1.
+    and make the exit code 1. With --roster, each recipient gets their own edition
+    (ROSTER-ID.pdf, ROSTER-ID-cards.pdf, ...) and the output folder a manifest.json.
     """
     from booklet.batch import JobResult, plan_jobs, run_batch
     from booklet.build import load_booklet
 
+    if roster is None and (executor != "local" or force):
+        raise click.UsageError("--executor and --force apply only with --roster")
+    if roster is not None:
+        if audiences:
+            raise click.UsageError("-a/--audience does not apply with --roster: the roster names each audience")
+        if not (executor in ("local", "dask") or executor.startswith("dask://")):
+            raise click.BadParameter(
+                f"'{executor}' (expected local, dask or dask://HOST:PORT)", param_hint="--executor"
+            )
+        _roster_batch(source, roster, formats, jobs, executor, force, out_dir)
+        return
     started = time.perf_counter()
     booklet = load_booklet(source)
     work = plan_jobs(booklet, audiences, formats)
@@ -308,6 +344,50 @@ def batch(
     click.echo(f"{len(results) - len(failed)} built, {len(failed)} failed in {time.perf_counter() - started:.2f} s")
     for r in failed:
         click.echo(f"{r.job.label}:", err=True)
+        for line in r.errors:
+            click.echo(f"  {clean(line, 400)}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _roster_batch(
+    source: Path | None,
+    roster: Path,
+    formats: tuple[str, ...],
+    jobs: int | None,
+    executor: str,
+    force: bool,
+    out_dir: Path,
+) -> None:
+    """One edition per roster recipient; progress by count, failures by roster line and id, never by name."""
+    from booklet.build import ROSTER_FORMATS, load_booklet, resolve_source
+    from booklet.roster import load_roster
+    from booklet.roster_run import Receipt, plan_run, run_roster
+
+    unknown = [f for f in formats if f not in ROSTER_FORMATS]
+    if unknown:
+        raise click.BadParameter(f"'{unknown[0]}' (expected {', '.join(ROSTER_FORMATS)})", param_hint="-f/--format")
+    started = time.perf_counter()
+    booklet = load_booklet(source)
+    recipients = load_roster(roster, booklet, tuple(ROSTER_FORMATS))
+    plan = plan_run(resolve_source(source), Path(booklet.root), recipients, formats or ("booklet",), out_dir, force)
+    order = {r.id: i for i, r in enumerate(recipients)}
+    with click.progressbar(length=len(recipients), label=f"{len(recipients)} recipients", file=sys.stderr) as bar:
+
+        def progress(_receipt: Receipt) -> None:
+            bar.update(1)
+
+        receipts = run_roster(plan, out_dir, executor, jobs, progress=progress, order=order)
+    failed = sorted((r for r in receipts if not r.ok), key=lambda r: order[r.id])
+    built = sum(1 for r in receipts if r.ok and not r.skipped)
+    skipped = sum(1 for r in receipts if r.skipped)
+    total = sum(b for r in receipts for _, b, _ in r.files)
+    click.echo(
+        f"{built} built, {skipped} up to date, {len(failed)} failed in {time.perf_counter() - started:.2f} s "
+        f"({total / 1024 / 1024:.1f} MB); manifest: {out_dir / 'manifest.json'}"
+    )
+    for r in failed:
+        click.echo(f"recipient {r.id} (roster line {r.line}):", err=True)
         for line in r.errors:
             click.echo(f"  {clean(line, 400)}", err=True)
     if failed:

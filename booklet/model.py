@@ -256,6 +256,7 @@ class Edition:
     booklet: Booklet  # already adjusted: strokes, cautions and theme are the edition's
     audience: Audience | None
     font_scale: float = 1.0
+    recipient: str = ""  # the name printed "Prepared for ..." on a roster edition's cover
 
     @property
     def name(self) -> str:

@@ -176,7 +176,7 @@ def _register_svg_font() -> str:
     """
     from svglib.fonts import get_global_font_map
 
-    from booklet.render.fonts import find_family, register_family
+    from booklet.render.fonts import find_family, map_styles, register_family
 
     fonts = register_family("NotoSans")
     files = find_family("NotoSans")
@@ -188,6 +188,7 @@ def _register_svg_font() -> str:
         ("bold", "italic", "BoldItalic", fonts.bold_italic),
     ):
         font_map.register_font(SVG_FONT, str(files[key]), weight=weight, style=style, rlgFontName=name)
+    map_styles("NotoSans", fonts)  # svglib's registration just mapped each face's bold to itself
     return fonts.regular
 
 

@@ -175,4 +175,9 @@ LABELS: dict[str, str] = {
     "which_same": "der Kante, die zuerst eingezogen wurde,",
     "which_opposite": "der gegenüberliegenden Kante",
     "how_gang": "Benachbarte Karten teilen sich einen Schnitt.",
+    # A roster recipient's own edition
+    "prepared_for": "Erstellt für {name}",
+    "personal_avoid": "Kein Druck auf: {zone}. Diesen Bereich bei jedem Griff auslassen.",
+    "personal_light": "Nur leichte Berührung: {zone}.",
+    "stroke_left_out": "{stroke} fehlt in dieser Ausgabe: Der Griff arbeitet nur an Bereichen, die ausgelassen werden.",
 }

@@ -185,4 +185,9 @@ LABELS: dict[str, str] = {
     "which_same": "the edge that went in first",
     "which_opposite": "the opposite edge",
     "how_gang": "Neighbouring cards share one cut.",
+    # A roster recipient's own edition
+    "prepared_for": "Prepared for {name}",
+    "personal_avoid": "No pressure at all on the {zone}: leave it out of every stroke.",
+    "personal_light": "Light touch only on the {zone}.",
+    "stroke_left_out": "{stroke} is left out of this edition: it works only areas to leave alone.",
 }

@@ -179,4 +179,9 @@ LABELS: dict[str, str] = {
     "which_same": "el borde que entró primero",
     "which_opposite": "el borde opuesto",
     "how_gang": "Las tarjetas vecinas comparten un mismo corte.",
+    # A roster recipient's own edition
+    "prepared_for": "Preparado para {name}",
+    "personal_avoid": "Ninguna presión en esta zona: {zone}. Evítela en cada maniobra.",
+    "personal_light": "Solo un toque ligero en esta zona: {zone}.",
+    "stroke_left_out": "{stroke} no aparece en esta edición: solo trabaja zonas que hay que evitar.",
 }

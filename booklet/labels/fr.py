@@ -179,4 +179,9 @@ LABELS: dict[str, str] = {
     "which_same": "le bord entré en premier",
     "which_opposite": "le bord opposé",
     "how_gang": "Les cartes voisines partagent une même coupe.",
+    # A roster recipient's own edition
+    "prepared_for": "Préparé pour {name}",
+    "personal_avoid": "Aucune pression sur cette zone : {zone}. Évitez-la dans chaque mouvement.",
+    "personal_light": "Toucher léger seulement sur cette zone : {zone}.",
+    "stroke_left_out": "{stroke} ne figure pas dans cette édition : ce mouvement ne travaille que des zones à éviter.",
 }

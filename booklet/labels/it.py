@@ -174,4 +174,9 @@ LABELS: dict[str, str] = {
     "which_same": "il lato entrato per primo",
     "which_opposite": "il lato opposto",
     "how_gang": "Le carte vicine condividono un solo taglio.",
+    # A roster recipient's own edition
+    "prepared_for": "Preparato per {name}",
+    "personal_avoid": "Nessuna pressione su questa zona: {zone}. Evitala in ogni manovra.",
+    "personal_light": "Solo un tocco leggero su questa zona: {zone}.",
+    "stroke_left_out": "{stroke} non compare in questa edizione: lavora solo zone da evitare.",
 }

@@ -171,4 +171,9 @@ LABELS: dict[str, str] = {
     "which_same": "край, вошедший первым,",
     "which_opposite": "противоположный край",
     "how_gang": "Соседние карточки делят один рез.",
+    # A roster recipient's own edition
+    "prepared_for": "Подготовлено для: {name}",
+    "personal_avoid": "Никакого давления на эту зону: {zone}. Обходите её во всех приёмах.",
+    "personal_light": "Только лёгкое касание в этой зоне: {zone}.",
+    "stroke_left_out": "Приём «{stroke}» не вошёл в это издание: он работает только с зонами, которых нужно избегать.",
 }

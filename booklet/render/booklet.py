@@ -250,6 +250,10 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
     if plan.edition.name:
         edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
+        top -= look.body_size * 5.5
+    if plan.edition.recipient:
+        prepared = booklet.label("prepared_for", name=plan.edition.recipient)
+        place(canv, Paragraph(to_para(prepared), look["cover_sub"]), x, top - 6, text_w)
     from booklet.illustrate.pictures import cover_picture
 
     figure_h = panel_y + look.body_size * 3 - look.margin_bottom * 1.05

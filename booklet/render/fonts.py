@@ -120,3 +120,21 @@ def charset(font_name: str) -> frozenset[int]:
 
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)
+
+
+def map_styles(family: str, fonts: FontSet) -> None:
+    """Point <b> and <i> inside paragraphs of ``family`` at its bold and italic faces again.
+
+    ReportLab's style table is global and other libraries write to it (svglib maps every
+    font it registers to itself), so whoever registers a family's files again restores it.
+    """
+    from reportlab.lib.fonts import addMapping
+
+    for bold, italic, name in (
+        (0, 0, fonts.regular),
+        (1, 0, fonts.bold),
+        (0, 1, fonts.italic),
+        (1, 1, fonts.bold_italic),
+    ):
+        addMapping(family, bold, italic, name)
+        addMapping(fonts.regular, bold, italic, name)

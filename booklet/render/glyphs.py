@@ -54,6 +54,14 @@ def check_glyphs(booklet: Booklet, font_name: str, family: str) -> None:
         raise ContentError(problems[:50])
 
 
+def check_text(text: str, ref: SourceRef, where: str, font_name: str, family: str) -> None:
+    """One piece of text from outside the content (a roster's name) -> an error if the font lacks a glyph."""
+    problems: list[Problem] = []
+    _walk(text, ref, where, charset(font_name), family, problems)
+    if problems:
+        raise ContentError(problems)
+
+
 def _walk(
     value: object, ref: SourceRef, where: str, drawable: frozenset[int], family: str, problems: list[Problem]
 ) -> None:
