@@ -65,6 +65,7 @@ def apply_audience(booklet: Booklet, audience: Audience | None) -> Edition:
     if routine is not None:
         routine = replace(routine, steps=tuple(step for step in routine.steps if step.stroke in kept))
     checklists = tuple(replace(c, items=c.items + dict(audience.extra_items).get(c.id, ())) for c in booklet.checklists)
+    references = tuple(r for r in booklet.references if not r.audiences or audience.id in r.audiences)
     theme = replace(
         booklet.theme,
         accent=audience.accent or booklet.theme.accent,
@@ -76,7 +77,10 @@ def apply_audience(booklet: Booklet, audience: Audience | None) -> Edition:
         strokes=tuple(strokes),
         routine=routine,
         checklists=checklists,
-        cautions=booklet.cautions + audience.extra_cautions,
+        cautions=merge_cautions(booklet.cautions, audience.extra_cautions),
+        references=references,
+        subtitle=booklet.subtitle if audience.subtitle is None else audience.subtitle,
+        introduction=booklet.introduction if audience.introduction is None else audience.introduction,
         theme=theme,
         edition=audience.name,
     )
@@ -92,6 +96,13 @@ def typeset_edition(edition: Edition) -> Edition:
     return typeset_record(edition, edition.booklet.language)
 
 
+def merge_cautions(general: tuple[Caution, ...], extra: tuple[Caution, ...]) -> tuple[Caution, ...]:
+    """General cautions with an edition's extras: an extra with a general caution's id takes its place."""
+    by_id = {c.id: c for c in extra if c.id}
+    kept = tuple(by_id.pop(c.id) if c.id in by_id else c for c in general)
+    return kept + tuple(c for c in extra if not c.id or c.id in by_id)
+
+
 def keeps(audience: Audience, stroke: Stroke) -> bool:
     """Whether the audience's edition prints the stroke."""
     names = {stroke.id, *stroke.tags}
@@ -104,6 +115,8 @@ def keeps(audience: Audience, stroke: Stroke) -> bool:
 
 def _adjust(stroke: Stroke, audience: Audience, booklet: Booklet) -> Stroke:
     overrides: dict[str, Any] = dict(dict(audience.overrides).get(stroke.id, ()))
+    if "field_refs" in overrides:  # overridden fields point at the audience file
+        overrides["field_refs"] = tuple({**dict(stroke.field_refs), **dict(overrides["field_refs"])}.items())
     if "cautions" in overrides:
         name = overrides.get("name", stroke.name)
         overrides["cautions"] = tuple(replace(c, source=name) for c in overrides["cautions"])

@@ -567,10 +567,10 @@ def schema(kind: str) -> None:
 
 @main.command(short_help="Content checks beyond the schema: cautions, card-sized steps, reading level.")
 @source_argument
-@click.option("-a", "--audience", metavar="ID", help="Edition to check. Default: the default edition.")
+@click.option("-a", "--audience", metavar="ID", help="Edition to check. Default: every edition.")
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings. Default: warnings only print.")
 def lint(source: Path | None, audience: str | None, strict: bool) -> None:
-    """Check one edition of SOURCE for writing problems and print its reading level.
+    """Check the editions of SOURCE for writing problems and self-contradictions; print reading levels.
 
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
     """
@@ -578,15 +578,23 @@ def lint(source: Path | None, audience: str | None, strict: bool) -> None:
     from booklet.build import load_booklet
     from booklet.lint import lint as check
 
-    edition = make_edition(load_booklet(source), audience)
-    warnings, grade = check(edition.booklet)
-    for warning in warnings:
-        click.echo(clean(str(warning), 400))
-    click.echo(
-        f"reading level: Flesch-Kincaid grade {grade:.1f} ({edition.name or 'default edition'}); "
-        f"{len(warnings)} warning(s)"
-    )
-    if strict and warnings:
+    booklet = load_booklet(source)
+    wanted: list[str | None] = [audience] if audience else [a.id for a in booklet.audiences] or [None]
+    total = 0
+    seen: set[str] = set()
+    for audience_id in wanted:
+        edition = make_edition(booklet, audience_id) if audience_id else make_edition(booklet, None)
+        warnings, grade = check(edition)
+        fresh = [w for w in warnings if str(w) not in seen]  # text every edition shares warns once
+        seen.update(str(w) for w in warnings)
+        for warning in fresh:
+            click.echo(clean(str(warning), 400))
+        total += len(fresh)
+        click.echo(
+            f"reading level: Flesch-Kincaid grade {grade:.1f} ({edition.name or 'default edition'}); "
+            f"{len(fresh)} warning(s)"
+        )
+    if strict and total:
         sys.exit(1)
 
 

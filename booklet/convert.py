@@ -112,6 +112,9 @@ class Converter:
             if converted is not None:
                 out.values[key.text] = converted
                 out.refs[key.text] = value.ref
+                if isinstance(value, RawList) and isinstance(converted, list) and len(converted) == len(value.items):
+                    for i, item in enumerate(value.items):  # each item's place too: "steps[2]"
+                        out.refs[f"{key.text}[{i}]"] = item.ref
         for spec in fields.values():
             if spec.required and spec.name not in node:
                 self.fail(node.ref, where, f"missing required field '{spec.name}'")

@@ -62,6 +62,8 @@ def plan_booklet(
     ]
     if booklet.introduction:
         sections.append(Section("introduction", "introduction", booklet.label("introduction")))
+    # Grouped safety messages come before the procedures (ANSI Z535.6): when not to, then how.
+    sections.append(Section("cautions", "cautions", booklet.label("cautions")))
     sections += _checklists(edition, "before")
     count = len(booklet.strokes)
     for number, stroke in enumerate(booklet.strokes, 1):
@@ -69,7 +71,6 @@ def plan_booklet(
     if booklet.routine and booklet.routine.steps:
         sections.append(Section("routine", "routine", booklet.routine.title, payload=booklet.routine))
     sections += _checklists(edition, "after")
-    sections.append(Section("cautions", "cautions", booklet.label("cautions")))
     if pad_to_four:  # saddle stitching: "Notes" pages fill the last sheet, before the back cover
         sections.append(Section("notes", "notes", booklet.label("notes"), toc=False, payload=back_pages))
     sections.append(Section("back-cover", "back-cover", _back_title(edition)))

@@ -1,7 +1,8 @@
-"""Booklet -> warnings beyond the schema: safety coverage, card-sized steps, reading level.
+"""Edition -> warnings beyond the schema: safety coverage, card-sized steps, self-consistency, reading level.
 
-Each warning names the file and line to look at. The reading level is the
-Flesch-Kincaid grade of the edition's running text, from a small syllable counter.
+Each warning names the file and line to look at. The self-consistency checks live in
+booklet.consistency. The reading level is the Flesch-Kincaid grade of every text the
+edition prints, from a small syllable counter.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from booklet.model import Booklet, SourceRef
+from booklet.model import Booklet, Edition, SourceRef
 
 CARD_STEP = 140  # characters; longer steps should have a short form for the cards
 MAX_GRADE = 8.0
@@ -46,26 +47,29 @@ def flesch_kincaid(text: str) -> float:
 
 
 def reader_text(booklet: Booklet) -> str:
-    parts = list(booklet.introduction)
+    """Every text the edition prints (pages and cards), as sentences, for the reading grade."""
+    from booklet.consistency import general_texts, stroke_texts
+
+    parts = [t.text for t in general_texts(booklet)]
     for stroke in booklet.strokes:
-        parts += [stroke.summary, stroke.purpose, *(s.text for s in stroke.steps), *stroke.tips]
-        parts += [c.text for c in stroke.cautions]
-    parts += [c.text for c in booklet.cautions]
+        parts += [t.text for t in stroke_texts(stroke)]
+        parts.append(stroke.pressure_note)
     return " ".join(p if p.rstrip().endswith((".", "!", "?")) else p + "." for p in parts if p)
 
 
-def lint(booklet: Booklet) -> tuple[list[Warning], float]:
-    """Every warning, and the reading grade of the text."""
+def lint(subject: Booklet | Edition) -> tuple[list[Warning], float]:
+    """Every warning about one edition (or the booklet as written), and the reading grade of its text."""
+    from booklet.consistency import disagreements, on_body
     from booklet.illustrate.zones import ZONES
 
+    edition = subject if isinstance(subject, Edition) else Edition(subject, None)
+    booklet = edition.booklet
     found: list[Warning] = []
     for stroke in booklet.strokes:
-        if not any(c.zone for c in stroke.cautions):
+        if on_body(stroke) and not any(c.zone for c in stroke.cautions):
             found.append(Warning(stroke.ref, f"{stroke.id}: no caution names a zone where not to press"))
         if not stroke.summary:
             found.append(Warning(stroke.ref, f"{stroke.id}: no summary"))
-        if stroke.illustration is None:
-            found.append(Warning(stroke.ref, f"{stroke.id}: no illustration"))
         for n, step in enumerate(stroke.steps, 1):
             if len(step.text) > CARD_STEP and not step.short:
                 found.append(
@@ -77,6 +81,7 @@ def lint(booklet: Booklet) -> tuple[list[Warning], float]:
     for caution in [*booklet.cautions, *(c for s in booklet.strokes for c in s.cautions)]:
         if caution.zone and caution.zone not in ZONES:
             found.append(Warning(caution.ref, f"zone '{caution.zone}' is not on the body diagram"))
+    found += disagreements(edition)
     grade = flesch_kincaid(reader_text(booklet))
     if grade > MAX_GRADE:
         found.append(Warning(booklet.ref, f"reading level is grade {grade:.1f} (aim for {MAX_GRADE:g} or below)"))

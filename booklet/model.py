@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from booklet.labels import ENGLISH, fill, hand_key, lookup, zone_key
 
 PRESSURES = ("light", "moderate", "firm")
+LEVELS = ("no-pressure", "light-touch")  # the two levels of the zone key on every diagram
 SIGNALS = ("danger", "warning", "caution", "notice")  # ANSI Z535.6, most severe first
 HANDS = ("palms", "fingertips", "thumbs", "forearms", "knuckles", "heels of hands")  # suggestions; any short text
 # The parts of a stroke a diagram can show; an illustration's ``badges`` gives each a step number.
@@ -44,9 +45,11 @@ NOWHERE = SourceRef("<built-in>")
 
 
 def ref_of(record: object, field: str) -> SourceRef:
-    """Where one field of a model record was written, else where the record starts."""
+    """Where one field (or one item, "steps[2]") of a model record was written, else the
+    field's, else where the record starts."""
     own = getattr(record, "ref", NOWHERE)
-    return dict(getattr(record, "field_refs", ())).get(field, own)
+    refs = dict(getattr(record, "field_refs", ()))
+    return refs.get(field) or refs.get(field.split("[")[0], own)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Caution:
     source: str = ""  # name of the stroke it belongs to, "" for general cautions
     id: str = ""  # names the hazard: cautions with the same id are the same hazard
     short: str = ""  # a shorter form for pocket cards
+    level: str = ""  # how diagrams shade its zone: no-pressure or light-touch; "" for the figure's own
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -159,8 +163,9 @@ class Routine:
 @dataclass(frozen=True)
 class Reference:
     title: str
-    url: str
+    url: str = ""  # "" for a printed book: no link, no QR code
     note: str = ""
+    audiences: tuple[str, ...] = ()  # only these audiences print it (default: all)
     ref: SourceRef = NOWHERE
     field_refs: tuple[tuple[str, SourceRef], ...] = ()  # where each field's value was written
 
@@ -193,10 +198,12 @@ class Audience:
     max_pressure: str | None = None
     font_scale: float = 1.0
     paper: str | None = None
-    extra_cautions: tuple[Caution, ...] = ()
+    extra_cautions: tuple[Caution, ...] = ()  # one with a general caution's id replaces it
     extra_items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (checklist id, items)
     overrides: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # (stroke id, fields)
     vocabulary: str = "plain"
+    subtitle: str | None = None  # replaces the booklet's subtitle in this edition
+    introduction: tuple[str, ...] | None = None  # replaces the booklet's introduction
     accent: str | None = None
     logo: str | None = None
     ref: SourceRef = NOWHERE

@@ -119,6 +119,7 @@ def is_us(width_pt: float, height_pt: float, tolerance: float = 2.0) -> bool:
     size = sorted((width_pt, height_pt))
     return any(abs(size[0] - min(p)) <= tolerance and abs(size[1] - max(p)) <= tolerance for p in US_PAGES)
 
+
 _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*$", re.I)
 _UNITS = {"mm": MM, "cm": 10 * MM, "in": INCH, "pt": 1.0}
 

@@ -64,8 +64,8 @@ def _zone_cautions(booklet: Booklet, recipient: Recipient) -> tuple[Caution, ...
     out = []
     for zone in recipient.avoid:
         text = booklet.label("personal_avoid", zone=booklet.zone_name(zone))
-        out.append(Caution("warning", text, zone=zone, ref=recipient.ref))
+        out.append(Caution("warning", text, zone=zone, level="no-pressure", ref=recipient.ref))
     for zone in recipient.light:
         text = booklet.label("personal_light", zone=booklet.zone_name(zone))
-        out.append(Caution("caution", text, zone=zone, ref=recipient.ref))
+        out.append(Caution("caution", text, zone=zone, level="light-touch", ref=recipient.ref))
     return tuple(out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from booklet.model import HANDS, LABELS, MOMENTS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
+from booklet.model import HANDS, LABELS, LEVELS, MOMENTS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,13 @@ CAUTION = (
     text("why", "The reason, in one short sentence"),
     Field("id", "id", "Names the hazard; cautions with the same id (a general one and a stroke's) are one hazard"),
     text("short", "A shorter form for pocket cards"),
+    Field(
+        "level",
+        "enum",
+        "How diagrams shade the zone: no-pressure or light-touch (default: the figure's own, else light-touch)",
+        False,
+        LEVELS,
+    ),
 )
 
 STEP = (
@@ -132,8 +139,9 @@ ROUTINE = (
 
 REFERENCE = (
     text("title", "Title printed beside the QR code", True),
-    Field("url", "url", "http(s) address, printed and encoded as a QR code", True),
+    Field("url", "url", "http(s) address, printed and encoded as a QR code; leave it out for a printed book"),
     text("note", "A short note"),
+    ids("audiences", "Only these audiences print this reference (default: all)"),
 )
 
 THEME = (
@@ -156,7 +164,9 @@ AUDIENCE = (
     Field("max_pressure", "enum", "Cap every stroke's pressure at this", choices=PRESSURES),
     Field("font_scale", "number", "Type size factor", low=0.7, high=2.5),
     Field("paper", "paper", "Reading page size for this edition"),
-    records("extra_cautions", "caution", "Cautions added for this audience"),
+    text("subtitle", "Replaces the booklet's subtitle in this edition"),
+    Field("introduction", "paragraphs", "Replaces the booklet's introduction in this edition"),
+    records("extra_cautions", "caution", "Cautions added; one with a general caution's id replaces it"),
     Field("extra_items", "map", "Checklist items added, by checklist id", item=texts("items", "Items to add")),
     records("overrides", "override", "Per-stroke text overrides, by stroke id", kind="map"),
     Field("vocabulary", "enum", "Plain or anatomical words", choices=VOCABULARIES),

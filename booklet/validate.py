@@ -220,6 +220,7 @@ def _caution(r: Record, source: str = "") -> Caution:
         source,
         r.get("id", ""),
         r.get("short", ""),
+        r.get("level", ""),
         r.ref,
         tuple(r.refs.items()),
     )
@@ -268,7 +269,14 @@ def _routine(r: Record | None) -> Routine | None:
 
 
 def _reference(r: Record) -> Reference:
-    return Reference(r.get("title", ""), r.get("url", ""), r.get("note", ""), r.ref, tuple(r.refs.items()))
+    return Reference(
+        r.get("title", ""),
+        r.get("url", ""),
+        r.get("note", ""),
+        tuple(r.get("audiences", ())),
+        r.ref,
+        tuple(r.refs.items()),
+    )
 
 
 def _theme(r: Record | None) -> Theme:
@@ -312,6 +320,7 @@ def _override(r: Record) -> tuple[tuple[str, object], ...]:
         elif isinstance(value, list):
             value = tuple(value)
         out[key] = value
+    out["field_refs"] = tuple(r.refs.items())  # where the edition's own text was written
     return tuple(sorted(out.items()))
 
 
@@ -330,6 +339,8 @@ def _audience(r: Record) -> Audience:
         extra_items=tuple((cid, tuple(items)) for cid, (items, _) in r.get("extra_items", {}).items()),
         overrides=overrides,
         vocabulary=r.get("vocabulary", "plain"),
+        subtitle=r.get("subtitle"),
+        introduction=r.get("introduction"),
         accent=(r.get("accent") or "").upper() or None,
         logo=r.get("logo"),
         ref=r.ref,
@@ -367,6 +378,12 @@ def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:
             if audience not in audience_ids:
                 hint = did_you_mean(audience, audience_ids)
                 conv.fail(stroke.ref, f"{stroke.id}.audiences", f"unknown audience '{audience}'{hint}")
+    for n, reference in enumerate(booklet.references):
+        for audience in reference.audiences:
+            if audience not in audience_ids:
+                hint = did_you_mean(audience, audience_ids)
+                where = ref_of(reference, "audiences")
+                conv.fail(where, f"references[{n}].audiences", f"unknown audience '{audience}'{hint}")
     default = booklet.default_audience
     if default is not None and default not in audience_ids:
         hint = did_you_mean(default, audience_ids)

@@ -54,6 +54,21 @@ def _advise(problem: str, mark: Mark, context: str, context_mark: Mark | None, l
     if "'\\t'" in problem:
         return mark.line, mark.column, "YAML syntax: a tab character; indent with spaces"
     opened = context_mark or mark
+    if "unknown escape character" in problem:
+        return (
+            mark.line,
+            mark.column,
+            'inside double quotes a backslash starts an escape (\\n, \\"); write \\\\ for a backslash, '
+            "or put the value in single quotes",
+        )
+    if "scanning a simple key" in context and "expected ':'" in problem:
+        text = _line(lines, opened.line)
+        key = text.strip().split(":", 1)[0].split(" ", 1)[0]
+        return (
+            opened.line,
+            opened.column,
+            f"line {opened.line} has no ': ' after its key; write a colon and a space after the key: {_clip(key)}: ...",
+        )
     if "scanning a quoted scalar" in context:
         quote = _char(lines, opened)
         return opened.line, opened.column, f"the quote {quote} opened here is never closed; add the closing {quote}"
@@ -127,26 +142,30 @@ def _colon_or_indent(lines: list[str], mark: Mark):
     text = _line(lines, mark.line)
     first_colon = text.find(": ", _indent(text))
     above = _previous_content(lines, mark.line)
-    if above is not None and _indent(text) > _indent(_line(lines, above)) and mark.column - 1 <= first_colon + 1:
+    if above is not None and _indent(text) > _item_column(_line(lines, above)) and mark.column - 1 <= first_colon + 1:
         return _too_deep(lines, mark.line, above)
     start = _value_start(text)
     return (
         mark.line,
         start + 1,
         f"text holds ': ', which YAML reads as a new key; put the whole value in quotes: "
+        f"{_clip(_quote_fix(text, start))}"
+        if ": " in text[start:]
+        else f"text ends with ':', which YAML reads as a key; put the whole value in quotes: "
         f"{_clip(_quote_fix(text, start))}",
     )
 
 
 def _too_deep(lines: list[str], number: int, above: int):
     text, over = _line(lines, number), _line(lines, above)
-    extra = _indent(text) - _indent(over)
+    level = _item_column(over)  # where the keys of line `above` start (after any '- ')
+    extra = _indent(text) - level
     return (
         number,
         1,
-        f"indentation: line {number} is indented {_spaces(_indent(text))}, {extra} more than line {above} "
-        f"('{_key(over)}'), which already has its value; indent it like line {above} "
-        f"({_spaces(_indent(over))}), or quote the value if it continues the text above",
+        f"indentation: line {number} is indented {_spaces(_indent(text))}, {extra} more than '{_key(over)}' on line "
+        f"{above}, which already has its value; indent it like '{_key(over)}' ({_spaces(level)}), or quote the "
+        "value if it continues the text above",
     )
 
 
@@ -154,6 +173,23 @@ def _block_end(lines: list[str], mark: Mark, context_mark: Mark | None):
     text = _line(lines, mark.line)
     start = _value_start(text)
     first = text[start : start + 1]
+    if first in ("'", '"') and mark.column - 1 > start and text.rstrip().endswith(first):
+        other = '"' if first == "'" else "'"
+        inner = text[start + 1 : len(text.rstrip()) - 1]
+        twice = "write it twice ('') or " if first == "'" else 'write it as \\" or '
+        return (
+            mark.line,
+            mark.column,
+            f"a {_quote_name(first)} inside {first}...{first} ends the value; {twice}use {_quote_name(other)}s: "
+            f"{_clip(other + inner + other)}",
+        )
+    if text.lstrip().startswith("- ") and "found '-'" in _found(lines, mark):
+        return (
+            mark.line,
+            _indent(text) + 1,
+            "a list item ('- ') where a key is expected; put the list under its key, indented: "
+            "key: on one line, then '  - item' on the next",
+        )
     if mark.column - 1 > _indent(text) and first in ("'", '"', "[", "{"):
         what = "the closing quote" if first in ("'", '"') else f"the closing '{']' if first == '[' else '}'}'"
         return (
@@ -162,6 +198,15 @@ def _block_end(lines: list[str], mark: Mark, context_mark: Mark | None):
             f"text follows {what}; put the whole value in quotes: {_clip(_quote_fix(text, start))}",
         )
     return _misaligned(lines, mark.line, context_mark)
+
+
+def _quote_name(quote: str) -> str:
+    return "single quote" if quote == "'" else "double quote"
+
+
+def _found(lines: list[str], mark: Mark) -> str:
+    """The character the parser stopped at, as "found 'x'"."""
+    return f"found '{_char(lines, mark)}'"
 
 
 def _misaligned(lines: list[str], number: int, context_mark: Mark | None):
@@ -175,12 +220,23 @@ def _misaligned(lines: list[str], number: int, context_mark: Mark | None):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         indent = _indent(line)
+        inner = _item_column(line)
+        if inner > indent and (not levels or inner < levels[-1][0]):
+            levels.append((inner, above))  # the keys of a list item start after its '- '
         if not levels or indent < levels[-1][0]:
             levels.append((indent, above))
         if indent == 0:
             break
     deeper = [(i, n) for i, n in levels if i > here]
     shallower = [(i, n) for i, n in levels if i < here]
+    if deeper and shallower and deeper[-1][1] == shallower[0][1]:  # inside a list item
+        (inner, item), key = deeper[-1], _key(_line(lines, deeper[-1][1]))
+        return (
+            number,
+            here + 1,
+            f"indentation: line {number} is indented {_spaces(here)}, but the keys of the list item on line {item} "
+            f"start at {inner} ('{key}'); add {_spaces(inner - here)} to line it up with '{key}'",
+        )
     if deeper and shallower:
         (inner, _), (outer, parent) = deeper[-1], shallower[0]
         key = _key(_line(lines, parent))
@@ -206,6 +262,15 @@ def _misaligned(lines: list[str], number: int, context_mark: Mark | None):
         f"indentation: line {number} does not line up with the block that starts at line {anchor}; "
         "indent it like the other keys of that block",
     )
+
+
+def _item_column(text: str) -> int:
+    """A line -> where its content starts after any '- ' list markers."""
+    start = _indent(text)
+    while text.startswith("- ", start) or text[start:] == "-":
+        start += 2
+        start += _indent(text[start:])
+    return start
 
 
 def _previous_content(lines: list[str], number: int) -> int | None:

@@ -18,21 +18,21 @@ def test_sections_in_reading_order(handwash: Path):
         "cover",
         "contents",
         "introduction",
+        "cautions",  # safety before the procedures
         "checklist",
         "stroke",
         "routine",
         "checklist",
-        "cautions",
         "back-cover",
     ]
     assert [s.key for s in plan.contents()] == [
         "introduction",
+        "cautions",
         "checklist-kit",
         "strokes",
         "stroke-lather",
         "routine",
         "checklist-after",
-        "cautions",
         "back-cover",
     ]
 

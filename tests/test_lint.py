@@ -121,3 +121,167 @@ def test_stop_if_and_caution_short_forms_reach_the_model(handwash: Path, edit):
     assert booklet.stop_if == ("It stings", "You feel faint")
     hot = booklet.cautions[1]
     assert (hot.id, hot.short) == ("heat", "Use warm water.")
+
+
+# -- self-consistency: lint --------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def shoulders(tmp_path: Path) -> Path:
+    """A copy of a small booklet drawn on the body diagram that agrees with itself."""
+    import shutil
+
+    target = tmp_path / "shoulders"
+    shutil.copytree(FIXTURES / "shoulders", target)
+    return target
+
+
+def lint_lines(folder: Path, *args: str) -> tuple[int, list[str]]:
+    """Run `booklet lint --strict` on a folder: exit code and warning lines, folder prefix removed."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+
+    result = CliRunner().invoke(main, ["lint", str(folder), "--strict", *args])
+    lines = [line.replace(f"{folder}/", "") for line in result.output.splitlines() if ": warning: " in line]
+    return result.exit_code, lines
+
+
+def test_the_consistent_fixture_passes_strict(shoulders: Path):
+    assert lint_lines(shoulders) == (0, [])
+
+
+# (file, old snippet, new snippet, the expected warning lines, folder prefix removed)
+INCONSISTENT = [
+    (  # a step names a pressure above the stroke's own
+        "strokes/glide.yaml",
+        "  - Glide up beside the spine.",
+        "  - Glide up beside the spine, pressing firmly.",
+        [
+            "strokes/glide.yaml:8:5: warning: glide step 2 says 'firmly' but its pressure is moderate; "
+            "the page prints moderate",
+            "strokes/glide.yaml:8:5: warning: glide step 2 says 'firmly' but the Gentle edition caps pressure "
+            "at light; the page prints light",
+        ],
+    ),
+    (  # fine where the stroke is moderate, above the cap where the edition caps at light
+        "strokes/glide.yaml",
+        "  - Go slowly.",
+        "  - Go slowly, with moderate pressure.",
+        [
+            "strokes/glide.yaml:10:5: warning: glide tip 1 says 'moderate' but the Gentle edition caps pressure "
+            "at light; the page prints light"
+        ],
+    ),
+    (  # general text of a capped edition
+        "booklet.yaml",
+        "items: [Warm your hands, Ask how it feels]",
+        "items: [Warm your hands, Ask if they like it firm]",
+        ["booklet.yaml:9:30: warning: checklist 'before' says 'firm' but the Gentle edition caps pressure at light"],
+    ),
+    (  # a routine title that its steps do not add up to
+        "booklet.yaml",
+        "title: A 4-minute shoulder rub",
+        "title: A 5-minute shoulder rub",
+        [
+            "booklet.yaml:20:10: warning: the routine title says 5-minute but its steps add up to 4 minutes "
+            "in the Everyday edition",
+            "booklet.yaml:20:10: warning: the routine title says 5-minute but its steps add up to 4 minutes "
+            "in the Gentle edition",
+        ],
+    ),
+    (  # an edition that drops a stroke drops its minutes too
+        "booklet.yaml",
+        "    max_pressure: light",
+        "    max_pressure: light\n    exclude: [press]",
+        [
+            "booklet.yaml:20:10: warning: the routine title says 4-minute but its steps add up to 2 minutes "
+            "in the Gentle edition"
+        ],
+    ),
+    (  # one hazard id, two signal words
+        "strokes/press.yaml",
+        "  - signal: warning\n    id: spine",
+        "  - signal: caution\n    id: spine",
+        [
+            "strokes/press.yaml:9:13: warning: the hazard with id 'spine' is CAUTION here but WARNING at "
+            "booklet.yaml:11:13; give one hazard one signal word"
+        ],
+    ),
+    (  # one zone, two signal words, no ids
+        "strokes/glide.yaml",
+        "  - signal: warning\n    id: spine\n",
+        "  - signal: notice\n",
+        [
+            "strokes/glide.yaml:12:13: warning: the hazard with zone 'spine' is NOTICE here but WARNING at "
+            "booklet.yaml:11:13; give one hazard one signal word"
+        ],
+    ),
+    (  # a motion across a zone a warning protects (validate refuses paths across the figure's own)
+        "strokes/glide.yaml",
+        "  - Go slowly.\ncautions:",
+        "  - Go slowly.\ncautions:\n  - signal: warning\n    text: Never press on the kidneys.\n    zone: kidney-area",
+        [
+            "strokes/glide.yaml:20:3: warning: glide: the motion path crosses the kidney-area zone, where WARNING "
+            "at strokes/glide.yaml:14:11 says no pressure"
+        ],
+    ),
+    (  # a caution names the kidney area, the motion crosses it, nothing shades it
+        "strokes/glide.yaml",
+        "  - Go slowly.\ncautions:",
+        "  - Go slowly.\ncautions:\n  - signal: caution\n    text: Glide lightly over the kidneys.",
+        [
+            "strokes/glide.yaml:13:11: warning: glide: a caution names the kidney-area zone and the motion "
+            "crosses it, but the diagram does not shade it (give the caution zone: kidney-area)"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), INCONSISTENT)
+def test_lint_strict_catches_a_booklet_that_disagrees_with_itself(
+    shoulders: Path, edit, name: str, old: str, new: str, expected: list[str]
+):
+    edit(shoulders / name, old, new)
+    load_booklet(shoulders)  # valid content: these are lint's to find
+    code, lines = lint_lines(shoulders)
+    assert lines == expected
+    assert code == 1
+
+
+def test_lint_checks_the_edition_asked_for_only(shoulders: Path, edit):
+    edit(shoulders / "strokes/glide.yaml", "  - Go slowly.", "  - Go slowly, with moderate pressure.")
+    assert lint_lines(shoulders, "-a", "everyone") == (0, [])
+    code, lines = lint_lines(shoulders, "-a", "gentle")
+    assert code == 1
+    assert len(lines) == 1
+
+
+def test_zone_checks_skip_strokes_not_drawn_on_the_body(shoulders: Path, edit):
+    """A stroke shown by the author's own picture has no diagram to shade or cross."""
+    (shoulders / "hands.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    )
+    edit(
+        shoulders / "strokes/glide.yaml",
+        "  pattern: glide\n  start: lower-back\n  direction: up\n  repeats: 1",
+        "  image: hands.svg\n  alt: Two hands gliding up a back.",
+    )
+    edit(shoulders / "strokes/glide.yaml", "    zone: spine\n", "")
+    edit(shoulders / "strokes/glide.yaml", "  - signal: warning\n    id: spine\n", "  - signal: warning\n")
+    assert lint_lines(shoulders) == (0, [])
+
+
+def test_the_shipped_editions_agree_with_themselves():
+    from booklet.audience import make_edition
+    from booklet.lint import lint
+
+    from .conftest import SHIPPED
+
+    booklet = load_booklet(SHIPPED)
+    for audience in booklet.audiences:
+        warnings, grade = lint(make_edition(booklet, audience.id))
+        assert not warnings, (audience.id, [str(w) for w in warnings])
+        assert grade <= 8, audience.id

@@ -266,3 +266,36 @@ def test_cli_roster_batch_reports_failures_by_line_and_hides_names(tmp_path, cap
     everything = result.output + caplog.text + json.dumps(read_manifest(out))
     assert "Winifred" not in everything
     assert "Xavier" not in everything
+
+
+def _red_shapes(drawing) -> int:
+    from reportlab.graphics.shapes import Group
+
+    from booklet.illustrate.pen import NO_PRESSURE_RED
+
+    def walk(node):
+        if isinstance(node, Group):
+            for child in node.contents:
+                yield from walk(child)
+        else:
+            yield node
+
+    return sum(1 for s in walk(drawing) if getattr(s, "fillColor", None) == NO_PRESSURE_RED)
+
+
+def test_avoid_zones_are_drawn_as_no_pressure_on_every_diagram(tmp_path, booklet):
+    from booklet.audience import make_edition
+    from booklet.illustrate.diagram import figure_of, zone_levels
+    from booklet.illustrate.pictures import no_pressure_zones, stroke_picture
+    from booklet.illustrate.zones import NO_PRESSURE
+
+    (recipient,) = load_roster(write(tmp_path, "id,audience,avoid\np1,home,shoulders\n"), booklet, FORMATS)
+    personal = personal_edition(booklet, recipient).booklet
+    home = make_edition(booklet, "home").booklet
+    for mine, theirs in zip(personal.strokes, home.strokes, strict=True):
+        f = figure_of(mine.illustration)
+        assert ("shoulders", NO_PRESSURE) in zone_levels(f, (), no_pressure_zones(mine.cautions))
+        args = {"accent": "#2E6F73"}
+        mine_drawing = stroke_picture(mine, personal, booklet.root, 200, 260, **args)
+        their_drawing = stroke_picture(theirs, home, booklet.root, 200, 260, **args)
+        assert _red_shapes(mine_drawing) > _red_shapes(their_drawing), mine.id

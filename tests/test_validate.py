@@ -116,8 +116,8 @@ BROKEN = [
         "strokes/rinse.yaml",
         "name: Rinse",
         "name: Rinse\n  bad: indent",
-        "strokes/rinse.yaml:3:1: error: indentation: line 3 is indented 2 spaces, 2 more than line 2 ('name'), "
-        "which already has its value; indent it like line 2 (0 spaces), or quote the value if it continues the text "
+        "strokes/rinse.yaml:3:1: error: indentation: line 3 is indented 2 spaces, 2 more than 'name' on line 2, "
+        "which already has its value; indent it like 'name' (0 spaces), or quote the value if it continues the text "
         "above",
     ),
 ]

@@ -16,8 +16,8 @@ TABLE = [
     ),
     (
         "id: x\ntheme:\n  font: NotoSans\n    base_size: 10\n",
-        "f.yaml:4:1: error: indentation: line 4 is indented 4 spaces, 2 more than line 3 ('font'), which already "
-        "has its value; indent it like line 3 (2 spaces), or quote the value if it continues the text above",
+        "f.yaml:4:1: error: indentation: line 4 is indented 4 spaces, 2 more than 'font' on line 3, which already "
+        "has its value; indent it like 'font' (2 spaces), or quote the value if it continues the text above",
     ),
     (
         "id: x\ntitle: Rule one: set the angle\n",
@@ -102,6 +102,34 @@ TABLE = [
         "id: x\ntheme: {font: X\nsubtitle: world\n",
         "f.yaml:2:8: error: the '{' opened here is not closed with '}' before line 3; add the '}', or put the whole "
         "value in quotes if the '{' is text",
+    ),
+    (
+        "steps:\n  - text: Wet your hands.\n   short: Wet.\n",
+        "f.yaml:3:4: error: indentation: line 3 is indented 3 spaces, but the keys of the list item on line 2 start "
+        "at 4 ('text'); add 1 space to line it up with 'text'",
+    ),
+    (
+        "id: x\ntitle Hands\nsubtitle: y\n",
+        "f.yaml:2:1: error: line 2 has no ': ' after its key; write a colon and a space after the key: title: ...",
+    ),
+    (
+        "id: x\n- a\n",
+        "f.yaml:2:1: error: a list item ('- ') where a key is expected; put the list under its key, indented: "
+        "key: on one line, then '  - item' on the next",
+    ),
+    (
+        "title: 'It's fine'\n",
+        "f.yaml:1:12: error: a single quote inside '...' ends the value; write it twice ('') or use double quotes: "
+        '"It\'s fine"',
+    ),
+    (
+        'title: "C:\\path"\n',
+        'f.yaml:1:12: error: inside double quotes a backslash starts an escape (\\n, \\"); write \\\\ for a '
+        "backslash, or put the value in single quotes",
+    ),
+    (
+        "title: Note:\n",
+        "f.yaml:1:8: error: text ends with ':', which YAML reads as a key; put the whole value in quotes: \"Note:\"",
     ),
     (
         "id: x\ntitle: *x\n",

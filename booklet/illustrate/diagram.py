@@ -42,12 +42,16 @@ def figure_of(illustration: Illustration | None) -> Figure:
     return figure_named(getattr(illustration, "figure", None) if illustration is not None else None)
 
 
-def zone_levels(f: Figure, avoid: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """A figure + zones cautions name -> (zone, level) to shade: its own care zones, named ones as light."""
+def zone_levels(f: Figure, avoid: Iterable[str], no_pressure: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
+    """A figure + zones cautions name -> (zone, level) to shade: its own care zones, named ones as light,
+    and ``no_pressure`` ones (a caution with ``level: no-pressure``, a roster's avoid zones) as no pressure."""
     named = {z for z in avoid if z in f.zones}
     levels = {z: f.zones[z].level for z in f.zones if f.zones[z].level}
     for zone in named:
         levels.setdefault(zone, f.zones[zone].level or LIGHT)
+    for zone in no_pressure:
+        if zone in f.zones:
+            levels[zone] = NO_PRESSURE
     order = list(f.zones)
     return tuple(sorted(levels.items(), key=lambda kv: order.index(kv[0])))
 
@@ -70,6 +74,7 @@ def draw_diagram(
     safety: bool = True,
     zone_names: Mapping[str, str] | None = None,
     hand_names: Mapping[str, str] | None = None,
+    no_pressure: Iterable[str] = (),
 ) -> Drawing:
     """An illustration and a box -> the figure, its zones shaded by level, the motion on top, a key below.
 
@@ -89,7 +94,7 @@ def draw_diagram(
         round(width_pt, 3),
         round(height_pt, 3),
         accent,
-        zone_levels(f, avoid) if safety else (),
+        zone_levels(f, avoid, no_pressure) if safety else (),
         tuple(z for z in worked_zones if z in f.zones and not f.zones[z].level),
         tuple((h, (hand_names or {}).get(h, h)) for h in dict.fromkeys(h for h in hands if h)),
         show_legend,
@@ -165,6 +170,7 @@ def draw_avoid_map(
     words: Words | None = None,
     label_size: float | None = None,
     zone_names: Mapping[str, str] | None = None,
+    no_pressure: Iterable[str] = (),
 ) -> Drawing:
     """Zone names and a box -> the "where to take care" map: each zone shaded by its level and labelled.
 
@@ -177,7 +183,7 @@ def draw_avoid_map(
     f = figure_named(
         figure or next(iter(figures_with(frozenset(named & set(figure_named(None).zones)) or frozenset(named))), None)
     )
-    levels = zone_levels(f, named)
+    levels = zone_levels(f, named, no_pressure)
     return _avoid_map(
         f.name,
         levels,

@@ -68,6 +68,7 @@ def stroke_picture(
         height,
         accent=accent,
         avoid=sorted({c.zone for c in stroke.cautions if c.zone}),
+        no_pressure=no_pressure_zones(stroke.cautions),
         font=font,
         worked_zones=stroke.areas,
         hands=stroke.hands,
@@ -101,3 +102,8 @@ def cover_picture(booklet: Booklet, width: float, height: float, *, accent: str,
 def map_zones(cautions: Iterable[Caution]) -> list[str]:
     """Cautions -> the zones a map should show: those some caution names (none: draw no map)."""
     return sorted({c.zone for c in cautions if c.zone})
+
+
+def no_pressure_zones(cautions: Iterable[Caution]) -> list[str]:
+    """Cautions -> the zones they mark ``level: no-pressure`` (drawn red and hatched whatever the figure says)."""
+    return sorted({c.zone for c in cautions if c.zone and c.level == "no-pressure"})

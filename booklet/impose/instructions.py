@@ -16,6 +16,7 @@ from booklet.paper import MM
 
 Words = Callable[..., str]  # a label key and its values -> the printed text (Booklet.label)
 
+
 def english(key: str, **values: object) -> str:
     """The English wording of a printer's label, for PDFs that come without a booklet."""
     return fill(ENGLISH[key], values)

@@ -81,8 +81,16 @@ def spread_plan(pages: Sequence[Size], options: ImposeOptions, *, copies: int, s
         trim, bleed_box = _boxes(placements, frame, bleed) if copies == 1 else (None, None)
         obstacles = [p.clip for p in placements if p.clip] + [segment_box(line.segment) for line in lines]
         sides.append(
-            Side(side.sheet, side.front, tuple(placements), tuple(lines), place_slug(choice.size, obstacles), 0,
-                 trim, bleed_box)  # fmt: skip
+            Side(
+                side.sheet,
+                side.front,
+                tuple(placements),
+                tuple(lines),
+                place_slug(choice.size, obstacles),
+                0,
+                trim,
+                bleed_box,
+            )  # fmt: skip
         )
     duplex = "short-edge" if choice.size[0] > choice.size[1] else "long-edge"  # the flip axis lies along the fold
     folding = Folding(

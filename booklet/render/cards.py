@@ -173,6 +173,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
 
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.pictures import no_pressure_zones
 
         m = size.margin_pt
         if not zones:  # no caution names a zone: no map
@@ -185,6 +186,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
             font=look.fonts.regular,
             words=words_from(words.label),
             zone_names=map_names(words),
+            no_pressure=no_pressure_zones(all_cautions(edition.booklet)),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
 

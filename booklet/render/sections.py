@@ -355,6 +355,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
         from booklet.illustrate.pictures import label_size_for
+        from booklet.illustrate.pictures import no_pressure_zones
 
         w = look.frame_w * 0.8
         story += [
@@ -368,6 +369,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                 words=words_from(booklet.label),
                 zone_names=map_names(booklet),
                 label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
+                no_pressure=no_pressure_zones(gathered),
             ),
             Spacer(1, look.body_size),
         ]
@@ -457,6 +459,8 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
 def reference_row(ref, look: Look, scan: str) -> Flowable:
     from booklet.render.qr import QRCode
 
+    if not ref.url:  # a printed book: title and note, no link to scan
+        return Stack([para(f"**{ref.title}**", look["body"]), para(ref.note, look["small"])], 0)
     size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
     qr = QRCode(ref.url, size, colors.HexColor("#1E272D"))
     column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
