@@ -26,16 +26,16 @@ LOW = {"lower-back", "waist", "hips"}
 def course(traces: list[Trace], side: str) -> tuple[tuple[float, float], tuple[float, float]]:
     """The drawn path of one side -> (where it starts, where it ends).
 
-    A line pattern's first working pass; a pattern of loops or spots (circles, knead,
-    press) from its first loop or spot to its last.
+    A line pattern's first working pass; a pattern of loops (circles, kneading's heel
+    circles) or spots (grips, presses) from its first loop or spot to its last.
     """
     mine = [t for t in traces if t.side == side and not t.light and t.moment != "return"]
-    spots = [t for t in mine if t.grip] or [t for t in mine if len(t.points) == 1]
-    if spots:
-        return spots[0].points[0], spots[-1].points[0]
     loops = [t for t in mine if _closed(t)]
     if len(loops) > 1:
         return _centre(loops[0]), _centre(loops[-1])
+    spots = [t for t in mine if t.grip] or [t for t in mine if len(t.points) == 1]
+    if spots:
+        return spots[0].points[0], spots[-1].points[0]
     return mine[0].points[0], mine[0].points[-1]
 
 

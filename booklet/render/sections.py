@@ -354,8 +354,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
     zones = sorted({c.zone for c in gathered if c.zone})
     if zones:
         from booklet.illustrate.diagram import draw_avoid_map, words_from
-        from booklet.illustrate.pictures import label_size_for
-        from booklet.illustrate.pictures import no_pressure_zones
+        from booklet.illustrate.pictures import label_size_for, no_pressure_zones
 
         w = look.frame_w * 0.8
         story += [
