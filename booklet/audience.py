@@ -193,8 +193,3 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
     if problems:
         raise ContentError(problems[:50])
     return reworded
-
-
-def all_cautions(booklet: Booklet) -> list[Caution]:
-    """General cautions, then every stroke's, each stroke caution naming its stroke."""
-    return list(booklet.cautions) + [c for s in booklet.strokes for c in s.cautions]

@@ -18,8 +18,8 @@ from booklet.options import BY_FIELD, OPTIONS, BuildOptions, parse_options
 from booklet.paper import MM, Paper, parse_paper
 
 if TYPE_CHECKING:
+    from booklet.fonts import FontSet
     from booklet.impose import Imposed, ImposeOptions
-    from booklet.render.fonts import FontSet
     from booklet.roster import Recipient
 
 __all__ = ["BuildOptions", "BuildResult", "build", "build_booklet", "load_booklet", "output_names", "parse_options"]
@@ -128,8 +128,8 @@ def edition_fonts(edition: Edition) -> FontSet:
     """The edition's body and heading fonts, registered; one that cannot be found or read is a
     content error at the theme line that names it."""
     from booklet.errors import ContentError
+    from booklet.fonts import content_font_dirs, register_family
     from booklet.model import ref_of
-    from booklet.render.fonts import content_font_dirs, register_family
 
     theme = edition.booklet.theme
     found = []

@@ -30,11 +30,11 @@ def check_builds(booklet: Booklet, formats: tuple[str, ...] = tuple(FORMATS)) ->
     that only some editions have says which."""
     found: dict[str, tuple[Problem, list[str]]] = {}
     names = editions(booklet)
+    problems = []
     for audience in names:
         label = audience or "standard"
         for problem in edition_problems(booklet, audience, formats):
             found.setdefault(str(problem), (problem, []))[1].append(label)
-    problems = []
     for problem, labels in found.values():
         if len(names) > 1 and len(set(labels)) < len(names):
             which = ", ".join(dict.fromkeys(labels))

@@ -256,6 +256,11 @@ class Booklet:
         return self.label(key) if hand in HANDS and key in LABELS else hand
 
 
+def all_cautions(booklet: Booklet) -> list[Caution]:
+    """General cautions, then every stroke's, each stroke caution naming its stroke."""
+    return list(booklet.cautions) + [c for s in booklet.strokes for c in s.cautions]
+
+
 @dataclass(frozen=True)
 class Edition:
     """The booklet as one audience reads it: filtered, capped, reworded."""

@@ -26,6 +26,7 @@ from booklet.model import (
     Theme,
     ref_of,
 )
+from booklet.pictures import picture_problems
 
 
 def validate(doc: RawDoc) -> Booklet:
@@ -66,8 +67,8 @@ def validate(doc: RawDoc) -> Booklet:
     _check_strokes(conv, booklet, main)
     for record in audience_records:
         _check_audience(conv, booklet, record)
-    _check_files(conv, booklet, main, audience_records)
     _check_figures(conv, booklet, main)
+    conv.problems.extend((p.ref, p.where, p.message) for p in picture_problems(booklet))
     _check_labels(conv, booklet, main)
     if conv.problems:
         raise _error(conv)
@@ -479,41 +480,3 @@ def _check_labels(conv: Converter, booklet: Booklet, main: Record) -> None:
             conv.fail(labels.where(key), f"labels.{key}", message)
         else:
             conv.fail(main.where("language"), "labels", message)
-
-
-def _check_files(conv: Converter, booklet: Booklet, main: Record, audiences: list[Record]) -> None:
-    """Every image or logo is a readable picture inside the content folder."""
-    from pathlib import Path
-
-    root = Path(booklet.root)
-    wanted: list[tuple[str, SourceRef, str]] = []
-    for stroke in booklet.strokes:
-        ill = stroke.illustration
-        if ill is not None and ill.image:
-            wanted.append((ill.image, ill.ref, f"{stroke.id}.illustration.image"))
-    theme = main.get("theme")
-    if theme is not None and theme.get("logo"):
-        wanted.append((theme.get("logo"), theme.where("logo"), "theme.logo"))
-    if theme is not None and theme.get("cover_image"):
-        wanted.append((theme.get("cover_image"), theme.where("cover_image"), "theme.cover_image"))
-    wanted += [(r.get("logo"), r.where("logo"), "logo") for r in audiences if r.get("logo")]
-    if not wanted:
-        return
-    from booklet.files import nearby_hint
-    from booklet.illustrate.images import ImageProblem, check_image
-
-    needs_alt = {f"{s.id}.illustration.image": s.illustration for s in booklet.strokes if s.illustration}
-    for relative, ref, where in wanted:
-        try:
-            check_image(root, relative)
-        except (ImageProblem, ValueError) as exc:
-            message = str(exc)
-            if message.startswith("file not found"):
-                message = f"no file '{relative}' in the content folder{nearby_hint(root, relative)}"
-            conv.fail(ref, where, message)
-            continue
-        ill = needs_alt.get(where)
-        if ill is not None and not ill.alt:
-            conv.fail(ref, where, "an image needs a text alternative: add alt (a sentence saying what it shows)")
-        if where == "theme.cover_image" and theme is not None and not theme.get("cover_alt"):
-            conv.fail(ref, where, "a cover image needs a text alternative: add cover_alt")

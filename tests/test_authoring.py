@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import glob
 import json
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -105,32 +103,20 @@ def test_schema_command_prints_json():
 
 
 def test_watch_rebuilds_after_a_change_and_survives_a_bad_edit(handwash: Path, tmp_path: Path):
+    """Each edit is made right after the build before it, as a person would; no clock is involved."""
     output = tmp_path / "out.pdf"
     events: list[Event] = []
     stroke = handwash / "strokes" / "lather.yaml"
+    edits = [("pressure: light", "pressure: hard"), ("pressure: hard", "pressure: moderate")]
 
-    def wait_for(count: int) -> None:
-        while len(events) < count and time.monotonic() < deadline:
-            time.sleep(0.02)
+    def on_event(event: Event) -> None:
+        events.append(event)
+        if edits:
+            old, new = edits.pop(0)
+            stroke.write_text(stroke.read_text().replace(old, new))
 
-    def edit_later() -> None:  # each edit waits for the rebuild before it, as a person would
-        wait_for(1)
-        stroke.write_text(stroke.read_text().replace("pressure: light", "pressure: hard"))
-        wait_for(2)
-        stroke.write_text(stroke.read_text().replace("pressure: hard", "pressure: moderate"))
-
-    deadline = time.monotonic() + 10
-    editor = threading.Thread(target=edit_later)
-    editor.start()
-    watch(
-        handwash,
-        events.append,
-        output=output,
-        interval=0.05,
-        stop=lambda: len(events) >= 3 or time.monotonic() > deadline,
-    )
-    editor.join()
-    assert [bool(e.errors) for e in events[:3]] == [False, True, False]
+    watch(handwash, on_event, output=output, interval=0.01, stop=lambda: len(events) >= 3, max_cycles=10_000)
+    assert [bool(e.errors) for e in events] == [False, True, False]
     assert "unknown pressure 'hard'" in events[1].errors[0]
     assert "Moderate" in pdf_text(output.read_bytes())
 

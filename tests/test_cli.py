@@ -83,3 +83,55 @@ def test_bare_build_from_any_folder(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output" / "back-massage.pdf").stat().st_size > 10_000
+
+
+def _commands():
+    import click
+
+    group = main
+    assert isinstance(group, click.Group)
+    return sorted(group.commands.items())
+
+
+@pytest.mark.parametrize(("name", "command"), _commands(), ids=[n for n, _ in _commands()])
+def test_every_command_and_option_has_help(name, command):
+    """A full one-line summary, a description, and help for every option and argument-bearing command."""
+    summary = command.short_help or ""
+    assert summary, name
+    assert not summary.endswith(("...", "…")), name
+    assert len(summary) <= 80, name
+    assert (command.help or "").strip(), name
+    for param in command.params:
+        if param.param_type_name == "option":
+            assert (param.help or "").strip(), f"{name} {param.opts}: no help"
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert command.help.split()[0] in result.output
+
+
+def test_top_level_help_lists_full_summaries_and_exit_codes():
+    text = CliRunner().invoke(main, ["--help"], terminal_width=200).output
+    assert "Exit codes:" in text
+    assert "  2  a problem on the command line" in text
+    for name, command in _commands():
+        assert command.short_help in " ".join(text.split()), name
+
+
+@pytest.mark.parametrize("name", ["build", "batch", "impose"])
+def test_examples_epilogs(name):
+    text = CliRunner().invoke(main, [name, "--help"]).output
+    assert "Examples:" in text
+    assert f"booklet {name} " in text
+
+
+def test_build_help_gives_defaults_and_accepted_forms():
+    text = " ".join(CliRunner().invoke(main, ["build", "--help"], terminal_width=200).output.split())
+    for phrase in (
+        "Default: booklet.",
+        "14.8x21cm",
+        "Default: a6.",
+        "Default: long-edge.",
+        "0.5x-1mm",
+        "Output names:",
+    ):
+        assert phrase in text, phrase

@@ -19,8 +19,7 @@ def test_loading_an_svg_does_not_change_later_builds(tmp_path: Path):
     warm = build_booklet(None, format="cards")
     out = tmp_path / "fresh.pdf"
     code = (
-        "from booklet.build import build_booklet; "
-        f"open({str(out)!r}, 'wb').write(build_booklet(None, format='cards'))"
+        f"from booklet.build import build_booklet; open({str(out)!r}, 'wb').write(build_booklet(None, format='cards'))"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert warm == out.read_bytes()

@@ -233,7 +233,7 @@ def _avoid_map(
 
 def default_font() -> str:
     """() -> the booklet's embedded sans, registered on first use (no Helvetica in drawings)."""
-    from booklet.render.fonts import register_family
+    from booklet.fonts import register_family
 
     return register_family("NotoSans").regular
 

@@ -176,7 +176,7 @@ def _register_svg_font() -> str:
     """
     from svglib.fonts import get_global_font_map
 
-    from booklet.render.fonts import find_family, map_styles, register_family
+    from booklet.fonts import find_family, map_styles, register_family
 
     fonts = register_family("NotoSans")
     files = find_family("NotoSans")

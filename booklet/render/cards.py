@@ -18,9 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from booklet.audience import all_cautions
 from booklet.errors import ContentError
-from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
+from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, all_cautions, ref_of
 from booklet.paper import CardSize
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes

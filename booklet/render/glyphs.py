@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import fields, is_dataclass
 
 from booklet.errors import ContentError, Problem
+from booklet.fonts import charset
 from booklet.model import Booklet, SourceRef, ref_of
-from booklet.render.fonts import charset
 
 SKIP = {
     "id",

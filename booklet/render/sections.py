@@ -14,9 +14,8 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from booklet.audience import all_cautions
 from booklet.layout import STROKES_KEY, Plan, Section
-from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke
+from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke, all_cautions
 from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import plain, to_para
 from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint

@@ -64,7 +64,7 @@ def slug_renderer(font: str) -> SlugRenderer:
 
 def default_slug_renderer() -> SlugRenderer:
     """The renderer for PDFs that come without a booklet: the default theme's font."""
+    from booklet.fonts import register_family
     from booklet.model import Theme
-    from booklet.render.fonts import register_family
 
     return slug_renderer(register_family(Theme().font).regular)

@@ -15,9 +15,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from booklet.fonts import FontSet, content_font_dirs, register_family
 from booklet.model import Edition
 from booklet.paper import Paper
-from booklet.render.fonts import FontSet, content_font_dirs, register_family
 
 INK = colors.HexColor("#1E272D")
 MUTED = colors.HexColor("#56636B")
