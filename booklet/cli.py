@@ -20,6 +20,7 @@ import click
 from booklet import __version__
 from booklet.errors import BookletError, OptionError, clean
 from booklet.impose import LAYOUTS
+from booklet.lint import CHECKS as LINT_CHECKS
 from booklet.options import OPTIONS, SHEETS, Option, choice_list
 
 EXIT_CODES = """\b
@@ -569,7 +570,16 @@ def schema(kind: str) -> None:
 @source_argument
 @click.option("-a", "--audience", metavar="ID", help="Edition to check. Default: every edition.")
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings. Default: warnings only print.")
-def lint(source: Path | None, audience: str | None, strict: bool) -> None:
+@click.option(
+    "--skip",
+    "skips",
+    multiple=True,
+    type=click.Choice(sorted(LINT_CHECKS)),
+    help="Leave out one check that does not fit the topic (repeatable): "
+    + "; ".join(f"{k}: {v}" for k, v in sorted(LINT_CHECKS.items()))
+    + ". Default: every check.",
+)
+def lint(source: Path | None, audience: str | None, strict: bool, skips: tuple[str, ...]) -> None:
     """Check the editions of SOURCE for writing problems and self-contradictions; print reading levels.
 
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
@@ -584,7 +594,7 @@ def lint(source: Path | None, audience: str | None, strict: bool) -> None:
     seen: set[str] = set()
     for audience_id in wanted:
         edition = make_edition(booklet, audience_id) if audience_id else make_edition(booklet, None)
-        warnings, grade = check(edition)
+        warnings, grade = check(edition, frozenset(skips))
         fresh = [w for w in warnings if str(w) not in seen]  # text every edition shares warns once
         seen.update(str(w) for w in warnings)
         for warning in fresh:

@@ -40,13 +40,20 @@ def disagreements(edition: Edition) -> list[Warning]:
     """Every place where the edition contradicts itself, in the order of the checks."""
     booklet = edition.booklet
     cap = edition.audience.max_pressure if edition.audience else None
-    found = list(pressure_words(booklet, cap, edition.name))
-    found += routine_minutes(booklet, edition.name)
-    found += signal_words(booklet)
+    found = _named("pressure-words", pressure_words(booklet, cap, edition.name))
+    found += _named("routine-minutes", routine_minutes(booklet, edition.name))
+    found += _named("signal-words", signal_words(booklet))
     for stroke in booklet.strokes:
         if on_body(stroke):
-            found += picture_zones(stroke, booklet)
+            found += _named("picture-zones", picture_zones(stroke, booklet))
     return found
+
+
+def _named(check: str, warnings: Iterable[Warning]) -> list[Warning]:
+    """Warnings of one check -> the same, carrying the check's name (for `lint --skip`)."""
+    from dataclasses import replace
+
+    return [replace(w, check=check) for w in warnings]
 
 
 # -- pressure ---------------------------------------------------------------------------

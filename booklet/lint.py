@@ -16,10 +16,25 @@ CARD_STEP = 140  # characters; longer steps should have a short form for the car
 MAX_GRADE = 8.0
 
 
+# Each check by name, for `booklet lint --skip NAME` when one does not fit a topic.
+CHECKS = {
+    "caution-zone": "a stroke on the body diagram has no caution naming a zone where not to press",
+    "summary": "a stroke has no summary",
+    "card-step": f"a step over {CARD_STEP} characters has no 'short' form for the cards",
+    "unknown-zone": "a caution names a zone that is not on the diagram",
+    "pressure-words": "text says a firmer pressure than the stroke (or the edition's cap) allows",
+    "routine-minutes": "the routine's title gives minutes its steps do not add up to",
+    "signal-words": "one hazard (caution id or zone) has different signal words",
+    "picture-zones": "a motion crosses a zone a caution keeps free of pressure, or is not shaded",
+    "reading-level": f"the reading level is above school grade {MAX_GRADE:g}",
+}
+
+
 @dataclass(frozen=True)
 class Warning:
     ref: SourceRef
     message: str
+    check: str = ""  # a key of CHECKS
 
     def __str__(self) -> str:
         return f"{self.ref}: warning: {self.message}"
@@ -57,8 +72,13 @@ def reader_text(booklet: Booklet) -> str:
     return " ".join(p if p.rstrip().endswith((".", "!", "?")) else p + "." for p in parts if p)
 
 
-def lint(subject: Booklet | Edition) -> tuple[list[Warning], float]:
-    """Every warning about one edition (or the booklet as written), and the reading grade of its text."""
+def lint(subject: Booklet | Edition, skip: frozenset[str] = frozenset()) -> tuple[list[Warning], float]:
+    """Every warning about one edition (or the booklet as written) but the ``skip``ped checks, and its reading grade."""
+    found, grade = _lint(subject)
+    return [w for w in found if w.check not in skip], grade
+
+
+def _lint(subject: Booklet | Edition) -> tuple[list[Warning], float]:
     from booklet.consistency import disagreements, on_body
     from booklet.illustrate.zones import ZONES
 
@@ -67,22 +87,25 @@ def lint(subject: Booklet | Edition) -> tuple[list[Warning], float]:
     found: list[Warning] = []
     for stroke in booklet.strokes:
         if on_body(stroke) and not any(c.zone for c in stroke.cautions):
-            found.append(Warning(stroke.ref, f"{stroke.id}: no caution names a zone where not to press"))
+            message = f"{stroke.id}: no caution names a zone where not to press"
+            found.append(Warning(stroke.ref, message, "caution-zone"))
         if not stroke.summary:
-            found.append(Warning(stroke.ref, f"{stroke.id}: no summary"))
+            found.append(Warning(stroke.ref, f"{stroke.id}: no summary", "summary"))
         for n, step in enumerate(stroke.steps, 1):
             if len(step.text) > CARD_STEP and not step.short:
                 found.append(
                     Warning(
                         step.ref if step.ref.line else stroke.ref,
                         f"{stroke.id}: step {n} is {len(step.text)} characters; give it a 'short' form for the cards",
+                        "card-step",
                     )
                 )
     for caution in [*booklet.cautions, *(c for s in booklet.strokes for c in s.cautions)]:
         if caution.zone and caution.zone not in ZONES:
-            found.append(Warning(caution.ref, f"zone '{caution.zone}' is not on the body diagram"))
+            found.append(Warning(caution.ref, f"zone '{caution.zone}' is not on the body diagram", "unknown-zone"))
     found += disagreements(edition)
     grade = flesch_kincaid(reader_text(booklet))
     if grade > MAX_GRADE:
-        found.append(Warning(booklet.ref, f"reading level is grade {grade:.1f} (aim for {MAX_GRADE:g} or below)"))
+        message = f"reading level is grade {grade:.1f} (aim for {MAX_GRADE:g} or below)"
+        found.append(Warning(booklet.ref, message, "reading-level"))
     return found, grade

@@ -159,3 +159,13 @@ def test_all_content_files_together_have_a_size_limit(handwash: Path):
         f"strokes/extra-{count - 1:02d}.yaml: error: the content folder holds more than 1,500,000 bytes of YAML; "
         "split it into several booklets"
     )
+
+
+def test_every_lint_warning_names_its_check(shipped: Path):
+    from booklet.audience import make_edition
+    from booklet.lint import CHECKS, lint
+
+    booklet = load_booklet(shipped)
+    warnings = [w for a in booklet.audiences for w in lint(make_edition(booklet, a.id))[0]]
+    warnings += lint(booklet)[0]
+    assert all(w.check in CHECKS for w in warnings), [str(w) for w in warnings if w.check not in CHECKS]
