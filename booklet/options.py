@@ -28,7 +28,7 @@ from booklet.finish import STANDARDS as PDF_STANDARDS
 from booklet.impose import LAYOUTS
 from booklet.impose.grid import DUPLEX as DUPLEX_MODES
 from booklet.paper import ALIASES as PAPER_ALIASES
-from booklet.paper import CARD_SIZES, PAPERS, parse_offset, parse_paper
+from booklet.paper import CARD_SIZES, PAPERS, check_page_size, parse_offset, parse_paper
 from booklet.paper import SHEETS as SHEET_SIZES
 
 # Registries: name -> what it means (shown in --help and in error messages).
@@ -172,7 +172,7 @@ def did_you_mean(word: str, choices: Mapping[str, str] | tuple[str, ...]) -> str
 def _paper(value: Any) -> str:
     """A paper name or WxH with a unit -> its canonical name (a5, 105x148mm)."""
     text = str(value).strip().lower()
-    parse_paper(text)
+    check_page_size(parse_paper(text), text)
     return PAPER_ALIASES.get(text, text).replace(" ", "")
 
 
