@@ -148,8 +148,10 @@ def test_steps_tips_and_checklists_are_lists_and_cautions_panels_start_with_thei
     roles = [role for role, _, _ in tree]
     assert roles[0] == "Document"
     assert {"H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Figure", "TOC", "TOCI", "Link", "Div"} <= set(roles)
-    words = {"DANGER", "WARNING", "CAUTION", "NOTICE"}
-    panels = [el for role, _, el in tree if role == "Div"]
+    booklet = prepare(load_booklet(SHIPPED), None).booklet
+    # Each panel opens with its signal word; the "stop at once if" panel with its own heading.
+    words = {"DANGER", "WARNING", "CAUTION", "NOTICE", booklet.label("stop_heading").upper()}
+    panels = [el for role, _, el in tree if role == "Div" and "/T" in el]  # caution panels carry their title
     assert panels
     for el in panels:
         first = el.K[0]
