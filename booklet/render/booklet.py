@@ -132,7 +132,7 @@ def story(plan: Plan, ctx: Context) -> list:
     return flow
 
 
-RUN_ON = {"checklist", "references"}  # may start on the page where the section before ends
+RUN_ON = {"checklist", "references", "cautions"}  # may start on the page where the section before ends
 RUN_AFTER = {"introduction", "checklist", "routine", "cautions"}
 
 
@@ -433,7 +433,7 @@ def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> No
     canv.restoreState()
 
 
-BACK_PANEL = 0.3  # share of the back cover's height under the accent panel
+BACK_PANEL = 0.26  # share of the back cover's height under the accent panel
 
 
 def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:
