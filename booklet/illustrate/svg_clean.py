@@ -223,7 +223,8 @@ def sanitise(data: bytes, relative: str) -> bytes:
     root = tree.getroot()
     if local_name(root.tag) != "svg":
         raise Refused(f"'{relative}' is not an SVG file")
-    geometry = sum(len(el.get("d") or "") + len(el.get("points") or "") for el in root.iter() if isinstance(el.tag, str))
+    shapes = [el for el in root.iter() if isinstance(el.tag, str)]
+    geometry = sum(len(el.get("d") or "") + len(el.get("points") or "") for el in shapes)
     if geometry > MAX_GEOMETRY:
         raise Refused(f"'{relative}' is too complex ({geometry:,} characters of path data; limit {MAX_GEOMETRY:,})")
     for element in root.iter():
