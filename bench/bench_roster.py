@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from booklet.build import build_recipient, load_booklet  # noqa: E402
+from booklet.build import build_recipient, load_booklet  # noqa: E402  (returns files, pages, warnings)
 from booklet.roster import load_roster  # noqa: E402
 from booklet.roster_run import plan_run, run_roster  # noqa: E402
 

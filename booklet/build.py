@@ -271,8 +271,12 @@ def build_booklet(
 ROSTER_FORMATS = {"booklet": {}, "cards": {"format": "cards"}, "saddle": {"impose": "saddle"}}
 
 
-def build_recipient(booklet: Booklet, recipient: Recipient, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
-    """One roster recipient -> their files by name (``ID.pdf``, ``ID-cards.pdf``, ...) and the booklet's pages."""
+def build_recipient(
+    booklet: Booklet, recipient: Recipient, formats: tuple[str, ...]
+) -> tuple[dict[str, bytes], int, list[str]]:
+    """One roster recipient -> their files by name (``ID.pdf``, ``ID-cards.pdf``, ...), the booklet's pages,
+    and the self-consistency warnings of their edition (the checks every edition gets from lint)."""
+    from booklet.consistency import disagreements
     from booklet.errors import ContentError
     from booklet.personal import personal_edition
     from booklet.render.glyphs import check_text
@@ -295,4 +299,4 @@ def build_recipient(booklet: Booklet, recipient: Recipient, formats: tuple[str, 
         files.update(result.files)
         if fmt == "booklet":
             pages = result.pages
-    return files, pages
+    return files, pages, [str(w) for w in disagreements(edition)]

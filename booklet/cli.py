@@ -387,6 +387,10 @@ def _roster_batch(
         f"{built} built, {skipped} up to date, {len(failed)} failed in {time.perf_counter() - started:.2f} s "
         f"({total / 1024 / 1024:.1f} MB); manifest: {out_dir / 'manifest.json'}"
     )
+    for r in sorted((r for r in receipts if r.warnings), key=lambda r: order[r.id]):
+        click.echo(f"recipient {r.id} (roster line {r.line}): {len(r.warnings)} warnings", err=True)
+        for line in r.warnings:
+            click.echo(f"  {clean(line, 400)}", err=True)
     for r in failed:
         click.echo(f"recipient {r.id} (roster line {r.line}):", err=True)
         for line in r.errors:

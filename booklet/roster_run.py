@@ -55,6 +55,7 @@ class Receipt:
     seconds: float = 0.0
     errors: tuple[str, ...] = ()
     skipped: bool = False
+    warnings: tuple[str, ...] = ()  # where the recipient's edition disagrees with itself
 
     @property
     def ok(self) -> bool:
@@ -153,7 +154,7 @@ def run_task(task: Task) -> Receipt:
     recipient = task.recipient
     try:
         booklet = _booklet_for(task)
-        outputs, pages = build_recipient(booklet, recipient, task.formats)  # type: ignore[arg-type]
+        outputs, pages, warnings = build_recipient(booklet, recipient, task.formats)  # type: ignore[arg-type]
         files = []
         for name, data in outputs.items():
             write_atomic(Path(task.out_dir) / name, data, sync_folder=False)
@@ -163,9 +164,9 @@ def run_task(task: Task) -> Receipt:
         return Receipt(
             recipient.id, recipient.ref.line, task.input_hash, seconds=time.perf_counter() - started, errors=lines
         )
-    return Receipt(
-        recipient.id, recipient.ref.line, task.input_hash, tuple(files), pages, time.perf_counter() - started
-    )
+    seconds = time.perf_counter() - started
+    hidden = tuple(_without_name(w, recipient.name) for w in warnings)
+    return Receipt(recipient.id, recipient.ref.line, task.input_hash, tuple(files), pages, seconds, warnings=hidden)
 
 
 def _without_name(line: str, name: str) -> str:

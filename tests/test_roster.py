@@ -299,3 +299,14 @@ def test_avoid_zones_are_drawn_as_no_pressure_on_every_diagram(tmp_path, booklet
         mine_drawing = stroke_picture(mine, personal, booklet.root, 200, 260, **args)
         their_drawing = stroke_picture(theirs, home, booklet.root, 200, 260, **args)
         assert _red_shapes(mine_drawing) > _red_shapes(their_drawing), mine.id
+
+
+def test_consistency_checks_run_on_each_personal_edition(tmp_path, booklet):
+    from booklet.build import build_recipient
+
+    (recipient,) = load_roster(write(tmp_path, "id,name,avoid\np1,Ann Example,shoulders\n"), booklet, FORMATS)
+    _, _, warnings = build_recipient(booklet, recipient, ("booklet",))
+    # Kneading still works the tops of the shoulders, which this recipient must not have pressed;
+    # the warning points at the roster line that says so, and never quotes the name.
+    assert any("crosses the shoulders zone" in w and "roster.csv:2:1" in w for w in warnings), warnings
+    assert not any("Ann" in w for w in warnings)
