@@ -14,26 +14,7 @@ from typing import Any
 from booklet.convert import did_you_mean, expected
 from booklet.errors import OptionError
 from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
-
-# Text the reader sees; ids, enum values and zone names are never reworded.
-READER_TEXT = {
-    "summary",
-    "purpose",
-    "position",
-    "duration",
-    "steps",
-    "text",
-    "short",
-    "tips",
-    "cautions",
-    "why",
-    "items",
-    "intro",
-    "note",
-    "introduction",
-    "checklists",
-    "routine",
-}
+from booklet.schema import reworded_fields
 
 
 def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
@@ -175,7 +156,9 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
             return tuple(fix(v, owner, name) for v in value)
         if is_dataclass(value) and not isinstance(value, type):
             changes = {
-                f.name: fix(getattr(value, f.name), value, f.name) for f in fields(value) if f.name in READER_TEXT
+                f.name: fix(getattr(value, f.name), value, f.name)
+                for f in fields(value)
+                if f.name in reworded_fields(type(value))
             }
             return replace(value, **changes)
         return value

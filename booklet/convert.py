@@ -325,7 +325,7 @@ def _check_text_kind(conv: Converter, node: RawScalar, where: str, spec: Field, 
         return tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", value) if p.strip())
     if kind in ("zone", "pattern", "direction", "side", "figure"):
         return _vocabulary_word(conv, node, where, kind, value)
-    return value.strip() if kind in ("id", "url", "path", "color", "paper") else value.strip()
+    return value.strip().upper() if kind == "color" else value.strip()
 
 
 def _vocabulary_word(conv: Converter, node: RawScalar, where: str, kind: str, value: str) -> str | None:

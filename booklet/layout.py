@@ -17,8 +17,10 @@ STROKES_KEY = "strokes"
 
 @dataclass(frozen=True)
 class Section:
-    kind: str  # cover, contents, introduction, checklist, stroke, routine, cautions, notes, back-cover
-    # ("notes" is as many ruled pages as make the page count a multiple of four)
+    kind: str  # cover, contents, introduction, checklist, glance, stroke, routine, cautions,
+    # references, notes, back-cover ("notes" is as many ruled pages as make the page count a
+    # multiple of four; "glance" is the strokes at a glance, one or two pages so that the
+    # first stroke starts on a left-hand page)
     key: str  # destination name, unique in the document
     title: str
     level: int = 0
@@ -66,14 +68,18 @@ def plan_booklet(
     sections.append(Section("cautions", "cautions", booklet.label("cautions")))
     sections += _checklists(edition, "before")
     count = len(booklet.strokes)
+    if count:
+        sections.append(Section("glance", "glance", booklet.label("at_a_glance"), payload=booklet.strokes))
     for number, stroke in enumerate(booklet.strokes, 1):
         sections.append(Section("stroke", f"stroke-{stroke.id}", stroke.name, 1, (number, count, stroke)))
     if booklet.routine and booklet.routine.steps:
         sections.append(Section("routine", "routine", booklet.routine.title, payload=booklet.routine))
     sections += _checklists(edition, "after")
+    if booklet.references:
+        sections.append(Section("references", "references", booklet.label("references"), payload=booklet.references))
     if pad_to_four:  # saddle stitching: "Notes" pages fill the last sheet, before the back cover
         sections.append(Section("notes", "notes", booklet.label("notes"), toc=False, payload=back_pages))
-    sections.append(Section("back-cover", "back-cover", _back_title(edition)))
+    sections.append(Section("back-cover", "back-cover", booklet.title, toc=False))
     return Plan(edition, paper, tuple(sections), fillable, bleed_pt)
 
 
@@ -84,6 +90,3 @@ def _checklists(edition: Edition, placement: str) -> list[Section]:
         if c.placement == placement and c.items
     ]
 
-
-def _back_title(edition: Edition) -> str:
-    return edition.booklet.label("references" if edition.booklet.references else "notes")

@@ -1,13 +1,19 @@
 """The content format as data: every record, field, type and allowed value.
 
-One source of truth: validate.py checks content against these tables, and the JSON
-Schema for editors (``booklet schema``) is generated from them. No third-party imports.
+One description per field: convert.py reads content by these tables, validate.py turns
+the records into the model dataclasses named in MODELS (defaults live in the
+dataclasses), the JSON Schema for editors (``booklet schema``) is generated from them,
+and the glyph check and the audience rewording read which fields are printed and
+reworded from them. No third-party imports.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
+import booklet.model as model
 from booklet.model import HANDS, LABELS, LEVELS, MOMENTS, PLACEMENTS, PRESSURES, SIGNALS, VOCABULARIES
 
 
@@ -31,6 +37,13 @@ class Field:
     record: str | None = None
     low: float | None = None
     high: float | None = None
+    printed: bool | None = None  # drawn in the PDF (glyph-checked); None: decided by the kind
+    reworded: bool = False  # reader text an anatomical edition rewords with the vocabulary
+
+
+def reader(field: Field) -> Field:
+    """A field whose text the reader follows: an anatomical edition rewords it with the vocabulary."""
+    return replace(field, reworded=True)
 
 
 def text(name: str, description: str, required: bool = False) -> Field:
@@ -52,11 +65,11 @@ def ids(name: str, description: str) -> Field:
 
 CAUTION = (
     Field("signal", "enum", "ANSI Z535.6 signal word", True, SIGNALS),
-    text("text", "What to do or avoid", True),
+    reader(text("text", "What to do or avoid", True)),
     Field("zone", "zone", "Body zone this caution protects; shaded on diagrams and the cautions map"),
-    text("why", "The reason, in one short sentence"),
+    reader(text("why", "The reason, in one short sentence")),
     Field("id", "id", "Names the hazard; cautions with the same id (a general one and a stroke's) are one hazard"),
-    text("short", "A shorter form for pocket cards"),
+    reader(text("short", "A shorter form for pocket cards")),
     Field(
         "level",
         "enum",
@@ -67,8 +80,8 @@ CAUTION = (
 )
 
 STEP = (
-    text("text", "The step in full", True),
-    text("short", "A shorter form for pocket cards"),
+    reader(text("text", "The step in full", True)),
+    reader(text("short", "A shorter form for pocket cards")),
 )
 
 BADGES = tuple(
@@ -93,7 +106,7 @@ ILLUSTRATION = (
     ),
     Field("image", "path", "A PNG, JPEG or SVG file inside the content folder, instead of a diagram"),
     text("caption", "Caption printed under the illustration"),
-    text("alt", "Text alternative for the image (required with image)"),
+    replace(text("alt", "Text alternative for the image (required with image)"), printed=False),  # metadata
 )
 
 STROKE = (
@@ -101,17 +114,17 @@ STROKE = (
     text("name", "Name printed as the page title", True),
     texts("other_names", "Other names the stroke is known by"),
     ids("tags", "Free tags that audiences can include or exclude"),
-    text("summary", "One-sentence summary"),
-    text("purpose", "What the stroke is for"),
+    reader(text("summary", "One-sentence summary")),
+    reader(text("purpose", "What the stroke is for")),
     Field("pressure", "enum", "How firmly to press", choices=PRESSURES),
     texts("hands", "Hands or tools used"),
     Field("areas", "list", "Body zones worked", item=Field("area", "zone", "A body zone")),
     texts("muscles", "Muscles worked"),
-    text("position", "Where the giver stands or kneels"),
-    text("duration", "How long, or how many repetitions"),
-    Field("steps", "list", "Numbered steps, in order", True, item=Field("step", "step", "A step")),
-    texts("tips", "Tips"),
-    records("cautions", "caution", "Cautions for this stroke"),
+    reader(text("position", "Where the giver stands or kneels")),
+    reader(text("duration", "How long, or how many repetitions")),
+    reader(Field("steps", "list", "Numbered steps, in order", True, item=Field("step", "step", "A step"))),
+    reader(texts("tips", "Tips")),
+    reader(records("cautions", "caution", "Cautions for this stroke")),
     Field("illustration", "record", "How to picture the stroke", record="illustration"),
     ids("audiences", "Only these audiences get this stroke (default: all)"),
 )
@@ -120,20 +133,26 @@ CHECKLIST = (
     Field("id", "id", "Unique id", True),
     text("title", "Title printed above the list", True),
     Field("placement", "enum", "Before or after the strokes", choices=PLACEMENTS),
-    Field("items", "list", "Items to tick", True, item=text("item", "Items to tick"), low=1),
+    reader(Field("items", "list", "Items to tick", True, item=text("item", "Items to tick"), low=1)),
 )
 
 ROUTINE_STEP = (
     Field("stroke", "id", "A stroke id", True),
     Field("minutes", "number", "Minutes to spend", True, low=0.25, high=120),
-    text("note", "A short note"),
+    reader(text("note", "A short note")),
 )
 
 ROUTINE = (
     text("title", "Title of the routine", True),
-    text("intro", "A sentence before the steps"),
-    Field(
-        "steps", "list", "Strokes in order, with minutes", True, item=Field("step", "record", "", record="routine_step")
+    reader(text("intro", "A sentence before the steps")),
+    reader(
+        Field(
+            "steps",
+            "list",
+            "Strokes in order, with minutes",
+            True,
+            item=Field("step", "record", "", record="routine_step"),
+        )
     ),
 )
 
@@ -152,7 +171,7 @@ THEME = (
     Field("logo", "path", "A logo image inside the content folder"),
     Field("paper", "paper", "Reading page size: a4, a5, a6, letter, half-letter or WxHmm"),
     Field("cover_image", "path", "A picture for the cover (PNG, JPEG or SVG inside the content folder)"),
-    text("cover_alt", "Text alternative for the cover picture (required with cover_image)"),
+    replace(text("cover_alt", "Text alternative for the cover picture (required with cover_image)"), printed=False),
 )
 
 AUDIENCE = (
@@ -187,27 +206,35 @@ BOOKLET = (
     text("edition", "Default edition name"),
     Field("language", "id", "Language code, e.g. en, de, el, ru"),
     texts("keywords", "Keywords for the PDF metadata"),
-    Field("introduction", "paragraphs", "Introduction; blank lines separate paragraphs"),
+    reader(Field("introduction", "paragraphs", "Introduction; blank lines separate paragraphs")),
     Field(
         "strokes",
         "list",
         "Stroke ids (files strokes/<id>.yaml) or inline strokes, in order",
         item=Field("stroke", "stroke-entry", "A stroke id or an inline stroke"),
     ),
-    records("checklists", "checklist", "Checklists"),
-    records("cautions", "caution", "General cautions"),
-    Field("routine", "record", "A timed sequence of strokes", record="routine"),
-    Field(
-        "stop_if",
-        "list",
-        "Stop at once if: short signs that mean stop the massage at once",
-        item=text("item", "A sign to stop at once"),
-        low=1,
+    reader(records("checklists", "checklist", "Checklists")),
+    reader(records("cautions", "caution", "General cautions")),
+    reader(Field("routine", "record", "A timed sequence of strokes", record="routine")),
+    reader(
+        Field(
+            "stop_if",
+            "list",
+            "Stop at once if: short signs that mean stop the massage at once",
+            item=text("item", "A sign to stop at once"),
+            low=1,
+        )
     ),
     records("references", "reference", "References, printed with QR codes"),
     Field("theme", "record", "Fonts, size, colour, logo, paper", record="theme"),
-    Field("vocabulary", "map", "Plain term -> anatomical term", item=text("term", "Anatomical term")),
-    records("audiences", "audience", "Audience profiles (or files audiences/*.yaml)"),
+    replace(
+        Field("vocabulary", "map", "Plain term -> anatomical term", item=text("term", "Anatomical term")),
+        printed=False,  # printed only through the reworded text, which is checked
+    ),
+    replace(
+        records("audiences", "audience", "Audience profiles (or files audiences/*.yaml)"),
+        printed=False,  # each edition's own words are checked when that edition is built
+    ),
     Field("default_audience", "id", "Audience built when -a is not given"),
     Field("labels", "record", "The booklet's own words for printed labels (for other languages)", record="labels"),
 )
@@ -230,3 +257,49 @@ RECORDS: dict[str, tuple[Field, ...]] = {
     "override": OVERRIDE,
     "labels": LABEL_FIELDS,
 }
+
+# The model dataclass each record becomes (badges, labels and override become (key, value) pairs).
+MODELS: dict[str, type] = {
+    "booklet": model.Booklet,
+    "stroke": model.Stroke,
+    "caution": model.Caution,
+    "step": model.Step,
+    "illustration": model.Illustration,
+    "checklist": model.Checklist,
+    "routine": model.Routine,
+    "routine_step": model.RoutineStep,
+    "reference": model.Reference,
+    "theme": model.Theme,
+    "audience": model.Audience,
+}
+# Model fields no author writes: where a value came from, and what later steps derive.
+DERIVED = {"ref", "field_refs", "root", "source", "pressure_note"}
+
+# Kinds whose values are never drawn as text: identifiers, choices, files, colours, sizes.
+UNPRINTED_KINDS = {"id", "enum", "zone", "pattern", "direction", "side", "figure", "path", "color", "paper", "url"}
+
+
+def printed(field: Field) -> bool:
+    """Whether a field's text reaches the page (so every character needs a glyph)."""
+    if field.printed is not None:
+        return field.printed
+    if field.kind in ("list", "map"):
+        return field.item is not None and printed(field.item)
+    return field.kind not in UNPRINTED_KINDS
+
+
+def _names(model_type: type, keep: Callable[[Field], bool]) -> frozenset[str]:
+    record = next(name for name, cls in MODELS.items() if cls is model_type)
+    return frozenset(f.name for f in RECORDS[record] if keep(f))
+
+
+@cache
+def printed_fields(model_type: type) -> frozenset[str]:
+    """The fields of a model dataclass the glyph check reads."""
+    return _names(model_type, printed)
+
+
+@cache
+def reworded_fields(model_type: type) -> frozenset[str]:
+    """The fields of a model dataclass an anatomical edition rewords."""
+    return _names(model_type, lambda f: f.reworded)

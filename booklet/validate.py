@@ -6,27 +6,15 @@ sorted by file, line and column.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from booklet.convert import Converter, Record, did_you_mean
 from booklet.errors import ContentError, Problem
 from booklet.load import RawDoc, RawNode
-from booklet.model import (
-    Audience,
-    Booklet,
-    Caution,
-    Checklist,
-    Illustration,
-    Reference,
-    Routine,
-    RoutineStep,
-    SourceRef,
-    Step,
-    Stroke,
-    Theme,
-    ref_of,
-)
+from booklet.model import Booklet, SourceRef, Step, Stroke, ref_of
 from booklet.pictures import picture_problems
+from booklet.schema import MODELS, RECORDS, Field
 
 
 def validate(doc: RawDoc) -> Booklet:
@@ -37,30 +25,13 @@ def validate(doc: RawDoc) -> Booklet:
         raise _error(conv)
     strokes = _strokes(conv, doc, main)
     audience_records = _audience_records(conv, doc, main)
-    audiences = [_audience(r) for r in audience_records]
-    booklet = Booklet(
-        id=main.get("id", "booklet"),
-        title=main.get("title", ""),
+    audiences = [to_model("audience", r) for r in audience_records]
+    booklet = to_model(
+        "booklet",
+        main,
         root=str(doc.root),
         strokes=tuple(strokes),
-        subtitle=main.get("subtitle", ""),
-        author=main.get("author", ""),
-        publisher=main.get("publisher", ""),
-        edition=main.get("edition", ""),
-        language=main.get("language", "en"),
-        keywords=tuple(main.get("keywords", ())),
-        introduction=main.get("introduction", ()),
-        checklists=tuple(_checklist(r) for r in main.get("checklists", ())),
-        cautions=tuple(_caution(r) for r in main.get("cautions", ())),
-        routine=_routine(main.get("routine")),
-        stop_if=tuple(main.get("stop_if", ())),
-        references=tuple(_reference(r) for r in main.get("references", ())),
-        theme=_theme(main.get("theme")),
-        vocabulary=tuple((k, v) for k, (v, _) in main.get("vocabulary", {}).items()),
         audiences=tuple(audiences),
-        default_audience=main.get("default_audience"),
-        labels=tuple(sorted(main.get("labels").values.items())) if main.get("labels") else (),
-        ref=main.ref,
         field_refs=tuple(main.refs.items()) + _label_refs(main),
     )
     _check_vocabulary(conv, main)
@@ -141,7 +112,7 @@ def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
             continue
         if stem is not None and record.get("id") not in (None, stem):
             conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
-        strokes.append(_stroke(record))
+        strokes.append(to_model("stroke", record))
     return strokes
 
 
@@ -181,121 +152,64 @@ def _item_ref(node: RawNode, key: str, index: int, default: SourceRef) -> Source
     return default
 
 
-def _stroke(r: Record) -> Stroke:
-    name = r.get("name", "")
-    return Stroke(
-        id=r.get("id", ""),
-        name=name,
-        steps=tuple(_step(s, r.where(f"steps[{i}]")) for i, s in enumerate(r.get("steps", ()))),
-        other_names=tuple(r.get("other_names", ())),
-        summary=r.get("summary", ""),
-        purpose=r.get("purpose", ""),
-        pressure=r.get("pressure", "moderate"),
-        hands=tuple(r.get("hands", ())),
-        areas=tuple(r.get("areas", ())),
-        muscles=tuple(r.get("muscles", ())),
-        position=r.get("position", ""),
-        duration=r.get("duration", ""),
-        tips=tuple(r.get("tips", ())),
-        cautions=tuple(_caution(c, source=name) for c in r.get("cautions", ())),
-        illustration=_illustration(r.get("illustration")),
-        tags=tuple(r.get("tags", ())),
-        audiences=tuple(r.get("audiences", ())),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
+# Records the schema describes that have no dataclass: they become sorted (key, value) pairs.
+PAIRS = ("badges", "labels", "override")
+# The model field a record's own ref comes from, where it is not the mapping's start.
+REF_FROM = {"routine_step": "stroke"}
 
 
-def _step(value: Any, ref: SourceRef | None = None) -> Step:
+def to_model(name: str, r: Record, **given: Any) -> Any:
+    """A converted record -> its model dataclass, driven by schema.RECORDS and schema.MODELS.
+
+    Only fields the author wrote are passed, so every default lives in one place: the
+    dataclass. A required field that is missing (already reported) gets a blank value
+    so the rest can still be checked. ``given`` supplies derived fields (root, strokes).
+    """
+    values: dict[str, Any] = {}
+    for spec in RECORDS[name]:
+        if spec.name in given:
+            continue
+        if spec.name in r.values:
+            values[spec.name] = _shaped(spec, r.get(spec.name), r, spec.name)
+        elif spec.required:
+            values[spec.name] = _blank(spec)
+    if name in PAIRS:
+        pairs = dict(values)
+        if name == "override":
+            pairs["field_refs"] = tuple(r.refs.items())  # where the edition's own text was written
+        return tuple(sorted(pairs.items()))
+    ref = r.where(REF_FROM[name]) if name in REF_FROM else r.ref
+    model = MODELS[name](**values, **{"ref": ref, "field_refs": tuple(r.refs.items()), **given})
+    if name == "stroke" and model.cautions:  # a stroke's cautions name it, for the cautions page
+        model = replace(model, cautions=tuple(replace(c, source=model.name) for c in model.cautions))
+    return model
+
+
+def _shaped(spec: Field, value: Any, r: Record, key: str) -> Any:
+    """A converted value -> the model's shape: records to dataclasses, lists and maps to tuples."""
+    if spec.kind == "list":
+        assert spec.item is not None
+        return tuple(_item(spec.item, v, r.where(f"{key}[{i}]")) for i, v in enumerate(value))
+    if spec.kind == "map":
+        assert spec.item is not None
+        return tuple((k, _item(spec.item, v, ref)) for k, (v, ref) in value.items())
+    return _item(spec, value, r.where(key))
+
+
+def _item(spec: Field, value: Any, ref: SourceRef) -> Any:
     if isinstance(value, Record):
-        return Step(value.get("text", ""), value.get("short", ""), value.ref)
-    return Step(value, ref=ref) if ref is not None else Step(value)
+        record = spec.record or {"step": "step", "stroke-entry": "stroke"}.get(spec.kind)
+        assert record is not None, spec
+        return to_model(record, value)
+    if spec.kind == "step":
+        return Step(value, ref=ref)
+    if spec.kind == "list" or isinstance(value, list):
+        return tuple(value)
+    return value
 
 
-def _caution(r: Record, source: str = "") -> Caution:
-    return Caution(
-        r.get("signal", "notice"),
-        r.get("text", ""),
-        r.get("zone"),
-        r.get("why", ""),
-        source,
-        r.get("id", ""),
-        r.get("short", ""),
-        r.get("level", ""),
-        r.ref,
-        tuple(r.refs.items()),
-    )
-
-
-def _illustration(r: Record | None) -> Illustration | None:
-    if r is None:
-        return None
-    return Illustration(
-        pattern=r.get("pattern"),
-        start=r.get("start"),
-        direction=r.get("direction"),
-        repeats=r.get("repeats", 3),
-        side=r.get("side", "both"),
-        hand=r.get("hand"),
-        paths=tuple(r.get("paths", ())),
-        image=r.get("image"),
-        caption=r.get("caption", ""),
-        figure=r.get("figure", "back"),
-        badges=tuple((k, v) for k, v in (r.get("badges").values.items() if r.get("badges") is not None else ())),
-        alt=r.get("alt", ""),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
-
-
-def _checklist(r: Record) -> Checklist:
-    return Checklist(
-        r.get("id", ""),
-        r.get("title", ""),
-        tuple(r.get("items", ())),
-        r.get("placement", "before"),
-        r.ref,
-        tuple(r.refs.items()),
-    )
-
-
-def _routine(r: Record | None) -> Routine | None:
-    if r is None:
-        return None
-    steps = tuple(
-        RoutineStep(s.get("stroke", ""), s.get("minutes", 1.0), s.get("note", ""), s.where("stroke"))
-        for s in r.get("steps", ())
-    )
-    return Routine(r.get("title", ""), steps, r.get("intro", ""), r.ref, tuple(r.refs.items()))
-
-
-def _reference(r: Record) -> Reference:
-    return Reference(
-        r.get("title", ""),
-        r.get("url", ""),
-        r.get("note", ""),
-        tuple(r.get("audiences", ())),
-        r.ref,
-        tuple(r.refs.items()),
-    )
-
-
-def _theme(r: Record | None) -> Theme:
-    if r is None:
-        return Theme()
-    defaults = Theme()
-    return Theme(
-        font=r.get("font", defaults.font),
-        heading_font=r.get("heading_font", defaults.heading_font),
-        base_size=r.get("base_size", defaults.base_size),
-        accent=r.get("accent", defaults.accent).upper(),
-        logo=r.get("logo"),
-        paper=r.get("paper", defaults.paper),
-        cover_image=r.get("cover_image"),
-        cover_alt=r.get("cover_alt", ""),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
+def _blank(spec: Field) -> Any:
+    return () if spec.kind in ("list", "map") else 0 if spec.kind in ("int", "number") else ""
 
 
 def _audience_records(conv: Converter, doc: RawDoc, main: Record) -> list[Record]:
@@ -308,45 +222,6 @@ def _audience_records(conv: Converter, doc: RawDoc, main: Record) -> list[Record
             conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
         records.append(record)
     return records
-
-
-def _override(r: Record) -> tuple[tuple[str, object], ...]:
-    """Override values in the model's own types: steps and cautions as records, lists as tuples."""
-    out: dict[str, object] = {}
-    for key, value in r.values.items():
-        if key == "steps":
-            value = tuple(_step(s) for s in value)
-        elif key == "cautions":
-            value = tuple(_caution(c) for c in value)
-        elif isinstance(value, list):
-            value = tuple(value)
-        out[key] = value
-    out["field_refs"] = tuple(r.refs.items())  # where the edition's own text was written
-    return tuple(sorted(out.items()))
-
-
-def _audience(r: Record) -> Audience:
-    overrides = tuple((sid, _override(rec)) for sid, (rec, _) in r.get("overrides", {}).items())
-    return Audience(
-        id=r.get("id", ""),
-        name=r.get("name", ""),
-        description=r.get("description", ""),
-        include=tuple(r.get("include", ())),
-        exclude=tuple(r.get("exclude", ())),
-        max_pressure=r.get("max_pressure"),
-        font_scale=r.get("font_scale", 1.0),
-        paper=r.get("paper"),
-        extra_cautions=tuple(_caution(c) for c in r.get("extra_cautions", ())),
-        extra_items=tuple((cid, tuple(items)) for cid, (items, _) in r.get("extra_items", {}).items()),
-        overrides=overrides,
-        vocabulary=r.get("vocabulary", "plain"),
-        subtitle=r.get("subtitle"),
-        introduction=r.get("introduction"),
-        accent=(r.get("accent") or "").upper() or None,
-        logo=r.get("logo"),
-        ref=r.ref,
-        field_refs=tuple(r.refs.items()),
-    )
 
 
 def _check_strokes(conv: Converter, booklet: Booklet, main: Record) -> None:

@@ -99,7 +99,7 @@ def test_schema_command_prints_json():
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert schema["$ref"] == "#/$defs/stroke"
-    assert schema["$defs"]["stroke"]["properties"]["pressure"]["enum"] == ["light", "moderate", "firm"]
+    assert schema["$defs"]["stroke"]["properties"]["pressure"]["anyOf"][0]["enum"] == ["light", "moderate", "firm"]
 
 
 def test_watch_rebuilds_after_a_change_and_survives_a_bad_edit(handwash: Path, tmp_path: Path):

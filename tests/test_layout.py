@@ -20,20 +20,23 @@ def test_sections_in_reading_order(handwash: Path):
         "introduction",
         "cautions",  # safety before the procedures
         "checklist",
+        "glance",
         "stroke",
         "routine",
         "checklist",
+        "references",
         "back-cover",
     ]
     assert [s.key for s in plan.contents()] == [
         "introduction",
         "cautions",
         "checklist-kit",
+        "glance",
         "strokes",
         "stroke-lather",
         "routine",
         "checklist-after",
-        "back-cover",
+        "references",
     ]
 
 

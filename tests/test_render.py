@@ -88,7 +88,10 @@ def test_page_order_and_contents_numbers(shipped_booklet: Booklet, shipped_pdf: 
     title = shipped_booklet.label("cautions")
     cautions_page = next(i + 1 for i, p in enumerate(pages) if f"edition {title} " in p)
     assert cautions_page < min(starts.values())  # safety before the procedures
-    assert "References" in pages[-1]
+    references = next(i + 1 for i, p in enumerate(pages) if "Scan the code" in p)
+    assert max(starts.values()) < references < len(pages)
+    assert "Stop at once if" in pages[-1]  # the back cover comes last
+    assert re.search(rf"{shipped_booklet.label('references')} \.*\s*{references}\b", pages[1])
 
 
 def test_bookmarks_mirror_the_contents(shipped_booklet: Booklet, shipped_pdf: bytes):
@@ -210,17 +213,12 @@ def test_saddle_padding_adds_notes_pages_before_the_back_cover(shipped_booklet: 
     assert padded_pages % 4 == 0
     assert padded_pages - plain_pages == (-plain_pages) % 4
 
-    def back_cover_start(texts: list[str]) -> int:  # 1-based; the back cover may run over a page
-        return next(i + 1 for i, text in enumerate(texts) if i > 1 and "References and notes" in text)
-
-    plain_start = back_cover_start(page_texts(plain))
-    pages = page_texts(padded)
-    start = back_cover_start(pages)
-    assert padded_pages - start == plain_pages - plain_start  # the back cover is the same length
-    for extra in pages[plain_start - 1 : start - 1]:
-        assert "Notes" in extra
-    contents = pages[1]
-    assert re.search(rf"References and notes \.*\s*{start}\b", contents), contents
+    plain_texts, pages = page_texts(plain), page_texts(padded)
+    assert pages[-1] == plain_texts[-1]  # the back cover is still the last page
+    assert "Notes" not in pages[-1]
+    for extra in pages[plain_pages - 1 : padded_pages - 1]:
+        assert "Notes" in extra  # padding is ruled notes pages, just before the back cover
+    assert pages[: plain_pages - 1] == plain_texts[:-1]  # nothing else moves
     imposed = build(shipped_booklet, BuildOptions(audience=audience, impose="saddle")).pdf
     assert len(PdfReader(io.BytesIO(imposed)).pages) == padded_pages // 2
 

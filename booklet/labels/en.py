@@ -77,6 +77,9 @@ LABELS: dict[str, str] = {
     "caution": "CAUTION",
     "notice": "NOTICE",
     "stop_heading": "Stop at once if",
+    "at_a_glance": "The strokes at a glance",
+    "stroke_cautions": "Cautions for one stroke are printed with its steps:",
+    "main_reference": "Read more",
     # Routine and time; minute is CLDR plural "one", minutes "other"
     "minute": "{n} minute",
     "minutes": "{n} minutes",

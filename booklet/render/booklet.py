@@ -15,17 +15,40 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet.errors import ContentError
+from booklet.errors import BookletError, ContentError
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
-from booklet.render.flowables import SectionMark, number_form
+from booklet.render import safety, sections, stroke
+from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.markup import plain, to_para
-from booklet.render.sections import BUILDERS, Context, hex_colour
+from booklet.render.sections import Context, EvenPage, hex_colour
 from booklet.render.settings import with_render_settings
-from booklet.render.styles import MUTED, RULE, Look, make_look, tint
+from booklet.render.styles import RULE, Look, make_look
+
+BUILDERS = {
+    "contents": sections.contents,
+    "introduction": sections.introduction,
+    "checklist": sections.checklist,
+    "glance": stroke.glance,
+    "stroke": stroke.stroke,
+    "routine": sections.routine,
+    "cautions": safety.cautions,
+    "references": sections.references,
+    "notes": sections.notes,
+    "back-cover": sections.back_cover,
+}
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +60,8 @@ class BookletCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.page_of: dict[str, int] = {}
         self.number_forms: dict[str, tuple[str, float, colors.Color]] = {}
-        self.section: tuple[str, int] = ("", 0)
+        self.section: tuple[str, int, int, int] = ("", 0, 1, -1)  # see SectionMark
+        self.page_tab: dict[int, int] = {}  # page -> thumb-tab position of the section on it
 
     def save(self) -> None:
         for key, (font, size, colour) in sorted(self.number_forms.items()):
@@ -87,24 +111,46 @@ def render_booklet(plan: Plan) -> tuple[bytes, int]:
 def story(plan: Plan, ctx: Context) -> list:
     flow: list = [NextPageTemplate("body"), PageBreak()]
     body = [s for s in plan.sections if s.kind != "cover"]
+    columns = ctx.look.columns > 1
     for i, section in enumerate(body):
-        if section.kind == "back-cover":
-            flow.append(NextPageTemplate("back"))
-        if i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
+        template = (
+            "back" if section.kind == "back-cover" else "columns" if columns and section.kind == "stroke" else "body"
+        )
+        flow.append(NextPageTemplate(template))
+        if i and section.kind in RUN_ON and body[i - 1].kind in RUN_AFTER:
+            flow.append(CondPageBreak(ctx.look.frame_h * 0.4))  # short sections share a page
+        elif i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
-        flow.append(SectionMark(plain(section.title) if section.kind == "stroke" else "", _section_ref(section, plan)))
+        if section.kind == "stroke" and not columns:
+            flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
+        flow.append(section_mark(section, plan, columns))
         part = BUILDERS[section.kind](section, ctx)
         while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             part.pop()
         flow += part
-        flow.append(SectionMark(""))  # drawn on the section's last page: the next page is not "continued"
+        flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
+
+
+RUN_ON = {"checklist", "references"}  # may start on the page where the section before ends
+RUN_AFTER = {"introduction", "checklist", "routine", "cautions"}
+
+
+def section_mark(section: Section, plan: Plan, columns: bool) -> SectionMark:
+    """Running-head and thumb-tab state for a section: strokes own a spread and a tab each, cautions the last tab."""
+    ref = _section_ref(section, plan)
+    if section.kind == "stroke":
+        number = section.payload[0]
+        return SectionMark(plain(section.title), 1 if columns else 2, number - 1, ref)
+    if section.kind == "cautions":
+        return SectionMark(plain(section.title), 1, len(plan.edition.booklet.strokes), ref)
+    return SectionMark("", ref=ref)
 
 
 def _section_ref(section: Section, plan: Plan) -> SourceRef:
     """Where a section's content was written: its stroke, checklist or routine, else its booklet field."""
     booklet = plan.edition.booklet
-    payload = section.payload[-1] if isinstance(section.payload, tuple) else section.payload
+    payload = section.payload[-1] if section.kind == "stroke" else section.payload
     own = getattr(payload, "ref", None)
     return own if isinstance(own, SourceRef) and own != NOWHERE else ref_of(booklet, section.kind)
 
@@ -131,6 +177,20 @@ def templates(plan: Plan, look: Look) -> list[PageTemplate]:
         id="body",
     )
     cover_frame = Frame(o, o, look.page_w, look.page_h, id="cover")
+    column_frames = [
+        Frame(
+            o + look.margin_x + i * (look.column_w + look.gutter),
+            o + look.margin_bottom,
+            look.column_w,
+            look.frame_h,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=f"column-{i + 1}",
+        )
+        for i in range(look.columns)
+    ]
 
     def painter(draw):
         def on_page(canv: BookletCanvas, doc) -> None:
@@ -143,11 +203,20 @@ def templates(plan: Plan, look: Look) -> list[PageTemplate]:
 
         return on_page
 
+    tabs = painter(draw_tab)
     return [
         PageTemplate("cover", [cover_frame], onPage=painter(draw_cover)),
-        PageTemplate("body", [frame], onPage=painter(draw_furniture)),
-        PageTemplate("back", [frame], onPage=painter(draw_back)),
+        PageTemplate("body", [frame], onPage=painter(draw_furniture), onPageEnd=tabs),
+        PageTemplate("columns", column_frames, onPage=painter(draw_furniture), onPageEnd=tabs),
+        PageTemplate("back", [back_frame(look, o)], onPage=painter(draw_back)),
     ]
+
+
+def back_frame(look: Look, o: float) -> Frame:
+    """The back cover's text area: between the accent panel and the foot band."""
+    bottom = look.margin_bottom * 0.8 + look.body_size
+    top = look.page_h * (1 - BACK_PANEL) - look.body_size * 1.2
+    return Frame(o + look.margin_x, o + bottom, look.frame_w, top - bottom, 0, 0, 0, 0, id="back")
 
 
 def print_marks(canv: Canvas, plan: Plan, look: Look, o: float) -> None:
@@ -175,46 +244,93 @@ def print_marks(canv: Canvas, plan: Plan, look: Look, o: float) -> None:
 
 
 def draw_furniture(canv: BookletCanvas, plan: Plan, look: Look) -> None:
-    """Running footer (folio on the outer edge, edition name) and 'continued' heads."""
+    """Running footer (folio on the outer edge, edition name), 'continued' heads and thumb tabs."""
     page = canv.getPageNumber()
     style = look["footer"]
     y = look.margin_bottom * 0.45
+    left_page = page % 2 == 0
     canv.saveState()
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.5)
-    canv.line(look.margin_x, y + style.fontSize * 1.6, look.page_w - look.margin_x, y + style.fontSize * 1.6)
-    canv.setFont(look.fonts.regular, style.fontSize)
-    canv.setFillColor(MUTED)
-    left_page = page % 2 == 0
-    title = plain(plan.edition.booklet.title)
-    edition = plain(plan.edition.name)
-    running = f"{title} · {edition}" if edition else title
-    canv.setFont(look.fonts.bold, style.fontSize * 1.1)
+    rule_y = y + style.fontSize * 1.5
+    canv.line(look.margin_x, rule_y, look.page_w - look.margin_x, rule_y)
+    running, size = running_foot(plan, look)
+    folio_font = (look.fonts.bold, style.fontSize * 1.1)
+    canv.setFont(*folio_font)
     canv.setFillColor(look.accent)
-    if left_page:
-        canv.drawString(look.margin_x, y, str(page))
-        canv.setFont(look.fonts.regular, style.fontSize)
-        canv.setFillColor(MUTED)
-        canv.drawRightString(look.page_w - look.margin_x, y, fit(running, look, style.fontSize))
-    else:
-        canv.drawRightString(look.page_w - look.margin_x, y, str(page))
-        canv.setFont(look.fonts.regular, style.fontSize)
-        canv.setFillColor(MUTED)
-        canv.drawString(look.margin_x, y, fit(running, look, style.fontSize))
-    section, started = canv.section
-    if section and started and started < page:
+    outer_x = look.margin_x if left_page else look.page_w - look.margin_x
+    (canv.drawString if left_page else canv.drawRightString)(outer_x, y, str(page))
+    canv.setFont(look.fonts.regular, size)
+    canv.setFillColor(look.muted)
+    inner_x = look.page_w - look.margin_x if left_page else look.margin_x
+    (canv.drawRightString if left_page else canv.drawString)(inner_x, y, running)
+    title, started, own, tab = canv.section
+    if title and tab >= 0:  # a section with a tab runs onto this page
+        canv.page_tab.setdefault(page, tab)
+    if title and started and page >= started + own:
         canv.setFont(look.heading_fonts.bold, style.fontSize * 1.05)
         canv.setFillColor(look.accent)
-        canv.drawString(
-            look.margin_x,
-            look.page_h - look.margin_top * 0.6,
-            fit(plan.edition.booklet.label("continued", title=section), look, style.fontSize * 1.05),
-        )
+        head = plan.edition.booklet.label("continued", title=title)
+        canv.drawString(look.margin_x, look.page_h - look.margin_top * 0.6, head)
+    canv.restoreState()
+
+
+def draw_tab(canv: BookletCanvas, plan: Plan, look: Look) -> None:
+    """At the end of a page: the thumb tab of the section drawn on it, if it has one."""
+    page = canv.getPageNumber()
+    tab = canv.page_tab.get(page, -1)
+    if tab >= 0:
+        thumb_tab(canv, plan, look, tab, page % 2 == 0)
+
+
+def running_foot(plan: Plan, look: Look) -> tuple[str, float]:
+    """The running footer text and its size: the whole text, else smaller type down to the
+    edition's minimum, else the edition name alone; never an ellipsis."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    title = plain(plan.edition.booklet.title)
+    edition = plain(plan.edition.name)
+    room = look.frame_w * 0.8
+    size = look["footer"].fontSize
+    for text in (f"{title} · {edition}" if edition else title, edition or title):
+        natural = stringWidth(text, look.fonts.regular, size)
+        fitted = size if natural <= room else size * room / natural
+        if fitted >= look.min_text:
+            return text, fitted
+    raise BookletError(
+        f"edition name '{edition}' is too long for the running footer of a {plan.paper.name} page "
+        f"even at {look.min_text:g} pt; shorten it"
+    )
+
+
+def thumb_tab(canv: Canvas, plan: Plan, look: Look, tab: int, left_page: bool) -> None:
+    """A tab on the outer edge, one position per stroke and one for the cautions: it survives
+    trimming because it runs past the trim into the bleed."""
+    count = len(plan.edition.booklet.strokes) + 1
+    tab_h = min(look.frame_h / count, 24 * mm)
+    size = look["tab"].fontSize
+    visible = max(5.5 * mm, size * 1.9)
+    top = look.page_h - look.margin_top - tab * tab_h
+    reach = plan.bleed_pt + 0.01
+    x = -reach if left_page else look.page_w - visible
+    canv.saveState()
+    canv.setFillColor(look.accent)
+    canv.rect(x, top - tab_h + 1.5, visible + reach, tab_h - 3, stroke=0, fill=1)
+    cx = visible / 2 if left_page else look.page_w - visible / 2
+    cy = top - tab_h / 2
+    if tab == count - 1:
+        from booklet.render.flowables import alert_symbol
+
+        alert_symbol(canv, cx - size * 0.6, cy - size * 0.5, size * 1.2, colors.white, look.accent)
+    else:
+        canv.setFillColor(colors.white)
+        canv.setFont(look["tab"].fontName, size)
+        canv.drawCentredString(cx, cy - size * 0.35, str(tab + 1))
     canv.restoreState()
 
 
 def fit(text: str, look: Look, size: float) -> str:
-    """Shorten a running head with an ellipsis so it never runs into the folio."""
+    """A line of cover or slug text that fits the frame: shortened with an ellipsis only in print marks."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     room = look.frame_w * 0.8
@@ -242,29 +358,34 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     if booklet.theme.logo:
         draw_logo(canv, plan, look, top)
         text_w -= look.page_w * 0.16 + look.body_size * 1.5  # keep clear of the logo tile
-    kicker_style = look["kicker"].clone("ck", textColor=tint(look.accent, 0.6))
+    kicker_style = look["kicker"].clone("ck", textColor=colors.white)
     kicker = Paragraph(to_para(booklet.label("cover_kicker")), kicker_style)
     top = place(canv, kicker, x, top, text_w)
     top = place(canv, Paragraph(to_para(booklet.title), look["cover_title"]), x, top - 4, text_w)
     if booklet.subtitle:
         top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 6, text_w)
+    badge_y = top - look.body_size * 3.2
     if plan.edition.name:
-        edition_badge(canv, plain(plan.edition.name), look, x, top - look.body_size * 4.5)
-        top -= look.body_size * 5.5
+        edition_badge(canv, plain(plan.edition.name), look, x, badge_y)
     if plan.edition.recipient:
         prepared = booklet.label("prepared_for", name=plan.edition.recipient)
-        place(canv, Paragraph(to_para(prepared), look["cover_sub"]), x, top - 6, text_w)
+        below = place(canv, Paragraph(to_para(prepared), look["cover_sub"]), x, badge_y - look.body_size * 0.8, text_w)
+        badge_y = below
     from booklet.illustrate.pictures import cover_picture
 
-    figure_h = panel_y + look.body_size * 3 - look.margin_bottom * 1.05
-    drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
+    # The picture rises into the panel but stays clear of the edition badge.
+    figure_top = min(panel_y + look.body_size * 3, badge_y - look.body_size)
+    figure_h = figure_top - look.margin_bottom * 1.05
+    drawing = None
+    if figure_h >= look.body_size * 4:  # else no room for a picture on so small a cover
+        drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
     if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
         width, _ = drawing.wrap(w * 0.7, figure_h)
         drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)
-        canv.setFillColor(MUTED)
+        canv.setFillColor(look.muted)
         canv.drawCentredString(w / 2, look.margin_bottom * 0.55, fit(byline, look, look["footer"].fontSize))
     canv.restoreState()
 
@@ -293,10 +414,15 @@ def place(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float
 
 
 def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> None:
-    size = look.body_size * 0.9
-    text = fit(name, look, size)  # the author's edition name, as typed: never re-cased
+    """The edition name in a white pill; a name too long for the page shrinks, never truncates."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    text = name  # the author's edition name, as typed: never re-cased
+    size = look.body_size * 0.9
+    room = look.frame_w - size * 2
+    natural = stringWidth(text, look.heading_fonts.bold, size)
+    if natural > room:
+        size = max(look.min_text, size * room / natural)
     width = stringWidth(text, look.heading_fonts.bold, size) + size * 2
     canv.saveState()
     canv.setFillColor(colors.white)
@@ -307,16 +433,34 @@ def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> No
     canv.restoreState()
 
 
+BACK_PANEL = 0.3  # share of the back cover's height under the accent panel
+
+
 def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:
-    """The back cover: an accent foot band with the colophon."""
-    booklet = plan.edition.booklet
-    band, b = look.margin_bottom * 0.95, plan.bleed_pt
+    """The back cover: an accent panel with title and edition at the top, a foot band with the publisher."""
+    booklet, w, h, b = plan.edition.booklet, look.page_w, look.page_h, plan.bleed_pt
+    panel_y = h * (1 - BACK_PANEL)
     canv.saveState()
     canv.setFillColor(look.accent)
-    canv.rect(-b, -b, look.page_w + 2 * b, band + b, stroke=0, fill=1)
-    parts = [booklet.title, plan.edition.name, booklet.publisher or booklet.author]
+    canv.rect(-b, panel_y, w + 2 * b, h - panel_y + b, stroke=0, fill=1)
+    x, text_w = look.margin_x, look.frame_w
+    top = h - look.margin_top
+    top = place(
+        canv,
+        Paragraph(to_para(booklet.title), look["cover_sub"].clone("bt", fontName=look.heading_fonts.bold)),
+        x,
+        top,
+        text_w,
+    )
+    if booklet.subtitle:
+        top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 2, text_w)
+    if plan.edition.name:
+        edition_badge(canv, plain(plan.edition.name), look, x, max(panel_y + look.body_size, top - look.body_size * 3))
+    band = look.margin_bottom * 0.8
+    canv.rect(-b, -b, w + 2 * b, band + b, stroke=0, fill=1)
+    parts = [booklet.publisher or booklet.author, booklet.edition if not plan.edition.name else ""]
     canv.setFillColor(colors.white)
     size = look["footer"].fontSize
     canv.setFont(look.fonts.regular, size)
-    canv.drawCentredString(look.page_w / 2, band * 0.42, fit(" · ".join(plain(p) for p in parts if p), look, size))
+    canv.drawCentredString(w / 2, band * 0.4, fit(" · ".join(plain(p) for p in parts if p), look, size))
     canv.restoreState()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable
 
 Marker = Callable[[Canvas, float, float], None]  # draws at (x, top_y) of the first line
 
@@ -48,12 +49,49 @@ class Anchor(Flowable):
         self.canv.page_of[self.key] = self.canv.getPageNumber()
 
 
-class SectionMark(Flowable):
-    """Records the section in progress, for 'continued' running heads on later pages."""
+class PageMark(Flowable):
+    """A zero-size destination that records its page, with no bookmark (for "see page N")."""
 
-    def __init__(self, title: str, ref: object = None):
+    def __init__(self, key: str):
         super().__init__()
-        self.title = title
+        self.key = key
+        self.width = self.height = 0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.page_of[self.key] = self.canv.getPageNumber()
+
+
+class MinimumMeasure(Flowable):
+    """Fails the layout where a column is too narrow to read: fewer than ``ems`` of body text a line."""
+
+    def __init__(self, body_size: float, ems: float = 12):
+        super().__init__()
+        self.body_size, self.ems = body_size, ems
+        self.width = self.height = 0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        if avail_w < self.body_size * self.ems:
+            from reportlab.platypus.doctemplate import LayoutError
+
+            raise LayoutError(f"a column of {avail_w:.0f} pt holds fewer than {self.ems:g} ems of text")
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
+
+
+class SectionMark(Flowable):
+    """Records the section in progress: its title for 'continued' heads on later pages, how
+    many pages it owns before a page counts as continued (2 for a stroke's spread), and
+    its thumb-tab position (-1 for none)."""
+
+    def __init__(self, title: str, own_pages: int = 1, tab: int = -1, ref: object = None):
+        super().__init__()
+        self.title, self.own_pages, self.tab = title, own_pages, tab
         self.ref = ref  # where the section's content was written, for a layout error
         self.width = self.height = 0
 
@@ -61,8 +99,26 @@ class SectionMark(Flowable):
         return (0, 0)
 
     def draw(self) -> None:
-        self.canv.section = (self.title, self.canv.getPageNumber())
+        page = self.canv.getPageNumber()
+        if self.title:
+            self.canv.section = (self.title, page, self.own_pages, self.tab)
+        else:  # the section ended on this page: the next page is not "continued"
+            self.canv.section = ("", page, 1, -1)
+        if self.tab >= 0:
+            self.canv.page_tab.setdefault(page, self.tab)
         self.canv.section_ref = self.ref
+
+
+class SectionEnd(ActionFlowable):
+    """The end of a section, applied where the story reaches it: it takes no room, so it can
+    never spill onto a page of its own the way a zero-size flowable after a full page does."""
+
+    def __init__(self):
+        super().__init__(("sectionEnd",))
+
+    def apply(self, doc) -> None:
+        canv = doc.canv
+        canv.section = ("", canv.getPageNumber(), 1, -1)
 
 
 class Bulleted(Flowable):
@@ -152,25 +208,30 @@ class CautionBox(Flowable):
         pad: float,
         band_font: tuple[str, float],
         continued: str = "",
+        max_h: float = 0.0,
+        stop: bool = False,
     ):
         super().__init__()
         self.label, self.band, self.paras = label, band, paras
         self.continued = continued or f"{label} (continued)"  # the band on the part after a page break
         self.symbol, self.tint, self.pad, self.band_font = symbol, tint, pad, band_font
+        self.max_h, self.stop = max_h, stop  # a panel no taller than max_h (a page) never splits
 
     @property
     def band_h(self) -> float:
-        return self.band_font[1] * 1.9
+        return self.band_font[1] * 1.75
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         inner = avail_w - 2 * self.pad
         heights = [p.wrap(inner, avail_h)[1] + p.getSpaceAfter() for p in self.paras]
         self.width = avail_w
-        self.height = self.band_h + self.pad * 1.4 + sum(heights)
+        self.height = self.band_h + self.pad * 1.2 + sum(heights)
         return (self.width, self.height)
 
     def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
-        room = avail_h - self.band_h - self.pad * 1.4
+        if self.max_h and self.wrap(avail_w, avail_h)[1] <= self.max_h:
+            return []  # a safety message is one panel: it moves whole to the next page
+        room = avail_h - self.band_h - self.pad * 1.2
         inner = avail_w - 2 * self.pad
         taken: list[Paragraph] = []
         rest: list[Paragraph] = []
@@ -201,6 +262,7 @@ class CautionBox(Flowable):
             pad=self.pad,
             band_font=self.band_font,
             continued=self.continued,
+            stop=self.stop,
         )
 
     def draw(self) -> None:
@@ -220,12 +282,15 @@ class CautionBox(Flowable):
         if self.symbol:
             alert_symbol(canv, x, h - self.band_h * 0.78, self.band_h * 0.58, ink, fill)
             x += self.band_h * 0.85
+        elif self.stop:
+            stop_symbol(canv, x, h - self.band_h * 0.82, self.band_h * 0.64, ink, fill)
+            x += self.band_h * 0.85
         canv.setFillColor(ink)
         font, size = self.band_font
         canv.setFont(font, size)
         canv.drawString(x, h - self.band_h * 0.66, self.label)
         canv.restoreState()
-        y = h - self.band_h - pad * 0.7
+        y = h - self.band_h - pad * 0.6
         for para in self.paras:
             _, ph = para.wrap(w - 2 * pad, h)
             y -= ph
@@ -247,6 +312,25 @@ def alert_symbol(canv: Canvas, x: float, y: float, size: float, fill: colors.Col
     cx = x + size / 2
     canv.rect(cx - size * 0.055, y + size * 0.3, size * 0.11, size * 0.36, stroke=0, fill=1)
     canv.circle(cx, y + size * 0.17, size * 0.065, stroke=0, fill=1)
+    canv.restoreState()
+
+
+def stop_symbol(canv: Canvas, x: float, y: float, size: float, ring: colors.Color, fill: colors.Color) -> None:
+    """A stop sign: an octagon with a bar, so the panel reads as "stop" before it is read."""
+    import math
+
+    canv.saveState()
+    canv.setFillColor(ring)
+    path = canv.beginPath()
+    r, cx, cy = size / 2, x + size / 2, y + size / 2
+    for i in range(8):
+        angle = math.pi / 8 + i * math.pi / 4
+        point = (cx + r * math.cos(angle), cy + r * math.sin(angle))
+        path.moveTo(*point) if i == 0 else path.lineTo(*point)
+    path.close()
+    canv.drawPath(path, stroke=0, fill=1)
+    canv.setFillColor(fill)
+    canv.rect(cx - r * 0.55, cy - r * 0.16, r * 1.1, r * 0.32, stroke=0, fill=1)
     canv.restoreState()
 
 

@@ -1,7 +1,8 @@
 """Edition + font -> every character the font cannot draw, reported with the field it is in.
 
 A missing glyph would print as an empty box or vanish; this turns it into a content
-error with the file and line to fix, before anything is drawn.
+error with the file and line to fix, before anything is drawn. Which fields are printed
+comes from the schema (schema.printed_fields).
 """
 
 from __future__ import annotations
@@ -12,36 +13,8 @@ from dataclasses import fields, is_dataclass
 from booklet.errors import ContentError, Problem
 from booklet.fonts import charset
 from booklet.model import Booklet, SourceRef, ref_of
+from booklet.schema import printed_fields
 
-SKIP = {
-    "id",
-    "pressure",
-    "signal",
-    "zone",
-    "placement",
-    "pattern",
-    "start",
-    "direction",
-    "side",
-    "hand",
-    "image",
-    "url",
-    "root",
-    "language",
-    "accent",
-    "paper",
-    "font",
-    "heading_font",
-    "logo",
-    "vocabulary",
-    "audiences",
-    "default_audience",
-    "stroke",
-    "areas",
-    "tags",
-    "include",
-    "exclude",
-}
 ALWAYS_FINE = set(" \n\t\u00a0\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -83,5 +56,5 @@ def _walk(
             _walk(item, ref, where, drawable, family, problems)
     elif is_dataclass(value) and not isinstance(value, type):
         for f in fields(value):
-            if f.name not in SKIP and f.name not in ("ref", "field_refs"):
+            if f.name in printed_fields(type(value)):
                 _walk(getattr(value, f.name), ref_of(value, f.name), f.name, drawable, family, problems)

@@ -6,21 +6,23 @@ inline markup); plain strings drawn on the canvas go through markup.plain.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer
 
-from booklet.layout import STROKES_KEY, Plan, Section
-from booklet.model import SIGNALS, Booklet, Caution, Checklist, Routine, Stroke, all_cautions
-from booklet.render.flowables import Anchor, Bulleted, CautionBox, ContentsLine, Heading, SideBySide, Stack
-from booklet.render.markup import plain, to_para
-from booklet.render.styles import MUTED, RULE, SIGNAL_COLOURS, Look, tint
+from booklet.layout import Plan, Section
+from booklet.model import Booklet, Checklist, Routine
+from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, SideBySide, Stack
+from booklet.render.markup import escape, plain, to_para
+from booklet.render.styles import RULE, Look, tint
 
-BOX_ITEMS = 6
+RUNNING = {"body", "lead", "item", "step", "caution"}  # styles of running text: no lone last word
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,18 @@ class Context:
 
 
 def para(text: str, style) -> Paragraph:
+    """Author text as a paragraph; running text keeps its last two words together."""
+    if style.name in RUNNING:
+        text = tie_last_words(text)
     return Paragraph(to_para(text), style)
+
+
+def tie_last_words(text: str) -> str:
+    """Join the last two words with a no-break space so no line holds one short word alone."""
+    head, space, last = text.rstrip().rpartition(" ")
+    if not space or len(last) > 12 or "\n" in last or " " not in head.strip():
+        return text
+    return f"{head}\u00a0{last}"
 
 
 def heading(section: Section, look: Look, style: str = "h1") -> Heading:
@@ -122,92 +135,8 @@ def number_badge(number: int, look: Look, style_name: str = "step"):
     return draw
 
 
-def stroke(section: Section, ctx: Context) -> list[Flowable]:
-    look = ctx.look
-    number, count, item = section.payload
-    words = ctx.plan.edition.booklet
-    story: list[Flowable] = []
-    if number == 1:
-        story.append(Anchor(STROKES_KEY, words.label("strokes")))
-    story += [para(words.label("stroke_number", number=number, count=count), look["kicker"]), heading(section, look)]
-    if item.other_names:
-        story.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
-    if item.summary:
-        story.append(para(item.summary, look["lead"]))
-    picture = figure(item, ctx)
-    if picture is not None:
-        story.append(SideBySide(picture, glance(item, look, words), 0.56, look.body_size * 1.2))
-    else:  # nothing to picture: the facts alone
-        story += glance(item, look, words)
-    story.append(Spacer(1, look.body_size * 0.6))
-    if item.pressure_note:
-        story.append(para(f"*{item.pressure_note}*", look["small"]))
-    if item.purpose:
-        story += [para(words.label("purpose"), look["h3"]), para(item.purpose, look["body"])]
-    if item.position:
-        story += [para(words.label("position"), look["h3"]), para(item.position, look["body"])]
-    if item.muscles:
-        story.append(para(f"*{words.label('muscles')}* {', '.join(item.muscles)}", look["small"]))
-    story += steps(item, look, words.label("steps"))
-    if item.tips:
-        story.append(para(words.label("tips"), look["h2"]))
-        story += [
-            Bulleted(para(t, look["item"]), look.body_size * 1.3, dot(look), look["item"].spaceAfter) for t in item.tips
-        ]
-    for signal in SIGNALS:
-        group = [c for c in item.cautions if c.signal == signal]
-        if group:
-            story += [Spacer(1, look.body_size * 0.5), caution_box(signal, group, look, words, with_source=False)]
-    return story
-
-
-def steps(item: Stroke, look: Look, title: str) -> list[Flowable]:
-    """Numbered steps, kept together on one page when they fit one."""
-    block: list[Flowable] = [para(title, look["h2"])]
-    indent = look["step"].fontSize * 2.2
-    for n, step in enumerate(item.steps, 1):
-        block.append(Bulleted(para(step.text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
-    return [KeepTogether(block)]
-
-
-def dot(look: Look):
-    def draw(canv: Canvas, x: float, top: float) -> None:
-        canv.saveState()
-        canv.setFillColor(look.accent)
-        canv.circle(x + look.body_size * 0.35, top - look["item"].leading * 0.55, look.body_size * 0.17, 0, 1)
-        canv.restoreState()
-
-    return draw
-
-
-def figure(item: Stroke, ctx: Context) -> Flowable | None:
-    """The stroke's diagram (or the author's image) sized for half the text width; None when it has neither."""
-    from booklet.illustrate.pictures import label_size_for, stroke_picture
-
-    look = ctx.look
-    width = look.frame_w * 0.56
-    height = min(look.frame_h * 0.44, width * 1.3)
-    ill = item.illustration
-    if ill is not None and ill.caption:
-        height -= look["small"].leading * 2.5
-    words = ctx.plan.edition.booklet
-    picture = stroke_picture(
-        item,
-        words,
-        ctx.root,
-        width,
-        height,
-        accent=hex_colour(look.accent),
-        font=look.fonts.regular,
-        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
-        zone_names=map_names(words),
-    )
-    if picture is None:
-        return None
-    if ill is not None and ill.caption:
-        caption = para(f"*{ill.caption}*", look["small"].clone("caption", alignment=1))
-        return Stack([picture, caption], look.body_size * 0.4)
-    return picture
+def hex_colour(colour: colors.Color) -> str:
+    return "#" + colour.hexval()[2:].upper()
 
 
 def map_names(words: Booklet) -> dict[str, str]:
@@ -215,29 +144,6 @@ def map_names(words: Booklet) -> dict[str, str]:
     from booklet.illustrate.figures import ALL_ZONE_NAMES
 
     return {zone: words.label("map_zone", zone=words.zone_name(zone)) for zone in ALL_ZONE_NAMES}
-
-
-def hex_colour(colour: colors.Color) -> str:
-    return "#" + colour.hexval()[2:].upper()
-
-
-def glance(item: Stroke, look: Look, words: Booklet) -> list[Flowable]:
-    """The at-a-glance facts: pressure, hands, areas, time."""
-    rows = [("pressure", words.label(item.pressure))]
-    if item.hands:
-        rows.append(("hands", words.label("glance_list", items=", ".join(words.hand_name(h) for h in item.hands))))
-    if item.areas:
-        rows.append(("areas", words.label("glance_list", items=", ".join(words.zone_name(a) for a in item.areas))))
-    if item.duration:
-        rows.append(("time", item.duration))
-    out: list[Flowable] = []
-    for key, value in rows:
-        out.append(para(words.label(key), look["label"]))
-        if key == "pressure":
-            out.append(PressureMeter(item.pressure, look))
-        value_style = look["value"]
-        out += [para(value, value_style), Spacer(1, look.body_size * 0.55)]
-    return out
 
 
 class PressureMeter(Flowable):
@@ -264,26 +170,6 @@ class PressureMeter(Flowable):
         canv.restoreState()
 
 
-def caution_box(signal: str, cautions: list[Caution], look: Look, words: Booklet, with_source: bool) -> CautionBox:
-    paras = []
-    for c in cautions:
-        text = f"**{c.source}:** {c.text}" if with_source and c.source else c.text
-        if c.why:
-            text += f" *{c.why}*"
-        paras.append(para(text, look["caution"]))
-    fill, ink = SIGNAL_COLOURS[signal]
-    return CautionBox(
-        words.label(signal),
-        (fill, ink),
-        paras,
-        symbol=signal != "notice",
-        tint=tint(fill, 0.9),
-        pad=look.body_size * 0.8,
-        band_font=(look.heading_fonts.bold, look.body_size * 0.95),
-        continued=words.label("continued", title=words.label(signal)),
-    )
-
-
 def routine(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
     item: Routine = section.payload
@@ -293,18 +179,43 @@ def routine(section: Section, ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [heading(section, look)]
     if item.intro:
         story.append(para(item.intro, look["lead"]))
-    story += [Timeline(item, minutes(item.minutes, words), look), Spacer(1, look.body_size)]
-    indent = look["step"].fontSize * 2.2
-    for n, step in enumerate(item.steps, 1):
+    story += [Timeline(item, minutes(item.minutes, words), look, names, pressure), Spacer(1, look.body_size)]
+    indent = look["step"].fontSize * 3.6
+    start = 0.0
+    for step in item.steps:
         name = names.get(step.stroke, step.stroke)
         text = f"**{name}** · {minutes(step.minutes, words)}"
         if step.stroke in pressure:
-            text += " · " + words.label("pressure_" + pressure[step.stroke])
+            text += " · " + words.label("level_" + pressure[step.stroke])
         if step.note:
             text += f". {step.note}"
-        story.append(Bulleted(para(text, look["step"]), indent, number_badge(n, look), look["step"].spaceAfter))
+        tag = minute_tag(start, start + step.minutes, look)
+        story.append(Bulleted(para(text, look["step"]), indent, tag, look["step"].spaceAfter))
+        start += step.minutes
     story.append(para(f"**{words.label('total', time=minutes(item.minutes, words))}**", look["body"]))
     return story
+
+
+def minute_tag(start: float, end: float, look: Look):
+    """The routine's own numbering: the minutes a step runs, in an outlined tag (steps use discs)."""
+    text = f"{start:g}\u2013{end:g}"
+
+    def draw(canv: Canvas, x: float, top: float) -> None:
+        style = look["step"]
+        size = max(look.min_text, style.fontSize * 0.78)
+        h = size * 1.6
+        w = look["step"].fontSize * 3.1
+        y = top - style.leading * 0.5 - h / 2 + style.fontSize * 0.1
+        canv.saveState()
+        canv.setStrokeColor(look.accent)
+        canv.setLineWidth(1)
+        canv.roundRect(x, y, w, h, h * 0.25, stroke=1, fill=0)
+        canv.setFillColor(look.accent)
+        canv.setFont(look.fonts.bold, size)
+        canv.drawCentredString(x + w / 2, y + h / 2 - size * 0.35, text)
+        canv.restoreState()
+
+    return draw
 
 
 def minutes(value: float, words: Booklet) -> str:
@@ -314,72 +225,86 @@ def minutes(value: float, words: Booklet) -> str:
     return in_words(value, words)
 
 
-class Timeline(Flowable):
-    """A bar split in proportion to each step's minutes, numbered like the list below."""
+PRESSURE_TINT = {"light": 0.62, "moderate": 0.32, "firm": 0.0}  # deeper colour, firmer touch
 
-    def __init__(self, item: Routine, total: str, look: Look):
+
+class Timeline(Flowable):
+    """The routine as a time bar: one segment per step in proportion to its minutes, tinted by
+    pressure, a tick every minute, and each stroke's name under its segment."""
+
+    def __init__(
+        self,
+        item: Routine,
+        total: str,
+        look: Look,
+        names: dict[str, str] | None = None,
+        pressure: dict[str, str] | None = None,
+    ):
         super().__init__()
         self.item, self.total, self.look = item, total, look
+        self.names, self.pressure = names or {}, pressure or {}
+
+    @property
+    def label_size(self) -> float:
+        return max(self.look.min_text, self.look.body_size * 0.72)
+
+    def _name_lines(self, width: float) -> list[list[str]]:
+        from reportlab.lib.utils import simpleSplit
+
+        total = self.item.minutes or 1
+        out = []
+        for step in self.item.steps:
+            w = width * step.minutes / total - 3
+            name = plain(self.names.get(step.stroke, ""))
+            lines = simpleSplit(name, self.look.fonts.regular, self.label_size, w) if name else []
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            fits = len(lines) <= 2 and all(stringWidth(x, self.look.fonts.regular, self.label_size) <= w for x in lines)
+            out.append(lines if fits else [])
+        return out
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
-        self.width, self.height = avail_w, self.look.body_size * 2.4
+        self.lines = self._name_lines(avail_w) if self.names else []
+        rows = max((len(x) for x in self.lines), default=0)
+        self.width = avail_w
+        self.height = self.look.body_size * 1.5 + self.label_size * (1.9 + 1.2 * rows) + 2
         return (self.width, self.height)
 
     def draw(self) -> None:
         canv, look, total = self.canv, self.look, self.item.minutes or 1
-        x, bar_h = 0.0, look.body_size * 1.5
+        bar_h, size = look.body_size * 1.5, self.label_size
+        top = self.height
+        x = 0.0
         canv.saveState()
-        canv.setFont(look.fonts.bold, look.body_size * 0.8)
         for n, step in enumerate(self.item.steps, 1):
             w = self.width * step.minutes / total
-            canv.setFillColor(tint(look.accent, 0.15 + 0.6 * ((n - 1) % 3) / 2))
-            canv.rect(x, self.height - bar_h, w - 1.2, bar_h, stroke=0, fill=1)
-            if w > look.body_size * 1.4:
-                canv.setFillColor(colors.white if (n - 1) % 3 == 0 else look.accent)
-                canv.drawCentredString(x + w / 2, self.height - bar_h * 0.68, str(n))
+            amount = PRESSURE_TINT.get(self.pressure.get(step.stroke, ""), 0.3)
+            canv.setFillColor(tint(look.accent, amount))
+            canv.rect(x, top - bar_h, w - 1.2, bar_h, stroke=0, fill=1)
+            if w > size * 1.6:
+                canv.setFillColor(colors.white if amount < 0.4 else look["body"].textColor)
+                canv.setFont(look.fonts.bold, size)
+                canv.drawCentredString(x + w / 2, top - bar_h / 2 - size * 0.35, str(n))
+            for i, line in enumerate(self.lines[n - 1] if self.lines else []):
+                canv.setFillColor(look["body"].textColor)
+                canv.setFont(look.fonts.regular, size)
+                canv.drawString(x + 1, top - bar_h - size * (3.2 + 1.2 * i), line)
             x += w
-        canv.setFillColor(MUTED)
-        canv.setFont(look.fonts.regular, look.body_size * 0.75)
-        canv.drawString(0, 0, "0")
-        canv.drawRightString(self.width, 0, self.total)
+        canv.setStrokeColor(look.muted)
+        canv.setLineWidth(0.6)
+        canv.setFillColor(look.muted)
+        canv.setFont(look.fonts.regular, size)
+        whole = int(total)
+        every = 1 if self.width / max(whole, 1) > size * 2.2 else 5
+        for minute in range(whole + 1):
+            tx = min(self.width - 0.3, self.width * minute / total)
+            tick = size * (0.55 if minute % every else 0.8)
+            canv.line(tx, top - bar_h - 1, tx, top - bar_h - 1 - tick)
+            if minute % every == 0 and 0 < minute < whole:
+                canv.drawCentredString(tx, top - bar_h - size * 1.9, str(minute))
+        canv.drawString(0, top - bar_h - size * 1.9, "0")
+        canv.drawRightString(self.width, top - bar_h - size * 1.9, self.total)
         canv.restoreState()
-
-
-def cautions(section: Section, ctx: Context) -> list[Flowable]:
-    look, booklet = ctx.look, ctx.plan.edition.booklet
-    gathered = all_cautions(booklet)
-    story: list[Flowable] = [heading(section, look)]
-    story.append(para(booklet.label("cautions_intro"), look["lead"]))
-    zones = sorted({c.zone for c in gathered if c.zone})
-    if zones:
-        from booklet.illustrate.diagram import draw_avoid_map, words_from
-        from booklet.illustrate.pictures import no_pressure_zones
-
-        w = look.frame_w * 0.8
-        story += [
-            para(booklet.label("where_not_to_press"), look["h3"]),
-            draw_avoid_map(
-                zones,
-                w,
-                min(w * 1.1, look.frame_h * 0.45),
-                accent=hex_colour(look.accent),
-                font=look.fonts.regular,
-                words=words_from(booklet.label),
-                zone_names=map_names(booklet),
-                no_pressure=no_pressure_zones(gathered),
-            ),
-            Spacer(1, look.body_size),
-        ]
-    for signal in SIGNALS:
-        group = [c for c in gathered if c.signal == signal]
-        # Boxes of a few cautions each: a box that spans pages re-measures what is left on
-        # every page, so one box per group would cost quadratic time in a long booklet.
-        for start in range(0, len(group), BOX_ITEMS):
-            box = caution_box(signal, group[start : start + BOX_ITEMS], look, booklet, with_source=True)
-            if start:
-                box.label = box.continued
-            story += [box, Spacer(1, look.body_size * (0.8 if start + BOX_ITEMS >= len(group) else 0.3))]
-    return story
 
 
 def notes(section: Section, ctx: Context) -> list[Flowable]:
@@ -444,36 +369,112 @@ class Ruled(Flowable):
         canv.restoreState()
 
 
-def back_cover(section: Section, ctx: Context) -> list[Flowable]:
-    look, booklet = ctx.look, ctx.plan.edition.booklet
+def references(section: Section, ctx: Context) -> list[Flowable]:
+    """Each reference with its QR code, title, link (broken only at / . -) and note."""
+    look = ctx.look
     story: list[Flowable] = [heading(section, look)]
-    for ref in booklet.references:
-        story.append(KeepTogether([reference_row(ref, look, booklet.label("scan")), Spacer(1, look.body_size)]))
-    story += [para(booklet.label("notes"), unkept(look["h2"])), Ruled(look)]
+    for ref in section.payload:
+        story.append(
+            KeepTogether([reference_row(ref, look, ctx.plan.edition.booklet.label("scan")), Spacer(1, look.body_size)])
+        )
     return story
 
 
-def reference_row(ref, look: Look, scan: str) -> Flowable:
+def reference_row(ref, look: Look, scan: str, share: float = 0.3) -> Flowable:
     from booklet.render.qr import QRCode
 
     if not ref.url:  # a printed book: title and note, no link to scan
         return Stack([para(f"**{ref.title}**", look["body"]), para(ref.note, look["small"])], 0)
-    size = min(32 * look.scale * 2.83, look.frame_w * 0.36)
+    size = min(30 * mm * look.scale, look.frame_w * share)
     qr = QRCode(ref.url, size, colors.HexColor("#1E272D"))
-    column = [para(f"**{ref.title}**", look["body"]), para(ref.url, look["small"])]
+    text_w = look.frame_w * (1 - share) - look.body_size
+    url = "<br/>".join(escape(line) for line in break_url(ref.url, look["url"].fontName, look["url"].fontSize, text_w))
+    column = [para(f"**{ref.title}**", look["body"]), Paragraph(url, look["url"])]
     if ref.note:
         column.append(para(ref.note, look["small"]))
     column.append(para(scan, look["small"]))
-    return SideBySide(qr, column, 0.36, look.body_size)
+    return SideBySide(qr, column, share, look.body_size)
 
 
-BUILDERS = {
-    "contents": contents,
-    "introduction": introduction,
-    "checklist": checklist,
-    "stroke": stroke,
-    "routine": routine,
-    "cautions": cautions,
-    "notes": notes,
-    "back-cover": back_cover,
-}
+def break_url(url: str, font: str, size: float, width: float) -> list[str]:
+    """A URL as lines no wider than ``width``, broken only after '/', '.' or '-', no hyphen added.
+
+    A run with none of those that is still wider than a line breaks after '?', '&', '=' or
+    '+' (a query string), and only a run with no break point at all is cut between letters.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def wide(text: str) -> bool:
+        return stringWidth(text, font, size) > width
+
+    lines: list[str] = []
+    line = ""
+    for piece in _url_pieces(url, r"/.\-", wide):
+        if line and wide(line + piece):
+            lines.append(line)
+            line = piece
+        else:
+            line += piece
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _url_pieces(text: str, marks: str, wide) -> list[str]:
+    """Text cut after each run of ``marks``; a piece still too wide is cut at the next set of marks."""
+    pieces = re.findall(rf"[^{marks}]*[{marks}]+|[^{marks}]+$", text)
+    out: list[str] = []
+    for piece in pieces:
+        if not wide(piece):
+            out.append(piece)
+        elif marks != "?&=+":
+            out += _url_pieces(piece, "?&=+", wide)
+        else:  # no break point at all: letters, as few per line as still fill it
+            chunk = ""
+            for ch in piece:
+                if chunk and wide(chunk + ch):
+                    out.append(chunk)
+                    chunk = ""
+                chunk += ch
+            out.append(chunk)
+    return out
+
+
+def back_cover(section: Section, ctx: Context) -> list[Flowable]:
+    """The back cover's text: the stop panel and the main reference's QR code, kept to one page."""
+    from booklet.render.safety import stop_panel
+
+    look, booklet = ctx.look, ctx.plan.edition.booklet
+    story: list[Flowable] = [Anchor(section.key, plain(section.title))]
+    stop = stop_panel(booklet, look)
+    if stop is not None:
+        story += [stop, Spacer(1, look.body_size)]
+    if booklet.references:
+        main = booklet.references[0]
+        story += [para(booklet.label("main_reference"), look["h3"]), reference_row(main, look, booklet.label("scan"))]
+    return [KeepInFrame(look.frame_w, look.frame_h, story, mode="shrink")]
+
+
+class EvenPage(Flowable):
+    """Before a stroke on pocket paper: if the stroke would start on a right-hand page, a ruled
+    Notes page comes first, so its diagram is always on a left-hand page facing its steps."""
+
+    def __init__(self, ctx: Context):
+        super().__init__()
+        self.ctx = ctx
+        self.width = self.height = 0
+        self.added = False
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        if not self.added:
+            self.added = True
+            if self.canv.getPageNumber() % 2:
+                look = self.ctx.look
+                title = self.ctx.plan.edition.booklet.label("notes")
+                self._doctemplateAttr("frame").add_generated_content(
+                    para(title, unkept(look["h1"])), Ruled(look), PageBreak()
+                )
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
