@@ -21,6 +21,7 @@ from booklet.model import Booklet, Checklist, Routine
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.markup import escape, plain, to_para
 from booklet.render.styles import RULE, Look, tint
+from booklet.render.tagging import ARTIFACT, decoration
 
 RUNNING = {"body", "lead", "item", "step", "caution"}  # styles of running text: no lone last word
 
@@ -149,6 +150,8 @@ def map_names(words: Booklet) -> dict[str, str]:
 class PressureMeter(Flowable):
     """Three bars, filled up to the stroke's pressure."""
 
+    tag = ARTIFACT  # decoration: what it shows is said in words beside it, or nothing is
+
     LEVELS = ("light", "moderate", "firm")
 
     def __init__(self, pressure: str, look: Look):
@@ -231,6 +234,8 @@ PRESSURE_TINT = {"light": 0.62, "moderate": 0.32, "firm": 0.0}  # deeper colour,
 class Timeline(Flowable):
     """The routine as a time bar: one segment per step in proportion to its minutes, tinted by
     pressure, a tick every minute, and each stroke's name under its segment."""
+
+    tag = ARTIFACT  # decoration: what it shows is said in words beside it, or nothing is
 
     def __init__(
         self,
@@ -347,6 +352,8 @@ def unkept(style):
 
 class Ruled(Flowable):
     """Writing lines filling the rest of the frame."""
+
+    tag = ARTIFACT  # decoration: what it shows is said in words beside it, or nothing is
 
     def __init__(self, look: Look):
         super().__init__()
@@ -471,8 +478,8 @@ class EvenPage(Flowable):
             if self.canv.getPageNumber() % 2:
                 look = self.ctx.look
                 title = self.ctx.plan.edition.booklet.label("notes")
-                self._doctemplateAttr("frame").add_generated_content(
-                    para(title, unkept(look["h1"])), Ruled(look), PageBreak()
+                self._doctemplateAttr("frame").add_generated_content(  # a filler page: furniture
+                    decoration(para(title, unkept(look["h1"]))), decoration(Ruled(look)), PageBreak()
                 )
         return (0, 0)
 

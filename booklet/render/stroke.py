@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, FrameBreak, PageBreak, Paragraph, Space
 
 from booklet.layout import STROKES_KEY, Section
 from booklet.model import SIGNALS, Booklet, Caution, Stroke
+from booklet.render.alt import alt_lang, stroke_alt
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
 from booklet.render.safety import stroke_panels
 from booklet.render.sections import (
@@ -27,6 +28,7 @@ from booklet.render.sections import (
 )
 from booklet.render.spread import Block, StrokeBlocks, arrange, measure
 from booklet.render.styles import SIGNAL_COLOURS, Look
+from booklet.render.tagging import described
 
 FIGURE_SHARE = 0.6  # of the column width, for a diagram with the facts beside it
 
@@ -167,6 +169,8 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable
     )
     if picture is None:
         return None
+    avoid = sorted({c.zone for c in item.cautions if c.zone})
+    picture = described(picture, "Figure", alt=stroke_alt(item, avoid), lang=alt_lang(words))
     if caption_h and ill is not None:
         caption = para(
             ill.caption if look.large_print else f"*{ill.caption}*", look["small"].clone("caption", alignment=1)
