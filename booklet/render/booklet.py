@@ -141,7 +141,7 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
     return flow
 
 
-RUN_ON = {"checklist", "references"}  # may start on the page where the section before ends
+RUN_ON = {"checklist", "references", "cautions"}  # may start on the page where the section before ends
 RUN_AFTER = {"introduction", "checklist", "routine", "cautions"}
 
 
@@ -444,7 +444,7 @@ def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> No
     canv.restoreState()
 
 
-BACK_PANEL = 0.3  # share of the back cover's height under the accent panel
+BACK_PANEL = 0.26  # share of the back cover's height under the accent panel
 
 
 def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:

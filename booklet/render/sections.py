@@ -448,7 +448,7 @@ def _url_pieces(text: str, marks: str, wide) -> list[str]:
 
 
 def back_cover(section: Section, ctx: Context) -> list[Flowable]:
-    """The back cover's text: the stop panel and the main reference's QR code, kept to one page."""
+    """The back cover's text: the stop panel and the main reference's QR code, on one page."""
     from booklet.render.safety import stop_panel
 
     look, booklet = ctx.look, ctx.plan.edition.booklet
@@ -456,9 +456,14 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
     stop = stop_panel(booklet, look)
     if stop is not None:
         story += [stop, Spacer(1, look.body_size)]
-    if booklet.references:
+    if booklet.references and booklet.references[0].url:
+        from booklet.render.qr import QRCode
+
         main = booklet.references[0]
-        story += [para(booklet.label("main_reference"), look["h3"]), reference_row(main, look, booklet.label("scan"))]
+        size = min(24 * mm * look.scale, look.frame_w * 0.26)
+        qr = QRCode(main.url, size, colors.HexColor("#1E272D"))
+        column = [para(booklet.label("main_reference"), look["h3"]), para(f"**{main.title}**", look["body"])]
+        story.append(SideBySide(qr, column, 0.28, look.body_size))
     return [KeepInFrame(look.frame_w, look.frame_h, story, mode="shrink")]
 
 

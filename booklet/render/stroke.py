@@ -148,7 +148,7 @@ def has_picture(item: Stroke) -> bool:
     return bool(ill is not None and ill.image) or draws_figure(ill, item)
 
 
-def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable | None:
+def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool = True) -> Flowable | None:
     """The stroke's diagram or the author's image in the given box, with its caption; None without either."""
     from booklet.illustrate.pictures import label_size_for, stroke_picture
 
@@ -164,8 +164,9 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable
         height,
         accent=hex_colour(look.accent),
         font=look.fonts.regular,
-        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
+        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size) or max(7.0, look.body_size * 0.8),
         zone_names=map_names(words),
+        show_legend=key,
     )
     if picture is None:
         return None
@@ -279,7 +280,7 @@ def glance(section: Section, ctx: Context) -> list[Flowable]:
 def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     look, booklet = ctx.look, ctx.plan.edition.booklet
     share = 0.3 if look.large_print else 0.26
-    picture = diagram(item, ctx, look.frame_w * share, diagram_h)
+    picture = diagram(item, ctx, look.frame_w * share, diagram_h, key=False)  # a thumbnail: no key
     number_font = (look.fonts.bold, look["toc"].fontSize, look.accent)
     column: list[Flowable] = [ContentsLine(para(f"**{item.name}**", look["toc"]), f"stroke-{item.id}", 0, number_font)]
     facts = [booklet.label("pressure_" + item.pressure)]
