@@ -21,7 +21,7 @@ from functools import lru_cache
 from booklet.illustrate.figure import Figure, crossings, segment_crosses
 from booklet.illustrate.figures import figure as figure_named
 from booklet.illustrate.zones import Point, Zone
-from booklet.model import MOMENTS, Illustration
+from booklet.model import MOMENTS, NOWHERE, Illustration
 
 DIRECTIONS = ("up", "down", "outward", "inward", "left", "right")
 SIDES = ("both", "left", "right", "left-then-right", "right-then-left")
@@ -604,8 +604,12 @@ PATTERN_NAMES: tuple[str, ...] = tuple(MOTIONS)
 
 
 def traces_for(ill: Illustration) -> list[Trace]:
-    """An illustration -> its traces: its explicit paths, else its pattern's, else none."""
-    return list(_traces(ill))
+    """An illustration -> its traces: its explicit paths, else its pattern's, else none.
+
+    Cached on the drawing data alone: where the illustration was written (its refs) does
+    not change the path, so strokes drawn alike share one computation.
+    """
+    return list(_traces(replace(ill, ref=NOWHERE, field_refs=())))
 
 
 @lru_cache(maxsize=256)
