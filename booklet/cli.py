@@ -346,11 +346,16 @@ def batch(
     failed = [r for r in results if not r.ok]
     click.echo(f"{len(results) - len(failed)} built, {len(failed)} failed in {time.perf_counter() - started:.2f} s")
     for r in failed:
-        click.echo(f"{r.job.label}:", err=True)
-        for line in r.errors:
-            click.echo(f"  {clean(line, 400)}", err=True)
+        _echo_problems(f"{r.job.label}:", r.errors)
     if failed:
         sys.exit(1)
+
+
+def _echo_problems(heading: str, lines: tuple[str, ...]) -> None:
+    """A heading on stderr, then each problem indented under it, cleaned for the terminal."""
+    click.echo(heading, err=True)
+    for line in lines:
+        click.echo(f"  {clean(line, 400)}", err=True)
 
 
 def _roster_batch(
@@ -390,13 +395,9 @@ def _roster_batch(
         f"({total / 1024 / 1024:.1f} MB); manifest: {out_dir / 'manifest.json'}"
     )
     for r in sorted((r for r in receipts if r.warnings), key=lambda r: order[r.id]):
-        click.echo(f"recipient {r.id} (roster line {r.line}): {len(r.warnings)} warnings", err=True)
-        for line in r.warnings:
-            click.echo(f"  {clean(line, 400)}", err=True)
+        _echo_problems(f"recipient {r.id} (roster line {r.line}): {len(r.warnings)} warnings", r.warnings)
     for r in failed:
-        click.echo(f"recipient {r.id} (roster line {r.line}):", err=True)
-        for line in r.errors:
-            click.echo(f"  {clean(line, 400)}", err=True)
+        _echo_problems(f"recipient {r.id} (roster line {r.line}):", r.errors)
     if failed:
         sys.exit(1)
 
