@@ -8,7 +8,7 @@ is the one place that puts them on disk, for the CLI, batch, watch and the libra
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,6 +105,8 @@ def _name_part(field: str, edition: Edition, options: BuildOptions) -> list[str]
         return [f"on-{value}"]
     if field == "bleed_mm":
         return [f"bleed-{value:g}mm"]
+    if field == "pdf_standard":
+        return list(value)
     return [str(value)]
 
 
@@ -154,9 +156,10 @@ def build_edition(edition: Edition, options: BuildOptions, names: list[str], sta
     started = started or time.perf_counter()
     if options.format == "cards":
         return _cards(edition, options, names, started)
-    pdf, pages = render_pdf(edition, options)
     if options.impose == "none":
+        pdf, pages = reading_edition(edition, options)
         return BuildResult({names[0]: pdf}, edition, pages, time.perf_counter() - started)
+    pdf, pages = render_pdf(edition, options)
     font = edition_fonts(edition).regular
     imposed = impose_pdf(options.impose, [(pdf, "booklet")], edition, options, font)
     seconds = time.perf_counter() - started
@@ -193,11 +196,14 @@ def impose_pdf(
     scheme: str, inputs: list[tuple[bytes, str]], edition: Edition, options: BuildOptions, font: str
 ) -> Imposed:
     """Rendered PDFs -> imposed with the scheme; the slug set in the booklet's own font, words from its labels."""
+    from booklet.finish import finish_print
     from booklet.impose import impose
     from booklet.render.slug import slug_renderer
 
     settings = impose_options(edition, options)
-    return impose(scheme, inputs, settings, slugs=slug_renderer(font), words=edition.booklet.label)
+    imposed = impose(scheme, inputs, settings, slugs=slug_renderer(font), words=edition.booklet.label)
+    note = f"{scheme} imposition of {edition.booklet.title}. {imposed.instructions}"
+    return replace(imposed, files=tuple(finish_print(pdf, note) for pdf in imposed.files))
 
 
 def render_cards_pdfs(edition: Edition, options: BuildOptions) -> tuple[bytes, bytes, int]:
@@ -218,7 +224,32 @@ def _cards(edition: Edition, options: BuildOptions, names: list[str], started: f
     return BuildResult(files, edition, count, time.perf_counter() - started, sheets, sides, how, "cards")
 
 
-def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
+def reading_edition(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
+    """render, tagged -> structure tree, metadata and the PDF standards asked for (PDF/UA-1 + PDF/A-2b by default).
+
+    Standards asked for by name are a promise: what cannot meet them fails the build.
+    """
+    from booklet.finish import DEFAULT_STANDARDS, finish_reading
+    from booklet.render.tagging import Recorder
+
+    standards = options.pdf_standard or DEFAULT_STANDARDS
+    strict = bool(options.pdf_standard)
+    if strict and "ua-1" in standards:
+        from booklet.render.alt import check_accessible
+
+        check_accessible(edition.booklet)
+    tags = Recorder(edition.booklet.language)
+    pdf, pages = render_pdf(edition, options, tags)
+    sources = None
+    if "a-3b" in standards:
+        from booklet.files import content_sources
+
+        sources = content_sources(Path(edition.booklet.root))
+    return finish_reading(pdf, tags.root, standards, strict=strict, sources=sources), pages
+
+
+def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None) -> tuple[bytes, int]:
+    """lay out -> render; a render.tagging.Recorder given as ``tags`` records the structure."""
     from booklet.layout import plan_booklet
     from booklet.render.booklet import render_booklet
 
@@ -231,7 +262,7 @@ def render_pdf(edition: Edition, options: BuildOptions) -> tuple[bytes, int]:
             back_pages=back_pages,
             bleed_pt=options.bleed_mm * MM,
         )
-        return render_booklet(plan)
+        return render_booklet(plan, tags)
 
     pdf, pages = render(1)
     if options.impose != "none" and pages % 4:

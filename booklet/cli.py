@@ -110,6 +110,8 @@ def click_option(option: Option) -> Callable[[Any], Any]:
         return click.option(*option.flags, option.field, is_flag=True, default=False, help=option.help)
     if option.choices is not None:
         kind: click.ParamType = click.Choice(list(option.choices), case_sensitive=False)
+        if option.multiple:
+            return click.option(*option.flags, option.field, type=kind, multiple=True, help=option.help)
         return click.option(*option.flags, option.field, type=kind, default=None, help=option.help)
     return click.option(*option.flags, option.field, default=None, metavar=option.metavar, help=option.help)
 
@@ -130,7 +132,7 @@ def checked(values: dict[str, Any]) -> Any:
     """Click's values (None or False where not given) -> BuildOptions, or OptionError (exit 2)."""
     from booklet.options import parse_options
 
-    return parse_options({k: v for k, v in values.items() if v is not None and v is not False})
+    return parse_options({k: v for k, v in values.items() if v is not None and v is not False and v != ()})
 
 
 def output_option(text: str) -> Callable[[Any], Any]:
@@ -344,11 +346,16 @@ def batch(
     failed = [r for r in results if not r.ok]
     click.echo(f"{len(results) - len(failed)} built, {len(failed)} failed in {time.perf_counter() - started:.2f} s")
     for r in failed:
-        click.echo(f"{r.job.label}:", err=True)
-        for line in r.errors:
-            click.echo(f"  {clean(line, 400)}", err=True)
+        _echo_problems(f"{r.job.label}:", r.errors)
     if failed:
         sys.exit(1)
+
+
+def _echo_problems(heading: str, lines: tuple[str, ...]) -> None:
+    """A heading on stderr, then each problem indented under it, cleaned for the terminal."""
+    click.echo(heading, err=True)
+    for line in lines:
+        click.echo(f"  {clean(line, 400)}", err=True)
 
 
 def _roster_batch(
@@ -388,13 +395,9 @@ def _roster_batch(
         f"({total / 1024 / 1024:.1f} MB); manifest: {out_dir / 'manifest.json'}"
     )
     for r in sorted((r for r in receipts if r.warnings), key=lambda r: order[r.id]):
-        click.echo(f"recipient {r.id} (roster line {r.line}): {len(r.warnings)} warnings", err=True)
-        for line in r.warnings:
-            click.echo(f"  {clean(line, 400)}", err=True)
+        _echo_problems(f"recipient {r.id} (roster line {r.line}): {len(r.warnings)} warnings", r.warnings)
     for r in failed:
-        click.echo(f"recipient {r.id} (roster line {r.line}):", err=True)
-        for line in r.errors:
-            click.echo(f"  {clean(line, 400)}", err=True)
+        _echo_problems(f"recipient {r.id} (roster line {r.line}):", r.errors)
     if failed:
         sys.exit(1)
 
@@ -466,10 +469,24 @@ def impose(in_pdf: Path, out_pdf: Path, layout: str, **values: Any) -> None:
     started = time.perf_counter()
     settings = ImposeOptions(**values)
     got = impose_file(in_pdf, out_pdf, layout=layout, options=settings, slugs=default_slug_renderer())
-    write_atomic(out_pdf, got.pdf, inputs=[in_pdf])
+    from booklet.finish import finish_print
+
+    sheets = finish_print(got.pdf, f"{layout} imposition of {in_pdf.name}. {got.instructions}")
+    write_atomic(out_pdf, sheets, inputs=[in_pdf])
     summary = f"{got.pages} pages on {got.sheets} sheets, {len(got.plan.sides)} sides"
-    click.echo(report([out_pdf], summary, len(got.pdf), time.perf_counter() - started))
+    click.echo(report([out_pdf], summary, len(sheets), time.perf_counter() - started))
     click.echo(got.instructions)
+
+
+@main.command(short_help="Write the content sources a --pdf-standard a-3b booklet carries into DIR.")
+@click.argument("book", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def extract(book: Path, folder: Path) -> None:
+    """Extract the content files embedded in BOOK (a PDF/A-3 build) into FOLDER, inside it only."""
+    from booklet.finish.extract import extract as extract_sources
+
+    for path in extract_sources(book, folder):
+        click.echo(f"wrote {path}")
 
 
 @main.command(short_help="Create a content folder at PATH that validates and builds at once.")

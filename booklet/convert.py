@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -242,7 +241,8 @@ class Converter:
         if len(value) > limit:
             self.fail(node.ref, where, f"text is too long ({len(value):,} characters; limit {limit:,})")
             return None
-        bad = next((ch for ch in value if _is_control(ch)), None)
+        found = CONTROL.search(value)
+        bad = found.group() if found else None
         if bad is not None:
             self.fail(node.ref, where, f"control character U+{ord(bad):04X} is not allowed in text")
             return None
@@ -396,8 +396,11 @@ def _yaml11_meaning(word: str) -> str:
     return "an empty value (null)" if word.lower() in ("null", "~") else "a yes/no value"
 
 
-def _is_control(ch: str) -> bool:
-    return ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+# Control (Cc) but newline and tab, surrogate (Cs) and private-use (Co) code points: one regex
+# scan in C instead of a category lookup per character (a third of validate's time).
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
 
 
 def _kind(node: RawNode) -> str:

@@ -63,6 +63,30 @@ def read_inside(root: Path, relative: str, limit: int = MAX_IMAGE_FILE) -> bytes
     return read_regular(resolve_inside(root, relative), limit)
 
 
+MAX_SOURCES = 50_000_000  # bytes of sources one PDF/A-3 file carries
+
+
+def content_sources(root: Path) -> list[tuple[str, bytes]]:
+    """Every regular file of a content folder (not hidden, not output/) -> (relative path, bytes), sorted."""
+    real_root = root.resolve()
+    if real_root.is_file():  # a single YAML file is its own source
+        return [(real_root.name, read_regular(real_root, MAX_CONTENT_FILE))]
+    found: list[tuple[str, bytes]] = []
+    total = 0
+    for folder, dirs, names in os.walk(real_root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "output")
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name.startswith(".") or path.is_symlink() or not path.is_file():
+                continue
+            data = read_regular(path, MAX_IMAGE_FILE)
+            total += len(data)
+            if total > MAX_SOURCES:
+                raise UnsafePath(f"the content folder holds more than {MAX_SOURCES:,} bytes to embed")
+            found.append((path.relative_to(real_root).as_posix(), data))
+    return found
+
+
 MAX_LISTED = 2_000  # folder entries looked at for a hint
 
 

@@ -24,10 +24,11 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from booklet.errors import OptionError
+from booklet.finish import STANDARDS as PDF_STANDARDS
 from booklet.impose import LAYOUTS
 from booklet.impose.grid import DUPLEX as DUPLEX_MODES
 from booklet.paper import ALIASES as PAPER_ALIASES
-from booklet.paper import CARD_SIZES, PAPERS, parse_offset, parse_paper
+from booklet.paper import CARD_SIZES, PAPERS, check_page_size, parse_offset, parse_paper
 from booklet.paper import SHEETS as SHEET_SIZES
 
 # Registries: name -> what it means (shown in --help and in error messages).
@@ -85,6 +86,7 @@ class BuildOptions:
     gang: bool = False
     mark_length_mm: float = 5.0
     mark_offset_mm: float = 3.0
+    pdf_standard: tuple[str, ...] = ()  # empty: tagged, PDF/UA-1 and PDF/A-2b
 
     def __post_init__(self) -> None:
         defaults = _defaults()
@@ -113,6 +115,7 @@ class Option:
     reader: Callable[[Any], Any] | None = None  # text -> value; raises ValueError with the reason
     metavar: str | None = None
     is_flag: bool = False
+    multiple: bool = False  # repeatable: the value is a tuple of choices
     applies: Callable[[BuildOptions], bool] = lambda options: True
     why_not: str = ""  # completes "--flag ..." when the option does not apply
     names_output: bool = False  # a non-default value is part of the default output name
@@ -123,6 +126,18 @@ class Option:
 
     def read(self, value: Any) -> Any:
         """A value as typed (text, number, bool) -> the checked value, or OptionError."""
+        if self.multiple:
+            values = (value,) if isinstance(value, str) else tuple(value)
+            chosen = tuple(self.read_one(v) for v in values)
+            if self.reader is not None:
+                try:
+                    return self.reader(chosen)
+                except (ValueError, TypeError) as exc:
+                    raise OptionError(f"{self.flag}: {exc}") from None
+            return chosen
+        return self.read_one(value)
+
+    def read_one(self, value: Any) -> Any:
         if self.is_flag:
             if not isinstance(value, bool):
                 raise OptionError(f"{self.flag} is on or off (True or False), not {value!r}")
@@ -135,7 +150,7 @@ class Option:
                     f"{self.flag}: unknown value {str(value)!r} (expected {choice_list(self.choices)}){hint}"
                 )
             return key
-        if self.reader is None:
+        if self.reader is None or self.multiple:
             return value
         try:
             return self.reader(value)
@@ -157,7 +172,7 @@ def did_you_mean(word: str, choices: Mapping[str, str] | tuple[str, ...]) -> str
 def _paper(value: Any) -> str:
     """A paper name or WxH with a unit -> its canonical name (a5, 105x148mm)."""
     text = str(value).strip().lower()
-    parse_paper(text)
+    check_page_size(parse_paper(text), text)
     return PAPER_ALIASES.get(text, text).replace(" ", "")
 
 
@@ -196,6 +211,19 @@ def _audience(value: Any) -> str:
     if not text:
         raise ValueError("expected an audience id")
     return text
+
+
+def _standards(chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """Repeated --pdf-standard values -> registry order, without repeats; at most one PDF/A level."""
+    ordered = tuple(name for name in PDF_STANDARDS if name in chosen)
+    if sum(name.startswith("a-") for name in ordered) > 1:
+        levels = tuple(n for n in PDF_STANDARDS if n.startswith("a-"))
+        raise ValueError(f"choose one PDF/A level: {choice_list(levels)}")
+    return ordered
+
+
+def _reading(options: BuildOptions) -> bool:
+    return options.format == "booklet" and options.impose == "none"
 
 
 def _cards(options: BuildOptions) -> bool:
@@ -373,6 +401,22 @@ OPTIONS: tuple[Option, ...] = (
         metavar="MM",
         applies=_marked,
         why_not="applies to -f cards or --impose saddle --bleed only (where there are crop marks)",
+    ),
+)
+
+OPTIONS += (
+    Option(
+        "pdf_standard",
+        ("--pdf-standard",),
+        "Standard the reading edition declares and meets (repeatable). "
+        + "; ".join(f"{k}: {v}" for k, v in PDF_STANDARDS.items())
+        + ". Given, a file that cannot meet it fails the build (file:line). Default: tagged, ua-1 and a-2b.",
+        choices=PDF_STANDARDS,
+        reader=_standards,
+        multiple=True,
+        applies=_reading,
+        why_not="applies to unimposed -f booklet only (print files are not tagged)",
+        names_output=True,
     ),
 )
 

@@ -124,6 +124,8 @@ _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in
 _UNITS = {"mm": MM, "cm": 10 * MM, "in": INCH, "pt": 1.0}
 
 MIN_SIDE_PT = 50 * MM
+# The smallest reading page the booklet's layout fits (A7): a stroke spread needs this much room.
+MIN_PAGE_PT = (74 * MM, 105 * MM)
 MAX_SIDE_PT = 1200 * MM
 
 
@@ -143,6 +145,17 @@ def parse_paper(text: str) -> Paper:
         if not MIN_SIDE_PT <= side <= MAX_SIDE_PT:
             raise ValueError(f"paper size {text!r} is out of range (50 mm to 1200 mm a side)")
     return Paper(key, width, height)
+
+
+def check_page_size(paper: Paper, text: str) -> Paper:
+    """A reading page -> itself, or ValueError naming the smallest page the layout fits (A7, either way up)."""
+    short, long = sorted(paper.size)
+    if short < MIN_PAGE_PT[0] - 0.5 or long < MIN_PAGE_PT[1] - 0.5:
+        raise ValueError(
+            f"paper size {text!r} is too small for a booklet page: the smallest is "
+            f"{MIN_PAGE_PT[0] / MM:.0f} x {MIN_PAGE_PT[1] / MM:.0f} mm (A7), either way up"
+        )
+    return paper
 
 
 def sheet_for_cards(paper: Paper) -> str:

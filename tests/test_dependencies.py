@@ -40,3 +40,15 @@ def test_every_imported_library_is_declared():
         if not dists & declared:
             missing[module] = sorted(dists)
     assert not missing, f"imported but not in pyproject.toml: {missing}"
+
+
+def test_control_pattern_is_exactly_the_refused_categories():
+    """convert.CONTROL (one regex scan) refuses what a per-character category check would, on every code point."""
+    import unicodedata
+
+    from booklet.convert import CONTROL
+
+    for code in range(0x110000):
+        ch = chr(code)
+        refused = ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
+        assert bool(CONTROL.match(ch)) == refused, hex(code)

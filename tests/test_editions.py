@@ -109,6 +109,7 @@ def test_every_edition_has_the_safety_content_before_the_first_stroke(editions):
             "off limits",
             "nut allergies",
             "catch fire",
+            "Sharp or spreading pain",  # the stop-at-once panel
         ):
             assert phrase.lower() in text.lower(), (name, phrase)
         assert "You do not need training" not in text

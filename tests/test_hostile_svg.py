@@ -98,3 +98,20 @@ def test_a_hostile_svg_builds_without_reading_outside_or_running_anything(handwa
     assert [what for kind, what in events if kind == "run"] == []
     assert b"DejaVu" not in pdf
     assert any(path.endswith("attack.svg") for kind, path in events if kind == "open")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('<rect width="10" height="10" transform="scale(1e308)"/>', "has a number too large to draw (1e308"),
+        ('<path d="M0 0 ' + "L1 2 " * 12_000 + '"/>', "is too complex (60,005 characters of path data; limit 50,000)"),
+        ('<polyline points="' + "1,2 " * 13_000 + '"/>', "characters of path data; limit 50,000"),
+    ],
+    ids=["huge-number", "long-path", "long-points"],
+)
+def test_svg_work_is_bounded_before_svglib_sees_it(body: str, message: str):
+    from booklet.illustrate.images import ImageProblem
+
+    with pytest.raises(ImageProblem) as caught:
+        sanitise_svg(f'<svg {NS} width="100" height="100">{body}</svg>'.encode(), "x.svg")
+    assert message in str(caught.value)

@@ -43,8 +43,8 @@ SHIPPED_STROKES = {
         direction="up",
         repeats=4,
         side="left-then-right",
-        hand="palms",
-        badges=(("place", 2), ("pass", 3), ("next", 4), ("move", 5), ("change", 6)),
+        hand="heels of hands",
+        badges=(("place", 2), ("pass", 3), ("next", 4), ("over", 5), ("change", 6)),
     ),
     "raking": Illustration(
         pattern="rake",
@@ -215,21 +215,25 @@ def test_circles_climb_right_hand_then_left_and_glide_back_down_the_sides():
         assert abs(trace.points[1][0] - 0.5) > 0.2  # the sides, well out from the spine
 
 
-def test_kneading_lifts_and_squeezes_the_left_side_first_off_the_kidneys():
-    traces = traces_for(SHIPPED_STROKES["petrissage"])
-    grips = [t for t in traces if t.grip == "squeeze"]
-    assert len(grips) == 8
-    assert [t.side for t in grips] == ["left"] * 4 + ["right"] * 4
-    assert grips[0].moment == "pass"
-    assert grips[4].moment == "change"
-    left = [t.points[0] for t in grips[:4]]
-    assert [y for _, y in left] == sorted(y for _, y in left)  # waist to shoulder
-    assert left[-1][1] > 0.68  # up to the top of the shoulder
+def test_kneading_circles_beside_the_spine_and_squeezes_at_the_waist_and_shoulder_left_side_first():
     from booklet.illustrate.figures import figure
 
     back = figure("back")
-    assert not [p for t in grips for p in t.points if "kidney-area" in back.zones_at(p)]
-    assert all(0.08 < abs(x - 0.5) < 0.3 for x, _ in left)  # about a hand's width from the spine
+    traces = traces_for(SHIPPED_STROKES["petrissage"])
+    sides = [t.side for t in traces]
+    assert sides == sorted(sides)  # every left trace before the first right one
+    left = [t for t in traces if t.side == "left"]
+    circles = [t for t in left if t.moment in ("pass", "move") and len(t.points) > 6]
+    assert len(circles) == 4
+    assert circles[0].hand == "heels of hands"
+    heights = [sum(y for _, y in t.points) / len(t.points) for t in circles]
+    assert heights == sorted(heights)  # worked upwards
+    assert heights[-1] > 0.6  # up to the shoulder blade
+    assert all(0.03 < abs(x - 0.5) < 0.16 for t in circles for x, _ in t.points)  # on the muscles beside the spine
+    grips = {t.moment: t.points[0] for t in left if t.grip == "squeeze"}
+    assert "waist" in back.zones_at(grips["next"])  # pick up at the side of the waist
+    assert "shoulders" in back.zones_at(grips["over"])  # squeeze on the top of the shoulder
+    assert [t.moment for t in traces if t.side == "right"][0] == "change"
 
 
 def test_fan_goes_up_beside_the_spine_fans_out_and_returns_lightly_down_the_side():
@@ -334,7 +338,7 @@ def test_stroke_diagrams_are_light():
     base = len(pdf_of())
     for spec in SHIPPED_STROKES.values():
         drawing = draw_diagram(spec, 95 * mm, 124 * mm, avoid=["spine", "kidney-area"], font="Helvetica")
-        assert len(pdf_of(drawing)) - base < 12_000
+        assert len(pdf_of(drawing)) - base < 15_000  # uncompressed; hatching, hands and grips included
 
 
 def test_diagram_renders_as_vector_paths():

@@ -623,3 +623,105 @@ def test_actions_scripts_and_annotations_are_not_copied():
     for page in reader.pages:
         assert "/Annots" not in page
         assert "/AA" not in page
+
+
+# --- content streams are decoded under a bound, and re-encoded ---------------------------------------
+
+
+def with_content(data: bytes, filters: list[str]) -> bytes:
+    """A one-page PDF whose content stream is ``data`` under the given filters, stored as is."""
+    from pypdf.generic import StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    stream = StreamObject()
+    stream[NameObject("/Filter")] = ArrayObject([NameObject(f) for f in filters])
+    stream._data = data
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    return written(writer)
+
+
+def test_a_compression_bomb_is_refused_with_one_line():
+    import zlib
+
+    bomb = zlib.compress(zlib.compress(b"0 0 m " * 8_000_000, 9), 9)  # 48 MB of operators in a few kB
+    assert len(bomb) < 200_000
+    with pytest.raises(InputError) as caught:
+        impose_saddle(with_content(bomb, ["/FlateDecode", "/FlateDecode"]), name="bomb.pdf")
+    assert str(caught.value) == "bomb.pdf page 1: a content stream inflates past 16 MB; refused"
+
+
+def test_placed_content_is_decoded_and_compressed_afresh():
+    import zlib
+
+    ops = b"BT /F1 12 Tf 10 10 Td (hi) Tj ET\n" * 50
+    hex_then_flate = zlib.compress(ops.hex().encode() + b">")
+    imposed = impose_saddle(with_content(hex_then_flate, ["/FlateDecode", "/ASCIIHexDecode"]))
+    form = PdfReader(io.BytesIO(imposed)).pages[0]["/Resources"]["/XObject"]["/P0"].get_object()
+    assert form["/Filter"] == "/FlateDecode"  # one filter of ours, not the input's chain
+    assert form.get_data() == ops
+
+
+def test_encrypted_pdfs_are_named_as_such_whatever_is_installed(monkeypatch):
+    import pikepdf
+
+    buffer = io.BytesIO()
+    with pikepdf.open(io.BytesIO(numbered_pdf(2))) as pdf:
+        pdf.save(buffer, encryption=pikepdf.Encryption(owner="o", user="", aes=True, R=6))
+    aes = buffer.getvalue()
+    with pytest.raises(InputError, match=r"^aes.pdf is encrypted; decrypt it first$"):
+        read_pdf_checked(aes, "aes.pdf")
+    from pypdf.errors import DependencyError
+
+    import booklet.impose.pdf as pdf_module
+
+    def no_cipher(*args, **kwargs):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pdf_module, "PdfReader", no_cipher)  # as if no AES library were installed
+    with pytest.raises(InputError, match=r"^aes.pdf is encrypted; decrypt it first$"):
+        read_pdf_checked(aes, "aes.pdf")
+
+
+def test_pypdf_log_lines_are_kept_off_the_terminal(caplog):
+    import logging
+
+    data = numbered_pdf(4)
+    pointer = re.search(rb"startxref\s+(\d+)", data)
+    broken = data[: pointer.start(1)] + b"%d" % (int(pointer.group(1)) + 7) + data[pointer.end(1) :]
+    # pypdf logs "incorrect startxref pointer" and reads on
+    handler_count = len(logging.getLogger("pypdf").handlers)
+    with caplog.at_level(logging.WARNING):
+        impose_saddle(broken)
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+    assert len(logging.getLogger("pypdf").handlers) == handler_count
+
+
+# --- options checked against each other -----------------------------------------------------------------
+
+
+def test_card_bleed_up_to_ten_mm_plans_without_a_traceback():
+    from booklet.impose import SCHEMES
+
+    for bleed in (5.5, 8, 10):
+        plan = SCHEMES["cards"].plan([[(85 * mm, 55 * mm)] * 4] * 2, ImposeOptions(bleed_mm=bleed))
+        assert plan.sheets == 1
+
+
+def test_back_offsets_are_bounded_and_the_error_says_the_largest():
+    from booklet.impose import SCHEMES
+
+    sizes = [[(85 * mm, 55 * mm)] * 4] * 2
+    for offset in ((100, 0), (-300, 0), (0, 500)):
+        with pytest.raises(ValueError, match=r"moves the backs off the sheet; the largest allowed is -\d+\.\d to \d+"):
+            SCHEMES["cards"].plan(sizes, ImposeOptions(back_offset_mm=offset))
+    assert SCHEMES["cards"].plan(sizes, ImposeOptions(back_offset_mm=(1.5, -2))).sheets == 1
+
+
+def test_a_page_too_small_for_the_layout_names_the_minimum():
+    from booklet.errors import OptionError
+    from booklet.options import BuildOptions
+
+    with pytest.raises(OptionError, match=r"too small for a booklet page: the smallest is 74 x 105 mm \(A7\)"):
+        BuildOptions(paper="50x50mm")
+    assert BuildOptions(paper="105x74mm").paper == "105x74mm"

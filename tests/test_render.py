@@ -329,9 +329,9 @@ def test_importing_and_rendering_leave_reportlab_settings_alone(handwash: Path):
     seen = []
     real_story = booklet.render.booklet.story
 
-    def spy(plan, ctx):
+    def spy(plan, ctx, *tags):
         seen.append((rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking))
-        return real_story(plan, ctx)
+        return real_story(plan, ctx, *tags)
 
     booklet.render.booklet.story = spy
     try:

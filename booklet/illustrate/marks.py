@@ -128,6 +128,12 @@ def heading(trace: Trace, frame: Frame) -> float:
     return math.pi / 2
 
 
+def _closed(trace: Trace) -> bool:
+    """A trace -> whether it is a loop (ends near where it starts)."""
+    (x0, y0), (x1, y1) = trace.points[0], trace.points[-1]
+    return len(trace.points) > 6 and math.hypot(x1 - x0, y1 - y0) < 0.1
+
+
 def _inner_reach(along: tuple[float, float]) -> float:
     """A glyph's heading -> how far (in tenths of the hand) it reaches sideways from its centre, thumb included."""
     return 4.6 if abs(along[1]) > 0.7 else 5.5
@@ -147,7 +153,8 @@ def hand_marker(
     thumb = 1.0 if trace.side != "left" else -1.0
     # The palm sits where the hand touches; then it moves outward, if need be, until its
     # spine side is clear of the no-pressure line.
-    cx, cy = x - along[0] * 0.5 * size, y - along[1] * 0.5 * size
+    back = 3.2 if _closed(trace) else 0.5  # behind a small loop, so the loop stays in sight
+    cx, cy = x - along[0] * back * size, y - along[1] * back * size
     spine = frame.at((0.5, 0))[0]
     inner = _inner_reach(along) * size
     gap = (cx - spine) * (1 if trace.side != "left" else -1) - inner

@@ -21,7 +21,7 @@ from functools import lru_cache
 from booklet.illustrate.figure import Figure, crossings, segment_crosses
 from booklet.illustrate.figures import figure as figure_named
 from booklet.illustrate.zones import Point, Zone
-from booklet.model import MOMENTS, Illustration
+from booklet.model import MOMENTS, NOWHERE, Illustration
 
 DIRECTIONS = ("up", "down", "outward", "inward", "left", "right")
 SIDES = ("both", "left", "right", "left-then-right", "right-then-left")
@@ -93,7 +93,11 @@ def reach(f: Figure, y: float) -> float:
     """Height -> distance from the spine line to the nearest edge of the body on the right there."""
     xs = [x - f.spine_x for x in crossings(f.outline, y) if x > f.spine_x]
     edge = min(xs, default=0.0)
-    return min(edge, f.half_width(y)) if f.side and y < f.side[0][1] else edge
+    edge = min(edge, f.half_width(y)) if f.side and y < f.side[0][1] else edge
+    for (cx, cy), (rx, ry) in f.ovals:  # the head is wider than the neck below it
+        if abs(y - cy) < ry:
+            edge = max(edge, cx - f.spine_x + rx * math.sqrt(1 - ((y - cy) / ry) ** 2))
+    return edge
 
 
 def zone_span(zone: Zone, y: float, sign: int, spine_x: float = 0.5) -> tuple[float, float] | None:
@@ -185,13 +189,37 @@ def outward_sign(direction: str | None, sign: int) -> int:
 
 
 def across_span(f: Figure, spec: MotionSpec, y: float, sign: int) -> tuple[float, float]:
-    """Height + side -> (near, far) distances from the spine an across pass runs between."""
-    near = start_offset(f, spec, y, sign, f.clearance)
+    """Height + side -> (near, far) distances from the spine an across pass runs between.
+
+    In a start zone that slopes (the top of the shoulder), the span is the zone's whole
+    width on that side; ``follow`` then keeps each point at the zone's middle height.
+    """
     zone = start_zone(f, spec)
+    if zone is not None and _slopes(zone):
+        xs = [abs(x - f.spine_x) for polygon in zone.polygons for x, _ in polygon if (x - f.spine_x) * sign > 0]
+        return max(guard(f), min(xs) + 0.03), max(xs) - 0.03
+    near = start_offset(f, spec, y, sign, f.clearance)
     span = zone_span(zone, y, sign, f.spine_x) if zone else None
     room = reach(f, y) - EDGE
     far = min(room, span[1] - 0.01) if span and span[1] - near > 0.08 else room * 0.9
     return near, max(far, near + 0.04)
+
+
+def _slopes(zone: Zone) -> bool:
+    """A zone -> whether it is a long band across the body that climbs or falls (wider than tall, tilted)."""
+    polygon = zone.polygons[-1]
+    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
+    return (max(xs) - min(xs)) > 2.5 * (max(ys) - min(ys)) and len(zone.polygons) == 2 and max(ys) - min(ys) > 0.05
+
+
+def follow(f: Figure, spec: MotionSpec, point: Point) -> Point:
+    """A point of an across pass -> moved to the middle height of a sloping start zone there (else as it is)."""
+    zone = start_zone(f, spec)
+    if zone is None or not _slopes(zone):
+        return point
+    x, y = point
+    ys = sorted(yy for polygon in zone.polygons for yy in crossings(tuple((b, a) for a, b in polygon), x))
+    return (x, (ys[0] + ys[-1]) / 2) if len(ys) >= 2 else point
 
 
 def line(f: Figure, sign: int, offset: float, y0: float, y1: float, bow: float = 0.0, n: int = 7) -> tuple[Point, ...]:
@@ -346,11 +374,12 @@ def circles(spec: MotionSpec) -> list[Trace]:
             r0 = min(0.065, reach(f, y0) * 0.26)
             if across:
                 near, far = across_span(f, spec, y0, sign)
-                r = min(r0, (far - near) / 4)
-                offs = [near + r + (far - near - 2 * r) * k / max(1, count - 1) for k in range(count)]
+                r = min(r0, max((far - near) / 4, 0.022))  # small circles still read as circles
+                fit = min(count, max(2, int((far - near) / (1.4 * r))))
+                offs = [near + r * 0.6 + (far - near - 1.2 * r) * k / max(1, fit - 1) for k in range(fit)]
                 if outward_sign(spec.direction, sign) < 0:
                     offs.reverse()
-                centres[sign] = [(o, y0, r) for o in offs]
+                centres[sign] = [(o, follow(f, spec, at(f, sign, o, y0))[1], r) for o in offs]
             else:
                 off = start_offset(f, spec, y0, sign, f.clearance + 0.03)
                 y1 = vertical(f, y0, down, off + r0, least=0.2, high=f.high - 0.06)
@@ -358,7 +387,8 @@ def circles(spec: MotionSpec) -> list[Trace]:
                     y = y0 + (y1 - y0) * k / max(1, count - 1)
                     r = min(0.065, reach(f, y) * 0.26)
                     centres[sign].append((lane(f, y, off) + r, y, r))
-        for k in range(count):
+        levels = min(len(c) for c in centres.values())
+        for k in range(levels):
             for sign in sides:
                 o, y, r = centres[sign][k]
                 moment = ("change" if g else "pass") if k == 0 and sign == sides[0] else "move"
@@ -366,7 +396,7 @@ def circles(spec: MotionSpec) -> list[Trace]:
                     moment = "next"
                 hand = spec.hand if k == 0 else None
                 seq.add(Trace(_loop(f, at(f, sign, o, y), r, sign), seq.next_order(), hand, _side(sign), moment=moment))
-        if not across and count > 1:
+        if not across and levels > 1:
             for sign in sides:
                 o_first, y_first, _ = centres[sign][0]
                 _, y_last, _ = centres[sign][-1]
@@ -386,29 +416,77 @@ def _loop(f: Figure, centre: Point, r: float, sign: int, turns: float = 0.84) ->
 
 
 def knead(spec: MotionSpec) -> list[Trace]:
-    """Spec -> kneading: spots where the hands lift and squeeze a roll of muscle, worked in a line.
+    """Spec -> kneading (petrissage), one group of sides after the other.
 
-    Each spot is a grip (the heel of the hand and the fingers squeezing a roll
-    between them); a thin line with an arrow links the spots in the order they are
-    worked, from the start zone in the direction given, one group of sides after the other.
+    Up or down the back: small pressing circles with the heel of the hand on the
+    muscles beside the spine, from the start zone in the direction given (the ``pass``),
+    then lift-and-squeeze grips where the muscle can be picked up: at the side of the
+    waist (``next``) and along the top of the shoulder, working out towards the arm
+    (``over``), on figures that have those zones. Across: grips in a line.
     """
     f = figure_named(spec.figure)
-    count = min(spec.repeats, 5)  # more spots than this would touch each other
+    count = min(spec.repeats, 5)  # more would touch each other
     seq = Sequencer()
     for g, sides in enumerate(groups(spec)):
         order = seq.next_order()
         for sign in sides:
-            spots = _knead_spots(f, spec, sign, count)
-            (xa, ya), (xb, yb) = spots[-2:] if len(spots) > 1 else (spots[0], spots[0])
-            link = (
-                *spots[:-1],
-                (xa + (xb - xa) * 0.62, ya + (yb - ya) * 0.62),
-            )  # the arrow stops short of the last grip
-            seq.add(Trace(link, order, None, _side(sign), moment="move"))  # the grips show the hands
-            for k, spot in enumerate(spots):
-                moment = ("change" if g else "pass") if k == 0 else "next"
-                seq.add(Trace((spot,), order, None, _side(sign), arrow=False, moment=moment, grip="squeeze"))
+            if spec.direction in ACROSS:
+                spots = _knead_spots(f, spec, sign, count)
+                seq.add(Trace(_link(spots), order, None, _side(sign), moment="move"))
+                for k, spot in enumerate(spots):
+                    moment = ("change" if g else "pass") if k == 0 else "next"
+                    seq.add(Trace((spot,), order, None, _side(sign), arrow=False, moment=moment, grip="squeeze"))
+                continue
+            for k, (centre, r) in enumerate(_heel_circles(f, spec, sign, count)):
+                moment = ("change" if g else "pass") if k == 0 else "move"
+                hand = spec.hand if k == 0 else None
+                seq.add(Trace(_loop(f, centre, r, sign), order, hand, _side(sign), moment=moment))
+            if "waist" in f.zones:
+                waist = _pick_up(f, "waist", sign, 1)
+                seq.add(Trace(waist, order, None, _side(sign), arrow=False, moment="next", grip="squeeze"))
+            if "shoulders" in f.zones:
+                tops = _pick_up(f, "shoulders", sign, 2)
+                seq.add(Trace(_link(tops), order, None, _side(sign), moment="over"))
+                for top_spot in tops:
+                    seq.add(Trace((top_spot,), order, None, _side(sign), arrow=False, moment="over", grip="squeeze"))
     return seq.traces
+
+
+def _link(spots: tuple[Point, ...]) -> tuple[Point, ...]:
+    """Spots in order -> the line joining them, stopping short of the last so its arrow shows."""
+    if len(spots) < 2:
+        return spots * 2
+    (xa, ya), (xb, yb) = spots[-2:]
+    return (*spots[:-1], (xa + (xb - xa) * 0.62, ya + (yb - ya) * 0.62))
+
+
+def _heel_circles(f: Figure, spec: MotionSpec, sign: int, count: int) -> list[tuple[Point, float]]:
+    """Side -> (centre, radius) of the small pressing circles beside the spine, in the order they are made."""
+    down = spec.direction == "down"
+    y0 = start_height(f, spec, f.high if down else f.low)
+    r = 0.03
+    off = start_offset(f, spec, y0, sign, guard(f) + r + 0.012)
+    y1 = vertical(f, y0, down, off, least=0.2, high=f.high - 0.05)
+    out = []
+    for k in range(count):
+        y = y0 + (y1 - y0) * k / max(1, count - 1)
+        out.append((at(f, sign, max(lane(f, y, off), guard(f) + r + 0.01), y), r))
+    return out
+
+
+def _pick_up(f: Figure, zone: str, sign: int, count: int) -> tuple[Point, ...]:
+    """A zone where muscle can be picked up -> ``count`` grip spots along its part on one side, inner first."""
+    polygon = f.zones[zone].polygons[1 if sign > 0 else 0]
+    xs = [abs(x - f.spine_x) for x, _ in polygon]
+    lo, hi = min(xs), max(xs)
+    spots = []
+    for k in range(count):
+        off = lo + (hi - lo) * ((k + 1) / (count + 1) if count > 1 else 0.5)
+        x = f.spine_x + sign * off
+        ys = sorted(crossings(tuple((b, a) for a, b in polygon), x))
+        y = (ys[0] + ys[-1]) / 2 if len(ys) >= 2 else f.zones[zone].anchor[1]
+        spots.append((x, y))
+    return tuple(spots)
 
 
 def _knead_spots(f: Figure, spec: MotionSpec, sign: int, count: int) -> tuple[Point, ...]:
@@ -472,7 +550,8 @@ def rake(spec: MotionSpec) -> list[Trace]:
 def _comb(f: Figure, spec: MotionSpec, sign: int, lane_no: int) -> list[tuple[Point, ...]]:
     """One pass of the fingertips -> three parallel lines, a lane further out for later passes."""
     if spec.direction in ACROSS:
-        y0 = start_height(f, spec, (f.low + f.high) / 2) + lane_no * 0.09
+        y0 = start_height(f, spec, (f.low + f.high) / 2)
+        y0 += lane_no * 0.09 * (1 if y0 < (f.low + f.high) / 2 else -1)  # later lanes towards the middle
         lines = []
         for finger in range(3):
             y = y0 + finger * 0.025
@@ -525,8 +604,12 @@ PATTERN_NAMES: tuple[str, ...] = tuple(MOTIONS)
 
 
 def traces_for(ill: Illustration) -> list[Trace]:
-    """An illustration -> its traces: its explicit paths, else its pattern's, else none."""
-    return list(_traces(ill))
+    """An illustration -> its traces: its explicit paths, else its pattern's, else none.
+
+    Cached on the drawing data alone: where the illustration was written (its refs) does
+    not change the path, so strokes drawn alike share one computation.
+    """
+    return list(_traces(replace(ill, ref=NOWHERE, field_refs=())))
 
 
 @lru_cache(maxsize=256)
@@ -541,7 +624,10 @@ def _compute(ill: Illustration) -> list[Trace]:
         return []
     spec = motion_from_illustration(ill)
     f = figure_named(spec.figure)
-    return [replace(t, points=tuple(settle(f, p) for p in t.points)) for t in MOTIONS[ill.pattern](spec)]
+    traces = MOTIONS[ill.pattern](spec)
+    if spec.direction in ACROSS and ill.pattern != "circles":  # circles follow the zone by their centres
+        traces = [replace(t, points=tuple(follow(f, spec, p) for p in t.points)) for t in traces]
+    return [replace(t, points=tuple(settle(f, p) for p in t.points)) for t in traces]
 
 
 def settle(f: Figure, point: Point) -> Point:

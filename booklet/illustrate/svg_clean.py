@@ -191,6 +191,11 @@ def _refuse_outside(tokens, relative: str) -> None:
 
 MAX_SVG_NODES = 20_000  # elements, counting each <use> as the copy it draws
 MAX_USE = 500
+MAX_GEOMETRY = 50_000  # characters of path data and point lists: svglib and ReportLab draw each point in Python
+MAX_NUMBER = 1e7  # larger coordinates, sizes or scales overflow ReportLab's number formatting
+_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]+")
+_NOT_NUMBERS = {"id", "class", "href", "base", "lang", "space"}
+_NUMBERS = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
@@ -218,11 +223,26 @@ def sanitise(data: bytes, relative: str) -> bytes:
     root = tree.getroot()
     if local_name(root.tag) != "svg":
         raise Refused(f"'{relative}' is not an SVG file")
+    shapes = [el for el in root.iter() if isinstance(el.tag, str)]
+    geometry = sum(len(el.get("d") or "") + len(el.get("points") or "") for el in shapes)
+    if geometry > MAX_GEOMETRY:
+        raise Refused(f"'{relative}' is too complex ({geometry:,} characters of path data; limit {MAX_GEOMETRY:,})")
     for element in root.iter():
         _clean_element(element, relative)
+        _check_numbers(element, relative)
     _check_expansion(root, relative)
     root.set("font-family", SVG_FONT)  # text with no family would fall back to Helvetica
     return etree.tostring(root)
+
+
+def _check_numbers(element, relative: str) -> None:
+    """An element -> None, or Refused if a number in its attributes is too large to draw."""
+    for name, value in element.attrib.items():
+        if local_name(name) in _NOT_NUMBERS:
+            continue
+        for number in _NUMBERS.findall(_HEX_COLOUR.sub(" ", value)):
+            if abs(float(number)) > MAX_NUMBER:
+                raise Refused(f"'{relative}' has a number too large to draw ({number[:30]}; limit {MAX_NUMBER:g})")
 
 
 def local_name(tag: object) -> str:

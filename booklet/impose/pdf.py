@@ -42,6 +42,7 @@ from booklet.errors import InputError, clean
 from booklet.impose import marks
 from booklet.impose.place import grow, inside, normal_box, upright
 from booklet.impose.plan import Plan, Rect
+from booklet.logs import TARGET as LIBRARY_LOG
 
 MAX_INPUT = 200_000_000  # bytes
 MAX_PAGES = 2000
@@ -73,9 +74,6 @@ UNREADABLE = (
 DROPPED = ["/AA", "/A", "/OpenAction", "/JS", "/JavaScript", "/Annots", "/Parent", "/P", "/F", "/FFilter"]
 ENCRYPT = re.compile(rb"/Encrypt\s*(\d+\s+\d+\s+R|<<)")
 
-log = logging.getLogger(__name__)
-
-
 def _version(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in text.split(".")[:2] if p.isdigit())
 
@@ -101,7 +99,9 @@ def quiet_pypdf() -> Iterator[_Captured]:
     """Route pypdf's log lines (``EOF marker not found``...) into booklet's debug log, not stderr."""
     logger = logging.getLogger("pypdf")
     handler = _Captured()
-    saved = (logger.propagate, logger.level)
+    saved = (logger.propagate, logger.level, list(logger.handlers))
+    for other in saved[2]:  # while an untrusted file is read, only we hear pypdf
+        logger.removeHandler(other)
     logger.addHandler(handler)
     logger.propagate = False
     logger.setLevel(logging.WARNING)
@@ -109,10 +109,12 @@ def quiet_pypdf() -> Iterator[_Captured]:
         yield handler
     finally:
         logger.removeHandler(handler)
-        logger.propagate, _ = saved
+        for other in saved[2]:
+            logger.addHandler(other)
+        logger.propagate = saved[0]
         logger.setLevel(saved[1])
-        for message in handler.messages:
-            log.debug("pypdf: %s", clean(message, 200))
+        for message in handler.messages:  # where booklet.logs sends every library's chatter
+            logging.getLogger(LIBRARY_LOG).debug("pypdf: %s", clean(message, 200))
 
 
 @contextmanager

@@ -74,7 +74,7 @@ def choose_spread_sheet(
             if size:
                 return SpreadSheet(candidate.paper.name, size, rotate, 1.0, press, margin)
     need = _need(page, copies, False, margin)
-    bigger = [s for s in sorted(SHEETS.values(), key=_area) if _fits(need, s)]
+    bigger = [s for s in sorted(SHEETS.values(), key=lambda s: (s.us != us, _area(s))) if _fits(need, s)]
     what = f"a {_mm(page)} page does not fit a standard {'press' if press else 'desktop'} sheet at 100%"
     if bigger:
         raise ValueError(f"{what}; the smallest sheet that holds its spreads is {bigger[0].paper.name} (--sheet)")

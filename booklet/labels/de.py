@@ -56,6 +56,50 @@ LABELS: dict[str, str] = {
     "no_pressure": "Kein Druck",
     "light_touch": "Nur leicht berühren",
     "worked_area": "Bearbeiteter Bereich",
+    "alt_sentence": "{figure}. {text}.",
+    "alt_figure_back": "Zeichnung eines Rückens von oben",
+    "alt_figure_neck_shoulders": "Zeichnung von Kopf, Nacken und Schultern von hinten",
+    "alt_hands": "Hände",
+    "alt_both": "beide {hands}",
+    "alt_one": "die {hands}",
+    "alt_glide": "{^hands} gleiten {way} {side}, ab dem Bereich {start}",
+    "alt_fan": (
+        "{^hands} gleiten {way} {side} ab dem Bereich {start}, fächern {turn} aus und kehren dann leicht {back} zurück"
+    ),
+    "alt_fan_across": "{^hands} gleiten {way} {side} ab dem Bereich {start} und kehren etwas höher leicht zurück",
+    "alt_circles": (
+        "{^hands} ziehen abwechselnd langsame Kreise {side}, ab dem Bereich {start} {way}, und "
+        "gleiten dann leicht {back} zurück"
+    ),
+    "alt_circles_across": "{^hands} ziehen abwechselnd kleine Kreise {side} im Bereich {start}, {way}",
+    "alt_knead": (
+        "{^hands} heben und drücken den Muskel zwischen Handballen und Fingern {side}, ab dem Bereich {start} {way}"
+    ),
+    "alt_rake": (
+        "Gebogene Fingerspitzen harken {way} {side}, ab dem Bereich {start}, alle paar Striche "
+        "etwas weiter von der Wirbelsäule entfernt"
+    ),
+    "alt_press": "{^hands} drücken und halten {side}, ab dem Bereich {start} {way}",
+    "alt_paths": "{^hands} folgen den gezeichneten Wegen",
+    "alt_way_up": "nach oben",
+    "alt_way_down": "nach unten",
+    "alt_way_outward": "von der Wirbelsäule nach außen",
+    "alt_way_inward": "zur Wirbelsäule hin",
+    "alt_way_left": "nach links",
+    "alt_way_right": "nach rechts",
+    "alt_side_both": "beiderseits der Wirbelsäule",
+    "alt_side_left": "auf der linken Seite",
+    "alt_side_right": "auf der rechten Seite",
+    "alt_side_left_then_right": "erst auf der linken, dann auf der rechten Seite",
+    "alt_side_right_then_left": "erst auf der rechten, dann auf der linken Seite",
+    "alt_turn_up": "über die Schulterblätter und um die Schultern",
+    "alt_turn_down": "über die Hüften",
+    "alt_back_up": "an den Seiten hinab",
+    "alt_back_down": "an den Seiten hinauf",
+    "alt_no_pressure": "kein Druck auf: {zones}",
+    "alt_no_pressure_many": "kein Druck auf: {zones}",
+    "alt_light": "nur leicht berühren: {zones}",
+    "alt_and": "{first} und {last}",
     "cautions_intro": (
         "Bitte vor dem Beginn lesen. Hinweise, die zu einer einzelnen Technik gehören, nennen diese zuerst."
     ),

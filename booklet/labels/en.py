@@ -68,6 +68,48 @@ LABELS: dict[str, str] = {
     "no_pressure": "No pressure",
     "light_touch": "Light touch only",
     "worked_area": "Area worked",
+    # Text alternatives of the diagrams (never printed; the PDF's structure carries them)
+    "alt_sentence": "{figure}. {text}.",
+    "alt_figure_back": "Diagram of a back seen from above",
+    "alt_figure_neck_shoulders": "Diagram of the head, neck and shoulders seen from behind",
+    "alt_hands": "hands",
+    "alt_both": "both {hands}",
+    "alt_one": "the {hands}",
+    "alt_glide": "{^hands} glide {way} {side}, starting at the {start}",
+    "alt_fan": "{^hands} glide {way} {side} from the {start}, fan out {turn}, then return lightly {back}",
+    "alt_fan_across": "{^hands} glide {way} {side} from the {start} and return lightly a little higher",
+    "alt_circles": (
+        "{^hands} take turns making slow circles {side}, from the {start} moving {way}, then glide lightly {back}"
+    ),
+    "alt_circles_across": "{^hands} take turns making small circles {side} at the {start}, moving {way}",
+    "alt_knead": (
+        "{^hands} lift and squeeze the muscle between the heel of the hand and the fingers {side}, "
+        "from the {start} moving {way}"
+    ),
+    "alt_rake": (
+        "Curved fingertips rake {way} {side}, from the {start}, a little further from the spine every few strokes"
+    ),
+    "alt_press": "{^hands} press and hold {side}, from the {start} moving {way}",
+    "alt_paths": "{^hands} follow the paths drawn",
+    "alt_way_up": "up",
+    "alt_way_down": "down",
+    "alt_way_outward": "out from the spine",
+    "alt_way_inward": "in towards the spine",
+    "alt_way_left": "to the left",
+    "alt_way_right": "to the right",
+    "alt_side_both": "either side of the spine",
+    "alt_side_left": "on the left side",
+    "alt_side_right": "on the right side",
+    "alt_side_left_then_right": "on the left side, then on the right",
+    "alt_side_right_then_left": "on the right side, then on the left",
+    "alt_turn_up": "over the shoulder blades and round the shoulders",
+    "alt_turn_down": "over the hips",
+    "alt_back_up": "down the sides",
+    "alt_back_down": "up the sides",
+    "alt_no_pressure": "the {zones} is a no-pressure zone",
+    "alt_no_pressure_many": "the {zones} are no-pressure zones",
+    "alt_light": "touch the {zones} only lightly",
+    "alt_and": "{first} and {last}",
     # Cautions
     "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
     "where_not_to_press": "Where to take care",

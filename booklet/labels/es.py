@@ -56,6 +56,52 @@ LABELS: dict[str, str] = {
     "no_pressure": "Sin presión",
     "light_touch": "Solo un toque suave",
     "worked_area": "Zona trabajada",
+    "alt_sentence": "{figure}. {text}.",
+    "alt_figure_back": "Esquema de una espalda vista desde arriba",
+    "alt_figure_neck_shoulders": "Esquema de la cabeza, el cuello y los hombros vistos desde atrás",
+    "alt_hands": "manos",
+    "alt_both": "ambas {hands}",
+    "alt_one": "las {hands}",
+    "alt_glide": "{^hands} se deslizan {way} {side}, desde la zona {start}",
+    "alt_fan": (
+        "{^hands} se deslizan {way} {side} desde la zona {start}, se abren en abanico {turn} y "
+        "luego vuelven suavemente {back}"
+    ),
+    "alt_fan_across": "{^hands} se deslizan {way} {side} desde la zona {start} y vuelven suavemente un poco más arriba",
+    "alt_circles": (
+        "{^hands} trazan por turnos círculos lentos {side}, desde la zona {start} {way}, y luego se "
+        "deslizan suavemente {back}"
+    ),
+    "alt_circles_across": "{^hands} trazan por turnos círculos pequeños {side} en la zona {start}, {way}",
+    "alt_knead": (
+        "{^hands} levantan y aprietan el músculo entre la base de la mano y los dedos {side}, desde "
+        "la zona {start} {way}"
+    ),
+    "alt_rake": (
+        "Las yemas curvadas rastrillan {way} {side}, desde la zona {start}, un poco más lejos de la "
+        "columna cada pocas pasadas"
+    ),
+    "alt_press": "{^hands} presionan y mantienen {side}, desde la zona {start} {way}",
+    "alt_paths": "{^hands} siguen los recorridos dibujados",
+    "alt_way_up": "hacia arriba",
+    "alt_way_down": "hacia abajo",
+    "alt_way_outward": "alejándose de la columna",
+    "alt_way_inward": "hacia la columna",
+    "alt_way_left": "hacia la izquierda",
+    "alt_way_right": "hacia la derecha",
+    "alt_side_both": "a ambos lados de la columna",
+    "alt_side_left": "en el lado izquierdo",
+    "alt_side_right": "en el lado derecho",
+    "alt_side_left_then_right": "primero en el lado izquierdo y luego en el derecho",
+    "alt_side_right_then_left": "primero en el lado derecho y luego en el izquierdo",
+    "alt_turn_up": "sobre los omóplatos y alrededor de los hombros",
+    "alt_turn_down": "sobre las caderas",
+    "alt_back_up": "bajando por los costados",
+    "alt_back_down": "subiendo por los costados",
+    "alt_no_pressure": "sin presión en: {zones}",
+    "alt_no_pressure_many": "sin presión en: {zones}",
+    "alt_light": "tocar solo suavemente: {zones}",
+    "alt_and": "{first} y {last}",
     "cautions_intro": (
         "Léalas antes de empezar. Las precauciones propias de una técnica la mencionan en primer lugar."
     ),

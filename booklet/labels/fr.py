@@ -56,6 +56,54 @@ LABELS: dict[str, str] = {
     "no_pressure": "Aucune pression",
     "light_touch": "Toucher léger seulement",
     "worked_area": "Zone travaillée",
+    "alt_sentence": "{figure}. {text}.",
+    "alt_figure_back": "Schéma d’un dos vu d’en haut",
+    "alt_figure_neck_shoulders": "Schéma de la tête, du cou et des épaules vus de dos",
+    "alt_hands": "mains",
+    "alt_both": "les deux {hands}",
+    "alt_one": "les {hands}",
+    "alt_glide": "{^hands} glissent {way} {side}, à partir de la zone {start}",
+    "alt_fan": (
+        "{^hands} glissent {way} {side} à partir de la zone {start}, s’ouvrent en éventail {turn}, "
+        "puis reviennent légèrement {back}"
+    ),
+    "alt_fan_across": (
+        "{^hands} glissent {way} {side} à partir de la zone {start} et reviennent légèrement un peu plus haut"
+    ),
+    "alt_circles": (
+        "{^hands} tracent tour à tour des cercles lents {side}, à partir de la zone {start} {way}, "
+        "puis glissent légèrement {back}"
+    ),
+    "alt_circles_across": "{^hands} tracent tour à tour de petits cercles {side} sur la zone {start}, {way}",
+    "alt_knead": (
+        "{^hands} soulèvent et pressent le muscle entre le talon de la main et les doigts {side}, à "
+        "partir de la zone {start} {way}"
+    ),
+    "alt_rake": (
+        "Le bout des doigts recourbés ratisse {way} {side}, à partir de la zone {start}, un peu "
+        "plus loin de la colonne tous les quelques passages"
+    ),
+    "alt_press": "{^hands} appuient et maintiennent {side}, à partir de la zone {start} {way}",
+    "alt_paths": "{^hands} suivent les tracés dessinés",
+    "alt_way_up": "vers le haut",
+    "alt_way_down": "vers le bas",
+    "alt_way_outward": "en s’éloignant de la colonne",
+    "alt_way_inward": "vers la colonne",
+    "alt_way_left": "vers la gauche",
+    "alt_way_right": "vers la droite",
+    "alt_side_both": "de part et d’autre de la colonne",
+    "alt_side_left": "du côté gauche",
+    "alt_side_right": "du côté droit",
+    "alt_side_left_then_right": "du côté gauche, puis du côté droit",
+    "alt_side_right_then_left": "du côté droit, puis du côté gauche",
+    "alt_turn_up": "sur les omoplates et autour des épaules",
+    "alt_turn_down": "sur les hanches",
+    "alt_back_up": "en descendant le long des flancs",
+    "alt_back_down": "en remontant le long des flancs",
+    "alt_no_pressure": "aucune pression sur : {zones}",
+    "alt_no_pressure_many": "aucune pression sur : {zones}",
+    "alt_light": "toucher seulement légèrement : {zones}",
+    "alt_and": "{first} et {last}",
     "cautions_intro": "À lire avant de commencer. Les précautions propres à une technique la nomment en premier.",
     "where_not_to_press": "Où faire attention",
     "avoid": "Ne pas appuyer",

@@ -56,6 +56,49 @@ LABELS: dict[str, str] = {
     "no_pressure": "Nessuna pressione",
     "light_touch": "Solo tocco leggero",
     "worked_area": "Zona trattata",
+    "alt_sentence": "{figure}. {text}.",
+    "alt_figure_back": "Schema di una schiena vista dall’alto",
+    "alt_figure_neck_shoulders": "Schema di testa, collo e spalle visti da dietro",
+    "alt_hands": "mani",
+    "alt_both": "entrambe le {hands}",
+    "alt_one": "le {hands}",
+    "alt_glide": "{^hands} scivolano {way} {side}, dalla zona {start}",
+    "alt_fan": (
+        "{^hands} scivolano {way} {side} dalla zona {start}, si aprono a ventaglio {turn}, poi tornano leggere {back}"
+    ),
+    "alt_fan_across": "{^hands} scivolano {way} {side} dalla zona {start} e tornano leggere un po’ più in alto",
+    "alt_circles": (
+        "{^hands} tracciano a turno cerchi lenti {side}, dalla zona {start} {way}, poi scivolano leggere {back}"
+    ),
+    "alt_circles_across": "{^hands} tracciano a turno piccoli cerchi {side} sulla zona {start}, {way}",
+    "alt_knead": (
+        "{^hands} sollevano e stringono il muscolo tra il palmo alla base e le dita {side}, dalla zona {start} {way}"
+    ),
+    "alt_rake": (
+        "I polpastrelli curvi rastrellano {way} {side}, dalla zona {start}, un po’ più lontano "
+        "dalla colonna ogni poche passate"
+    ),
+    "alt_press": "{^hands} premono e tengono {side}, dalla zona {start} {way}",
+    "alt_paths": "{^hands} seguono i percorsi disegnati",
+    "alt_way_up": "verso l’alto",
+    "alt_way_down": "verso il basso",
+    "alt_way_outward": "allontanandosi dalla colonna",
+    "alt_way_inward": "verso la colonna",
+    "alt_way_left": "verso sinistra",
+    "alt_way_right": "verso destra",
+    "alt_side_both": "ai due lati della colonna",
+    "alt_side_left": "sul lato sinistro",
+    "alt_side_right": "sul lato destro",
+    "alt_side_left_then_right": "prima sul lato sinistro, poi sul destro",
+    "alt_side_right_then_left": "prima sul lato destro, poi sul sinistro",
+    "alt_turn_up": "sulle scapole e intorno alle spalle",
+    "alt_turn_down": "sui fianchi",
+    "alt_back_up": "scendendo lungo i fianchi",
+    "alt_back_down": "risalendo lungo i fianchi",
+    "alt_no_pressure": "nessuna pressione su: {zones}",
+    "alt_no_pressure_many": "nessuna pressione su: {zones}",
+    "alt_light": "toccare solo leggermente: {zones}",
+    "alt_and": "{first} e {last}",
     "cautions_intro": (
         "Da leggere prima di iniziare. Le avvertenze che riguardano una sola tecnica la nominano per prima."
     ),

@@ -56,6 +56,49 @@ LABELS: dict[str, str] = {
     "no_pressure": "Без давления",
     "light_touch": "Только лёгкое касание",
     "worked_area": "Рабочая область",
+    "alt_sentence": "{figure}. {text}.",
+    "alt_figure_back": "Схема спины, вид сверху",
+    "alt_figure_neck_shoulders": "Схема головы, шеи и плеч, вид сзади",
+    "alt_hands": "руки",
+    "alt_both": "обе {hands}",
+    "alt_one": "{hands}",
+    "alt_glide": "{^hands} скользят {way} {side}, начиная с области «{start}»",
+    "alt_fan": (
+        "{^hands} скользят {way} {side} от области «{start}», расходятся веером {turn}, затем легко возвращаются {back}"
+    ),
+    "alt_fan_across": "{^hands} скользят {way} {side} от области «{start}» и легко возвращаются чуть выше",
+    "alt_circles": (
+        "{^hands} по очереди делают медленные круги {side}, от области «{start}» {way}, затем легко скользят {back}"
+    ),
+    "alt_circles_across": "{^hands} по очереди делают маленькие круги {side} в области «{start}», {way}",
+    "alt_knead": (
+        "{^hands} приподнимают и сжимают мышцу между основанием ладони и пальцами {side}, от области «{start}» {way}"
+    ),
+    "alt_rake": (
+        "Согнутые кончики пальцев проводят {way} {side}, от области «{start}», каждые несколько "
+        "движений чуть дальше от позвоночника"
+    ),
+    "alt_press": "{^hands} надавливают и удерживают {side}, от области «{start}» {way}",
+    "alt_paths": "{^hands} следуют нарисованным путям",
+    "alt_way_up": "вверх",
+    "alt_way_down": "вниз",
+    "alt_way_outward": "от позвоночника наружу",
+    "alt_way_inward": "к позвоночнику",
+    "alt_way_left": "влево",
+    "alt_way_right": "вправо",
+    "alt_side_both": "по обе стороны позвоночника",
+    "alt_side_left": "на левой стороне",
+    "alt_side_right": "на правой стороне",
+    "alt_side_left_then_right": "сначала на левой стороне, потом на правой",
+    "alt_side_right_then_left": "сначала на правой стороне, потом на левой",
+    "alt_turn_up": "по лопаткам и вокруг плеч",
+    "alt_turn_down": "по бёдрам",
+    "alt_back_up": "вниз по бокам",
+    "alt_back_down": "вверх по бокам",
+    "alt_no_pressure": "без давления: {zones}",
+    "alt_no_pressure_many": "без давления: {zones}",
+    "alt_light": "только лёгкое касание: {zones}",
+    "alt_and": "{first} и {last}",
     "cautions_intro": (
         "Прочитайте это перед началом. Если предупреждение относится к одному приёму, он назван первым."
     ),

@@ -8,6 +8,7 @@ times as with multiBuild.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from pathlib import Path
@@ -37,6 +38,8 @@ from booklet.render.markup import plain, to_para
 from booklet.render.sections import Context, EvenPage, hex_colour
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
+from booklet.render.tagging import Recorder, artifact, tag_story
+from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
     "contents": sections.contents,
@@ -57,8 +60,9 @@ log = logging.getLogger(__name__)
 class BookletCanvas(Canvas):
     """A canvas that remembers where headings landed and defines page-number forms last."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, tags: Recorder | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.tags = tags  # records marked content for the structure tree, when tagging
         self.page_of: dict[str, int] = {}
         self.number_forms: dict[str, tuple[str, float, colors.Color]] = {}
         self.section: tuple[str, int, int, int] = ("", 0, 1, -1)  # see SectionMark
@@ -75,8 +79,11 @@ class BookletCanvas(Canvas):
 
 
 @with_render_settings
-def render_booklet(plan: Plan) -> tuple[bytes, int]:
-    """Lay out and draw a whole booklet; return the PDF bytes and the page count."""
+def render_booklet(plan: Plan, tags: Recorder | None = None) -> tuple[bytes, int]:
+    """Lay out and draw a whole booklet; return the PDF bytes and the page count.
+
+    With a recorder, the story is tagged and the marked content is recorded into it.
+    """
     booklet = plan.edition.booklet
     root = Path(booklet.root)
     look = make_look(plan.edition, plan.paper, root)
@@ -99,8 +106,10 @@ def render_booklet(plan: Plan) -> tuple[bytes, int]:
         initialFontName=look.fonts.regular,
     )
     doc.addPageTemplates(templates(plan, look))
+    if tags is not None:
+        tags.root.part("cover", "Sect")  # drawn by the cover's page template, read first
     try:
-        doc.build(story(plan, ctx), canvasmaker=BookletCanvas)
+        doc.build(story(plan, ctx, tags), canvasmaker=functools.partial(BookletCanvas, tags=tags))
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
         raise ContentError.at(
@@ -109,7 +118,7 @@ def render_booklet(plan: Plan) -> tuple[bytes, int]:
     return buffer.getvalue(), doc.page
 
 
-def story(plan: Plan, ctx: Context) -> list:
+def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
     flow: list = [NextPageTemplate("body"), PageBreak()]
     body = [s for s in plan.sections if s.kind != "cover"]
     columns = ctx.look.columns > 1
@@ -128,12 +137,12 @@ def story(plan: Plan, ctx: Context) -> list:
         part = BUILDERS[section.kind](section, ctx)
         while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             part.pop()
-        flow += part
+        flow += tag_story(part, tags.root.add("Sect", title=plain(section.title))) if tags else part
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
 
 
-RUN_ON = {"checklist", "references"}  # may start on the page where the section before ends
+RUN_ON = {"checklist", "references", "cautions"}  # may start on the page where the section before ends
 RUN_AFTER = {"introduction", "checklist", "routine", "cautions"}
 
 
@@ -196,10 +205,12 @@ def templates(plan: Plan, look: Look) -> list[PageTemplate]:
     def painter(draw):
         def on_page(canv: BookletCanvas, doc) -> None:
             if o:
-                print_marks(canv, plan, look, o)
+                with artifact(canv, "Pagination"):
+                    print_marks(canv, plan, look, o)
             canv.saveState()
             canv.translate(o, o)
-            draw(canv, plan, look)
+            with tagged_section(canv, "cover") if draw is draw_cover else artifact(canv, "Pagination"):
+                draw(canv, plan, look)
             canv.restoreState()
 
         return on_page
@@ -436,7 +447,7 @@ def edition_badge(canv: Canvas, name: str, look: Look, x: float, y: float) -> No
     canv.restoreState()
 
 
-BACK_PANEL = 0.3  # share of the back cover's height under the accent panel
+BACK_PANEL = 0.26  # share of the back cover's height under the accent panel
 
 
 def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:

@@ -45,7 +45,15 @@ class Card:
 def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
     """Stroke cards, the routine card, then as many cautions cards as the cautions need."""
     booklet = edition.booklet
-    cards = [stroke_card(s, n, len(booklet.strokes), booklet) for n, s in enumerate(booklet.strokes, 1)]
+    cards = []
+    for n, stroke in enumerate(booklet.strokes, 1):
+        # Every caution and the stop-at-once line; a card too small for the stop line leaves it to the
+        # cautions card, and one too small even for every caution (a business card) keeps the key caution.
+        for every, stop in ((True, True), (True, False), (False, False)):
+            card = stroke_card(stroke, n, len(booklet.strokes), booklet, with_stop=stop, every_caution=every)
+            if fits(card):
+                break
+        cards.append(card)
     if booklet.routine and booklet.routine.steps:
         cards.append(routine_card(edition))
     cautions = sorted(booklet.cautions, key=lambda c: SIGNALS.index(c.signal))
@@ -58,7 +66,9 @@ def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
     return cards
 
 
-def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card:
+def stroke_card(
+    stroke: Stroke, number: int, count: int, words: Booklet, with_stop: bool = True, every_caution: bool = True
+) -> Card:
     def front(canv: Canvas, look: Look, size: CardSize, top: float, scale: float) -> None:
         from booklet.illustrate.pictures import stroke_picture
 
@@ -80,11 +90,16 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
             para = Paragraph(f"<b>{n}.</b> " + to_para(soft(step.short or step.text, styles["step"])), styles["step"])
             para.source = (step.ref if step.ref.line else ref_of(stroke, "steps"), f"steps[{n - 1}]")
             story.append(para)
-        key = key_caution(stroke.cautions)
-        if key is not None:
-            line = caution_line(key, styles["step"], words)
-            line.source = (key.ref, "cautions")
-            story += [Spacer(1, text_size * 0.3), line]
+        ranked = sorted(stroke.cautions, key=lambda c: SIGNALS.index(c.signal))[: None if every_caution else 1]
+        if ranked:  # every one of the stroke's cautions, in its short form where the author gave one
+            story.append(Spacer(1, text_size * 0.3))
+        for index, caution in enumerate(ranked):
+            line = caution_line(caution, styles["step"], words, short=True)
+            line.source = (caution.ref, f"cautions[{index}]")
+            story.append(line)
+        stop = stop_line(words, styles["step"]) if with_stop else None
+        if stop is not None:
+            story.append(stop)
         return story
 
     return Card(
@@ -92,21 +107,27 @@ def stroke_card(stroke: Stroke, number: int, count: int, words: Booklet) -> Card
     )
 
 
-def caution_line(caution: Caution, style: ParagraphStyle, words: Booklet) -> Paragraph:
-    """The key caution as one compact line: the signal word in its colour, then the text."""
+def stop_line(words: Booklet, style: ParagraphStyle) -> Paragraph | None:
+    """The stop-at-once list as one line ("Stop at once if: sharp pain; dizziness; ..."), if the booklet has one."""
+    items = tuple(getattr(words, "stop_if", ()) or ())
+    if not items:
+        return None
+    text = f"<b>{to_para(words.label('stop_heading'))}:</b> " + "; ".join(to_para(item) for item in items)
+    line = Paragraph(text, ParagraphStyle("stopline", parent=style, firstLineIndent=0, leftIndent=0))
+    line.source = (ref_of(words, "stop_if"), "stop_if")
+    return line
+
+
+def caution_line(caution: Caution, style: ParagraphStyle, words: Booklet, short: bool = False) -> Paragraph:
+    """A caution as one compact line: the signal word in its colour, then the text (its card form if ``short``)."""
     fill, _ = SIGNAL_COLOURS[caution.signal]
     colour = fill if caution.signal != "caution" else colors.HexColor("#8A6D00")  # yellow is unreadable as text
     label = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{to_para(words.label(caution.signal))}</b></font> '
+    text = (caution.short or caution.text) if short else caution.text
     return Paragraph(
-        label + to_para(soft(caution.text, style)),
+        label + to_para(soft(text, style)),
         ParagraphStyle("keycaution", parent=style, firstLineIndent=0, leftIndent=0),
     )
-
-
-def key_caution(cautions: tuple[Caution, ...] | list[Caution]) -> Caution | None:
-    """The most severe caution; the first of equals."""
-    ranked = sorted(cautions, key=lambda c: SIGNALS.index(c.signal))
-    return ranked[0] if ranked else None
 
 
 def pressure_row(

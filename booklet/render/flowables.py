@@ -13,6 +13,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from booklet.render.tagging import artifact
+from booklet.render.tagging import part as tag_part
+
 Marker = Callable[[Canvas, float, float], None]  # draws at (x, top_y) of the first line
 
 
@@ -146,8 +149,10 @@ class Bulleted(Flowable):
 
     def draw(self) -> None:
         if self.marker is not None:
-            self.marker(self.canv, 0, self.height)
-        self.para.drawOn(self.canv, self.indent, 0)
+            with tag_part(self.canv, "Lbl", within="LI"):
+                self.marker(self.canv, 0, self.height)
+        with tag_part(self.canv, "LBody", within="LI"):
+            self.para.drawOn(self.canv, self.indent, 0)
 
 
 class ContentsLine(Flowable):
@@ -174,14 +179,15 @@ class ContentsLine(Flowable):
             extra = lines[-1][0]
         end_x = self.indent + (para.width - extra) + 4
         baseline = para.style.leading - para.style.fontSize
-        canv.saveState()
-        canv.setStrokeColor(colour)
-        canv.setLineWidth(0.7)
-        canv.setDash(0.6, 2.4)
-        canv.setLineCap(1)
-        if self.width - self.num_w - end_x > 8:
-            canv.line(end_x, baseline + 0.5, self.width - self.num_w, baseline + 0.5)
-        canv.restoreState()
+        with artifact(canv):
+            canv.saveState()
+            canv.setStrokeColor(colour)
+            canv.setLineWidth(0.7)
+            canv.setDash(0.6, 2.4)
+            canv.setLineCap(1)
+            if self.width - self.num_w - end_x > 8:
+                canv.line(end_x, baseline + 0.5, self.width - self.num_w, baseline + 0.5)
+            canv.restoreState()
         canv.saveState()
         canv.translate(self.width, baseline)
         canv.number_forms[self.key] = self.number_font
@@ -269,26 +275,28 @@ class CautionBox(Flowable):
         canv, w, h, pad = self.canv, self.width, self.height, self.pad
         fill, ink = self.band
         canv.saveState()
-        canv.setFillColor(self.tint)
-        canv.setStrokeColor(fill)
-        canv.setLineWidth(0.8)
-        canv.roundRect(0, 0, w, h, 3, stroke=1, fill=1)
-        canv.setFillColor(fill)
-        path = canv.beginPath()
-        path.roundRect(0, h - self.band_h, w, self.band_h, 3)
-        canv.drawPath(path, stroke=0, fill=1)
-        canv.rect(0, h - self.band_h, w, self.band_h / 2, stroke=0, fill=1)
-        x = pad
-        if self.symbol:
-            alert_symbol(canv, x, h - self.band_h * 0.78, self.band_h * 0.58, ink, fill)
-            x += self.band_h * 0.85
-        elif self.stop:
-            stop_symbol(canv, x, h - self.band_h * 0.82, self.band_h * 0.64, ink, fill)
-            x += self.band_h * 0.85
+        with artifact(canv):  # the panel and its band are decoration; the signal word is read
+            canv.setFillColor(self.tint)
+            canv.setStrokeColor(fill)
+            canv.setLineWidth(0.8)
+            canv.roundRect(0, 0, w, h, 3, stroke=1, fill=1)
+            canv.setFillColor(fill)
+            path = canv.beginPath()
+            path.roundRect(0, h - self.band_h, w, self.band_h, 3)
+            canv.drawPath(path, stroke=0, fill=1)
+            canv.rect(0, h - self.band_h, w, self.band_h / 2, stroke=0, fill=1)
+            x = pad
+            if self.symbol:
+                alert_symbol(canv, x, h - self.band_h * 0.78, self.band_h * 0.58, ink, fill)
+                x += self.band_h * 0.85
+            elif self.stop:
+                stop_symbol(canv, x, h - self.band_h * 0.82, self.band_h * 0.64, ink, fill)
+                x += self.band_h * 0.85
         canv.setFillColor(ink)
         font, size = self.band_font
         canv.setFont(font, size)
-        canv.drawString(x, h - self.band_h * 0.66, self.label)
+        with tag_part(canv, "signal", "P", once=True):
+            canv.drawString(x, h - self.band_h * 0.66, self.label)
         canv.restoreState()
         y = h - self.band_h - pad * 0.6
         for para in self.paras:

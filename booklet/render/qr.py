@@ -8,6 +8,8 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from booklet.render.tagging import ARTIFACT
+
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 
 
@@ -23,6 +25,8 @@ def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
 
 
 class QRCode(Flowable):
+    tag = ARTIFACT  # the address it encodes is printed beside it
+
     def __init__(self, text: str, size: float, colour: colors.Color):
         super().__init__()
         self.text, self.size, self.colour = text, size, colour

@@ -14,10 +14,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.layout import Section
 from booklet.model import SIGNALS, Booklet, Caution, all_cautions
+from booklet.render.alt import alt_lang, avoid_alt
 from booklet.render.flowables import Bulleted, CautionBox, ContentsLine, PageMark
 from booklet.render.markup import plain
 from booklet.render.sections import Context, heading, hex_colour, map_names, para
 from booklet.render.styles import SIGNAL_COLOURS, STOP_COLOUR, Look, tint
+from booklet.render.tagging import described
 
 
 def stop_items(booklet: Booklet) -> tuple[str, ...]:
@@ -109,16 +111,21 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
         w = look.column_w * (1.0 if look.large_print else 0.8)
         story += [
             para(booklet.label("where_not_to_press"), look["h3"]),
-            draw_avoid_map(
-                zones,
-                w,
-                min(w * 1.1, look.frame_h * 0.42),
-                accent=hex_colour(look.accent),
-                font=look.fonts.regular,
-                words=words_from(booklet.label),
-                zone_names=map_names(booklet),
-                label_size=look.min_text if look.large_print else None,
-                no_pressure=no_pressure_zones(all_cautions(booklet)),
+            described(
+                draw_avoid_map(
+                    zones,
+                    w,
+                    min(w * 1.1, look.frame_h * 0.42),
+                    accent=hex_colour(look.accent),
+                    font=look.fonts.regular,
+                    words=words_from(booklet.label),
+                    zone_names=map_names(booklet),
+                    label_size=look.min_text if look.large_print else None,
+                    no_pressure=no_pressure_zones(all_cautions(booklet)),
+                ),
+                "Figure",
+                alt=avoid_alt(zones),
+                lang=alt_lang(booklet),
             ),
             Spacer(1, look.body_size * 0.8),
         ]

@@ -22,6 +22,7 @@ from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, Si
 from booklet.render.hyphens import MIN_MEASURE, fit_title, for_text, soft
 from booklet.render.markup import escape, plain, to_para
 from booklet.render.styles import RULE, Look, tint
+from booklet.render.tagging import ARTIFACT, decoration
 
 RUNNING = {"body", "lead", "item", "step", "caution"}  # styles of running text: no lone last word
 
@@ -154,6 +155,8 @@ def map_names(words: Booklet) -> dict[str, str]:
 class PressureMeter(Flowable):
     """Three bars, filled up to the stroke's pressure."""
 
+    tag = ARTIFACT  # decoration: what it shows is said in words beside it, or nothing is
+
     LEVELS = ("light", "moderate", "firm")
 
     def __init__(self, pressure: str, look: Look):
@@ -236,6 +239,8 @@ PRESSURE_TINT = {"light": 0.62, "moderate": 0.32, "firm": 0.0}  # deeper colour,
 class Timeline(Flowable):
     """The routine as a time bar: one segment per step in proportion to its minutes, tinted by
     pressure, a tick every minute, and each stroke's name under its segment."""
+
+    tag = ARTIFACT  # decoration: what it shows is said in words beside it, or nothing is
 
     def __init__(
         self,
@@ -353,6 +358,8 @@ def unkept(style):
 class Ruled(Flowable):
     """Writing lines filling the rest of the frame."""
 
+    tag = ARTIFACT  # decoration: what it shows is said in words beside it, or nothing is
+
     def __init__(self, look: Look):
         super().__init__()
         self.look = look
@@ -446,7 +453,7 @@ def _url_pieces(text: str, marks: str, wide) -> list[str]:
 
 
 def back_cover(section: Section, ctx: Context) -> list[Flowable]:
-    """The back cover's text: the stop panel and the main reference's QR code, kept to one page."""
+    """The back cover's text: the stop panel and the main reference's QR code, on one page."""
     from booklet.render.safety import stop_panel
 
     look, booklet = ctx.look, ctx.plan.edition.booklet
@@ -454,9 +461,14 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
     stop = stop_panel(booklet, look)
     if stop is not None:
         story += [stop, Spacer(1, look.body_size)]
-    if booklet.references:
+    if booklet.references and booklet.references[0].url:
+        from booklet.render.qr import QRCode
+
         main = booklet.references[0]
-        story += [para(booklet.label("main_reference"), look["h3"]), reference_row(main, look, booklet.label("scan"))]
+        size = min(24 * mm * look.scale, look.frame_w * 0.26)
+        qr = QRCode(main.url, size, colors.HexColor("#1E272D"))
+        column = [para(booklet.label("main_reference"), look["h3"]), para(f"**{main.title}**", look["body"])]
+        story.append(SideBySide(qr, column, 0.28, look.body_size))
     return [KeepInFrame(look.frame_w, look.frame_h, story, mode="shrink")]
 
 
@@ -476,8 +488,8 @@ class EvenPage(Flowable):
             if self.canv.getPageNumber() % 2:
                 look = self.ctx.look
                 title = self.ctx.plan.edition.booklet.label("notes")
-                self._doctemplateAttr("frame").add_generated_content(
-                    para(title, unkept(look["h1"])), Ruled(look), PageBreak()
+                self._doctemplateAttr("frame").add_generated_content(  # a filler page: furniture
+                    decoration(para(title, unkept(look["h1"]))), decoration(Ruled(look)), PageBreak()
                 )
         return (0, 0)
 

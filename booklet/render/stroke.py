@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, FrameBreak, PageBreak, Paragraph, Space
 
 from booklet.layout import STROKES_KEY, Section
 from booklet.model import SIGNALS, Booklet, Caution, Stroke
+from booklet.render.alt import alt_lang, stroke_alt
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
 from booklet.render.safety import stroke_panels
 from booklet.render.sections import (
@@ -27,6 +28,7 @@ from booklet.render.sections import (
 )
 from booklet.render.spread import Block, StrokeBlocks, arrange, measure
 from booklet.render.styles import SIGNAL_COLOURS, Look
+from booklet.render.tagging import described
 
 FIGURE_SHARE = 0.6  # of the column width, for a diagram with the facts beside it
 
@@ -146,7 +148,7 @@ def has_picture(item: Stroke) -> bool:
     return bool(ill is not None and ill.image) or draws_figure(ill, item)
 
 
-def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable | None:
+def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool = True) -> Flowable | None:
     """The stroke's diagram or the author's image in the given box, with its caption; None without either."""
     from booklet.illustrate.pictures import label_size_for, stroke_picture
 
@@ -162,11 +164,14 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float) -> Flowable
         height,
         accent=hex_colour(look.accent),
         font=look.fonts.regular,
-        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size),
+        label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size) or max(7.0, look.body_size * 0.8),
         zone_names=map_names(words),
+        show_legend=key,
     )
     if picture is None:
         return None
+    avoid = sorted({c.zone for c in item.cautions if c.zone})
+    picture = described(picture, "Figure", alt=stroke_alt(item, avoid), lang=alt_lang(words))
     if caption_h and ill is not None:
         caption = para(
             ill.caption if look.large_print else f"*{ill.caption}*", look["small"].clone("caption", alignment=1)
@@ -275,7 +280,7 @@ def glance(section: Section, ctx: Context) -> list[Flowable]:
 def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     look, booklet = ctx.look, ctx.plan.edition.booklet
     share = 0.3 if look.large_print else 0.26
-    picture = diagram(item, ctx, look.frame_w * share, diagram_h)
+    picture = diagram(item, ctx, look.frame_w * share, diagram_h, key=False)  # a thumbnail: no key
     number_font = (look.fonts.bold, look["toc"].fontSize, look.accent)
     column: list[Flowable] = [ContentsLine(para(f"**{item.name}**", look["toc"]), f"stroke-{item.id}", 0, number_font)]
     facts = [booklet.label("pressure_" + item.pressure)]

@@ -15,11 +15,11 @@ ASPECT = 1.0
 # armpit; down the side of the chest to the bottom edge.
 RIGHT_RUNS = (
     (
-        (0.560, 0.760),
-        (0.592, 0.700),
-        (0.588, 0.640),
-        (0.593, 0.598),
-        (0.612, 0.565),
+        (0.560, 0.780),
+        (0.588, 0.720),
+        (0.580, 0.660),
+        (0.584, 0.605),
+        (0.606, 0.566),
         (0.662, 0.537),
         (0.740, 0.516),
         (0.820, 0.496),
@@ -34,8 +34,8 @@ RIGHT_RUNS = (
     ((0.904, 0.292), (0.897, 0.220), (0.890, 0.140), (0.885, 0.060), (0.882, 0.020), (0.500, 0.020)),
 )
 SIDE = RIGHT_RUNS[-1][:5]
-HEAD = ((0.5, 0.80), (0.125, 0.16))
-EAR = ((0.628, 0.785), (0.020, 0.046))
+HEAD = ((0.5, 0.835), (0.112, 0.145))
+EAR = ((0.614, 0.83), (0.018, 0.042))
 
 SHOULDER_BLADE = (
     (0.615, 0.430),
@@ -49,20 +49,20 @@ SHOULDER_BLADE = (
     (0.610, 0.300),
 )
 BLADE_RIDGE = ((0.620, 0.402), (0.740, 0.428), (0.875, 0.452))
-SKULL_RIDGE = ((0.515, 0.652), (0.555, 0.660), (0.590, 0.684), (0.612, 0.716))  # the base of the skull
+SKULL_RIDGE = ((0.515, 0.693), (0.555, 0.702), (0.588, 0.728), (0.606, 0.765))  # the base of the skull
 COLLAR = ((0.600, 0.548), (0.680, 0.512), (0.790, 0.488))  # the ridge of the top of the shoulder
 
 _BASE_OF_SKULL = (
-    (0.516, 0.628),
-    (0.560, 0.636),
-    (0.598, 0.662),
-    (0.618, 0.705),
-    (0.598, 0.728),
-    (0.566, 0.690),
-    (0.516, 0.676),
+    (0.516, 0.668),
+    (0.560, 0.676),
+    (0.584, 0.708),
+    (0.588, 0.755),
+    (0.592, 0.782),
+    (0.562, 0.738),
+    (0.516, 0.726),
 )
-_NECK = ((0.516, 0.560), (0.572, 0.560), (0.570, 0.600), (0.568, 0.630), (0.516, 0.625))
-_SIDE_OF_NECK = ((0.574, 0.566), (0.600, 0.566), (0.590, 0.600), (0.586, 0.650), (0.574, 0.645))
+_NECK = ((0.516, 0.570), (0.566, 0.570), (0.563, 0.610), (0.562, 0.664), (0.516, 0.662))
+_SIDE_OF_NECK = ((0.569, 0.574), (0.594, 0.574), (0.582, 0.610), (0.578, 0.668), (0.568, 0.666))
 _SHOULDER_TOP = (
     (0.603, 0.552),
     (0.662, 0.528),
@@ -85,15 +85,15 @@ _UPPER_BACK = (
     (0.598, 0.505),
     (0.516, 0.540),
 )
-_SPINE = capsule(0.5, 0.030, 0.650, 0.013, ASPECT)
+_SPINE = capsule(0.5, 0.030, 0.690, 0.013, ASPECT)
 
 ZONES = {
     z.name: z
     for z in (
-        Zone("head", "Head", (oval(0.5, 0.82, 0.10, 0.12),), (0.5, 0.84)),
-        Zone("base-of-skull", "Base of skull", pair(_BASE_OF_SKULL), (0.57, 0.668)),
-        Zone("neck", "Neck", pair(_NECK), (0.545, 0.595)),
-        Zone("side-of-neck", "Side of neck", pair(_SIDE_OF_NECK), (0.586, 0.605), LIGHT),
+        Zone("head", "Head", (oval(0.5, 0.86, 0.09, 0.10),), (0.5, 0.87)),
+        Zone("base-of-skull", "Base of skull", pair(_BASE_OF_SKULL), (0.565, 0.712)),
+        Zone("neck", "Neck", pair(_NECK), (0.54, 0.62)),
+        Zone("side-of-neck", "Side of neck", pair(_SIDE_OF_NECK), (0.58, 0.62), LIGHT),
         Zone("shoulders", "Tops of shoulders", pair(_SHOULDER_TOP), (0.76, 0.478)),
         Zone("shoulder-blades", "Shoulder blades", pair(SHOULDER_BLADE), (0.73, 0.30)),
         Zone("upper-back", "Upper back", pair(_UPPER_BACK), (0.56, 0.30)),
@@ -111,9 +111,9 @@ FIGURE = Figure(
     paired_ovals=(EAR,),
     landmarks=(BLADE_RIDGE, SKULL_RIDGE, COLLAR),
     closed_landmarks=(SHOULDER_BLADE,),
-    vertebrae=(0.05, 0.64, 11),
+    vertebrae=(0.05, 0.68, 12),
     side=SIDE,
     low=0.08,
-    high=0.67,
+    high=0.72,
     clearance=0.04,
 )
