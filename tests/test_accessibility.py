@@ -217,8 +217,9 @@ def test_a_paragraph_split_across_pages_stays_one_element(handwash: Path, edit):
         if role == "P" and len({k.Pg.objgen for k in marks}) > 1:
             split.append(own)
     assert len(split) == 1, "the long paragraph is one element with marked content on two pages"
-    assert "Sentence 0 of" in split[0]
-    assert "Sentence 89 of" in split[0]
+    joined = re.sub(r"[\s-]", "", split[0])  # line ends may hyphenate a word or drop the space
+    assert "Sentence0of" in joined
+    assert "Sentence89of" in joined
 
 
 def test_fillable_check_boxes_are_form_elements_with_tooltips(tmp_path: Path):
