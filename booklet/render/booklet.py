@@ -20,6 +20,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -32,9 +33,11 @@ from booklet.errors import BookletError, ContentError
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
+from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
+from booklet.render.outlines import outline
 from booklet.render.sections import Context, EvenPage, hex_colour
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
@@ -127,21 +130,51 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             "back" if section.kind == "back-cover" else "columns" if columns and section.kind == "stroke" else "body"
         )
         flow.append(NextPageTemplate(template))
-        if i and section.kind in RUN_ON and body[i - 1].kind in RUN_AFTER:
-            flow.append(CondPageBreak(ctx.look.frame_h * 0.4))  # short sections share a page
+        part = BUILDERS[section.kind](section, ctx)
+        if i and runs_on(section, body[i - 1]):
+            flow.append(CondPageBreak(run_on_room(part, ctx.look)))  # short sections share a page
         elif i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
         if section.kind == "stroke" and not columns:
             flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
         flow.append(section_mark(section, plan, columns))
-        part = BUILDERS[section.kind](section, ctx)
         while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             part.pop()
+        following = body[i + 1] if i + 1 < len(body) else None
+        if section.kind in BALANCED and not (following and runs_on(following, section)):
+            part = balanced(
+                part, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in part], ctx.look.frame_h
+            )
         flow += tag_story(part, tags.root.add("Sect", title=plain(section.title))) if tags else part
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
 
 
+def run_on_room(part: list, look: Look) -> float:
+    """The room a section needs to start on the page where the one before ends: all of it, so a
+    short list is not cut for a few lines overleaf, but never more than 60% of a page (a page
+    that much empty takes the start of the section), and 40% for a section longer than a page."""
+    height = stacked_height(part, look.frame_w, look.frame_h)
+    return min(height + 2, look.frame_h * 0.6) if height <= look.frame_h else look.frame_h * 0.4
+
+
+def stacked_height(flowables: list, width: float, room: float) -> float:
+    """Flowables one under another in a frame of this width -> their height, spaces included."""
+    total = 0.0
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            total += stacked_height(f._content, width, room)
+        else:
+            total += f.wrap(width, room)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
+def runs_on(section: Section, before: Section) -> bool:
+    """Whether a section may start on the page where the one before it ends."""
+    return section.kind in RUN_ON and before.kind in RUN_AFTER
+
+
+BALANCED = {"introduction", "checklist", "routine", "cautions", "references"}  # their last two pages even
 RUN_ON = {"checklist", "references", "cautions"}  # may start on the page where the section before ends
 RUN_AFTER = {"introduction", "checklist", "routine", "cautions"}
 
@@ -336,8 +369,10 @@ def thumb_tab(canv: Canvas, plan: Plan, look: Look, tab: int, left_page: bool) -
         alert_symbol(canv, cx - size * 0.6, cy - size * 0.5, size * 1.2, colors.white, look.accent)
     else:
         canv.setFillColor(colors.white)
-        canv.setFont(look["tab"].fontName, size)
-        canv.drawCentredString(cx, cy - size * 0.35, str(tab + 1))
+        # Drawn as outlines: the number stays out of the text layer beside the steps it runs along.
+        if not outline(canv, str(tab + 1), look["tab"].fontName, size, cx, cy - size * 0.35):
+            canv.setFont(look["tab"].fontName, size)
+            canv.drawCentredString(cx, cy - size * 0.35, str(tab + 1))
     canv.restoreState()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer
 
@@ -128,14 +129,19 @@ def number_badge(number: int, look: Look, style_name: str = "step"):
 
     def draw(canv: Canvas, x: float, top: float) -> None:
         style = look[style_name]
-        r = style.fontSize * 0.78
-        cy = top - style.leading * 0.5 - style.fontSize * 0.12
+        size, digit = style.fontSize, max(look.min_text, style.fontSize * 0.82)
+        r = size * 0.78
+        # The number's top lines up with the first line's (its baseline a little higher, as it is
+        # smaller), so the number and its step read as one line; the disc is centred on the number.
+        rise = (1 + pdfmetrics.getFont(look.fonts.bold).face.descent / 1000) * (size - digit)
+        baseline = top - size + rise - size * 0.05
+        cy = baseline + digit * 0.36
         canv.saveState()
         canv.setFillColor(look.accent)
         canv.circle(x + r, cy, r, stroke=0, fill=1)
         canv.setFillColor(colors.white)
-        canv.setFont(look.fonts.bold, max(look.min_text, style.fontSize * 0.82))
-        canv.drawCentredString(x + r, cy - style.fontSize * 0.29, str(number))
+        canv.setFont(look.fonts.bold, digit)
+        canv.drawCentredString(x + r, baseline, str(number))
         canv.restoreState()
 
     return draw

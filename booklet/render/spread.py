@@ -60,19 +60,36 @@ class StrokeBlocks:
 
 
 def arrange(blocks: StrokeBlocks, width: float, room: float, figure_min: float, beside: bool) -> list[list[Block]]:
-    """Columns for one stroke: two when everything fits, else four (two spreads), else more."""
+    """Columns for one stroke: two when everything fits, else four (two spreads), else more.
+
+    Whatever happens, the name, the diagram and every step share the first spread when they
+    can: the steps may begin under the diagram, and tips, details and panels move on.
+    """
     room -= SLACK
     for block in [blocks.head, blocks.intro, blocks.glance, *blocks.details, *blocks.steps, *blocks.after]:
         block.measure(width, room)
     for extra in (blocks.glance_short, blocks.glance_rest, blocks.glance_rows):
         if extra is not None:
             extra.measure(width, room)
+    return (
+        one_spread(blocks, width, room, figure_min, beside)
+        or steps_spread(blocks, width, room, figure_min)
+        or two_spreads(blocks, width, room)
+    )
+
+
+def one_spread(
+    blocks: StrokeBlocks, width: float, room: float, figure_min: float, beside: bool
+) -> list[list[Block]] | None:
+    """Everything on one spread: the diagram page takes what the steps page cannot."""
     tips = [b for b in blocks.after if b.kind == "tip"]
     panels = [b for b in blocks.after if b.kind != "tip"]
+    details, steps = blocks.details, blocks.steps
     candidates = [  # (beside the diagram, facing it): most room for the diagram first
-        (blocks.details, [*blocks.steps, *blocks.after]),
-        ([], [*blocks.details, *blocks.steps, *blocks.after]),
-        ([*blocks.details, *tips], [*blocks.steps, *panels]),
+        (details, [*steps, *tips, *panels]),
+        ([], [*details, *steps, *tips, *panels]),
+        (tips, [*details, *steps, *panels]),
+        ([*details, *tips], [*steps, *panels]),
     ]
     stacked = blocks.glance_rows or blocks.glance
     modes = [(True, blocks.glance), (False, stacked)] if beside else [(False, blocks.glance)]
@@ -82,8 +99,73 @@ def arrange(blocks: StrokeBlocks, width: float, room: float, figure_min: float, 
                 first = _first(blocks, width, room, figure_min, side, glance, first_extra)
                 if first is not None:
                     return [first, second]
-    # Two spreads: the name and the diagram face the steps; the summary, the other facts,
-    # details, tips and panels follow on the next spread.
+    return None
+
+
+def steps_spread(blocks: StrokeBlocks, width: float, room: float, figure_min: float) -> list[list[Block]] | None:
+    """The name, the diagram, the facts and every step on one spread, the steps beginning under the
+    diagram if the facing page cannot hold them all; what is left goes on the next spread.
+
+    The next spread must be worth its two pages: of the layouts that work, the first whose
+    remainder fills them well is taken (the summary, the other facts and the tips move on
+    with it), else the one that leaves the most for them.
+    """
+    found = list(_steps_layouts(blocks, width, room, figure_min))
+    if not found:
+        return None
+    full = [(cols, rest) for cols, rest in found if not rest or total(rest) >= FULL_PAIR * room]
+    cols, rest = full[0] if full else max(found, key=lambda f: total(f[1]))
+    return [*cols, *even_pair(rest, room)]
+
+
+def even_pair(rest: list[Block], room: float) -> list[list[Block]]:
+    """The blocks left for a continuation spread, shared over its pages: details before or after
+    the tips, whichever makes the emptier page fuller."""
+    tips = [b for b in rest if b.kind == "tip"]
+    orders = [rest]
+    if tips:
+        others = [b for b in rest if b.kind != "tip"]
+        at = next(i for i, b in enumerate(rest) if b.kind == "tip")
+        firsts = [b for b in others[:at] if b.kind != "detail"]
+        orders.append([*firsts, *tips, *(b for b in others if all(b is not f for f in firsts))])
+    return max((balance(o, room) for o in orders), key=lambda cols: min(total(c) for c in cols[:2]))
+
+
+FULL_PAIR = 0.75  # a continuation spread carries at least this many columns' worth of content
+
+
+def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: float):
+    """Each way to set the name, diagram, facts and all steps on one spread -> (its two columns, the rest)."""
+    tips = [b for b in blocks.after if b.kind == "tip"]
+    panels = [b for b in blocks.after if b.kind != "tip"]
+    stacked = blocks.glance_rows or blocks.glance
+    short, rest_facts = blocks.glance_short, blocks.glance_rest
+    options: list[tuple[Block, list[Block], list[Block]]] = [(stacked, [blocks.intro], [])]
+    if short is not None and rest_facts is not None:
+        options.append((short, [], [blocks.intro, rest_facts]))
+    steps = blocks.steps
+    for facts, intro, later in options:
+        fixed = blocks.head.height + total(intro) + facts.height
+        for k in range(len(steps) + 1):  # how many steps begin under the diagram
+            if total(steps[k:]) > room:
+                continue
+            fig_room = room - fixed - total(steps[:k])
+            if fig_room < (figure_min if not k else figure_min * 0.6):
+                break
+            for after in ([*tips, *panels], panels, []):  # the panels stay with the steps if they can
+                if total([*steps[k:], *after]) > room or (not after and total([*steps[k:], *panels]) <= room):
+                    continue
+                figure = blocks.figure(width, fig_room, None)
+                figure.measure(width, room)
+                left = [blocks.head, *intro, figure, facts, *steps[:k]]
+                moved = [b for b in blocks.after if all(b is not a for a in after)]
+                yield [left, [*steps[k:], *after]], [*later, *blocks.details, *moved]
+            break  # fewer steps under the diagram is always better
+
+
+def two_spreads(blocks: StrokeBlocks, width: float, room: float) -> list[list[Block]]:
+    """The last resort: the name and the diagram face the steps; the summary, the other facts,
+    details, tips and panels follow on the next spread (steps that do not fit run on there)."""
     short = blocks.glance_short if blocks.glance_short is not None and blocks.glance_rest is not None else None
     first_facts = [short] if short is not None else []
     fig_room = room - blocks.head.height - total(first_facts)

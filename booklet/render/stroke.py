@@ -32,7 +32,7 @@ from booklet.render.spread import Block, StrokeBlocks, arrange, measure
 from booklet.render.styles import SIGNAL_COLOURS, Look
 from booklet.render.tagging import described
 
-FIGURE_SHARE = 0.6  # of the column width, for a diagram with the facts beside it
+FIGURE_SHARES = (0.6, 0.55, 0.5)  # of the column width, for a diagram with the facts beside it
 
 
 def stroke(section: Section, ctx: Context) -> list[Flowable]:
@@ -73,18 +73,22 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
         if glance is None:
             picture = diagram(item, ctx, width, height - gap)
             return Block([picture, Spacer(1, gap)] if picture is not None else [])
-        share = FIGURE_SHARE
-        picture = diagram(item, ctx, width * share, height - gap)
-        if picture is None:
-            return Block(list(glance.parts))
-        side = SideBySide(picture, glance.parts, share, look.body_size)
+        side = None
+        for share in FIGURE_SHARES:  # a narrower diagram gives the facts a wider, shorter column
+            picture = diagram(item, ctx, width * share, height - gap)
+            if picture is None:
+                return Block(list(glance.parts))
+            side = SideBySide(picture, glance.parts, share, look.body_size)
+            if side.wrap(width, height)[1] + gap <= height:
+                break
         return Block([side, Spacer(1, gap)])
 
     details: list[Block] = []
     if item.purpose:
-        details.append(Block([para(words.label("purpose"), look["h3"]), para(item.purpose, look["body"])]))
+        details.append(Block([para(words.label("purpose"), look["h3"]), para(item.purpose, look["body"])], "detail"))
     if item.muscles:
-        details.append(Block([para(f"**{words.label('muscles')}** {', '.join(item.muscles)}", look["small"])]))
+        muscles = para(f"**{words.label('muscles')}** {', '.join(item.muscles)}", look["small"])
+        details.append(Block([muscles], "detail"))
     return StrokeBlocks(
         head=Block(head),
         intro=Block(intro),
