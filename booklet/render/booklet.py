@@ -41,7 +41,7 @@ from booklet.render.outlines import outline
 from booklet.render.sections import Context, EvenPage, hex_colour
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
-from booklet.render.tagging import Recorder, artifact, tag_story
+from booklet.render.tagging import Recorder, artifact, in_content_order, tag_story
 from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
@@ -145,7 +145,11 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             part = balanced(
                 part, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in part], ctx.look.frame_h
             )
-        flow += tag_story(part, tags.root.add("Sect", title=plain(section.title))) if tags else part
+        if tags:
+            sect = tags.root.add("Sect", title=plain(section.title))
+            part = tag_story(part, sect)
+            in_content_order(sect, part)
+        flow += part
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
 

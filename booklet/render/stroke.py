@@ -42,6 +42,7 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     picture = has_picture(section.payload[2])
     beside = not look.large_print and look.columns == 1 and picture
     figure_min = look.frame_h * (0.42 if look.large_print else 0.3) if picture else 0.0
+    ranks = content_ranks(blocks)
     columns = arrange(blocks, look.column_w, look.frame_h, figure_min, beside)
     while len(columns) > 2 and not columns[-1]:
         columns.pop()
@@ -50,8 +51,29 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
         if i:
             story.append(FrameBreak())
         for block in column:
+            for part in block.parts:  # read in content order wherever the layout sets it
+                part.content_rank = ranks.get(id(block), FIGURE_RANK)
             story += block.parts
     return story
+
+
+FIGURE_RANK = 2  # the diagram, made to measure while the columns are packed
+
+
+def content_ranks(blocks: StrokeBlocks) -> dict[int, int]:
+    """Each block -> its place in the stroke's content order: name, summary, diagram, facts,
+    details, steps, tips, caution panels."""
+    order = [
+        [blocks.head],
+        [blocks.intro],
+        [],
+        [b for b in (blocks.glance, blocks.glance_short, blocks.glance_rest, blocks.glance_rows) if b is not None],
+        blocks.details,
+        blocks.steps,
+        [b for b in blocks.after if b.kind == "tip"],
+        [b for b in blocks.after if b.kind != "tip"],
+    ]
+    return {id(b): rank for rank, group in enumerate(order) for b in group}
 
 
 def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:

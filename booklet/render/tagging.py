@@ -253,6 +253,35 @@ def tag_story(flowables: list[Flowable], parent: Element) -> list[Flowable]:
     return out
 
 
+def in_content_order(parent: Element, flowables: list[Flowable]) -> None:
+    """Sort ``parent``'s child elements by the ``content_rank`` their flowables carry.
+
+    A layout may set a block ahead of where it is read (tips beside a stroke's diagram, on the
+    page before its steps); the structure tree, which is the reading order, keeps content order.
+    """
+    rank: dict[int, float] = {}
+
+    def visit(f: Any, r: float) -> None:
+        r = getattr(f, "content_rank", r)
+        if isinstance(f, Tagged):
+            top = f.element
+            while top.parent is not None and top.parent is not parent:
+                top = top.parent
+            if top.parent is parent:
+                rank[id(top)] = min(rank.get(id(top), r), r)
+        for inner in (getattr(f, "figure", None), *(getattr(f, "column", None) or getattr(f, "parts", None) or ())):
+            if isinstance(inner, Flowable):
+                visit(inner, r)
+
+    for f in flowables:
+        visit(f, -1.0)
+    last, order = -1.0, {}
+    for kid in parent.kids:  # a child no flowable ranks keeps its place after the one before it
+        last = rank.get(id(kid), last)
+        order[id(kid)] = last
+    parent.kids.sort(key=lambda kid: order[id(kid)])
+
+
 def _tag_one(f: Flowable, parent: Element, lists: dict[str, Element]) -> Flowable:
     kind = type(f).__name__
     spec = getattr(f, "tag", None)
