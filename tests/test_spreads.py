@@ -237,7 +237,8 @@ def test_a_short_last_page_is_balanced_with_the_one_before():
 
     heights, keep = [10.0] * 12, [False] * 12
     cut = balanced_cut(heights, keep, 100, 100)  # greedy: 10 items, then 2 alone
-    assert cut is not None and 5 <= cut <= 7
+    assert cut is not None
+    assert 5 <= cut <= 7
     assert balanced_cut([10.0] * 8, [False] * 8, 100, 100) is None  # fits one page
     assert balanced_cut([10.0] * 16, [False] * 16, 100, 100) is None  # last page 60% full
     keep[5] = True  # a heading keeps with the item after it: never the last line of a page
