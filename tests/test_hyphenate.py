@@ -96,3 +96,46 @@ def test_a_long_title_shrinks_rather_than_break_a_word(tmp_path: Path):
     assert len(head) in {len("".join(hyphenator("de").pieces(head + tail)[:n])) for n in range(1, 8)}
     stroke_page = next(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages if "TECHNIK 1" in p.extract_text())
     assert "Selbstmassage" in stroke_page.split()  # the stroke title keeps its words whole
+
+
+def test_patterns_are_liangs_on_a_small_dictionary(tmp_path: Path):
+    """Hand-computed: in ".abcab." the patterns a1b (given twice: the later wins), b2c and c3a vote."""
+    from booklet.hyphenate import Patterns
+
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text(
+        "UTF-8\n% a comment 1 2 3\nLEFTHYPHENMIN 2\na2b\na1b\nb2c\nc3a\nzz0\nplain\n", encoding="utf-8"
+    )
+    table = Patterns(dic)
+    assert [table.get(k) for k in ("ab", "bc", "ca")] == [(1, (1,)), (1, (2,)), (1, (3,))]
+    assert [table.get(k) for k in ("zz", "plain", "LEFTHYPHENMIN")] == [None, None, None]
+    # gaps of "abcab": a|b gets 1 (odd: a break), b|c 2 (even: none), c|a 3, a|b 1
+    assert table.points("abcab") == [1, 3, 4]
+    assert table.points("ABCAB") == [1, 3, 4]  # patterns are lower case; so is the lookup
+
+
+def test_patterns_agree_with_pyphen_in_every_built_in_language():
+    """booklet's lazily parsed patterns find every break pyphen finds in the fixtures' and labels' words."""
+    import pyphen
+
+    from booklet.hyphenate import patterns
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in FIXTURES.rglob("*.yaml"))
+    text += " " + " ".join(v for labels in BUILT_IN.values() for v in labels.values())
+    words = {w for w in LETTERS.findall(text) if len(w) >= 6}
+    for language in ("en", "es", "fr", "it", "el", "ru"):  # German's 78,000 patterns: pyphen takes seconds
+        found = hyphenator(language).found
+        ours, theirs = patterns(pyphen.LANGUAGES[found]), pyphen.Pyphen(lang=found, left=1, right=1)
+        for word in words:
+            assert [p for p in ours.points(word) if 1 <= p < len(word)] == theirs.positions(word), (language, word)
+    german = hyphenator("de")
+    assert german.pieces("Schulterentspannung") == ["Schul", "te", "rent", "span", "nung"]
+
+
+def test_no_piece_of_a_word_is_without_a_vowel():
+    """pyphen's German patterns give "Bild-schirm-a-r-beit"; a syllable needs a vowel, so "r" joins "a"."""
+    import pyphen
+
+    assert pyphen.Pyphen(lang="de_DE", left=2, right=3).inserted("Bildschirmarbeit") == "Bild-schirm-a-r-beit"
+    assert hyphenator("de").pieces("Bildschirmarbeit") == ["Bild", "schirm", "ar", "beit"]
+    assert [head for head, _ in hyphenator("de")("Bildschirmarbeit")] == ["Bildschirmar", "Bildschirm", "Bild"]
