@@ -606,12 +606,16 @@ def lint(source: Path | None, audience: str | None, strict: bool, skips: tuple[s
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
     """
     from booklet.audience import make_edition
-    from booklet.build import load_booklet
+    from booklet.build import load_booklet, resolve_source
     from booklet.lint import lint as check
+    from booklet.lint import source_warnings
 
+    early = [] if "invisible" in skips else source_warnings(resolve_source(source))
+    for warning in early:  # read from the files, so they print even when loading then fails
+        click.echo(clean(str(warning), 600))
     booklet = load_booklet(source)
     wanted: list[str | None] = [audience] if audience else [a.id for a in booklet.audiences] or [None]
-    total = 0
+    total = len(early)
     seen: set[str] = set()
     explained: list[str] = []
     for audience_id in wanted:

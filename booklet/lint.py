@@ -8,6 +8,7 @@ formula made for the booklet's language (booklet.readability), or reported as no
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from booklet.model import Booklet, Edition, SourceRef
 from booklet.readability import Reading, reading
@@ -26,6 +27,8 @@ CHECKS = {
     "signal-words": "one hazard (caution id or zone) has different signal words",
     "picture-zones": "a motion crosses a zone a caution keeps free of pressure, or is not shaded",
     "reading-level": "the reading level, by a formula for the booklet's language, is harder than its aim",
+    "invisible": "an invisible format character (zero-width joiner or space, direction mark) where the script "
+    "does not need it",
 }
 
 
@@ -48,6 +51,13 @@ def reader_text(booklet: Booklet) -> str:
         parts += [t.text for t in stroke_texts(stroke)]
         parts.append(stroke.pressure_note)
     return " ".join(p if p.rstrip().endswith((".", "!", "?")) else p + "." for p in parts if p)
+
+
+def source_warnings(source: Path) -> list[Warning]:
+    """The checks that read the content files themselves, before loading them: invisible characters."""
+    from booklet.invisible import invisible
+
+    return [Warning(ref, message, "invisible") for ref, message in invisible(source)]
 
 
 def lint(subject: Booklet | Edition, skip: frozenset[str] = frozenset()) -> tuple[list[Warning], Reading]:
