@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyphen
 
-from booklet.hyphenate import patterns
+from booklet.hyphenate import Patterns
 from booklet.syllables import syllables
 
 HAND = {
@@ -39,9 +39,11 @@ def main() -> None:
     for language, text in HAND.items():
         tokens = text.split()
         words = dict(zip(tokens[::2], map(int, tokens[1::2]), strict=True))
-        table = patterns(pyphen.LANGUAGES[pyphen.language_fallback(language if language != "en" else "en_US")])
+        code = pyphen.language_fallback(language if language != "en" else "en_US")
+        table = Patterns.read(pyphen.LANGUAGES[code], 1, 1)
+        assert table is not None
         ours = {w: syllables(w, language) for w in words}
-        points = {w: len([p for p in table.points(w) if 0 < p < len(w)]) + 1 for w in words}
+        points = {w: len(table.positions(w)) + 1 for w in words}
         for name, got in (("vowel rules", ours), ("hyphenation points", points)):
             wrong = [f"{w} {got[w]}/{n}" for w, n in words.items() if got[w] != n]
             print(f"{language} {name:18} {len(words) - len(wrong):2}/{len(words)} right; missed: {', '.join(wrong)}")
