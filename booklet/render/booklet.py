@@ -33,6 +33,7 @@ from booklet.errors import BookletError, ContentError
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
+from booklet.render.alt import cover_alt
 from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.hyphens import fit_title, soft
@@ -41,7 +42,7 @@ from booklet.render.outlines import outline
 from booklet.render.sections import Context, EvenPage, hex_colour
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
-from booklet.render.tagging import Recorder, artifact, in_content_order, tag_story
+from booklet.render.tagging import Recorder, artifact, in_content_order, part, tag_story
 from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
@@ -130,35 +131,35 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             "back" if section.kind == "back-cover" else "columns" if columns and section.kind == "stroke" else "body"
         )
         flow.append(NextPageTemplate(template))
-        part = BUILDERS[section.kind](section, ctx)
+        content = BUILDERS[section.kind](section, ctx)
         if i and runs_on(section, body[i - 1]):
-            flow.append(CondPageBreak(run_on_room(part, ctx.look)))  # short sections share a page
+            flow.append(CondPageBreak(run_on_room(content, ctx.look)))  # short sections share a page
         elif i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
         if section.kind == "stroke" and not columns:
             flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
         flow.append(section_mark(section, plan, columns))
-        while part and isinstance(part[-1], Spacer):  # a trailing spacer could spill onto a page of its own
-            part.pop()
+        while content and isinstance(content[-1], Spacer):  # a trailing spacer could spill onto a page of its own
+            content.pop()
         following = body[i + 1] if i + 1 < len(body) else None
         if section.kind in BALANCED and not (following and runs_on(following, section)):
-            part = balanced(
-                part, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in part], ctx.look.frame_h
+            content = balanced(
+                content, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in content], ctx.look.frame_h
             )
         if tags:
             sect = tags.root.add("Sect", title=plain(section.title))
-            part = tag_story(part, sect)
-            in_content_order(sect, part)
-        flow += part
+            content = tag_story(content, sect)
+            in_content_order(sect, content)
+        flow += content
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
 
 
-def run_on_room(part: list, look: Look) -> float:
+def run_on_room(content: list, look: Look) -> float:
     """The room a section needs to start on the page where the one before ends: all of it, so a
     short list is not cut for a few lines overleaf, but never more than 60% of a page (a page
     that much empty takes the start of the section), and 40% for a section longer than a page."""
-    height = stacked_height(part, look.frame_w, look.frame_h)
+    height = stacked_height(content, look.frame_w, look.frame_h)
     return min(height + 2, look.frame_h * 0.6) if height <= look.frame_h else look.frame_h * 0.4
 
 
@@ -434,7 +435,8 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
     if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
         width, _ = drawing.wrap(w * 0.7, figure_h)
-        drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
+        with part(canv, "picture", "Figure", alt=cover_alt(booklet)):  # a Figure of the cover, in its words
+            drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)
