@@ -84,21 +84,7 @@ def pages_with(pages: list[dict], text: str) -> list[int]:
 CASES = [(a, p) for a in EDITIONS for p in PAPERS]
 
 
-def known(gaps: set[tuple[str, str]], reason: str) -> list:
-    """The cases, those in ``gaps`` marked as known open defects (strict: fixing one fails the mark)."""
-    return [
-        pytest.param(a, p, marks=pytest.mark.xfail(strict=True, reason=reason)) if (a, p) in gaps else (a, p)
-        for a, p in CASES
-    ]
-
-
-LONG_STROKE = {("large-print", "a6")}
-SPARSE = {("large-print", "a6")}
-
-
-@pytest.mark.parametrize(
-    ("audience", "paper"), known(LONG_STROKE, "the longest stroke's steps spill past its spread (open)")
-)
+@pytest.mark.parametrize(("audience", "paper"), CASES)
 def test_each_stroke_title_and_all_its_steps_lie_on_one_spread(built, audience: str, paper: str):
     book = built[(audience, paper)]
     pages, strokes = book["pages"], book["edition"].booklet.strokes
@@ -159,7 +145,7 @@ def filled(page: dict) -> float:
     return (max(b for _, b in rows) - min(t for t, _ in rows)) / (h * 0.85)
 
 
-@pytest.mark.parametrize(("audience", "paper"), known(SPARSE, "a short run-over page (open)"))
+@pytest.mark.parametrize(("audience", "paper"), CASES)
 def test_no_inner_page_is_mostly_empty(built, audience: str, paper: str):
     book = built[(audience, paper)]
     pages = book["pages"]

@@ -88,7 +88,7 @@ def balanced(part: list[Flowable], heights: list[float], frame_h: float) -> list
     keep = [bool(getattr(f, "keepWithNext", False)) for f in part]
     out: list[Flowable] = [BalanceStart(heights, keep, frame_h, decision)]
     for i, f in enumerate(part):
-        if i:
+        if i and not keep[i - 1]:  # never between a heading and what it keeps with
             out.append(BalanceCut(i, decision))
         out.append(f)
     return out

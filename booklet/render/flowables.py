@@ -141,6 +141,8 @@ class Bulleted(Flowable):
         return self.space_after
 
     def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        if self.height < self.para.style.leading * 8:  # a short item moves whole: no step or box cut at a page turn
+            return []
         parts = self.para.split(avail_w - self.indent, avail_h)
         if len(parts) < 2:
             return []

@@ -411,7 +411,12 @@ def reference_row(ref, look: Look, scan: str, share: float = 0.3) -> Flowable:
     if ref.note:
         column.append(para(ref.note, look["small"]))
     column.append(para(scan, look["small"]))
-    return SideBySide(qr, column, share, look.body_size)
+    row = SideBySide(qr, column, share, look.body_size)
+    if row.wrap(look.frame_w, look.frame_h)[1] <= look.frame_h * 0.5:
+        return row
+    # A narrow page: the code beside the title, the link and the note under them, full width.
+    url = "<br/>".join(escape(x) for x in break_url(ref.url, look["url"].fontName, look["url"].fontSize, look.frame_w))
+    return Stack([SideBySide(qr, column[:1], share, look.body_size), Paragraph(url, look["url"]), *column[2:]], 0)
 
 
 def break_url(url: str, font: str, size: float, width: float) -> list[str]:

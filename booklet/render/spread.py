@@ -119,16 +119,26 @@ def steps_spread(blocks: StrokeBlocks, width: float, room: float, figure_min: fl
 
 
 def even_pair(rest: list[Block], room: float) -> list[list[Block]]:
-    """The blocks left for a continuation spread, shared over its pages: details before or after
-    the tips, whichever makes the emptier page fuller."""
-    tips = [b for b in rest if b.kind == "tip"]
-    orders = [rest]
-    if tips:
-        others = [b for b in rest if b.kind != "tip"]
-        at = next(i for i, b in enumerate(rest) if b.kind == "tip")
-        firsts = [b for b in others[:at] if b.kind != "detail"]
-        orders.append([*firsts, *tips, *(b for b in others if all(b is not f for f in firsts))])
-    return max((balance(o, room) for o in orders), key=lambda cols: min(total(c) for c in cols[:2]))
+    """The blocks left for a continuation spread, shared over its pages. Panels that missed the
+    steps come first; the summary, facts, purpose and tips follow in whichever of a few natural
+    orders makes the emptiest page fullest (the structure tree keeps content order whatever it is)."""
+
+    def kind_of(b: Block) -> str:
+        return b.kind or "other"
+
+    groups: dict[str, list[Block]] = {}
+    for block in rest:
+        groups.setdefault(kind_of(block), []).append(block)
+    panels, other = groups.get("panel", []), groups.get("other", [])
+    details, tips = groups.get("detail", []), groups.get("tip", [])
+    intro, facts = other[:1], other[1:]
+    orders = [
+        rest,
+        [*panels, *intro, *facts, *tips, *details],
+        [*panels, *intro, *details, *facts, *tips],
+        [*panels, *intro, *details, *tips, *facts],
+    ]
+    return max((balance(o, room) for o in orders), key=lambda cols: min(total(c) for c in cols))
 
 
 FULL_PAIR = 0.75  # a continuation spread carries at least this many columns' worth of content
@@ -140,26 +150,30 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
     panels = [b for b in blocks.after if b.kind != "tip"]
     stacked = blocks.glance_rows or blocks.glance
     short, rest_facts = blocks.glance_short, blocks.glance_rest
-    options: list[tuple[Block, list[Block], list[Block]]] = [(stacked, [blocks.intro], [])]
+    options: list[tuple[list[Block], list[Block], list[Block]]] = [([stacked], [blocks.intro], [])]
     if short is not None and rest_facts is not None:
-        options.append((short, [], [blocks.intro, rest_facts]))
+        options.append(([short], [], [blocks.intro, rest_facts]))
+    options.append(([], [], [blocks.intro, stacked]))  # a small page: the picture and the steps only
     steps = blocks.steps
     for facts, intro, later in options:
-        fixed = blocks.head.height + total(intro) + facts.height
+        fixed = blocks.head.height + total(intro) + total(facts)
         for k in range(len(steps) + 1):  # how many steps begin under the diagram
             if total(steps[k:]) > room:
                 continue
             fig_room = room - fixed - total(steps[:k])
             if fig_room < (figure_min if not k else figure_min * 0.6):
                 break
+            figure = blocks.figure(width, fig_room, None)
+            if figure.measure(width, room) > fig_room + 0.5:
+                break  # the picture cannot be drawn that small
+            left = [blocks.head, *intro, figure, *facts, *steps[:k]]
             for after in ([*tips, *panels], panels, []):  # the panels stay with the steps if they can
                 if total([*steps[k:], *after]) > room or (not after and total([*steps[k:], *panels]) <= room):
                     continue
-                figure = blocks.figure(width, fig_room, None)
-                figure.measure(width, room)
-                left = [blocks.head, *intro, figure, facts, *steps[:k]]
                 moved = [b for b in blocks.after if all(b is not a for a in after)]
-                yield [left, [*steps[k:], *after]], [*later, *blocks.details, *moved]
+                warn = [b for b in moved if b.kind != "tip"]  # panels that missed the steps open the next spread
+                tips_moved = [b for b in moved if b.kind == "tip"]
+                yield [left, [*steps[k:], *after]], [*warn, *later, *blocks.details, *tips_moved]
             break  # fewer steps under the diagram is always better
 
 
@@ -218,19 +232,46 @@ def fill(blocks: list[Block], room: float) -> tuple[list[Block], list[Block]]:
 
 
 def balance(blocks: list[Block], room: float) -> list[list[Block]]:
-    """Blocks over an even number of columns, each pair shared about equally."""
-    columns: list[list[Block]] = []
-    rest = blocks
+    """Blocks, in order, over as few pairs of columns as hold them, the emptiest column as full as it can be."""
+    if not blocks:
+        return []
+    count, rest = 0, blocks
     while rest:
-        pair_h = total(fill(rest, room)[0]) + total(fill(fill(rest, room)[1], room)[0])
-        half = pair_h / 2
-        used, cut = 0.0, len(rest)
-        for i, block in enumerate(rest):
-            if i and (used + block.height / 2 > half or used + block.height > room):
-                cut = i
-                break
-            used += block.height
-        left, rest = rest[:cut], rest[cut:]
-        right, rest = fill(rest, room) if rest else ([], [])
-        columns += [left, right]
-    return columns
+        rest = fill(rest, room)[1]
+        count += 1
+    count += count % 2
+    while True:
+        cuts = _even_cuts([b.height for b in blocks], count, room)
+        if cuts is not None:
+            return [blocks[i:j] for i, j in zip(cuts, cuts[1:], strict=False)]
+        count += 2  # blocks too uneven for so few columns (rare): one more pair
+
+
+def _even_cuts(heights: list[float], count: int, room: float) -> list[int] | None:
+    """Heights in order and a number of columns -> where each column starts (and the end), so that
+    no column is over ``room`` and the lowest column is as high as possible; None if they do not fit."""
+    n = len(heights)
+    sums = [0.0]
+    for h in heights:
+        sums.append(sums[-1] + h)
+    # best[c][i]: the best lowest column for the first i blocks in c columns, and where the last one starts
+    best: list[dict[int, tuple[float, int]]] = [{0: (float("inf"), 0)}]
+    for c in range(1, count + 1):
+        row: dict[int, tuple[float, int]] = {}
+        for i in range(n + 1):
+            for j, (low, _) in best[c - 1].items():
+                if j > i or sums[i] - sums[j] > room:
+                    continue
+                if i == j and i < n:
+                    continue  # an empty column only at the end
+                value = min(low, sums[i] - sums[j])  # an empty column counts as empty
+                if i not in row or value > row[i][0]:
+                    row[i] = (value, j)
+        best.append(row)
+    if n not in best[count]:
+        return None
+    cuts, i = [n], n
+    for c in range(count, 0, -1):
+        i = best[c][i][1]
+        cuts.append(i)
+    return cuts[::-1]

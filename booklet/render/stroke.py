@@ -164,7 +164,7 @@ def panel_blocks(item: Stroke, look: Look, words: Booklet) -> list[Block]:
         if out and isinstance(out[-1].parts[-1], PageMark):
             out[-1].parts.append(flowable)  # the page mark travels with the first panel
         else:
-            out.append(Block([Spacer(1, look.body_size * 0.4), flowable]))
+            out.append(Block([Spacer(1, look.body_size * 0.4), flowable], "panel"))
     return out
 
 
@@ -213,9 +213,13 @@ def fact_rows(item: Stroke, look: Look, words: Booklet, part: str = "all") -> li
     ``part`` "short" keeps pressure and time, "rest" the others, "all" every one.
     """
     pressure: list[Flowable] = [PressureMeter(item.pressure, look), para(words.label(item.pressure), look["value"])]
-    if item.pressure_note:
-        pressure.append(para(item.pressure_note, look["small"]))
     rows = [("short", words.label("pressure"), pressure)]
+    if item.pressure_note:  # in full with the meter; on a page the diagram fills, with the other facts
+        note = para(item.pressure_note, look["small"])
+        if part == "all":
+            pressure.append(note)
+        else:
+            rows.append(("rest", words.label("pressure"), [note]))
     if item.hands:
         hands = words.label("glance_list", items=", ".join(words.hand_name(h) for h in item.hands))
         rows.append(("rest", words.label("hands"), [para(hands, look["value"])]))
