@@ -18,7 +18,7 @@ from booklet.build import build, load_booklet, resolve_source
 from booklet.errors import BookletError
 from booklet.options import BuildOptions
 
-WATCHED = ("*.yaml", "*.yml", "*.png", "*.jpg", "*.jpeg", "*.svg", "*.ttf")
+WATCHED = ("*.yaml", "*.yml", "*.po", "*.png", "*.jpg", "*.jpeg", "*.svg", "*.ttf")
 
 
 @dataclass(frozen=True)
