@@ -615,6 +615,8 @@ def watch(source: Path | None, output: Path | None, interval: float, **values: A
         else:
             written = ", ".join(str(p) for p in event.paths)
             click.echo(f"[{stamp}] wrote {written} ({event.summary}, {event.seconds * 1000:.0f} ms)")
+            for warning in event.warnings:
+                click.echo(f"  {clean(warning, 400)}", err=True)
 
     click.echo(f"watching {source or 'the shipped content'}; Ctrl-C to stop")
     try:

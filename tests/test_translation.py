@@ -327,3 +327,23 @@ def test_roster_recipient_reads_their_language(plantas: Path, tmp_path: Path):
     assert "Schritte" in ana
     assert squash(STEPS[0]) in bea
     assert "Pasos" in bea
+
+
+def test_watch_rebuilds_with_the_language_and_sees_the_po_file_change(plantas: Path, tmp_path: Path):
+    from booklet.options import BuildOptions
+    from booklet.watch import rebuild, snapshot
+
+    cli("translate", plantas, "--lang", "de")
+    path = po_of(plantas)
+    fill(path, skip=("Regadera",))
+    before = snapshot(plantas)
+    first = rebuild(plantas, BuildOptions(lang="de"), output=tmp_path / "w.pdf")
+    assert not first.errors, first.errors
+    assert [w.split(": warning: ")[1] for w in first.warnings] == [
+        f"1 of {len(polib.pofile(str(path)))} strings print in the source language (1 untranslated, 0 fuzzy)"
+    ]
+    fill(path)
+    assert snapshot(plantas) != before  # a saved PO file starts a rebuild
+    second = rebuild(plantas, BuildOptions(lang="de"), output=tmp_path / "w.pdf")
+    assert second.warnings == ()
+    assert "REGADERA" in pdf_text((tmp_path / "w.pdf").read_bytes())

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from booklet.errors import ContentError
+from booklet.errors import ContentError, Problem
 from booklet.labels import built_in
 from booklet.model import Booklet, SourceRef
 from booklet.translation import missing_message, po_path
@@ -55,8 +55,7 @@ def translate_booklet(booklet: Booklet, language: str) -> Translation:
     path = po_path(booklet.root, language)
     if not path.is_file():
         raise ContentError.at(SourceRef(shown(path)), missing_message(language))
-    catalog = _cached(path)
-    problems = entry_problems(catalog)
+    catalog, problems = _cached(path)
     if problems:
         raise ContentError(problems)
     result = apply_catalog(booklet, language, catalog)
@@ -65,15 +64,17 @@ def translate_booklet(booklet: Booklet, language: str) -> Translation:
     return result
 
 
-_CACHE: dict[tuple[str, bytes], Catalog] = {}
+_CACHE: dict[tuple[str, bytes], tuple[Catalog, list[Problem]]] = {}
 
 
-def _cached(path: Path) -> Catalog:
-    """Parse a PO file once per content of it (batch and watch ask again for every build)."""
+def _cached(path: Path) -> tuple[Catalog, list[Problem]]:
+    """Parse and check a PO file once per content of it (batch and watch ask again for every build)."""
     key = (str(path.resolve()), path.read_bytes())
     if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = read_catalog(path)
+        catalog = read_catalog(path)
+        if len(_CACHE) >= 8:  # a few languages at once (batch); files edited in a watch replace theirs
+            _CACHE.clear()
+        _CACHE[key] = (catalog, entry_problems(catalog))
     return _CACHE[key]
 
 
