@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from booklet.labels import base_language
+from booklet.syllables import has_vowel
 
 SHY = "\u00ad"
 MIN_WORD = 6  # shorter words are not worth a hyphen
@@ -31,8 +34,9 @@ DICTIONARIES = {"en": "en_US"}  # plain "en": the US patterns (TeX's original); 
 class Hyphenator:
     """Syllable breaks for one language; with no dictionary for it, words never break.
 
-    The dictionary is read on first use (German's takes a second or more), so a booklet
-    whose lines never need a break never pays for it.
+    The dictionary is read on first use, so a booklet whose lines never need a break
+    never pays for it; its patterns are parsed one by one as words need them (Patterns).
+    A break that would leave a piece without a vowel is dropped: no syllable lacks one.
     """
 
     def __init__(self, language: str, left: int = 2, right: int = 3):
@@ -43,29 +47,42 @@ class Hyphenator:
             DICTIONARIES.get(code) or pyphen.language_fallback(code) or pyphen.language_fallback(base_language(code))
         )
         self.language, self.left, self.right = language, left, right
-        self._dic: pyphen.Pyphen | None = None
+        self._dic: Any = None
 
     def __bool__(self) -> bool:
         return self.found is not None
 
     @property
-    def dic(self):
+    def dic(self) -> Any:
         if self._dic is None and self.found is not None:
             import pyphen
 
-            self._dic = pyphen.Pyphen(lang=self.found, left=self.left, right=self.right)
+            path = pyphen.LANGUAGES[self.found]
+            self._dic = Patterns.read(path, self.left, self.right) or pyphen.Pyphen(
+                filename=path, left=self.left, right=self.right
+            )
         return self._dic
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
         """ReportLab's hook: (head, tail) pairs of a word, the longest head first."""
-        if self.found is not None and len(word) >= MIN_WORD:
-            yield from self.dic.iterate(word)
+        if self.found is None or len(word) < MIN_WORD:
+            return
+        dic = self.dic
+        if not isinstance(dic, Patterns):  # pyphen's own, for breaks that change letters
+            yield from dic.iterate(word)
+            return
+        for i in reversed(voiced(word, dic.positions(word))):
+            yield word[:i], word[i:]
 
     def pieces(self, word: str) -> list[str]:
         """A word -> its syllable groups: "Schreibtisch" -> ["Schreib", "tisch"]."""
         if self.found is None or len(word) < MIN_WORD:
             return [word]
-        return self.dic.inserted(word, hyphen=SHY).split(SHY)
+        dic = self.dic
+        if not isinstance(dic, Patterns):
+            return str(dic.inserted(word, hyphen=SHY)).split(SHY)
+        cuts = [0, *voiced(word, dic.positions(word)), len(word)]
+        return [word[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
     def soft(self, text: str, every: bool = False) -> str:
         """Text -> the same with a soft hyphen at the syllable breaks of the longer words the hook
@@ -87,6 +104,105 @@ class Hyphenator:
             return SHY.join(self.pieces(word))
 
         return _WORD.sub(put, text)
+
+
+def voiced(word: str, breaks: list[int]) -> list[int]:
+    """Breaks -> those that leave every piece a vowel: pyphen's German "Bild-schirm-a-r-beit" becomes "ar"."""
+    kept: list[int] = []
+    for point in breaks:
+        if has_vowel(word[kept[-1] if kept else 0 : point]):
+            kept.append(point)
+        elif kept:  # the vowelless piece joins the one before it
+            kept[-1] = point
+    while kept and not has_vowel(word[kept[-1] :]):
+        kept.pop()  # the last piece joins the one before it
+    return kept
+
+
+_IGNORED = re.compile(r"(?m)^[ \t]*(?:%|#|(?:COMPOUND)?(?:LEFT|RIGHT)HYPHENMIN).*$")
+_PATTERN = re.compile(r"\S*[1-9]\S*")  # a pattern that allows or forbids a break somewhere
+_PAIRS = re.compile(r"(\d?)(\D?)")
+
+
+class Patterns:
+    """A hyph_*.dic file -> Liang's hyphenation points, each pattern parsed only when a word needs it.
+
+    Parsing all of a dictionary's patterns up front (pyphen's way) costs more than a
+    whole English booklet's line breaking; here reading one is a few C-level scans, and
+    a pattern's digits are read on its first lookup. Same points as pyphen's (a test
+    compares them word by word); files with pyphen's non-standard alternatives
+    (``/``) or ``^^`` escapes are left to pyphen (``read`` returns None).
+    """
+
+    def __init__(self, raw: dict[str, str], left: int, right: int):
+        self._raw, self.left, self.right = raw, left, right
+        self._parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._cache: dict[str, list[int]] = {}
+        self._maxlen = max(map(len, raw), default=0)
+
+    @classmethod
+    def read(cls, path: Path, left: int = 2, right: int = 2) -> Patterns | None:
+        data = Path(path).read_bytes()
+        head, _, body_bytes = data.partition(b"\n")
+        encoding = head.decode().strip()
+        if encoding.lower() == "microsoft-cp1251":
+            encoding = "cp1251"
+        try:
+            body = body_bytes.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            return None
+        body = _IGNORED.sub("", body)
+        if "/" in body or "^^" in body:
+            return None
+        patterns = _PATTERN.findall(body)
+        # The letters of each pattern: deleting ASCII digits from UTF-8 bytes is a C-level
+        # pass (no letter's bytes hold one); a regex over the text takes several times longer.
+        tags = "\n".join(patterns).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
+        return cls(dict(zip(tags, patterns, strict=True)), left, right)
+
+    def _pattern(self, tag: str) -> tuple[int, tuple[int, ...]]:
+        if tag not in self._parsed:
+            values = [int(digit or 0) for digit, _ in _PAIRS.findall(self._raw[tag])]
+            start, end = 0, len(values)
+            while not values[start]:
+                start += 1
+            while not values[end - 1]:
+                end -= 1
+            self._parsed[tag] = (start, tuple(values[start:end]))
+        return self._parsed[tag]
+
+    def _points(self, word: str) -> list[int]:
+        word = word.lower()
+        points = self._cache.get(word)
+        if points is None:
+            dotted = f".{word}."
+            levels = [0] * (len(dotted) + 1)
+            for i in range(len(dotted) - 1):
+                for j in range(i + 1, min(i + self._maxlen, len(dotted)) + 1):
+                    if dotted[i:j] not in self._raw:
+                        continue
+                    offset, values = self._pattern(dotted[i:j])
+                    at = slice(i + offset, i + offset + len(values))
+                    levels[at] = map(max, values, levels[at])
+            points = self._cache[word] = [i - 1 for i, level in enumerate(levels) if level % 2]
+        return points
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` may break, keeping ``left`` letters before and ``right`` after."""
+        last = len(word) - self.right
+        return [i for i in self._points(word) if self.left <= i <= last]
+
+    def iterate(self, word: str) -> Iterator[tuple[str, str]]:
+        """(head, tail) pairs, the longest head first."""
+        for i in reversed(self.positions(word)):
+            yield word[:i], word[i:]
+
+    def inserted(self, word: str, hyphen: str = "-") -> str:
+        """The word with ``hyphen`` at every break."""
+        letters = list(word)
+        for i in reversed(self.positions(word)):
+            letters.insert(i, hyphen)
+        return "".join(letters)
 
 
 @cache

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.hyphenate import SHY, hyphenator
 from booklet.labels import BUILT_IN
+from booklet.shipped import default_source
 from tests.conftest import FIXTURES
 
 GERMAN = FIXTURES / "schreibtisch-de"
@@ -64,6 +65,7 @@ def test_german_text_breaks_only_at_syllables_with_a_hyphen():
     for options in (
         BuildOptions(paper="a6"),
         BuildOptions(paper="a5", audience="grossdruck"),
+        BuildOptions(paper="a6", audience="grossdruck"),  # the glance page's stroke names in a narrow column
         BuildOptions(format="cards", card="business"),
     ):
         data = build(booklet, options).pdf
@@ -95,3 +97,59 @@ def test_a_long_title_shrinks_rather_than_break_a_word(tmp_path: Path):
     assert len(head) in {len("".join(hyphenator("de").pieces(head + tail)[:n])) for n in range(1, 8)}
     stroke_page = next(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages if "TECHNIK 1" in p.extract_text())
     assert "Selbstmassage" in stroke_page.split()  # the stroke title keeps its words whole
+
+
+def test_patterns_are_liangs_on_a_small_dictionary(tmp_path: Path):
+    """Hand-computed: in ".abcab." the patterns a1b (given twice: the later wins), b2c and c3a vote."""
+    from booklet.hyphenate import Patterns
+
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\n% a comment 1 2 3\nLEFTHYPHENMIN 2\na2b\na1b\nb2c\nc3a\nzz0\nplain\n", encoding="utf-8")
+    table = Patterns.read(dic, 1, 1)
+    assert table is not None
+    # gaps of "abcab": a|b gets 1 (odd: a break), b|c 2 (even: none), c|a 3, a|b 1
+    assert table.positions("abcab") == [1, 3, 4]
+    assert table.positions("ABCAB") == [1, 3, 4]  # patterns are lower case; so is the lookup
+    assert table.positions("zzplain") == []  # a pattern of zeros, and a line with no digit, vote for nothing
+
+
+def test_no_piece_of_a_word_is_without_a_vowel():
+    """pyphen's German patterns give "Bild-schirm-a-r-beit"; a syllable needs a vowel, so "r" joins "a"."""
+    import pyphen
+
+    assert pyphen.Pyphen(lang="de_DE", left=2, right=3).inserted("Bildschirmarbeit") == "Bild-schirm-a-r-beit"
+    german = hyphenator("de")
+    assert german.pieces("Bildschirmarbeit") == ["Bild", "schirm", "ar", "beit"]
+    assert [head for head, _ in german("Bildschirmarbeit")] == ["Bildschirmar", "Bildschirm", "Bild"]
+    assert german.pieces("Schulterentspannung") == ["Schul", "te", "rent", "span", "nung"]
+
+
+def test_lazy_patterns_break_every_word_where_pyphen_does():
+    """booklet reads pyphen's dictionaries lazily (hyphenate.Patterns); the points must be pyphen's own."""
+    import pyphen
+
+    from booklet.hyphenate import Patterns
+
+    for language in ("en_US", "en_GB", "el_GR", "ru_RU", "fr", "it_IT", "es", "nl_NL", "de_DE"):
+        path = pyphen.LANGUAGES[language]
+        lazy = Patterns.read(path, 2, 3)
+        assert lazy is not None, language
+        words = sorted(vocabulary(default_source(), "en") | vocabulary(GERMAN, "de"))
+        words += [w.upper() for w in words[:50]] + ["Rückenmassage", "ΜΑΣΑΖ", "массажист", "éléphantesque"]
+        reference = pyphen.Pyphen(filename=path, left=2, right=3)
+        for word in words:
+            assert list(lazy.iterate(word)) == list(reference.iterate(word)), (language, word)
+            assert lazy.inserted(word, SHY) == reference.inserted(word, SHY), (language, word)
+
+
+def test_dictionaries_with_alternatives_are_left_to_pyphen(tmp_path):
+    """A pattern with a non-standard break (``/``) is pyphen's to apply: Patterns declines the file."""
+    from booklet.hyphenate import Patterns
+
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\n% comment / with a slash is fine\na1b\nc1k/k=k,1,1\n", encoding="utf-8")
+    assert Patterns.read(dic) is None
+    dic.write_text("UTF-8\n% comment / with a slash is fine\nLEFTHYPHENMIN 2\na1b\nx0y\n", encoding="utf-8")
+    lazy = Patterns.read(dic, 1, 1)
+    assert lazy is not None
+    assert lazy.inserted("abab", "-") == "a-ba-b"

@@ -32,13 +32,14 @@ from booklet.errors import BookletError, ContentError
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
+from booklet.render.alt import cover_alt
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
 from booklet.render.sections import Context, EvenPage, hex_colour
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
-from booklet.render.tagging import Recorder, artifact, tag_story
+from booklet.render.tagging import Recorder, artifact, part, tag_story
 from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
@@ -373,7 +374,7 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     kicker_style = look["kicker"].clone("ck", textColor=colors.white)
     kicker = Paragraph(to_para(booklet.label("cover_kicker")), kicker_style)
     top = place(canv, kicker, x, top, text_w)
-    title, title_style = fit_title(booklet.title, look["cover_title"], text_w)
+    title, title_style = fit_title(booklet.title, look["cover_title"], text_w, look.min_text)
     top = place(canv, Paragraph(to_para(title), title_style), x, top - 4, text_w)
     if booklet.subtitle:
         subtitle = soft(booklet.subtitle, look["cover_sub"])
@@ -395,7 +396,8 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
     if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
         width, _ = drawing.wrap(w * 0.7, figure_h)
-        drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
+        with part(canv, "picture", "Figure", alt=cover_alt(booklet)):  # a Figure of the cover, in its words
+            drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)
@@ -466,8 +468,11 @@ def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         top,
         text_w,
     )
-    if booklet.subtitle:
-        top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 2, text_w)
+    if booklet.subtitle:  # left out where it would run into the edition badge (the front cover has it)
+        subtitle = Paragraph(to_para(booklet.subtitle), look["cover_sub"])
+        below = top - 2 - subtitle.wrap(text_w, h)[1]
+        if not plan.edition.name or below - look.body_size * 3 >= panel_y + look.body_size * 0.8:
+            top = place(canv, subtitle, x, top - 2, text_w)
     if plan.edition.name:
         edition_badge(canv, plain(plan.edition.name), look, x, max(panel_y + look.body_size, top - look.body_size * 3))
     band = look.margin_bottom * 0.8
