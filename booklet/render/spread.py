@@ -152,6 +152,7 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
     short, rest_facts = blocks.glance_short, blocks.glance_rest
     options: list[tuple[list[Block], list[Block], list[Block]]] = [([stacked], [blocks.intro], [])]
     if short is not None and rest_facts is not None:
+        options.append(([short], [blocks.intro], [rest_facts]))
         options.append(([short], [], [blocks.intro, rest_facts]))
     options.append(([], [], [blocks.intro, stacked]))  # a small page: the picture and the steps only
     steps = blocks.steps

@@ -95,15 +95,17 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
         if glance is None:
             picture = diagram(item, ctx, width, height - gap)
             return Block([picture, Spacer(1, gap)] if picture is not None else [])
-        side = None
-        for share in FIGURE_SHARES:  # a narrower diagram gives the facts a wider, shorter column
-            picture = diagram(item, ctx, width * share, height - gap)
-            if picture is None:
-                return Block(list(glance.parts))
-            side = SideBySide(picture, glance.parts, share, look.body_size)
-            if side.wrap(width, height)[1] + gap <= height:
-                break
-        return Block([side, Spacer(1, gap)])
+        # A narrower diagram gives the facts a wider, shorter column; the diagram always fits its
+        # box, so only the facts decide (measured without drawing the diagram).
+        share = next((s for s in FIGURE_SHARES if facts_height(glance, width, s) + gap <= height), FIGURE_SHARES[-1])
+        picture = diagram(item, ctx, width * share, height - gap)
+        if picture is None:
+            return Block(list(glance.parts))
+        return Block([SideBySide(picture, glance.parts, share, look.body_size), Spacer(1, gap)])
+
+    def facts_height(glance: Block, width: float, share: float) -> float:
+        column_w = width - width * share - look.body_size  # as SideBySide lays it out
+        return sum(f.wrap(column_w, look.frame_h)[1] + f.getSpaceAfter() for f in glance.parts)
 
     details: list[Block] = []
     if item.purpose:
