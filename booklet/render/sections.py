@@ -311,12 +311,15 @@ class Timeline(Flowable):
         canv.setFillColor(look.muted)
         canv.setFont(look.fonts.regular, size)
         whole = int(total)
+        end_w = pdfmetrics.stringWidth(self.total, look.fonts.regular, size)
         every = 1 if self.width / max(whole, 1) > size * 2.2 else 5
         for minute in range(whole + 1):
             tx = min(self.width - 0.3, self.width * minute / total)
             tick = size * (0.55 if minute % every else 0.8)
             canv.line(tx, top - bar_h - 1, tx, top - bar_h - 1 - tick)
-            if minute % every == 0 and 0 < minute < whole:
+            label_w = pdfmetrics.stringWidth(str(minute), look.fonts.regular, size)
+            clear = size * 0.6 + label_w / 2  # a minute label never runs into the "0" or the total
+            if minute % every == 0 and 0 < minute < whole and clear < tx < self.width - end_w - clear:
                 canv.drawCentredString(tx, top - bar_h - size * 1.9, str(minute))
         canv.drawString(0, top - bar_h - size * 1.9, "0")
         canv.drawRightString(self.width, top - bar_h - size * 1.9, self.total)
