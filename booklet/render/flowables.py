@@ -124,6 +124,15 @@ class SectionEnd(ActionFlowable):
         canv.section = ("", canv.getPageNumber(), 1, -1)
 
 
+def _full_frame(flowable: Flowable, fallback: float) -> float:
+    """The height of an empty frame where the flowable is being laid out (``fallback`` if unknown)."""
+    try:
+        frame = flowable._doctemplateAttr("frame")
+    except AttributeError:
+        return fallback
+    return float(getattr(frame, "_aH", fallback) or fallback)
+
+
 class Bulleted(Flowable):
     """A paragraph with a marker (number badge, tick box, dot) hanging in its indent."""
 
@@ -141,8 +150,8 @@ class Bulleted(Flowable):
         return self.space_after
 
     def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
-        if self.height < self.para.style.leading * 8:  # a short item moves whole: no step or box cut at a page turn
-            return []
+        if self.height < self.para.style.leading * 8 and self.height <= _full_frame(self, avail_h):
+            return []  # a short item moves whole: no step or checklist item cut at a page turn
         parts = self.para.split(avail_w - self.indent, avail_h)
         if len(parts) < 2:
             return []
