@@ -21,9 +21,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from booklet.errors import ContentError
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, all_cautions, ref_of
 from booklet.paper import CardSize
+from booklet.render.gauges import PressureMeter, Timeline, hex_colour, map_names, minutes
 from booklet.render.hyphens import soft
 from booklet.render.markup import plain, to_para
-from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
 

@@ -15,17 +15,9 @@ from booklet.layout import STROKES_KEY, Section
 from booklet.model import SIGNALS, Booklet, Caution, Stroke
 from booklet.render.alt import alt_lang, stroke_alt
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
+from booklet.render.gauges import PressureMeter, hex_colour, map_names, minutes
 from booklet.render.safety import stroke_panels
-from booklet.render.sections import (
-    Context,
-    PressureMeter,
-    heading,
-    hex_colour,
-    map_names,
-    minutes,
-    number_badge,
-    para,
-)
+from booklet.render.sections import Context, heading, number_badge, para
 from booklet.render.spread import Block, StrokeBlocks, arrange, measure
 from booklet.render.styles import SIGNAL_COLOURS, Look
 from booklet.render.tagging import described
