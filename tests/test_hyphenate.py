@@ -64,6 +64,7 @@ def test_german_text_breaks_only_at_syllables_with_a_hyphen():
     for options in (
         BuildOptions(paper="a6"),
         BuildOptions(paper="a5", audience="grossdruck"),
+        BuildOptions(paper="a6", audience="grossdruck"),  # the glance page's stroke names in a narrow column
         BuildOptions(format="cards", card="business"),
     ):
         data = build(booklet, options).pdf

@@ -374,7 +374,7 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     kicker_style = look["kicker"].clone("ck", textColor=colors.white)
     kicker = Paragraph(to_para(booklet.label("cover_kicker")), kicker_style)
     top = place(canv, kicker, x, top, text_w)
-    title, title_style = fit_title(booklet.title, look["cover_title"], text_w)
+    title, title_style = fit_title(booklet.title, look["cover_title"], text_w, look.min_text)
     top = place(canv, Paragraph(to_para(title), title_style), x, top - 4, text_w)
     if booklet.subtitle:
         subtitle = soft(booklet.subtitle, look["cover_sub"])

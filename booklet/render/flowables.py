@@ -163,9 +163,14 @@ class ContentsLine(Flowable):
         self.para, self.key, self.indent = para, key, indent
         self.number_font = number_font
 
+    @staticmethod
+    def text_w(avail_w: float, indent: float, number_font: tuple[str, float, colors.Color]) -> float:
+        """The width its title is set in, on a line ``avail_w`` wide: the page number takes the rest."""
+        return avail_w - indent - number_font[1] * 2.6 - 6
+
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.num_w = self.number_font[1] * 2.6
-        _, h = self.para.wrap(avail_w - self.indent - self.num_w - 6, avail_h)
+        _, h = self.para.wrap(self.text_w(avail_w, self.indent, self.number_font), avail_h)
         self.width, self.height = avail_w, h
         return (avail_w, h)
 

@@ -62,8 +62,12 @@ def for_text(text: str, style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "-address", parent=style, hyphenationLang="", embeddedHyphenation=0)
 
 
-def fit_title(text: str, style: ParagraphStyle, width: float) -> tuple[str, ParagraphStyle]:
-    """A title, its style and the line width -> (text to set, style) so that no word is cut mid-syllable."""
+def fit_title(text: str, style: ParagraphStyle, width: float, floor: float = MIN_SIZE) -> tuple[str, ParagraphStyle]:
+    """A title, its style and the line width -> (text to set, style) so that no word is cut mid-syllable.
+
+    It is never set below ``floor`` points (the edition's smallest text); a syllable group
+    wider than the line even at that size breaks where ReportLab must.
+    """
     words = words_of(style)
     shown = plain(text).split() or [""]
     font, size = style.fontName, style.fontSize
@@ -72,12 +76,12 @@ def fit_title(text: str, style: ParagraphStyle, width: float) -> tuple[str, Para
         return text, style
     whole = _scaled(style, min(1.0, width / widest) if widest else 1.0, hyphenate=False)
     if widest <= width or whole.fontSize >= size * TITLE_FLOOR or words is None:
-        return text, _at_least(whole, style, max(size * TITLE_FLOOR, MIN_SIZE) if words else MIN_SIZE)
+        return text, _at_least(whole, style, max(size * TITLE_FLOOR, floor) if words else floor)
     hyphen = stringWidth("-", font, size)
     pieces = [p for w in shown for p in words.pieces(w)]
     widest_piece = max(stringWidth(p, font, size) for p in pieces) + hyphen
     factor = min(TITLE_FLOOR, width / widest_piece)
-    return words.soft(text, every=True), _at_least(_scaled(style, factor, hyphenate=False), style, MIN_SIZE)
+    return words.soft(text, every=True), _at_least(_scaled(style, factor, hyphenate=False), style, floor)
 
 
 def _scaled(style: ParagraphStyle, factor: float, hyphenate: bool) -> ParagraphStyle:

@@ -58,7 +58,7 @@ def tie_last_words(text: str) -> str:
 def heading(section: Section, look: Look, style: str = "h1") -> Heading:
     text, fitted = section.title, look[style]
     if look.frame_w / look.body_size >= MIN_MEASURE:  # on a tiny custom page long words are cut to fit
-        text, fitted = fit_title(section.title, fitted, look.frame_w)
+        text, fitted = fit_title(section.title, fitted, look.frame_w, look.min_text)
     return Heading(to_para(text), fitted, section.key, plain(section.title), section.level)
 
 

@@ -16,6 +16,8 @@ from booklet.model import SIGNALS, Booklet, Caution, Stroke
 from booklet.render.alt import alt_lang, stroke_alt
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
 from booklet.render.gauges import PressureMeter, hex_colour, map_names, minutes
+from booklet.render.hyphens import fit_title
+from booklet.render.markup import to_para
 from booklet.render.safety import stroke_panels
 from booklet.render.sections import Context, heading, number_badge, para
 from booklet.render.spread import Block, StrokeBlocks, arrange, measure
@@ -274,7 +276,11 @@ def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     share = 0.3 if look.large_print else 0.26
     picture = diagram(item, ctx, look.frame_w * share, diagram_h, key=False)  # a thumbnail: no key
     number_font = (look.fonts.bold, look["toc"].fontSize, look.accent)
-    column: list[Flowable] = [ContentsLine(para(f"**{item.name}**", look["toc"]), f"stroke-{item.id}", 0, number_font)]
+    name_w = look.column_w * (1 - share) - look.body_size if picture is not None else look.column_w
+    bold = look["toc"].clone("glance-name", fontName=look.fonts.bold)
+    # Like a heading: shrink so words stay whole, then break at a syllable.
+    name, name_style = fit_title(item.name, bold, ContentsLine.text_w(name_w, 0, number_font), look.min_text)
+    column: list[Flowable] = [ContentsLine(Paragraph(to_para(name), name_style), f"stroke-{item.id}", 0, number_font)]
     facts = [booklet.label("pressure_" + item.pressure)]
     time = stroke_minutes(item, booklet)
     if time:
@@ -295,8 +301,6 @@ def signal_line(caution: Caution, look: Look, words: Booklet) -> Paragraph:
     text = getattr(caution, "short", "") or caution.text
     word = words.label(caution.signal)
     tag = f'<font backColor="#{fill.hexval()[2:]}" color="#{ink.hexval()[2:]}"><b>\u00a0{word}\u00a0</b></font> '
-    from booklet.render.markup import to_para
-
     return Paragraph(tag + to_para(text), look["small"].clone("signal-line", textColor=look["body"].textColor))
 
 
