@@ -93,7 +93,6 @@ def known(gaps: set[tuple[str, str]], reason: str) -> list:
 
 
 LONG_STROKE = {("home", "a5"), ("student", "a5"), ("home", "letter")} | {("large-print", p) for p in PAPERS}
-SMALL_DIAGRAM_TEXT = {("home", p) for p in ("a6", "a4", "letter")} | {("student", p) for p in ("a6", "a4", "letter")}
 SPARSE = {("home", "a4"), ("home", "letter"), ("large-print", "a6"), ("student", "a6"), ("student", "letter")}
 
 
@@ -133,15 +132,11 @@ def sizes(pages: list[dict]) -> list[float]:
 
 
 def text_sizes(pages: list[dict]) -> list[float]:
-    """Sizes of the characters of words: the lone digits of a diagram's step badges are left out
-    (their size is the figure module's; reported there)."""
-    return [round(c[0], 1) for p in pages for c in p["chars"] if not c[5].isdigit()]
+    """Sizes of every character printed: words, labels, keys and the digits of diagram step badges."""
+    return [round(c[0], 1) for p in pages for c in p["chars"]]
 
 
-@pytest.mark.parametrize(
-    ("audience", "paper"),
-    known(SMALL_DIAGRAM_TEXT | {("large-print", "a6")}, "diagram keys under 7 pt on small diagrams (open)"),
-)
+@pytest.mark.parametrize(("audience", "paper"), CASES)
 def test_text_sizes_suit_the_edition(built, audience: str, paper: str):
     pages = built[(audience, paper)]["pages"]
     every = text_sizes(pages[1:])  # the cover is designed apart, checked by eye

@@ -28,6 +28,7 @@ from booklet.model import LABELS, Illustration
 LEGEND_TEXT = LABELS["no_pressure"]
 KEY_WORDS = ("no_pressure", "light_touch", "worked_area")
 LARGE_PRINT_LABEL_PT = 12.0  # the least label size a large-print edition may use
+MIN_LABEL_PT = 7.0  # the least label size any drawing uses: a key, a map label, a badge
 Words = tuple[tuple[str, str], ...]
 LIGHT_TEXT = colors.HexColor("#8A5A00")  # amber dark enough to read as text
 
@@ -149,12 +150,12 @@ def _diagram(
         from booklet.illustrate.motions import guard
 
         keep_off = guard(f) * frame.w if f.no_pressure() else None
-        drawing.add(motion(frame, traces_for(illustration), tone, font, badges, keep_off))
+        drawing.add(motion(frame, traces_for(illustration), tone, font, badges, keep_off, label_size))
     if frame.detailed:
         for zone in label_zones:
             drawing.add(zone_label(f, frame, zone, font, size, dict(names).get(zone)))
     if key_h:
-        drawing.add(key(entries, width_pt, key_h, size, font, frame.weight, tone))
+        drawing.add(key(entries, width_pt, key_h, size, font, frame.weight, tone, label_size or MIN_LABEL_PT))
     return drawing
 
 
@@ -227,7 +228,9 @@ def _avoid_map(
     level_of = dict(levels)
     for zone, right, label_y in label_places(f, frame, zones, size):
         drawing.add(callout(f, frame, zone, right, label_y, size, font, level_of[zone], printed[zone]))
-    drawing.add(key(entries, width_pt, key_h, size, font, frame.weight, colors.HexColor(accent)))
+    drawing.add(
+        key(entries, width_pt, key_h, size, font, frame.weight, colors.HexColor(accent), label_size or MIN_LABEL_PT)
+    )
     return drawing
 
 
@@ -240,7 +243,7 @@ def default_font() -> str:
 
 def map_label_size(width_pt: float) -> float:
     """Map width -> label type size: legible on a card, never shouting on a page."""
-    return max(6.5, min(9.0, width_pt / 32))
+    return max(MIN_LABEL_PT, min(9.0, width_pt / 32))
 
 
 label_size = map_label_size  # the older name
@@ -248,7 +251,7 @@ label_size = map_label_size  # the older name
 
 def key_size(frame: Frame) -> float:
     """Figure frame -> the key's type size when none is asked for."""
-    return max(6.0, min(8.0, 7 * frame.weight))
+    return max(MIN_LABEL_PT, min(8.0, 7 * frame.weight))
 
 
 def key_entries(
@@ -301,16 +304,20 @@ def key(
     font: str,
     weight: float,
     tone: colors.Color,
+    least: float = MIN_LABEL_PT,
 ) -> Group:
-    """Entries -> the key: a swatch (hatched red, amber, tint, or a hand) and its words, rows centred in the band."""
+    """Entries -> the key: a swatch (hatched red, amber, tint, or a hand) and its words, rows centred in the band.
+
+    A row too wide for the band shrinks, but never under ``least`` (the drawing's label size).
+    """
     g = Group()
     rows = key_rows(entries, width, size, font)
     row_h = size * 1.7
     for r, row in enumerate(rows):
         total = sum(_entry_width(text, size, font) for _, text in row) - size * 1.4
         fit = min(1.0, width / total) if total else 1.0  # a long translation shrinks rather than spills
-        s = size * fit
-        x = (width - total * fit) / 2
+        s = max(size * fit, min(size, least))
+        x = max(0.0, (width - total * s / size) / 2)
         y = height - size * 0.3 - row_h * (r + 1) + (row_h - s) / 2
         for kind, text in row:
             box = s * 1.05

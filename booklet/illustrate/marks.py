@@ -19,6 +19,8 @@ from booklet.illustrate.motions import Trace
 from booklet.illustrate.pen import Frame, arrowhead, curve, flat, tint
 
 MIN_HAND_PT = 6 * 72 / 25.4  # hand markers are never shorter than 6 mm
+MIN_BADGE_TEXT_PT = 7.0  # a badge's number is never set smaller (the booklet's least text size)
+BADGE_TEXT_SHARE = 0.82  # the number's size as a share of the badge's side
 GLYPHS = ("palms", "heels of hands", "fingertips", "thumbs", "knuckles", "forearms")
 
 Place = Callable[[float, float], tuple[float, float]]
@@ -36,10 +38,12 @@ def motion(
     font: str,
     badges: dict[str, int],
     keep_off: float | None = None,
+    label_size: float | None = None,
 ) -> Group:
     """Traces -> arrows for each pass (later passes lighter), grips, hands where the hands start, step badges.
 
-    ``keep_off`` is the distance on the page from the spine line that hand markers keep clear of.
+    ``keep_off`` is the distance on the page from the spine line that hand markers keep clear of;
+    ``label_size`` the least size of a badge's number (large print: 12 pt).
     """
     group = Group()
     last = max((t.order for t in traces), default=1)
@@ -65,7 +69,7 @@ def motion(
             fill = tint(tone, 0.55 + 0.3 * _fade(trace, last))
             group.add(hand_marker(trace, frame, fill, tint(tone, 0.3 * _fade(trace, last)), keep_off))
     if badges and frame.detailed:
-        group.add(step_badges(frame, traces, tone, font, badges, keep_off or 0.0))
+        group.add(step_badges(frame, traces, tone, font, badges, keep_off or 0.0, label_size))
     return group
 
 
@@ -280,13 +284,21 @@ def press_mark(at: tuple[float, float], w: float, colour: colors.Color, big: boo
     return g
 
 
-def badge_size(frame: Frame) -> float:
-    """Frame -> the side of a step badge."""
-    return max(8.5, 9.5 * frame.weight)
+def badge_size(frame: Frame, label_size: float | None = None) -> float:
+    """Frame (and the least label size) -> the side of a step badge: its number is never under 7 pt,
+    nor under ``label_size``."""
+    least = max(MIN_BADGE_TEXT_PT, label_size or 0.0) / BADGE_TEXT_SHARE
+    return max(8.5, 9.5 * frame.weight, least)
 
 
 def step_badges(
-    frame: Frame, traces: list[Trace], tone: colors.Color, font: str, badges: dict[str, int], keep_off: float = 0.0
+    frame: Frame,
+    traces: list[Trace],
+    tone: colors.Color,
+    font: str,
+    badges: dict[str, int],
+    keep_off: float = 0.0,
+    label_size: float | None = None,
 ) -> Group:
     """Traces + {moment: step number} -> an outlined square badge with the step's number by each moment it shows.
 
@@ -295,7 +307,7 @@ def step_badges(
     the badges already placed.
     """
     g = Group()
-    side = badge_size(frame)
+    side = badge_size(frame, label_size)
     taken: list[tuple[float, float]] = []
     paths = [p for t in traces for p in _dense(frame.each(t.points))]
     for moment, number in sorted(badges.items(), key=lambda kv: kv[1]):
@@ -324,7 +336,7 @@ def step_badges(
                 cy - side * 0.34,
                 str(number),
                 fontName=font,
-                fontSize=side * 0.82,
+                fontSize=side * BADGE_TEXT_SHARE,
                 fillColor=tone,
                 textAnchor="middle",
             )

@@ -467,8 +467,11 @@ def draw_back(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         top,
         text_w,
     )
-    if booklet.subtitle:
-        top = place(canv, Paragraph(to_para(booklet.subtitle), look["cover_sub"]), x, top - 2, text_w)
+    if booklet.subtitle:  # left out where it would run into the edition badge (the front cover has it)
+        subtitle = Paragraph(to_para(booklet.subtitle), look["cover_sub"])
+        below = top - 2 - subtitle.wrap(text_w, h)[1]
+        if not plan.edition.name or below - look.body_size * 3 >= panel_y + look.body_size * 0.8:
+            top = place(canv, subtitle, x, top - 2, text_w)
     if plan.edition.name:
         edition_badge(canv, plain(plan.edition.name), look, x, max(panel_y + look.body_size, top - look.body_size * 3))
     band = look.margin_bottom * 0.8

@@ -51,14 +51,20 @@ def panel(signal: str, paras: list[Flowable], look: Look, words: Booklet) -> Cau
     )
 
 
-def stop_panel(booklet: Booklet, look: Look, width_share: float = 1.0) -> CautionBox | None:
-    """The red "stop at once if" panel listing the booklet's stop items, or None without any."""
+def stop_panel(booklet: Booklet, look: Look, width_share: float = 1.0, compact: bool = False) -> CautionBox | None:
+    """The red "stop at once if" panel listing the booklet's stop items, or None without any.
+
+    ``compact`` sets the items a size smaller and closer (a small back cover), never under the least size.
+    """
     items = stop_items(booklet)
     if not items:
         return None
     style = look["caution"]
+    if compact:
+        size = max(look.min_text, style.fontSize * 0.86)
+        style = style.clone("stop-compact", fontSize=size, leading=size * 1.24, spaceAfter=size * 0.2)
     rows: list[Flowable] = [
-        Bulleted(para(item, style), look.body_size * 1.1, stop_dot(look), style.spaceAfter) for item in items
+        Bulleted(para(item, style), look.body_size * 1.1, stop_dot(look, style), style.spaceAfter) for item in items
     ]
     return CautionBox(
         booklet.label("stop_heading"),
@@ -74,12 +80,14 @@ def stop_panel(booklet: Booklet, look: Look, width_share: float = 1.0) -> Cautio
     )
 
 
-def stop_dot(look: Look):
+def stop_dot(look: Look, style=None):
+    leading = (style or look["caution"]).leading
+
     def draw(canv, x: float, top: float) -> None:
         size = look.body_size * 0.42
         canv.saveState()
         canv.setFillColor(STOP_COLOUR)
-        canv.rect(x + size * 0.2, top - look["caution"].leading * 0.5 - size * 0.35, size, size, stroke=0, fill=1)
+        canv.rect(x + size * 0.2, top - leading * 0.5 - size * 0.35, size, size, stroke=0, fill=1)
         canv.restoreState()
 
     return draw
@@ -106,7 +114,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
         story += [stop, Spacer(1, look.body_size * 0.8)]
     zones = sorted({c.zone for c in all_cautions(booklet) if c.zone})
     if zones:
-        from booklet.illustrate.diagram import draw_avoid_map, words_from
+        from booklet.illustrate.diagram import LARGE_PRINT_LABEL_PT, draw_avoid_map, map_label_size, words_from
         from booklet.illustrate.pictures import no_pressure_zones
 
         w = look.column_w * (1.0 if look.large_print else 0.8)
@@ -121,7 +129,9 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                     font=look.fonts.regular,
                     words=words_from(booklet.label),
                     zone_names=map_names(booklet),
-                    label_size=look.min_text if look.large_print else None,
+                    label_size=max(LARGE_PRINT_LABEL_PT, look.min_text)
+                    if look.large_print
+                    else max(look.min_text, map_label_size(w)),
                     no_pressure=no_pressure_zones(all_cautions(booklet)),
                 ),
                 "Figure",

@@ -135,7 +135,7 @@ def number_badge(number: int, look: Look, style_name: str = "step"):
         canv.setFillColor(look.accent)
         canv.circle(x + r, cy, r, stroke=0, fill=1)
         canv.setFillColor(colors.white)
-        canv.setFont(look.fonts.bold, style.fontSize * 0.82)
+        canv.setFont(look.fonts.bold, max(look.min_text, style.fontSize * 0.82))
         canv.drawCentredString(x + r, cy - style.fontSize * 0.29, str(number))
         canv.restoreState()
 
@@ -330,18 +330,28 @@ def back_cover(section: Section, ctx: Context) -> list[Flowable]:
     from booklet.render.safety import stop_panel
 
     look, booklet = ctx.look, ctx.plan.edition.booklet
-    story: list[Flowable] = [Anchor(section.key, plain(section.title))]
-    stop = stop_panel(booklet, look)
-    if stop is not None:
-        story += [stop, Spacer(1, look.body_size)]
-    if booklet.references and booklet.references[0].url:
-        from booklet.render.qr import QRCode
+    from booklet.render.booklet import back_frame
 
-        main = booklet.references[0]
-        size = min(24 * mm * look.scale, look.frame_w * 0.26)
-        qr = QRCode(main.url, size, colors.HexColor("#1E272D"))
-        column = [para(booklet.label("main_reference"), look["h3"]), para(f"**{main.title}**", look["body"])]
-        story.append(SideBySide(qr, column, 0.28, look.body_size))
+    room = back_frame(look, 0).height - 2
+    story: list[Flowable] = []
+    # A tight back cover takes a smaller QR code and gap, then closer-set stop items; never tiny type.
+    for share, compact in ((1.0, False), (0.8, False), (0.62, False), (0.62, True)):
+        story = [Anchor(section.key, plain(section.title))]
+        stop = stop_panel(booklet, look, compact=compact)
+        if stop is not None:
+            story += [stop, Spacer(1, look.body_size * share)]
+        if booklet.references and booklet.references[0].url:
+            from booklet.render.qr import QRCode
+
+            main = booklet.references[0]
+            size = min(24 * mm * look.scale, look.frame_w * 0.26) * share
+            qr = QRCode(main.url, size, colors.HexColor("#1E272D"))
+            title = para(f"**{main.title}**", look["small" if compact else "body"])
+            story.append(
+                SideBySide(qr, [para(booklet.label("main_reference"), look["h3"]), title], 0.28, look.body_size)
+            )
+        if sum(f.wrap(look.frame_w, room)[1] + f.getSpaceAfter() + f.getSpaceBefore() for f in story) <= room:
+            break
     return [KeepInFrame(look.frame_w, look.frame_h, story, mode="shrink")]
 
 
