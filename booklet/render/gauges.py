@@ -134,11 +134,17 @@ class Timeline(Flowable):
         canv.setFont(look.fonts.regular, size)
         whole = int(total)
         every = 1 if self.width / max(whole, 1) > size * 2.2 else 5
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        # A minute number keeps clear of "0" at the left and of the total ("12 minutes") at the right.
+        left = stringWidth("0", look.fonts.regular, size) + size * 0.5
+        right = self.width - stringWidth(self.total, look.fonts.regular, size) - size * 0.5
         for minute in range(whole + 1):
             tx = min(self.width - 0.3, self.width * minute / total)
             tick = size * (0.55 if minute % every else 0.8)
             canv.line(tx, top - bar_h - 1, tx, top - bar_h - 1 - tick)
-            if minute % every == 0 and 0 < minute < whole:
+            half = stringWidth(str(minute), look.fonts.regular, size) / 2
+            if minute % every == 0 and 0 < minute < whole and left <= tx - half and tx + half <= right:
                 canv.drawCentredString(tx, top - bar_h - size * 1.9, str(minute))
         canv.drawString(0, top - bar_h - size * 1.9, "0")
         canv.drawRightString(self.width, top - bar_h - size * 1.9, self.total)
