@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from booklet.labels import base_language
 
@@ -43,17 +45,20 @@ class Hyphenator:
             DICTIONARIES.get(code) or pyphen.language_fallback(code) or pyphen.language_fallback(base_language(code))
         )
         self.language, self.left, self.right = language, left, right
-        self._dic: pyphen.Pyphen | None = None
+        self._dic: Any = None
 
     def __bool__(self) -> bool:
         return self.found is not None
 
     @property
-    def dic(self):
+    def dic(self) -> Any:
         if self._dic is None and self.found is not None:
             import pyphen
 
-            self._dic = pyphen.Pyphen(lang=self.found, left=self.left, right=self.right)
+            path = pyphen.LANGUAGES[self.found]
+            self._dic = Patterns.read(path, self.left, self.right) or pyphen.Pyphen(
+                filename=path, left=self.left, right=self.right
+            )
         return self._dic
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
@@ -87,6 +92,91 @@ class Hyphenator:
             return SHY.join(self.pieces(word))
 
         return _WORD.sub(put, text)
+
+
+_IGNORED = re.compile(r"(?m)^[ \t]*(?:%|#|(?:COMPOUND)?(?:LEFT|RIGHT)HYPHENMIN).*$")
+_PATTERN = re.compile(r"\S*[1-9]\S*")  # a pattern that allows or forbids a break somewhere
+_DIGITS = re.compile(r"\d")
+_PAIRS = re.compile(r"(\d?)(\D?)")
+
+
+class Patterns:
+    """A hyph_*.dic file -> Liang's hyphenation points, each pattern parsed only when a word needs it.
+
+    Parsing all of a dictionary's patterns up front (pyphen's way) costs more than a
+    whole English booklet's line breaking; here reading one is a few C-level scans, and
+    a pattern's digits are read on its first lookup. Same points as pyphen's (a test
+    compares them word by word); files with pyphen's non-standard alternatives
+    (``/``) or ``^^`` escapes are left to pyphen (``read`` returns None).
+    """
+
+    def __init__(self, raw: dict[str, str], left: int, right: int):
+        self._raw, self.left, self.right = raw, left, right
+        self._parsed: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._cache: dict[str, list[int]] = {}
+        self._maxlen = max(map(len, raw), default=0)
+
+    @classmethod
+    def read(cls, path: Path, left: int = 2, right: int = 2) -> Patterns | None:
+        data = Path(path).read_bytes()
+        head, _, body_bytes = data.partition(b"\n")
+        encoding = head.decode().strip()
+        if encoding.lower() == "microsoft-cp1251":
+            encoding = "cp1251"
+        try:
+            body = body_bytes.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            return None
+        body = _IGNORED.sub("", body)
+        if "/" in body or "^^" in body:
+            return None
+        patterns = _PATTERN.findall(body)
+        tags = _DIGITS.sub("", "\n".join(patterns)).split("\n")
+        return cls(dict(zip(tags, patterns, strict=True)), left, right)
+
+    def _pattern(self, tag: str) -> tuple[int, tuple[int, ...]]:
+        if tag not in self._parsed:
+            values = [int(digit or 0) for digit, _ in _PAIRS.findall(self._raw[tag])]
+            start, end = 0, len(values)
+            while not values[start]:
+                start += 1
+            while not values[end - 1]:
+                end -= 1
+            self._parsed[tag] = (start, tuple(values[start:end]))
+        return self._parsed[tag]
+
+    def _points(self, word: str) -> list[int]:
+        word = word.lower()
+        points = self._cache.get(word)
+        if points is None:
+            dotted = f".{word}."
+            levels = [0] * (len(dotted) + 1)
+            for i in range(len(dotted) - 1):
+                for j in range(i + 1, min(i + self._maxlen, len(dotted)) + 1):
+                    if dotted[i:j] not in self._raw:
+                        continue
+                    offset, values = self._pattern(dotted[i:j])
+                    at = slice(i + offset, i + offset + len(values))
+                    levels[at] = map(max, values, levels[at])
+            points = self._cache[word] = [i - 1 for i, level in enumerate(levels) if level % 2]
+        return points
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` may break, keeping ``left`` letters before and ``right`` after."""
+        last = len(word) - self.right
+        return [i for i in self._points(word) if self.left <= i <= last]
+
+    def iterate(self, word: str) -> Iterator[tuple[str, str]]:
+        """(head, tail) pairs, the longest head first."""
+        for i in reversed(self.positions(word)):
+            yield word[:i], word[i:]
+
+    def inserted(self, word: str, hyphen: str = "-") -> str:
+        """The word with ``hyphen`` at every break."""
+        letters = list(word)
+        for i in reversed(self.positions(word)):
+            letters.insert(i, hyphen)
+        return "".join(letters)
 
 
 @cache

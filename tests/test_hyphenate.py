@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.hyphenate import SHY, hyphenator
 from booklet.labels import BUILT_IN
+from booklet.shipped import default_source
 from tests.conftest import FIXTURES
 
 GERMAN = FIXTURES / "schreibtisch-de"
@@ -96,3 +97,34 @@ def test_a_long_title_shrinks_rather_than_break_a_word(tmp_path: Path):
     assert len(head) in {len("".join(hyphenator("de").pieces(head + tail)[:n])) for n in range(1, 8)}
     stroke_page = next(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages if "TECHNIK 1" in p.extract_text())
     assert "Selbstmassage" in stroke_page.split()  # the stroke title keeps its words whole
+
+
+def test_lazy_patterns_break_every_word_where_pyphen_does():
+    """booklet reads pyphen's dictionaries lazily (hyphenate.Patterns); the points must be pyphen's own."""
+    import pyphen
+
+    from booklet.hyphenate import Patterns
+
+    for language in ("en_US", "en_GB", "el_GR", "ru_RU", "fr", "it_IT", "es", "nl_NL", "de_DE"):
+        path = pyphen.LANGUAGES[language]
+        lazy = Patterns.read(path, 2, 3)
+        assert lazy is not None, language
+        words = sorted(vocabulary(default_source(), "en") | vocabulary(GERMAN, "de"))
+        words += [w.upper() for w in words[:50]] + ["Rückenmassage", "ΜΑΣΑΖ", "массажист", "éléphantesque"]
+        reference = pyphen.Pyphen(filename=path, left=2, right=3)
+        for word in words:
+            assert list(lazy.iterate(word)) == list(reference.iterate(word)), (language, word)
+            assert lazy.inserted(word, SHY) == reference.inserted(word, SHY), (language, word)
+
+
+def test_dictionaries_with_alternatives_are_left_to_pyphen(tmp_path):
+    """A pattern with a non-standard break (``/``) is pyphen's to apply: Patterns declines the file."""
+    from booklet.hyphenate import Patterns
+
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\n% comment / with a slash is fine\na1b\nc1k/k=k,1,1\n", encoding="utf-8")
+    assert Patterns.read(dic) is None
+    dic.write_text("UTF-8\n% comment / with a slash is fine\nLEFTHYPHENMIN 2\na1b\nx0y\n", encoding="utf-8")
+    lazy = Patterns.read(dic, 1, 1)
+    assert lazy is not None
+    assert lazy.inserted("abab", "-") == "a-ba-b"

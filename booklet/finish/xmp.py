@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from xml.sax.saxutils import escape
 
 INVARIANT = datetime(2000, 1, 1, tzinfo=UTC)  # ReportLab's date for invariant builds
 
@@ -66,6 +65,12 @@ NAMESPACES = (
     ("pdfaSchema", "http://www.aiim.org/pdfa/ns/schema#"),
     ("pdfaProperty", "http://www.aiim.org/pdfa/ns/property#"),
 )
+
+
+def escape(text: str) -> str:
+    """Text -> XML character data (what xml.sax.saxutils.escape does; that module imports urllib,
+    http and email, about a tenth of a cold build)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def xmp_packet(meta: Meta, when: datetime) -> bytes:

@@ -6,7 +6,61 @@ render/settings.py's scoped settings (no fetching of anything named in content).
 
 from __future__ import annotations
 
+import re
+import sys
+from typing import Any
+
 import reportlab
 
 if int(reportlab.Version.split(".")[0]) < 5:
     raise ImportError(f"booklet needs ReportLab >= 5, found {reportlab.Version}")
+
+_URI_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"  # how ReportLab's web-address pattern (uri_pat) begins
+
+
+class _UriPattern:
+    """ReportLab's web-address pattern, compiled on the first text that could match it.
+
+    Compiling it (case-insensitive ranges up to U+FFFF) costs about 50-90 ms, more than
+    a short booklet's whole line breaking, and ReportLab does it on import. The pattern
+    is anchored and its scheme group ends in a mandatory "://", so text without "://"
+    never matches: those calls answer None without compiling.
+    """
+
+    def __init__(self, pattern: str, flags: int):
+        self._source, self._flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        if "://" not in text:
+            return None
+        return self._pattern().match(text, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pattern(), name)
+
+
+def _import_paragraph() -> None:
+    """Import reportlab.platypus.paragraph with its web-address pattern left uncompiled (see _UriPattern)."""
+    if "reportlab.platypus.paragraph" in sys.modules:
+        return
+    compile_ = re.compile
+
+    def compile_later(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and pattern.startswith(_URI_START):
+            return _UriPattern(pattern, flags)
+        return compile_(pattern, flags)
+
+    re.compile = compile_later  # type: ignore[assignment]
+    try:
+        import reportlab.platypus.paragraph  # noqa: F401
+    finally:
+        re.compile = compile_
+
+
+_import_paragraph()

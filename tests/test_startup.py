@@ -1,0 +1,91 @@
+"""What a cold `booklet build` loads: the structure behind its start-up time (timings live in bench/)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from booklet.load import parse_yaml_uncached
+from tests.conftest import FIXTURES, REPO, SHIPPED
+
+PROBE = """
+import json, runpy, sys
+sys.argv = ["booklet", *sys.argv[1:]]
+try:
+    runpy.run_module("booklet", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def loaded_by(*args: str) -> tuple[int, set[str]]:
+    """Run `booklet ARGS` in a fresh interpreter -> its exit code and every module it imported."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env, cwd=REPO, check=False
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result["code"], set(result["modules"])
+
+
+def test_a_text_only_build_leaves_web_mail_and_svg_libraries_unloaded(tmp_path: Path):
+    code, modules = loaded_by("build", str(FIXTURES / "handwash"), "-o", str(tmp_path / "out.pdf"))
+    assert code in (0, None)
+    assert (tmp_path / "out.pdf").stat().st_size > 0
+    # xml.sax.saxutils (for one escape) pulled in urllib.request, http, email and ssl: 70 ms.
+    for name in ("urllib.request", "http.client", "email.parser", "ssl", "xml.sax", "svglib", "lxml", "pypdf"):
+        assert name not in modules, name
+
+
+def test_help_and_listing_load_no_pdf_library():
+    code, modules = loaded_by("list", str(FIXTURES / "handwash"))
+    assert code in (0, None)
+    for name in ("pikepdf", "pypdf", "reportlab.platypus", "svglib", "PIL", "babel.numbers"):
+        assert name not in modules, name
+
+
+def _yaml_files() -> list[Path]:
+    return sorted([*SHIPPED.rglob("*.yaml"), *FIXTURES.rglob("*.yaml"), *(REPO / "tests" / "hostile").rglob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_libyaml_and_pure_python_yaml_read_every_file_alike(path: Path, monkeypatch: pytest.MonkeyPatch):
+    """load.py reads with libyaml when it can; nodes, positions and every message stay pure-Python YAML's."""
+    import yaml
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("PyYAML built without libyaml")
+    data = path.read_bytes()
+
+    def read() -> object:
+        try:
+            return parse_yaml_uncached(data, path.name)
+        except Exception as exc:  # noqa: BLE001 - the error itself is what is compared
+            error = exc
+            return type(error).__name__, error.lines() if hasattr(error, "lines") else [str(error)]
+
+    fast = read()
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert read() == fast
+
+
+def test_reportlab_web_address_pattern_is_compiled_only_for_addresses():
+    """render/__init__ leaves ReportLab's uri_pat uncompiled until text holds '://'; it matches as ReportLab's."""
+    import importlib
+
+    importlib.import_module("booklet.render")  # before ReportLab's paragraph module, as the build does
+    paragraph = importlib.import_module("reportlab.platypus.paragraph")
+
+    source = re.search(r"^uri_pat = re\.compile\((.*), re\.I\)$", Path(paragraph.__file__).read_text(), re.M)
+    assert source is not None
+    real = re.compile(eval(source.group(1)), re.I)  # noqa: S307 - ReportLab's own string literal
+    for text in ("massage", "https://example.org/a/b", "HTTP://EXAMPLE.ORG", "ftp://x", "www.example.org", "a://b"):
+        got, want = paragraph.uri_pat.match(text), real.match(text)
+        assert (got and got.groups()) == (want and want.groups()), text
