@@ -626,25 +626,31 @@ def lint(source: Path | None, audience: str | None, strict: bool, skips: tuple[s
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
     """
     from booklet.audience import make_edition
-    from booklet.build import load_booklet
+    from booklet.build import load_booklet, resolve_source
     from booklet.lint import lint as check
+    from booklet.lint import source_warnings
 
+    early = [] if "invisible" in skips else source_warnings(resolve_source(source))
+    for warning in early:  # read from the files, so they print even when loading then fails
+        click.echo(clean(str(warning), 600))
     booklet = load_booklet(source)
     wanted: list[str | None] = [audience] if audience else [a.id for a in booklet.audiences] or [None]
-    total = 0
+    total = len(early)
     seen: set[str] = set()
+    explained: list[str] = []
     for audience_id in wanted:
         edition = make_edition(booklet, audience_id) if audience_id else make_edition(booklet, None)
-        warnings, grade = check(edition, frozenset(skips))
+        warnings, level = check(edition, frozenset(skips))
         fresh = [w for w in warnings if str(w) not in seen]  # text every edition shares warns once
         seen.update(str(w) for w in warnings)
         for warning in fresh:
             click.echo(clean(str(warning), 400))
         total += len(fresh)
-        click.echo(
-            f"reading level: Flesch-Kincaid grade {grade:.1f} ({edition.name or 'default edition'}); "
-            f"{len(fresh)} warning(s)"
-        )
+        click.echo(f"reading level ({edition.name or 'default edition'}): {level}; {len(fresh)} warning(s)")
+        if level.explained() not in explained:
+            explained.append(level.explained())
+    for line in explained:  # what each measure means, once
+        click.echo(line)
     if strict and total:
         sys.exit(1)
 

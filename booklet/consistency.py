@@ -19,10 +19,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from booklet.lint import Warning
-from booklet.model import PRESSURES, SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, ref_of
+from booklet.model import (
+    NOWHERE,
+    PRESSURES,
+    SIGNALS,
+    Booklet,
+    Caution,
+    Edition,
+    Illustration,
+    SourceRef,
+    Stroke,
+    ref_of,
+)
 
 SEVERE = ("danger", "warning")  # a zone one of these protects gets no pressure at all
 PRESSURE_FORMS = {"light": r"", "moderate": r"(?:ly)?", "firm": r"(?:er|est|ly|ness)?"}
@@ -268,14 +280,24 @@ def on_body(stroke: Stroke) -> bool:
 
 
 def crossed_zones(stroke: Stroke) -> set[str]:
-    """The zones of its figure that the stroke's motion paths pass through."""
+    """The zones of its figure that the stroke's motion paths pass through.
+
+    Cached on the drawing data alone (as motions.traces_for is): every roster recipient's
+    edition checks the same strokes, and walking the paths through the zones' polygons
+    was a third of a recipient's build.
+    """
+    ill = stroke.illustration
+    assert ill is not None
+    return set(_crossed(replace(ill, ref=NOWHERE, field_refs=())))
+
+
+@lru_cache(maxsize=1024)
+def _crossed(ill: Illustration) -> frozenset[str]:
     from booklet.illustrate.figures import figure
     from booklet.illustrate.motions import traces_for
 
-    ill = stroke.illustration
-    assert ill is not None
     f = figure(ill.figure)
-    return {zone for trace in traces_for(ill) for p in along(trace.points) for zone in f.zones_at(p)}
+    return frozenset(zone for trace in traces_for(ill) for p in along(trace.points) for zone in f.zones_at(p))
 
 
 def along(points: tuple[tuple[float, float], ...], step: float = 0.004) -> Iterator[tuple[float, float]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from booklet.labels import base_language
+from booklet.syllables import has_vowel
 
 SHY = "\u00ad"
 MIN_WORD = 6  # shorter words are not worth a hyphen
@@ -33,8 +34,9 @@ DICTIONARIES = {"en": "en_US"}  # plain "en": the US patterns (TeX's original); 
 class Hyphenator:
     """Syllable breaks for one language; with no dictionary for it, words never break.
 
-    The dictionary is read on first use (German's takes a second or more), so a booklet
-    whose lines never need a break never pays for it.
+    The dictionary is read on first use, so a booklet whose lines never need a break
+    never pays for it; its patterns are parsed one by one as words need them (Patterns).
+    A break that would leave a piece without a vowel is dropped: no syllable lacks one.
     """
 
     def __init__(self, language: str, left: int = 2, right: int = 3):
@@ -63,14 +65,24 @@ class Hyphenator:
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
         """ReportLab's hook: (head, tail) pairs of a word, the longest head first."""
-        if self.found is not None and len(word) >= MIN_WORD:
-            yield from self.dic.iterate(word)
+        if self.found is None or len(word) < MIN_WORD:
+            return
+        dic = self.dic
+        if not isinstance(dic, Patterns):  # pyphen's own, for breaks that change letters
+            yield from dic.iterate(word)
+            return
+        for i in reversed(voiced(word, dic.positions(word))):
+            yield word[:i], word[i:]
 
     def pieces(self, word: str) -> list[str]:
         """A word -> its syllable groups: "Schreibtisch" -> ["Schreib", "tisch"]."""
         if self.found is None or len(word) < MIN_WORD:
             return [word]
-        return self.dic.inserted(word, hyphen=SHY).split(SHY)
+        dic = self.dic
+        if not isinstance(dic, Patterns):
+            return str(dic.inserted(word, hyphen=SHY)).split(SHY)
+        cuts = [0, *voiced(word, dic.positions(word)), len(word)]
+        return [word[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
     def soft(self, text: str, every: bool = False) -> str:
         """Text -> the same with a soft hyphen at the syllable breaks of the longer words the hook
@@ -94,9 +106,21 @@ class Hyphenator:
         return _WORD.sub(put, text)
 
 
+def voiced(word: str, breaks: list[int]) -> list[int]:
+    """Breaks -> those that leave every piece a vowel: pyphen's German "Bild-schirm-a-r-beit" becomes "ar"."""
+    kept: list[int] = []
+    for point in breaks:
+        if has_vowel(word[kept[-1] if kept else 0 : point]):
+            kept.append(point)
+        elif kept:  # the vowelless piece joins the one before it
+            kept[-1] = point
+    while kept and not has_vowel(word[kept[-1] :]):
+        kept.pop()  # the last piece joins the one before it
+    return kept
+
+
 _IGNORED = re.compile(r"(?m)^[ \t]*(?:%|#|(?:COMPOUND)?(?:LEFT|RIGHT)HYPHENMIN).*$")
 _PATTERN = re.compile(r"\S*[1-9]\S*")  # a pattern that allows or forbids a break somewhere
-_DIGITS = re.compile(r"\d")
 _PAIRS = re.compile(r"(\d?)(\D?)")
 
 
@@ -131,7 +155,9 @@ class Patterns:
         if "/" in body or "^^" in body:
             return None
         patterns = _PATTERN.findall(body)
-        tags = _DIGITS.sub("", "\n".join(patterns)).split("\n")
+        # The letters of each pattern: deleting ASCII digits from UTF-8 bytes is a C-level
+        # pass (no letter's bytes hold one); a regex over the text takes several times longer.
+        tags = "\n".join(patterns).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
         return cls(dict(zip(tags, patterns, strict=True)), left, right)
 
     def _pattern(self, tag: str) -> tuple[int, tuple[int, ...]]:

@@ -1,19 +1,19 @@
 """Edition -> warnings beyond the schema: safety coverage, card-sized steps, self-consistency, reading level.
 
 Each warning names the file and line to look at. The self-consistency checks live in
-booklet.consistency. The reading level is the Flesch-Kincaid grade of every text the
-edition prints, from a small syllable counter.
+booklet.consistency. The reading level of every text the edition prints is measured by a
+formula made for the booklet's language (booklet.readability), or reported as none.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from booklet.model import Booklet, Edition, SourceRef
+from booklet.readability import Reading, reading
 
 CARD_STEP = 140  # characters; longer steps should have a short form for the cards
-MAX_GRADE = 8.0
 
 
 # Each check by name, for `booklet lint --skip NAME` when one does not fit a topic.
@@ -27,7 +27,9 @@ CHECKS = {
     "routine-minutes": "the routine's title gives minutes its steps do not add up to",
     "signal-words": "one hazard (caution id or zone) has different signal words",
     "picture-zones": "a motion crosses a zone a caution keeps free of pressure, or is not shaded",
-    "reading-level": f"the reading level is above school grade {MAX_GRADE:g}",
+    "reading-level": "the reading level, by a formula for the booklet's language, is harder than its aim",
+    "invisible": "an invisible format character (zero-width joiner or space, direction mark) where the script "
+    "does not need it",
 }
 
 
@@ -41,27 +43,6 @@ class Warning:
         return f"{self.ref}: warning: {self.message}"
 
 
-def syllables(word: str) -> int:
-    """A vowel-group count with the usual English adjustments; good enough for a grade."""
-    word = word.lower().strip(".,;:!?'\"()")
-    if not word:
-        return 0
-    groups = re.findall(r"[aeiouy]+", word)
-    count = len(groups)
-    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
-        count -= 1
-    return max(1, count)
-
-
-def flesch_kincaid(text: str) -> float:
-    """Grade level: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
-    sentences = [s for s in re.split(r"[.!?]+(?:\s|$)", text) if s.strip()]
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
-    if not words or not sentences:
-        return 0.0
-    return 0.39 * len(words) / len(sentences) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
-
-
 def reader_text(booklet: Booklet) -> str:
     """Every text the edition prints (pages and cards), as sentences, for the reading grade."""
     from booklet.consistency import general_texts, stroke_texts
@@ -73,13 +54,20 @@ def reader_text(booklet: Booklet) -> str:
     return " ".join(p if p.rstrip().endswith((".", "!", "?")) else p + "." for p in parts if p)
 
 
-def lint(subject: Booklet | Edition, skip: frozenset[str] = frozenset()) -> tuple[list[Warning], float]:
-    """Every warning about one edition (or the booklet as written) but the ``skip``ped checks, and its reading grade."""
+def source_warnings(source: Path) -> list[Warning]:
+    """The checks that read the content files themselves, before loading them: invisible characters."""
+    from booklet.invisible import invisible
+
+    return [Warning(ref, message, "invisible") for ref, message in invisible(source)]
+
+
+def lint(subject: Booklet | Edition, skip: frozenset[str] = frozenset()) -> tuple[list[Warning], Reading]:
+    """Every warning about one edition (or the booklet as written) but the ``skip``ped checks, and its reading level."""
     found, grade = _lint(subject)
     return [w for w in found if w.check not in skip], grade
 
 
-def _lint(subject: Booklet | Edition) -> tuple[list[Warning], float]:
+def _lint(subject: Booklet | Edition) -> tuple[list[Warning], Reading]:
     from booklet.consistency import disagreements, on_body
     from booklet.illustrate.zones import ZONES
 
@@ -105,8 +93,7 @@ def _lint(subject: Booklet | Edition) -> tuple[list[Warning], float]:
         if caution.zone and caution.zone not in ZONES:
             found.append(Warning(caution.ref, f"zone '{caution.zone}' is not on the body diagram", "unknown-zone"))
     found += disagreements(edition)
-    grade = flesch_kincaid(reader_text(booklet))
-    if grade > MAX_GRADE:
-        message = f"reading level is grade {grade:.1f} (aim for {MAX_GRADE:g} or below)"
-        found.append(Warning(booklet.ref, message, "reading-level"))
-    return found, grade
+    level = reading(reader_text(booklet), booklet.language)
+    if not level.fine:
+        found.append(Warning(booklet.ref, level.warning(), "reading-level"))
+    return found, level

@@ -16,6 +16,7 @@ exceptions kept on an allow-list:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 from booklet.model import SourceRef
 
@@ -43,15 +44,19 @@ JOINING_SCRIPTS = (
 
 def format_character(text: str) -> int | None:
     """Text -> the index of the first format character not on the allow-list, or None."""
+    return next(hidden_characters(text), None)
+
+
+def hidden_characters(text: str) -> Iterator[int]:
+    """Text -> the index of every format character not on the allow-list, in order."""
     if text.isascii():
-        return None
+        return
     for index, ch in enumerate(text):
         if unicodedata.category(ch) != "Cf" or ch in ALLOWED:
             continue
         if ch in JOINERS and _joins(text, index):
             continue
-        return index
-    return None
+        yield index
 
 
 def _joins(text: str, index: int) -> bool:

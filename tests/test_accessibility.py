@@ -164,16 +164,35 @@ def test_steps_tips_and_checklists_are_lists_and_cautions_panels_start_with_thei
 
 
 def test_every_figure_has_alt_text_naming_the_hands_and_the_pattern(editions):
+    """Each stroke's figure says what its diagram draws (booklet.illustrate.describe), in the booklet's words."""
+    from booklet.illustrate.describe import alt_texts
+
     booklet = prepare(load_booklet(SHIPPED), None).booklet
     alts = [str(el.Alt) for role, _, el in structure(editions[None]) if role == "Figure"]
     assert all(a.strip() for a in alts)
+    described = alt_texts(booklet)
+    assert alts[0] == described["cover"]  # the cover's picture, without its zones
     for stroke in booklet.strokes:
-        own = [a for a in alts if a.startswith(f"Diagram of {plain(stroke.name)}")]
-        assert own, stroke.id
-        assert stroke.illustration is not None
-        assert str(stroke.illustration.pattern) in own[0]
-        for hand in stroke.hands:
-            assert hand in own[0], (hand, own[0])
+        assert described[stroke.id] in alts, stroke.id
+        ill = stroke.illustration
+        assert ill is not None
+        if ill.hand:
+            assert booklet.hand_name(ill.hand) in described[stroke.id].lower(), stroke.id
+    assert "Both palms glide up either side of the spine from the lower back, fan out" in described["fan-stroke"]
+    avoid_map = "Diagram of a back seen from above, with the zones where not to press marked: "
+    assert any(a.startswith(avoid_map) for a in alts)
+
+
+def test_alt_text_is_in_the_booklets_language():
+    from tests.conftest import FIXTURES
+
+    data = build(load_booklet(FIXTURES / "schreibtisch-de"), BuildOptions()).pdf
+    alts = [str(el.Alt) for role, _, el in structure(data) if role == "Figure"]
+    assert alts
+    assert all(a.startswith("Zeichnung ") for a in alts), alts
+    start = "Zeichnung eines Rückens von oben. Kein Druck auf: Wirbelsäule; nur leicht berühren: "
+    assert any(a.startswith(start) for a in alts), alts
+    assert not [el for role, _, el in structure(data) if role == "Figure" and "/Lang" in el]  # the document's own
 
 
 def test_no_content_operator_lies_outside_tags_and_artifacts(editions):
@@ -217,9 +236,10 @@ def test_a_paragraph_split_across_pages_stays_one_element(handwash: Path, edit):
         if role == "P" and len({k.Pg.objgen for k in marks}) > 1:
             split.append(own)
     assert len(split) == 1, "the long paragraph is one element with marked content on two pages"
-    joined = re.sub(r"[\s-]", "", split[0])  # line ends may hyphenate a word or drop the space
-    assert "Sentence0of" in joined
-    assert "Sentence89of" in joined
+    heard = re.sub(r"-(?=\w)", "", split[0])  # a word hyphenated at a line end goes on without a space
+    for n in range(90):  # every line end between two words keeps its space: "that must", not "thatmust"
+        assert f"Sentence {n} of a long introduction that must run over the page." in heard, n
+    assert "  " not in heard.strip()
 
 
 def test_fillable_check_boxes_are_form_elements_with_tooltips(tmp_path: Path):

@@ -99,6 +99,31 @@ def test_a_long_title_shrinks_rather_than_break_a_word(tmp_path: Path):
     assert "Selbstmassage" in stroke_page.split()  # the stroke title keeps its words whole
 
 
+def test_patterns_are_liangs_on_a_small_dictionary(tmp_path: Path):
+    """Hand-computed: in ".abcab." the patterns a1b (given twice: the later wins), b2c and c3a vote."""
+    from booklet.hyphenate import Patterns
+
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\n% a comment 1 2 3\nLEFTHYPHENMIN 2\na2b\na1b\nb2c\nc3a\nzz0\nplain\n", encoding="utf-8")
+    table = Patterns.read(dic, 1, 1)
+    assert table is not None
+    # gaps of "abcab": a|b gets 1 (odd: a break), b|c 2 (even: none), c|a 3, a|b 1
+    assert table.positions("abcab") == [1, 3, 4]
+    assert table.positions("ABCAB") == [1, 3, 4]  # patterns are lower case; so is the lookup
+    assert table.positions("zzplain") == []  # a pattern of zeros, and a line with no digit, vote for nothing
+
+
+def test_no_piece_of_a_word_is_without_a_vowel():
+    """pyphen's German patterns give "Bild-schirm-a-r-beit"; a syllable needs a vowel, so "r" joins "a"."""
+    import pyphen
+
+    assert pyphen.Pyphen(lang="de_DE", left=2, right=3).inserted("Bildschirmarbeit") == "Bild-schirm-a-r-beit"
+    german = hyphenator("de")
+    assert german.pieces("Bildschirmarbeit") == ["Bild", "schirm", "ar", "beit"]
+    assert [head for head, _ in german("Bildschirmarbeit")] == ["Bildschirmar", "Bildschirm", "Bild"]
+    assert german.pieces("Schulterentspannung") == ["Schul", "te", "rent", "span", "nung"]
+
+
 def test_lazy_patterns_break_every_word_where_pyphen_does():
     """booklet reads pyphen's dictionaries lazily (hyphenate.Patterns); the points must be pyphen's own."""
     import pyphen

@@ -109,6 +109,26 @@ def printed_words(data: bytes) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z_]+", text) if not w.startswith("XX")}
 
 
+def spoken_strings(data: bytes) -> list[str]:
+    """What a screen reader says instead of the page: every /Alt, /ActualText and /E of the structure tree."""
+    import pikepdf
+
+    found: list[str] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if "/StructTreeRoot" not in pdf.Root:
+            return found
+        todo = [pdf.Root.StructTreeRoot]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, pikepdf.Array):
+                todo += list(node)
+            elif isinstance(node, pikepdf.Dictionary):
+                found += [str(node[key]) for key in ("/Alt", "/ActualText", "/E") if key in node]
+                if "/K" in node:
+                    todo.append(node.K)
+    return found
+
+
 def test_every_built_in_set_has_every_label_with_its_placeholders():
     assert {"en", "de", "fr", "es", "it", "el", "ru"} <= set(BUILT_IN)
     for language, labels in BUILT_IN.items():
@@ -151,6 +171,13 @@ def test_a_made_up_language_prints_no_english_in_any_format(tmp_path: Path):
         for data in outputs:
             leaked = printed_words(data) & english
             assert not leaked, (options, sorted(leaked))
+            spoken = spoken_strings(data)
+            said = {w.lower() for t in spoken for w in re.findall(r"[A-Za-z_]+", t) if not w.startswith("XX")}
+            assert not said & english, (options, sorted(said & english))
+        if options == BuildOptions():  # the reading edition is tagged: its figures speak in labels too
+            alts = spoken_strings(result.pdf)
+            assert any(t.startswith("XXalt_sentence XXalt_figure_back") for t in alts), alts
+            assert any(t.startswith("XXalt_avoid_map XXalt_figure_back") for t in alts), alts
         if options.impose != "none" or options.format == "cards":
             said = {w.lower() for w in re.findall(r"[A-Za-z_]+", result.instructions) if not w.startswith("XX")}
             assert result.instructions.startswith("XXhow_"), options

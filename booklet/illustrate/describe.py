@@ -47,9 +47,9 @@ def describe(
         none, light = [], []
     if none:
         key = "alt_no_pressure" if len(none) == 1 else "alt_no_pressure_many"
-        parts.append(label(key, zones=_join([zone_name(z) for z in none], label)))
+        parts.append(label(key, zones=join_names([zone_name(z) for z in none], label)))
     if light:
-        parts.append(label("alt_light", zones=_join([zone_name(z) for z in light], label)))
+        parts.append(label("alt_light", zones=join_names([zone_name(z) for z in light], label)))
     text = "; ".join(p for p in parts if p)
     return label("alt_sentence", figure=label("alt_figure_" + f.name.replace("-", "_")), text=text)
 
@@ -80,7 +80,7 @@ def _motion(ill: Illustration, label: Label, zone_name: Callable[[str], str], ha
     return label(key, **values)
 
 
-def _join(names: list[str], label: Label) -> str:
+def join_names(names: list[str], label: Label) -> str:
     """Names -> "a", "a and b", "a, b and c", with the booklet's word for "and"."""
     if len(names) < 2:
         return "".join(names)

@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "no_pressure": "Kein Druck",
     "light_touch": "Nur leicht berühren",
     "worked_area": "Bearbeiteter Bereich",
-    "alt_sentence": "{figure}. {text}.",
+    "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Zeichnung eines Rückens von oben",
     "alt_figure_neck_shoulders": "Zeichnung von Kopf, Nacken und Schultern von hinten",
     "alt_hands": "Hände",
@@ -76,8 +76,8 @@ LABELS: dict[str, str] = {
         "{^hands} heben und drücken den Muskel zwischen Handballen und Fingern {side}, ab dem Bereich {start} {way}"
     ),
     "alt_rake": (
-        "Gebogene Fingerspitzen harken {way} {side}, ab dem Bereich {start}, alle paar Striche "
-        "etwas weiter von der Wirbelsäule entfernt"
+        "Gebogene Fingerspitzen harken {way} {side}, ab dem Bereich {start}, und setzen nach "
+        "einigen Zügen etwas weiter von der Wirbelsäule entfernt an"
     ),
     "alt_press": "{^hands} drücken und halten {side}, ab dem Bereich {start} {way}",
     "alt_paths": "{^hands} folgen den gezeichneten Wegen",
@@ -100,6 +100,8 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "kein Druck auf: {zones}",
     "alt_light": "nur leicht berühren: {zones}",
     "alt_and": "{first} und {last}",
+    "alt_picture": "Bild: {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}; markiert sind die Stellen, auf die kein Druck kommt: {zones}.",
     "cautions_intro": (
         "Bitte vor dem Beginn lesen. Hinweise, die zu einer einzelnen Technik gehören, nennen diese zuerst."
     ),

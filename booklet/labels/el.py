@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "no_pressure": "Καμία πίεση",
     "light_touch": "Μόνο ελαφρύ άγγιγμα",
     "worked_area": "Περιοχή εργασίας",
-    "alt_sentence": "{figure}. {text}.",
+    "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Σχέδιο πλάτης από πάνω",
     "alt_figure_neck_shoulders": "Σχέδιο κεφαλιού, λαιμού και ώμων από πίσω",
     "alt_hands": "χέρια",
@@ -78,7 +78,7 @@ LABELS: dict[str, str] = {
     ),
     "alt_rake": (
         "Λυγισμένες άκρες δαχτύλων τραβούν σαν τσουγκράνα {way} {side}, από την περιοχή {start}, "
-        "λίγο πιο μακριά από τη σπονδυλική στήλη κάθε λίγες κινήσεις"
+        "και κάθε δύο-τρεις κινήσεις απομακρύνονται λίγο από τη σπονδυλική στήλη"
     ),
     "alt_press": "{^hands} πιέζουν και κρατούν {side}, από την περιοχή {start} {way}",
     "alt_paths": "{^hands} ακολουθούν τις διαδρομές του σχεδίου",
@@ -101,6 +101,8 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "καμία πίεση σε: {zones}",
     "alt_light": "μόνο ελαφρύ άγγιγμα σε: {zones}",
     "alt_and": "{first} και {last}",
+    "alt_picture": "Εικόνα: {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}, με επισημασμένες τις περιοχές όπου δεν ασκείται πίεση: {zones}.",
     "cautions_intro": (
         "Διαβάστε τις πριν ξεκινήσετε. Οι προφυλάξεις που αφορούν μία μόνο τεχνική την αναφέρουν πρώτα."
     ),

@@ -69,7 +69,7 @@ LABELS: dict[str, str] = {
     "light_touch": "Light touch only",
     "worked_area": "Area worked",
     # Text alternatives of the diagrams (never printed; the PDF's structure carries them)
-    "alt_sentence": "{figure}. {text}.",
+    "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Diagram of a back seen from above",
     "alt_figure_neck_shoulders": "Diagram of the head, neck and shoulders seen from behind",
     "alt_hands": "hands",
@@ -110,6 +110,8 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "the {zones} are no-pressure zones",
     "alt_light": "touch the {zones} only lightly",
     "alt_and": "{first} and {last}",
+    "alt_picture": "Picture: {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}, with the zones where not to press marked: {zones}.",
     # Cautions
     "cautions_intro": "Read these before you begin. Cautions that belong to one stroke name it first.",
     "where_not_to_press": "Where to take care",

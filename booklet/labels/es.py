@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "no_pressure": "Sin presión",
     "light_touch": "Solo un toque suave",
     "worked_area": "Zona trabajada",
-    "alt_sentence": "{figure}. {text}.",
+    "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Esquema de una espalda vista desde arriba",
     "alt_figure_neck_shoulders": "Esquema de la cabeza, el cuello y los hombros vistos desde atrás",
     "alt_hands": "manos",
@@ -78,8 +78,8 @@ LABELS: dict[str, str] = {
         "la zona {start} {way}"
     ),
     "alt_rake": (
-        "Las yemas curvadas rastrillan {way} {side}, desde la zona {start}, un poco más lejos de la "
-        "columna cada pocas pasadas"
+        "Las yemas curvadas rastrillan {way} {side}, desde la zona {start}, y cada dos o tres "
+        "pasadas se alejan un poco más de la columna"
     ),
     "alt_press": "{^hands} presionan y mantienen {side}, desde la zona {start} {way}",
     "alt_paths": "{^hands} siguen los recorridos dibujados",
@@ -102,6 +102,8 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "sin presión en: {zones}",
     "alt_light": "tocar solo suavemente: {zones}",
     "alt_and": "{first} y {last}",
+    "alt_picture": "Imagen: {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}, con las zonas donde no se debe presionar marcadas: {zones}.",
     "cautions_intro": (
         "Léalas antes de empezar. Las precauciones propias de una técnica la mencionan en primer lugar."
     ),

@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "no_pressure": "Aucune pression",
     "light_touch": "Toucher léger seulement",
     "worked_area": "Zone travaillée",
-    "alt_sentence": "{figure}. {text}.",
+    "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Schéma d’un dos vu d’en haut",
     "alt_figure_neck_shoulders": "Schéma de la tête, du cou et des épaules vus de dos",
     "alt_hands": "mains",
@@ -80,8 +80,8 @@ LABELS: dict[str, str] = {
         "partir de la zone {start} {way}"
     ),
     "alt_rake": (
-        "Le bout des doigts recourbés ratisse {way} {side}, à partir de la zone {start}, un peu "
-        "plus loin de la colonne tous les quelques passages"
+        "Le bout des doigts recourbés ratisse {way} {side}, à partir de la zone {start}, en "
+        "s’écartant un peu de la colonne toutes les deux ou trois passes"
     ),
     "alt_press": "{^hands} appuient et maintiennent {side}, à partir de la zone {start} {way}",
     "alt_paths": "{^hands} suivent les tracés dessinés",
@@ -104,6 +104,8 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "aucune pression sur : {zones}",
     "alt_light": "toucher seulement légèrement : {zones}",
     "alt_and": "{first} et {last}",
+    "alt_picture": "Image : {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}, avec les zones où ne pas appuyer mises en évidence : {zones}.",
     "cautions_intro": "À lire avant de commencer. Les précautions propres à une technique la nomment en premier.",
     "where_not_to_press": "Où faire attention",
     "avoid": "Ne pas appuyer",

@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "no_pressure": "Nessuna pressione",
     "light_touch": "Solo tocco leggero",
     "worked_area": "Zona trattata",
-    "alt_sentence": "{figure}. {text}.",
+    "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Schema di una schiena vista dall’alto",
     "alt_figure_neck_shoulders": "Schema di testa, collo e spalle visti da dietro",
     "alt_hands": "mani",
@@ -72,11 +72,11 @@ LABELS: dict[str, str] = {
     ),
     "alt_circles_across": "{^hands} tracciano a turno piccoli cerchi {side} sulla zona {start}, {way}",
     "alt_knead": (
-        "{^hands} sollevano e stringono il muscolo tra il palmo alla base e le dita {side}, dalla zona {start} {way}"
+        "{^hands} sollevano e stringono il muscolo tra la base del palmo e le dita {side}, dalla zona {start} {way}"
     ),
     "alt_rake": (
-        "I polpastrelli curvi rastrellano {way} {side}, dalla zona {start}, un po’ più lontano "
-        "dalla colonna ogni poche passate"
+        "I polpastrelli curvi rastrellano {way} {side}, dalla zona {start}, e ogni due o tre "
+        "passate si allontanano un po’ dalla colonna"
     ),
     "alt_press": "{^hands} premono e tengono {side}, dalla zona {start} {way}",
     "alt_paths": "{^hands} seguono i percorsi disegnati",
@@ -99,6 +99,8 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "nessuna pressione su: {zones}",
     "alt_light": "toccare solo leggermente: {zones}",
     "alt_and": "{first} e {last}",
+    "alt_picture": "Immagine: {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}, con le zone in cui non premere evidenziate: {zones}.",
     "cautions_intro": (
         "Da leggere prima di iniziare. Le avvertenze che riguardano una sola tecnica la nominano per prima."
     ),

@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "no_pressure": "Без давления",
     "light_touch": "Только лёгкое касание",
     "worked_area": "Рабочая область",
-    "alt_sentence": "{figure}. {text}.",
+    "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Схема спины, вид сверху",
     "alt_figure_neck_shoulders": "Схема головы, шеи и плеч, вид сзади",
     "alt_hands": "руки",
@@ -99,6 +99,8 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "без давления: {zones}",
     "alt_light": "только лёгкое касание: {zones}",
     "alt_and": "{first} и {last}",
+    "alt_picture": "Изображение: {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}; отмечены области, на которые нельзя надавливать: {zones}.",
     "cautions_intro": (
         "Прочитайте это перед началом. Если предупреждение относится к одному приёму, он назван первым."
     ),

@@ -32,6 +32,7 @@ from booklet.errors import BookletError, ContentError
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
+from booklet.render.alt import cover_alt
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
@@ -39,7 +40,7 @@ from booklet.render.markup import plain, to_para
 from booklet.render.sections import Context, EvenPage
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
-from booklet.render.tagging import Recorder, artifact, tag_story
+from booklet.render.tagging import Recorder, artifact, part, tag_story
 from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
@@ -396,7 +397,8 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
         drawing = cover_picture(booklet, w * 0.7, figure_h, accent=hex_colour(look.accent), font=look.fonts.regular)
     if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
         width, _ = drawing.wrap(w * 0.7, figure_h)
-        drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
+        with part(canv, "picture", "Figure", alt=cover_alt(booklet)):  # a Figure of the cover, in its words
+            drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.layout import Section
 from booklet.model import SIGNALS, Booklet, Caution, all_cautions
-from booklet.render.alt import alt_lang, avoid_alt
+from booklet.render.alt import avoid_alt
 from booklet.render.flowables import Bulleted, CautionBox, ContentsLine, PageMark
 from booklet.render.gauges import hex_colour, map_names
 from booklet.render.markup import plain
@@ -135,8 +135,7 @@ def cautions(section: Section, ctx: Context) -> list[Flowable]:
                     no_pressure=no_pressure_zones(all_cautions(booklet)),
                 ),
                 "Figure",
-                alt=avoid_alt(zones),
-                lang=alt_lang(booklet),
+                alt=avoid_alt(zones, booklet),
             ),
             Spacer(1, look.body_size * 0.8),
         ]

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, FrameBreak, PageBreak, Paragraph, Space
 
 from booklet.layout import STROKES_KEY, Section
 from booklet.model import SIGNALS, Booklet, Caution, Stroke
-from booklet.render.alt import alt_lang, stroke_alt
+from booklet.render.alt import stroke_alt
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
 from booklet.render.gauges import PressureMeter, hex_colour, map_names, minutes
 from booklet.render.hyphens import fit_title
@@ -181,8 +181,7 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool =
     )
     if picture is None:
         return None
-    avoid = sorted({c.zone for c in item.cautions if c.zone})
-    picture = described(picture, "Figure", alt=stroke_alt(item, avoid), lang=alt_lang(words))
+    picture = described(picture, "Figure", alt=stroke_alt(item, words))
     if caption_h and ill is not None:
         caption = para(
             ill.caption if look.large_print else f"*{ill.caption}*", look["small"].clone("caption", alignment=1)

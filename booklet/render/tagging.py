@@ -26,6 +26,8 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from booklet.render.linespace import space_line_ends
+
 ARTIFACT = "artifact"
 
 # Paragraph style name -> structure role. Section titles are H1; the sub-headings of a
@@ -211,6 +213,8 @@ class Tagged(Flowable):
     def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
         canv = self.__dict__.get("canv")
         parts = self.inner.splitOn(canv, avail_w, avail_h) if canv else self.inner.split(avail_w, avail_h)
+        for p in parts[:-1]:
+            p.goes_on = True  # its last line ends between two words, on the way to the next page
         return [Tagged(p, self.element) for p in parts]
 
     def getSpaceBefore(self) -> float:
@@ -240,6 +244,9 @@ class Tagged(Flowable):
             box = (canvas.getPageNumber(), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
             self.element.boxes.append(box)
         target: Element | str = "Layout" if self.element.role == ARTIFACT else self.element
+        if isinstance(self.inner, Paragraph):
+            # so its text reads "that must", not "thatmust", across a line end
+            space_line_ends(self.inner, getattr(self.inner, "goes_on", False))
         with marked(canvas, target):
             self.inner.drawOn(canvas, x, y, _sW)
 
