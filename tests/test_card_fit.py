@@ -7,7 +7,8 @@ import pytest
 from booklet.audience import make_edition
 from booklet.build import load_booklet
 from booklet.paper import CARD_SIZES, Paper
-from booklet.render.cards import MIN_SIZE, back_room, cards_for, fit_back, floor_of
+from booklet.render.card_fit import MIN_SIZE, back_room, fit_back, floor_of
+from booklet.render.cards import cards_for
 from booklet.render.styles import make_look
 
 from .conftest import SHIPPED

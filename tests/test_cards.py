@@ -12,6 +12,7 @@ from booklet.audience import make_edition
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.errors import ContentError
 from booklet.paper import CARD_SIZES
+from booklet.render.card_fit import MIN_SIZE
 from booklet.render.cards import render_cards
 
 from .conftest import SHIPPED, pdf_text, squash
@@ -189,7 +190,7 @@ def test_each_card_is_laid_out_once_where_the_choice_already_fitted_it(monkeypat
 
     monkeypatch.setattr(cards, "fit_back", counting)
     raw_cards("home", "a6")
-    final = [key for key, floor in calls if floor == cards.MIN_SIZE]
+    final = [key for key, floor in calls if floor == MIN_SIZE]
     assert final == ["routine"], final
 
 
