@@ -125,6 +125,11 @@ STEP_WORDS = {
         "moderate": ("moderate", "moderately", "medium"),
         "firm": ("firm", "firmly", "deep", "deeply"),
     },
+    "de": {
+        "light": ("leicht", "sanft", "behutsam"),
+        "moderate": ("mäßig", "mäßigem", "mäßigen", "mäßiger", "mittel", "mittlerem", "mittleren", "mittlerer"),
+        "firm": ("fest", "festem", "festen", "fester", "kräftig", "kräftigem", "kräftigen"),
+    },
 }
 
 

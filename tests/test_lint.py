@@ -321,3 +321,16 @@ def test_the_shipped_editions_agree_with_themselves():
         warnings, level = lint(make_edition(booklet, audience.id))
         assert not warnings, (audience.id, [str(w) for w in warnings])
         assert level.fine, (audience.id, str(level))
+
+
+def test_step_pressure_reads_the_booklets_language(tmp_path: Path, edit):
+    """German steps are read with German words: 'leicht' under a moderate stroke is caught."""
+    import shutil
+
+    german = tmp_path / "schreibtisch-de"
+    shutil.copytree(FIXTURES / "schreibtisch-de", german)
+    assert lint_lines(german, "--skip", "reading-level") == (0, [])
+    edit(german / "strokes/nackendehnung.yaml", "Kopfseite legen", "Kopfseite leicht legen")
+    code, lines = lint_lines(german)
+    assert code == 1
+    assert any("nackendehnung: the page and card print moderate pressure" in x and "('leicht')" in x for x in lines)
