@@ -443,7 +443,7 @@ def _roster_batch(
     failed = sorted((r for r in receipts if not r.ok), key=lambda r: order[r.id])
     built = sum(1 for r in receipts if r.ok and not r.skipped)
     skipped = sum(1 for r in receipts if r.skipped)
-    total = sum(b for r in receipts for _, b, _ in r.files)
+    total = sum(f.bytes for r in receipts for f in r.files)
     click.echo(
         f"{built} built, {skipped} up to date, {len(failed)} failed in {time.perf_counter() - started:.2f} s "
         f"({total / 1024 / 1024:.1f} MB); manifest: {out_dir / 'manifest.json'}"
