@@ -122,6 +122,8 @@ def test_translate_writes_one_entry_per_string_with_places_and_contexts(plantas:
     assert ("strokes.limpiar.hands", "paño húmedo") in ids
     msgids = {msgid for _, msgid in ids}
     assert not msgids & {"regar", "light", "palms", "fingertips", "https://example.org/plantas"}
+    code, out, _ = cli("list", plantas)
+    assert "  es (as written), de" in out.splitlines()
 
 
 def test_build_lang_prints_every_step_translated_and_counts_what_falls_back(plantas: Path, tmp_path: Path):
