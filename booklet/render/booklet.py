@@ -36,13 +36,14 @@ from booklet.render import safety, sections, stroke
 from booklet.render.alt import cover_alt
 from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
+from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
 from booklet.render.outlines import outline
-from booklet.render.sections import Context, EvenPage, hex_colour
+from booklet.render.sections import Context, EvenPage
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
-from booklet.render.tagging import Recorder, artifact, in_content_order, part, tag_story
+from booklet.render.tagging import Recorder, artifact, part, tag_story
 from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
@@ -146,11 +147,7 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             content = balanced(
                 content, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in content], ctx.look.frame_h
             )
-        if tags:
-            sect = tags.root.add("Sect", title=plain(section.title))
-            content = tag_story(content, sect)
-            in_content_order(sect, content)
-        flow += content
+        flow += tag_story(content, tags.root.add("Sect", title=plain(section.title))) if tags else content
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
 
