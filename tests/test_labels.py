@@ -106,7 +106,7 @@ def english_words() -> set[str]:
 def printed_words(data: bytes) -> set[str]:
     """Words of a PDF's extracted text; XX<key> placeholders count as one word and are skipped."""
     text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
-    recased = re.findall(r"\b(?:Xx|xx|xX)[a-z_]+", text)
+    recased = re.findall(r"\b(?:Xx|xx|xX)[a-z_]+|\bXX[A-Z]{2,}\b", text)  # keys are lower case
     assert not recased, f"labels re-cased on the page: {sorted(set(recased))}"  # "XXdanger" printed "Xxdanger"
     return {w.lower() for w in re.findall(r"[A-Za-z_]+", text) if not w.startswith("XX")}
 

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TECHNIK {number} VON {count}",
     "also_called": "Auch bekannt als {names}",
     "purpose": "Wozu sie dient",
-    "position": "Ausgangsposition",
+    "position": "AUSGANGSPOSITION",  # a fact label, set in capitals like the others
     "muscles": "Beteiligte Muskeln:",
     "steps": "Schritte",
     "tips": "Tipps",

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "ΤΕΧΝΙΚΗ {number} ΑΠΟ {count}",
     "also_called": "Άλλες ονομασίες: {names}",
     "purpose": "Σε τι χρησιμεύει",
-    "position": "Πού να σταθείτε",
+    "position": "ΠΟΥ ΝΑ ΣΤΑΘΕΙΤΕ",  # a fact label, set in capitals like the others
     "muscles": "Μύες που δουλεύουν:",
     "steps": "Βήματα",
     "tips": "Συμβουλές",

@@ -18,7 +18,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "STROKE {number} OF {count}",
     "also_called": "Also called {names}",
     "purpose": "What it is for",
-    "position": "Where to be",
+    "position": "WHERE TO BE",  # a fact label, set in capitals like the others
     "muscles": "Muscles worked:",
     "steps": "Steps",
     "tips": "Tips",

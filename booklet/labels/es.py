@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TÉCNICA {number} DE {count}",
     "also_called": "Otros nombres: {names}",
     "purpose": "Para qué sirve",
-    "position": "Dónde colocarse",
+    "position": "DÓNDE COLOCARSE",  # a fact label, set in capitals like the others
     "muscles": "Músculos implicados:",
     "steps": "Pasos",
     "tips": "Consejos",

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TECHNIQUE {number} SUR {count}",
     "also_called": "Autres noms\u00a0: {names}",
     "purpose": "À quoi ça sert",
-    "position": "Où se placer",
+    "position": "OÙ SE PLACER",  # a fact label, set in capitals like the others
     "muscles": "Muscles sollicités\u00a0:",
     "steps": "Étapes",
     "tips": "Conseils",

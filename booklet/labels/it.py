@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TECNICA {number} DI {count}",
     "also_called": "Altri nomi: {names}",
     "purpose": "A cosa serve",
-    "position": "Dove mettersi",
+    "position": "DOVE METTERSI",  # a fact label, set in capitals like the others
     "muscles": "Muscoli coinvolti:",
     "steps": "Passaggi",
     "tips": "Consigli",

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "ПРИЁМ {number} ИЗ {count}",
     "also_called": "Другие названия: {names}",
     "purpose": "Для чего это нужно",
-    "position": "Где расположиться",
+    "position": "ГДЕ РАСПОЛОЖИТЬСЯ",  # a fact label, set in capitals like the others
     "muscles": "Задействованные мышцы:",
     "steps": "Шаги",
     "tips": "Советы",
