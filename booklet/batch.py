@@ -35,14 +35,15 @@ COST = {"saddle": 3, "cards": 2, "booklet": 1}  # relative build time, for sched
 class Job:
     audience: str | None
     format: str
+    lang: str | None = None  # None: the content's own language
 
     @property
     def label(self) -> str:
-        return f"{self.audience or 'default'} / {self.format}"
+        return f"{self.audience or 'default'} / {self.format}" + (f" / {self.lang}" if self.lang else "")
 
     @property
     def options(self) -> BuildOptions:
-        return replace(BATCH_FORMATS[self.format], audience=self.audience)
+        return replace(BATCH_FORMATS[self.format], audience=self.audience, lang=self.lang)
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,11 @@ class JobResult:
         return not self.errors
 
 
-def plan_jobs(booklet: Booklet, audiences: tuple[str, ...], formats: tuple[str, ...]) -> list[Job]:
-    """Every audience x format asked for, once each; all of them when none are named.
+def plan_jobs(
+    booklet: Booklet, audiences: tuple[str, ...], formats: tuple[str, ...], languages: tuple[str | None, ...] = ()
+) -> list[Job]:
+    """Every language x audience x format asked for, once each; all audiences and formats when none
+    are named, the content's own language when no language is.
 
     An unknown format or audience is an OptionError (a command-line mistake), and so
     are two jobs whose outputs would share a name.
@@ -77,7 +81,9 @@ def plan_jobs(booklet: Booklet, audiences: tuple[str, ...], formats: tuple[str, 
                 + (f"(expected {choice_list(known)}){did_you_mean(audience, known)}" if known else "(none defined)")
             )
     names = tuple(dict.fromkeys(audiences)) or known or (None,)
-    jobs = [Job(a, f) for a in names for f in (tuple(dict.fromkeys(formats)) or tuple(BATCH_FORMATS))]
+    langs = tuple(dict.fromkeys(languages)) or (None,)
+    kinds = tuple(dict.fromkeys(formats)) or tuple(BATCH_FORMATS)
+    jobs = [Job(a, f, lang) for lang in langs for a in names for f in kinds]
     seen: dict[str, Job] = {}
     for job in jobs:
         for name in output_names(booklet, job.options):
@@ -85,6 +91,14 @@ def plan_jobs(booklet: Booklet, audiences: tuple[str, ...], formats: tuple[str, 
                 raise OptionError(f"{job.label} and {seen[name].label} would both write {name}")
             seen[name] = job
     return jobs
+
+
+def check_translations(booklet: Booklet, languages: tuple[str, ...]) -> list[str]:
+    """Each language's PO file read and checked once, before any build (and before forking, so
+    workers inherit the parsed files) -> its warning lines; a missing or broken one raises."""
+    from booklet.build import in_language
+
+    return [warning for lang in dict.fromkeys(languages) for warning in in_language(booklet, lang)[1]]
 
 
 _BOOKLET: Booklet | None = None  # set in the parent before forking; workers inherit it

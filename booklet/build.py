@@ -37,6 +37,7 @@ class BuildResult:
     sides: int = 0  # printed sheet sides (PDF pages of the imposed file(s))
     instructions: str = ""
     unit: str = "pages"  # what ``pages`` counts: pages or cards
+    warnings: tuple[str, ...] = ()  # one line each: what the CLI shows before the result (untranslated text)
 
     @property
     def name(self) -> str:
@@ -146,9 +147,23 @@ def edition_fonts(edition: Edition) -> FontSet:
 
 
 def build(booklet: Booklet, options: BuildOptions) -> BuildResult:
-    """prepare -> lay out -> render -> impose, for one edition and format."""
+    """translate -> prepare -> lay out -> render -> impose, for one edition, language and format."""
     started = time.perf_counter()
-    return build_edition(prepare(booklet, options.audience), options, output_names(booklet, options), started)
+    names = output_names(booklet, options)
+    translated, warnings = in_language(booklet, options.lang)
+    result = build_edition(prepare(translated, options.audience), options, names, started)
+    return replace(result, warnings=warnings) if warnings else result
+
+
+def in_language(booklet: Booklet, language: str | None) -> tuple[Booklet, tuple[str, ...]]:
+    """The booklet in ``language`` (translations/<language>.po; None: as written) and the one-line
+    warning about strings that still print in the source language, if any."""
+    if language is None:
+        return booklet, ()
+    from booklet.translation.apply import translate_booklet
+
+    translation = translate_booklet(booklet, language)
+    return translation.booklet, tuple(w for w in (translation.warning,) if w)
 
 
 def build_edition(edition: Edition, options: BuildOptions, names: list[str], started: float = 0.0) -> BuildResult:
@@ -314,6 +329,7 @@ def build_recipient(
     from booklet.write import output_name
 
     started = time.perf_counter()
+    booklet, untranslated = _recipient_language(booklet, recipient)
     edition = check_edition(personal_edition(booklet, recipient))
     fonts = edition_fonts(edition)
     try:
@@ -330,4 +346,17 @@ def build_recipient(
         files.update(result.files)
         if fmt == "booklet":
             pages = result.pages
-    return files, pages, [str(w) for w in disagreements(edition)]
+    return files, pages, [*untranslated, *(str(w) for w in disagreements(edition))]
+
+
+def _recipient_language(booklet: Booklet, recipient: Recipient) -> tuple[Booklet, tuple[str, ...]]:
+    """A recipient's language -> the booklet in it; a language with no PO file is an error at their row."""
+    from booklet.errors import ContentError
+    from booklet.translation import missing_message, po_path
+
+    language = recipient.language
+    if not language or language == booklet.language:
+        return booklet, ()
+    if not po_path(booklet.root, language).is_file():
+        raise ContentError.at(recipient.ref, missing_message(language), "language")
+    return in_language(booklet, language)

@@ -44,6 +44,27 @@ def check_builds(booklet: Booklet, formats: tuple[str, ...] = tuple(FORMATS)) ->
         raise ContentError(problems)
 
 
+def check_languages(booklet: Booklet, languages: tuple[str, ...]) -> list[str]:
+    """Each language's edition checked as build --lang would: the PO file read, its translations
+    checked, then every edition x format built with them. Raise one ContentError with every
+    problem of every language; else return the warnings (strings still in the source language)."""
+    from booklet.build import in_language
+
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    for language in dict.fromkeys(languages):
+        try:
+            translated, notes = in_language(booklet, language)
+            check_builds(translated)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        warnings += notes
+    if problems:
+        raise ContentError(problems)
+    return warnings
+
+
 def edition_problems(booklet: Booklet, audience: str | None, formats: tuple[str, ...]) -> list[Problem]:
     """One edition: fonts and glyphs, then each format's layout; every problem, not just the first."""
     edition = make_edition(booklet, audience)

@@ -157,7 +157,7 @@ def report(paths: list[Path], summary: str, size: int, seconds: float) -> str:
 
 
 BUILD_EXAMPLES = """\b
-Output names: output/<id>[-<audience>][-<format>][-<paper>][-<card>][-<impose>]...pdf,
+Output names: output/<id>[-<audience>][-<lang>][-<format>][-<paper>][-<card>][-<impose>]...pdf,
 listing every option that changes what is printed, so builds never overwrite each
 other; -o FILE writes the main file there and any other (card backs) beside it.
 
@@ -168,6 +168,7 @@ Examples:
   booklet build my-guide --paper a6          A6 pages -> output/<id>-a6.pdf
   booklet build my-guide --impose saddle     two-up sheets to fold and staple
   booklet build my-guide -f cards --card index --backs separate
+  booklet build my-guide --lang de          the German edition, from translations/de.po
   booklet build my-guide -o print/guide.pdf
 """
 
@@ -192,6 +193,8 @@ def build(source: Path | None, output: Path | None, **values: Any) -> None:
     booklet = load_booklet(source)
     result = run(booklet, options)
     paths = write_files(result.files, output=output, inputs=[Path(booklet.root)])
+    for warning in result.warnings:
+        click.echo(clean(warning, 400), err=True)
     size = sum(len(data) for data in result.files.values())
     click.echo(report(paths, result.summary(), size, time.perf_counter() - started))
     if result.instructions:
@@ -200,24 +203,59 @@ def build(source: Path | None, output: Path | None, **values: Any) -> None:
 
 @main.command(short_help="Check SOURCE for every problem a build could hit; exit 1 if any.")
 @source_argument
-def validate(source: Path | None) -> None:
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    metavar="LANG",
+    help="Check the edition in this language instead (repeatable): translations/LANG.po is read, its "
+    "translations must keep the placeholders, markup and links of the source, and every edition and "
+    "format must build with them (cards that overflow are reported at the PO line).",
+)
+def validate(source: Path | None, languages: tuple[str, ...]) -> None:
     """Check SOURCE and print every problem as file:line:col: error: where: what.
 
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
     Checks the files against the format, then does what a build does for every
     edition and format (fonts, missing glyphs, cards that do not fit, pages that
-    cannot be laid out), so it exits 0 only when every build would succeed.
+    cannot be laid out), so it exits 0 only when every build would succeed. With
+    --lang, the same for each language's edition, problems in the PO file at its lines.
     """
     from booklet.build import load_booklet
-    from booklet.check import check_builds, editions
+    from booklet.check import check_builds, check_languages, editions
 
     booklet = load_booklet(source)
-    check_builds(booklet)
+    if languages:
+        for warning in check_languages(booklet, tuple(checked({"lang": lang}).lang for lang in languages)):
+            click.echo(clean(warning, 400), err=True)
+    else:
+        check_builds(booklet)
     count = len(editions(booklet))
+    langs = f" in {', '.join(languages)}" if languages else ""
     click.echo(
         f"{booklet.id}: ok ({len(booklet.strokes)} strokes, {len(booklet.audiences)} audiences; "
-        f"{count} edition{'s' if count != 1 else ''} x booklet and cards build)"
+        f"{count} edition{'s' if count != 1 else ''} x booklet and cards build{langs})"
     )
+
+
+@main.command(short_help="Write or update SOURCE/translations/LANG.po for a translator.")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--lang", "language", required=True, metavar="LANG", help="Language to translate into: de, fr, pt-BR ...")
+def translate(source: Path, language: str) -> None:
+    """Write translations/LANG.po in the content folder SOURCE, or update it after the content changed.
+
+    One entry per string of the content (msgid: the text as written; context: the
+    field it comes from; comments: file:line). Translations already there are kept;
+    a string that changed becomes fuzzy, with its old text kept; one that is gone
+    becomes obsolete. Fill it in with any PO editor (Poedit, Lokalize, Weblate), then
+    `booklet validate SOURCE --lang LANG` and `booklet build SOURCE --lang LANG`.
+    """
+    from booklet.build import load_booklet
+    from booklet.translation.update import update_translation
+
+    lang = checked({"lang": language}).lang
+    path, counts, written = update_translation(load_booklet(source), lang)
+    click.echo(f"{'wrote' if written else 'unchanged:'} {path} ({counts.summary()})")
 
 
 @main.command(name="list", short_help="List the strokes, checklists, audiences and formats of SOURCE.")
@@ -252,6 +290,7 @@ Examples:
   booklet batch my-guide                     every audience x booklet, cards and saddle
   booklet batch my-guide -a kids -f cards    one audience, one format
   booklet batch my-guide -j 2 -o print/      two processes, into print/
+  booklet batch my-guide --lang de --lang fr every audience x format, in German and in French
   booklet batch my-guide --roster people.csv -f booklet -f cards -o out/
   booklet batch my-guide --roster people.csv --executor dask://10.0.0.5:8786 -o /shared/out
 """
@@ -275,6 +314,14 @@ Examples:
     metavar="FORMAT",
     help="Format to build; repeat for more: booklet, cards or an imposition scheme (saddle). Default: all of them.",
 )
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    metavar="LANG",
+    help="Language to build (translations/LANG.po); repeat for more: every language x audience x format. "
+    "Default: the content's own language.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel processes, 1 to 64. Default: the CPU cores.")
 @click.option(
     "--roster",
@@ -296,6 +343,7 @@ def batch(
     source: Path | None,
     audiences: tuple[str, ...],
     formats: tuple[str, ...],
+    languages: tuple[str, ...],
     jobs: int | None,
     roster: Path | None,
     executor: str,
@@ -309,12 +357,14 @@ def batch(
     and make the exit code 1. With --roster, each recipient gets their own edition
     (ROSTER-ID.pdf, ROSTER-ID-cards.pdf, ...) and the output folder a manifest.json.
     """
-    from booklet.batch import JobResult, plan_jobs, run_batch
+    from booklet.batch import JobResult, check_translations, plan_jobs, run_batch
     from booklet.build import load_booklet
 
     if roster is None and (executor != "local" or force):
         raise click.UsageError("--executor and --force apply only with --roster")
     if roster is not None:
+        if languages:
+            raise click.UsageError("--lang does not apply with --roster: the roster names each language")
         if audiences:
             raise click.UsageError("-a/--audience does not apply with --roster: the roster names each audience")
         if not (executor in ("local", "dask") or executor.startswith("dask://")):
@@ -325,7 +375,10 @@ def batch(
         return
     started = time.perf_counter()
     booklet = load_booklet(source)
-    work = plan_jobs(booklet, audiences, formats)
+    langs = tuple(checked({"lang": lang}).lang for lang in languages)
+    work = plan_jobs(booklet, audiences, formats, langs)
+    for warning in check_translations(booklet, langs):  # a missing or broken PO file fails before any build
+        click.echo(clean(warning, 400), err=True)
     results: list[JobResult] = []
     bar: Any
     with click.progressbar(
@@ -506,7 +559,7 @@ def new(path: Path, title: str | None) -> None:
 
 @main.command(short_help="Render pages of SOURCE to PNG, with a contact sheet.")
 @source_argument
-@build_options("audience", "format", "paper", "card", "bleed_mm")
+@build_options("audience", "lang", "format", "paper", "card", "bleed_mm")
 @click.option("--pages", help="Pages to render, e.g. 1-3,5. Default: all.")
 @click.option(
     "--dpi", type=click.IntRange(20, 300), default=60, show_default=True, help="Resolution of the PNGs, 20 to 300."
@@ -562,6 +615,8 @@ def watch(source: Path | None, output: Path | None, interval: float, **values: A
         else:
             written = ", ".join(str(p) for p in event.paths)
             click.echo(f"[{stamp}] wrote {written} ({event.summary}, {event.seconds * 1000:.0f} ms)")
+            for warning in event.warnings:
+                click.echo(f"  {clean(warning, 400)}", err=True)
 
     click.echo(f"watching {source or 'the shipped content'}; Ctrl-C to stop")
     try:

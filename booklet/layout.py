@@ -89,4 +89,3 @@ def _checklists(edition: Edition, placement: str) -> list[Section]:
         for c in edition.booklet.checklists
         if c.placement == placement and c.items
     ]
-

@@ -60,3 +60,14 @@ def minutes(value: float, words: Booklet) -> str:
     """A duration in minutes -> "1 minute", "1,5 Minuten", "5 минут", in the right plural form."""
     key = PLURAL_KEYS.get(plural(value, words.language), "minutes")
     return words.label(key, n=number(value, words.language))
+
+
+def plural_forms(language: str) -> str:
+    """A language tag -> the PO header's Plural-Forms ("nplurals=2; plural=(n != 1);"), from CLDR."""
+    from babel import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        return get_plural(language.replace("-", "_")).plural_forms
+    except (ValueError, TypeError, UnknownLocaleError):
+        return get_plural("en").plural_forms

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -70,6 +71,7 @@ class BuildOptions:
     """
 
     audience: str | None = None
+    lang: str | None = None  # None: the content's own language
     format: str = "booklet"
     paper: str | None = None  # reading page; None: from the edition's theme
     impose: str = "none"
@@ -213,6 +215,17 @@ def _audience(value: Any) -> str:
     return text
 
 
+_LANGUAGE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$", re.ASCII)
+
+
+def _language(value: Any) -> str:
+    """A language code as typed -> the code; the PO file is translations/<code>.po."""
+    text = str(value).strip()
+    if not _LANGUAGE.match(text):
+        raise ValueError(f"'{text[:20]}' is not a language code (like de, fr or pt-BR)")
+    return text
+
+
 def _standards(chosen: tuple[str, ...]) -> tuple[str, ...]:
     """Repeated --pdf-standard values -> registry order, without repeats; at most one PDF/A level."""
     ordered = tuple(name for name in PDF_STANDARDS if name in chosen)
@@ -254,6 +267,16 @@ OPTIONS: tuple[Option, ...] = (
         "Default: the content's default_audience, else the standard edition.",
         reader=_audience,
         metavar="ID",
+        names_output=True,
+    ),
+    Option(
+        "lang",
+        ("--lang",),
+        "Language of the edition: its text from translations/LANG.po (see `booklet translate`), "
+        "with that language's built-in labels, numbers, quotes and hyphenation. "
+        "Default: the content's own language.",
+        reader=_language,
+        metavar="LANG",
         names_output=True,
     ),
     Option(

@@ -19,6 +19,7 @@ from booklet.convert import did_you_mean, expected
 from booklet.errors import ContentError, Problem
 from booklet.files import MAX_CONTENT_FILE, UnsafePath, read_regular
 from booklet.model import PRESSURES, SIGNALS, Booklet, Caution, SourceRef
+from booklet.translation import missing_message, po_path
 
 COLUMNS = ("id", "name", "audience", "language", "pressure", "avoid", "light", "cautions", "notes", "formats")
 LIST_COLUMNS = {"avoid", "light", "cautions", "notes", "formats"}
@@ -263,6 +264,9 @@ class _Checker:
             return None
         if not _LANG.match(cell.text):
             self.fail(cell.ref, "language", f"'{cell.text[:20]}' is not a language code (like en, de or pt-BR)")
+            return None
+        if cell.text != self.booklet.language and not po_path(self.booklet.root, cell.text).is_file():
+            self.fail(cell.ref, "language", missing_message(cell.text))
             return None
         return cell.text
 

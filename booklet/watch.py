@@ -18,7 +18,7 @@ from booklet.build import build, load_booklet, resolve_source
 from booklet.errors import BookletError
 from booklet.options import BuildOptions
 
-WATCHED = ("*.yaml", "*.yml", "*.png", "*.jpg", "*.jpeg", "*.svg", "*.ttf")
+WATCHED = ("*.yaml", "*.yml", "*.po", "*.png", "*.jpg", "*.jpeg", "*.svg", "*.ttf")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Event:
     summary: str  # pages (and sheets), as build reports them
     seconds: float
     errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # one line each, e.g. strings of a --lang build still untranslated
 
 
 def snapshot(root: Path) -> dict[Path, tuple[int, int]]:
@@ -55,7 +56,7 @@ def rebuild(source: Path, options: BuildOptions, output: Path | None = None, fol
         paths = write_files(result.files, folder=folder, output=output, inputs=[Path(booklet.root)], sync_folder=False)
     except BookletError as exc:
         return Event((), "", time.perf_counter() - started, tuple(exc.lines()))
-    return Event(tuple(paths), result.summary(), time.perf_counter() - started)
+    return Event(tuple(paths), result.summary(), time.perf_counter() - started, warnings=result.warnings)
 
 
 def watch(

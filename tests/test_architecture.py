@@ -56,7 +56,7 @@ LIBRARIES: dict[str, tuple[tuple[str, ...], str]] = {
     "tinycss2": (("booklet.illustrate.svg_clean",), "the SVG sanitiser rebuilds the CSS"),
     "babel": (("booklet.locale",), "numbers and plurals per language"),
     "pyphen": (("booklet.hyphenate", "booklet.locale", "booklet.labels."), "hyphenation per language"),
-    "polib": (("booklet.translate", "booklet.po", "booklet.labels."), "PO files for translators"),
+    "polib": (("booklet.translation.",), "PO files for translators"),
     "distributed": (("booklet.roster_run", "booklet.dask_executor"), "the roster executor"),
 }
 

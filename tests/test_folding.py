@@ -129,6 +129,7 @@ def fold(plan, sizes, reading: Reading):
     fold_x = width / 2
     sheets = [print_sheet(plan, n, reading.about_vertical, sizes) for n in range(1, plan.sheets + 1)]
     groups = reading.groups or [len(sheets)]
+
     def middle(p):
         x0, y0, x1, y1 = box(p.corners)
         return ((x0 + x1) / 2, (y0 + y1) / 2)

@@ -330,7 +330,7 @@ def test_importing_and_rendering_leave_reportlab_settings_alone(handwash: Path):
     real_story = booklet.render.booklet.story
 
     def spy(plan, ctx, *tags):
-        seen.append((rl_config.trustedHosts, rl_config.trustedSchemes, rl_config.shapeChecking))
+        seen.append(tuple(getattr(rl_config, name) for name in settings.RENDER_SETTINGS))
         return real_story(plan, ctx, *tags)
 
     booklet.render.booklet.story = spy

@@ -310,4 +310,3 @@ def test_consistency_checks_run_on_each_personal_edition(tmp_path, booklet):
     # the warning points at the roster line that says so, and never quotes the name.
     assert any("crosses the shoulders zone" in w and "roster.csv:2:1" in w for w in warnings), warnings
     assert not any("Ann" in w for w in warnings)
-

@@ -103,16 +103,33 @@ def _transparent(pdf) -> bool:
     return any("/Group" in page.obj for page in pdf.pages)
 
 
+def _compress_new_streams(pdf) -> None:
+    """Flate-compress the streams written without a filter (ICC profile, ToUnicode maps, ...).
+
+    qpdf's own ``compress_streams`` would do it, but it also decodes and recompresses every
+    stream ReportLab already compressed: 50 ms of a 24-page build, against under 1 ms
+    here. XMP metadata stays plain text, as qpdf leaves it.
+    """
+    import zlib
+
+    import pikepdf
+
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and "/Filter" not in obj and obj.get("/Type") != "/Metadata":
+            obj.write(zlib.compress(obj.read_raw_bytes()), filter=pikepdf.Name.FlateDecode)
+
+
 def _save(pdf, version: str) -> bytes:
     import pikepdf
 
+    _compress_new_streams(pdf)
     out = io.BytesIO()
     pdf.save(
         out,
         min_version=version,
         deterministic_id=True,
         fix_metadata_version=False,
-        compress_streams=True,
+        compress_streams=False,  # see _compress_new_streams
         stream_decode_level=pikepdf.StreamDecodeLevel.none,  # ReportLab's streams are kept as compressed
         # No object streams: every dictionary stays readable as plain text, as ReportLab writes them.
         object_stream_mode=pikepdf.ObjectStreamMode.preserve,

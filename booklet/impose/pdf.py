@@ -74,6 +74,7 @@ UNREADABLE = (
 DROPPED = ["/AA", "/A", "/OpenAction", "/JS", "/JavaScript", "/Annots", "/Parent", "/P", "/F", "/FFilter"]
 ENCRYPT = re.compile(rb"/Encrypt\s*(\d+\s+\d+\s+R|<<)")
 
+
 def _version(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in text.split(".")[:2] if p.isdigit())
 
