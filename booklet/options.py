@@ -27,7 +27,7 @@ from typing import Any
 from booklet.errors import OptionError
 from booklet.finish import STANDARDS as PDF_STANDARDS
 from booklet.impose import LAYOUTS
-from booklet.impose.grid import DUPLEX as DUPLEX_MODES
+from booklet.impose.settings import DUPLEX as DUPLEX_MODES
 from booklet.paper import ALIASES as PAPER_ALIASES
 from booklet.paper import CARD_SIZES, PAPERS, check_page_size, parse_offset, parse_paper
 from booklet.paper import SHEETS as SHEET_SIZES

@@ -42,6 +42,9 @@ def test_a_text_only_build_leaves_web_mail_and_svg_libraries_unloaded(tmp_path: 
     # xml.sax.saxutils (for one escape) pulled in urllib.request, http, email and ssl: 70 ms.
     for name in ("urllib.request", "http.client", "email.parser", "ssl", "xml.sax", "svglib", "lxml", "pypdf"):
         assert name not in modules, name
+    # Nothing is imposed: the planners stay unloaded (the scheme names come from booklet.impose alone).
+    for name in ("booklet.impose.cards", "booklet.impose.grid", "booklet.impose.spreads", "booklet.impose.pdf"):
+        assert name not in modules, name
 
 
 def test_help_and_listing_load_no_pdf_library():

@@ -81,14 +81,14 @@ def place_annotations(pages: list[Any], root: Element) -> dict[int, list[tuple[A
     from booklet.render.tagging import Element  # plain data class; no drawing
 
     placed: dict[int, list[tuple[Any, Any]]] = {}
-    drawn = [e for e in root.walk() if e.boxes]
+    drawn = _boxes_by_page(root)
     for number, page in enumerate(pages, 1):
         for annot in page.obj.get("/Annots", Array()):
             kind = annot.get("/Subtype")
             if kind not in (Name.Link, Name.Widget):
                 continue
             x0, y0, x1, y1 = (float(v) for v in annot.Rect)
-            owner = _under(drawn, number, (x0 + x1) / 2, (y0 + y1) / 2) or root
+            owner = _under(drawn.get(number, []), (x0 + x1) / 2, (y0 + y1) / 2) or root
             if kind == Name.Link and owner.role != "Link":
                 owner = owner.add("Link", contents=_link_text(annot))
             elif kind == Name.Widget:
@@ -100,14 +100,22 @@ def place_annotations(pages: list[Any], root: Element) -> dict[int, list[tuple[A
     return placed
 
 
-def _under(drawn: list[Element], page: int, x: float, y: float) -> Element | None:
-    """The smallest element drawn around a point of a page."""
+def _boxes_by_page(root: Element) -> dict[int, list[tuple[Element, tuple[float, ...]]]]:
+    """Element tree -> each page's drawn boxes, in drawing order (one walk, not one per annotation)."""
+    by_page: dict[int, list[tuple[Element, tuple[float, ...]]]] = {}
+    for el in root.walk():
+        for p, *box in el.boxes:
+            by_page.setdefault(p, []).append((el, tuple(box)))
+    return by_page
+
+
+def _under(drawn: list[tuple[Element, tuple[float, ...]]], x: float, y: float) -> Element | None:
+    """The smallest element drawn around a point of one page."""
     best, best_area = None, float("inf")
-    for el in drawn:
-        for p, x0, y0, x1, y1 in el.boxes:
-            area = (x1 - x0) * (y1 - y0)
-            if p == page and x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1 and area < best_area:
-                best, best_area = el, area
+    for el, (x0, y0, x1, y1) in drawn:
+        area = (x1 - x0) * (y1 - y0)
+        if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1 and area < best_area:
+            best, best_area = el, area
     return best
 
 

@@ -10,6 +10,7 @@ those zones and room allows. Drawings are pure functions of their arguments.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
@@ -23,7 +24,7 @@ from booklet.illustrate.marks import hand_glyph, motion
 from booklet.illustrate.motions import MOMENTS, traces_for
 from booklet.illustrate.pen import GREY, LIGHT_TOUCH, NO_PRESSURE_RED, Frame, fit_body, flat, tint
 from booklet.illustrate.zones import LIGHT, NO_PRESSURE
-from booklet.model import LABELS, Illustration
+from booklet.model import LABELS, NOWHERE, Illustration
 
 LEGEND_TEXT = LABELS["no_pressure"]
 KEY_WORDS = ("no_pressure", "light_touch", "worked_area")
@@ -91,7 +92,7 @@ def draw_diagram(
     del legend_text
     f = figure_of(illustration)
     return _diagram(
-        illustration,
+        _drawn_part(illustration),
         round(width_pt, 3),
         round(height_pt, 3),
         accent,
@@ -105,6 +106,16 @@ def draw_diagram(
         label_size,
         _names(f, zone_names),
     )
+
+
+def _drawn_part(illustration: Illustration | None) -> Illustration | None:
+    """An illustration -> the same drawing data without where it was written, the drawing cache's key.
+
+    Strokes drawn alike (a long booklet's repeated patterns) then share one drawing.
+    """
+    if illustration is None:
+        return None
+    return replace(illustration, ref=NOWHERE, field_refs=())
 
 
 def _names(f: Figure, zone_names: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:

@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from booklet.errors import InputError, clean
-from booklet.impose.cards import card_plan
-from booklet.impose.instructions import Words, english, instructions, slug_text, wording
-from booklet.impose.plan import Plan
 from booklet.impose.settings import ImposeOptions
-from booklet.impose.spreads import saddle_plan, two_up_plan
+
+if TYPE_CHECKING:
+    from booklet.impose.instructions import Words
+    from booklet.impose.plan import Plan
 
 Size = tuple[float, float]
 SlugLine = tuple[str, float, float, float, float, bool]
@@ -31,7 +32,7 @@ SlugRenderer = Callable[[Sequence[SlugLine], Size], bytes]
 MAX_INPUT = 200_000_000  # bytes
 DEFAULTS = ImposeOptions()
 
-__all__ = ["SCHEMES", "ImposeOptions", "Imposed", "Scheme", "english", "impose", "impose_file"]
+__all__ = ["SCHEMES", "ImposeOptions", "Imposed", "Scheme", "impose", "impose_file"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,26 @@ class Scheme:
     describe: str
     format: str  # "booklet": reading pages; "cards": card fronts and backs
     plan: Callable[[Sequence[Sequence[Size]], ImposeOptions], Plan]
+
+
+# The planners load on first use: a build that imposes nothing (and every command that only
+# needs the scheme names, as the CLI's choices) does not import the planning modules.
+def saddle_plan(sizes: Sequence[Sequence[Size]], options: ImposeOptions) -> Plan:
+    from booklet.impose.spreads import saddle_plan as plan
+
+    return plan(sizes, options)
+
+
+def two_up_plan(sizes: Sequence[Sequence[Size]], options: ImposeOptions) -> Plan:
+    from booklet.impose.spreads import two_up_plan as plan
+
+    return plan(sizes, options)
+
+
+def card_plan(sizes: Sequence[Sequence[Size]], options: ImposeOptions) -> Plan:
+    from booklet.impose.cards import card_plan as plan
+
+    return plan(sizes, options)
 
 
 SCHEMES: dict[str, Scheme] = {
@@ -94,6 +115,7 @@ def impose(
     if scheme not in SCHEMES:
         raise InputError(f"unknown imposition {scheme!r} (expected {', '.join(SCHEMES)})")
     from booklet.impose import pdf
+    from booklet.impose.instructions import instructions, slug_text, wording
 
     say = wording(words)
     sources = [pdf.open_pdf(data, name, options.bleed_pt) for data, name in inputs]
