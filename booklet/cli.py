@@ -22,6 +22,7 @@ from booklet.errors import BookletError, OptionError, clean
 from booklet.impose import LAYOUTS
 from booklet.lint import CHECKS as LINT_CHECKS
 from booklet.options import OPTIONS, SHEETS, Option, choice_list
+from booklet.preview import SHEET_LAYOUTS
 
 EXIT_CODES = """\b
 Exit codes:
@@ -442,7 +443,7 @@ def _roster_batch(
     failed = sorted((r for r in receipts if not r.ok), key=lambda r: order[r.id])
     built = sum(1 for r in receipts if r.ok and not r.skipped)
     skipped = sum(1 for r in receipts if r.skipped)
-    total = sum(b for r in receipts for _, b, _ in r.files)
+    total = sum(f.bytes for r in receipts for f in r.files)
     click.echo(
         f"{built} built, {skipped} up to date, {len(failed)} failed in {time.perf_counter() - started:.2f} s "
         f"({total / 1024 / 1024:.1f} MB); manifest: {out_dir / 'manifest.json'}"
@@ -564,20 +565,39 @@ def new(path: Path, title: str | None) -> None:
 @click.option(
     "--dpi", type=click.IntRange(20, 300), default=60, show_default=True, help="Resolution of the PNGs, 20 to 300."
 )
+@click.option(
+    "--spreads",
+    is_flag=True,
+    help="Write one PNG per spread, facing pages side by side (page 1 alone, then 2|3, 4|5, ...).",
+)
+@click.option(
+    "--sheet",
+    type=click.Choice(SHEET_LAYOUTS),
+    help="Contact sheet as facing-page spreads or a flat grid of pages. Default: spreads (booklet), pages (cards).",
+)
 @out_dir_option("output/preview", "Folder for the PNGs and the contact sheet.")
-def preview(source: Path | None, pages: str | None, dpi: int, out_dir: Path, **values: Any) -> None:
+def preview(
+    source: Path | None, pages: str | None, dpi: int, spreads: bool, sheet: str | None, out_dir: Path, **values: Any
+) -> None:
     """Render pages of one build of SOURCE to PNG files and one contact sheet of them all.
 
-    SOURCE is a content folder or booklet YAML file (default: the shipped guide).
+    SOURCE is a content folder or booklet YAML file (default: the shipped guide). A
+    booklet's contact sheet shows facing pages side by side, as the booklet is held.
     """
     from booklet.build import build as run
     from booklet.build import load_booklet
     from booklet.preview import write_preview
 
     options = checked(values)
+    cards = options.format == "cards"
+    if cards and (spreads or sheet == "spreads"):
+        flag = "--spreads" if spreads else "--sheet spreads"
+        raise click.UsageError(f"{flag} applies to booklets: card sheets have no facing pages")
     result = run(load_booklet(source), options)
-    shown = write_preview(result.pdf, out_dir, Path(result.name).stem, pages, dpi)
-    click.echo(f"wrote {len(shown.pages)} pages to {out_dir}/ and the contact sheet {shown.sheet}")
+    layout = sheet or ("pages" if cards else "spreads")
+    shown = write_preview(result.pdf, out_dir, Path(result.name).stem, pages, dpi, spreads, layout)
+    what = "spreads" if spreads else "pages"
+    click.echo(f"wrote {len(shown.pages)} {what} to {out_dir}/ and the contact sheet {shown.sheet}")
 
 
 @main.command(short_help="Rebuild SOURCE on every save; print pages and time, or the errors.")

@@ -1,9 +1,11 @@
 """Edition -> warnings where the booklet disagrees with itself.
 
-Four checks, each pointing at the file and line to fix:
+Five checks, each pointing at the file and line to fix:
 - pressure: a stroke's text names a pressure above the one its at-a-glance strip
   prints (which is the edition's cap when the edition caps it), or an edition with a
   cap prints a pressure above it anywhere;
+- step pressure: the strip (and the card) print a pressure above every pressure word
+  the stroke's steps use ("Firm pressure" over steps that all say "gently");
 - routine: a routine whose title states a number of minutes that its steps, as this
   edition keeps them, do not add up to;
 - signal words: one hazard (the same caution ``id``, or the same ``zone``) printed
@@ -53,6 +55,7 @@ def disagreements(edition: Edition) -> list[Warning]:
     booklet = edition.booklet
     cap = edition.audience.max_pressure if edition.audience else None
     found = _named("pressure-words", pressure_words(booklet, cap, edition.name))
+    found += _named("step-pressure", step_pressure(booklet))
     found += _named("routine-minutes", routine_minutes(booklet, edition.name))
     found += _named("signal-words", signal_words(booklet))
     for stroke in booklet.strokes:
@@ -111,6 +114,60 @@ def pressure_words(booklet: Booklet, cap: str | None, edition: str) -> Iterator[
                     piece.ref, f"{piece.what} says '{match.group(0)}' but the {edition} caps pressure at {cap}"
                 )
                 break
+
+
+# Words a step uses to say how hard to press, by level, beside each level's own label.
+# Comparatives ("lighter", "lighten", "firmer") are left out: "a lighter touch on the way
+# down" says the rest of the stroke is more than light, not that the stroke is light.
+STEP_WORDS = {
+    "en": {
+        "light": ("gentle", "gently", "light", "lightly", "soft", "softly"),
+        "moderate": ("moderate", "moderately", "medium"),
+        "firm": ("firm", "firmly", "deep", "deeply"),
+    },
+    "de": {
+        "light": ("leicht", "sanft", "behutsam"),
+        "moderate": ("mäßig", "mäßigem", "mäßigen", "mäßiger", "mittel", "mittlerem", "mittleren", "mittlerer"),
+        "firm": ("fest", "festem", "festen", "fester", "kräftig", "kräftigem", "kräftigen"),
+    },
+}
+
+
+def step_word_pattern(level: str, booklet: Booklet) -> re.Pattern[str]:
+    """A pressure level -> a pattern for the words a step may use for it, in the booklet's language."""
+    words = {re.escape(level)} if booklet.language.split("-")[0] == "en" else set()
+    words |= {re.escape(w) for w in STEP_WORDS.get(booklet.language.split("-")[0], {}).get(level, ())}
+    label = booklet.label(level).strip().lower()
+    if label:
+        words.add(re.escape(label))
+    return re.compile(r"\b(" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
+
+
+def step_pressure(booklet: Booklet) -> Iterator[Warning]:
+    """A stroke whose printed pressure is firmer than every pressure word its steps (and their short forms) use.
+
+    Steps that name no pressure at all say nothing to disagree with.
+    """
+    patterns = {level: step_word_pattern(level, booklet) for level in PRESSURES}
+    for stroke in booklet.strokes:
+        if stroke.pressure not in PRESSURES:
+            continue
+        said: dict[str, str] = {}  # level -> the first word found for it
+        for step in stroke.steps:
+            for text in (step.text, step.short):
+                for level, pattern in patterns.items():
+                    match = pattern.search(text or "")
+                    if match and level not in said:
+                        said[level] = match.group(0)
+        if not said:
+            continue
+        most = max(said, key=PRESSURES.index)
+        if PRESSURES.index(most) < PRESSURES.index(stroke.pressure):
+            yield Warning(
+                ref_of(stroke, "pressure"),
+                f"{stroke.id}: the page and card print {stroke.pressure} pressure, but no step asks for more "
+                f"than {most} ('{said[most]}'); say in a step how firmly to press, or lower the pressure",
+            )
 
 
 def stroke_texts(stroke: Stroke) -> Iterator[Text]:

@@ -23,6 +23,7 @@ CHECKS = {
     "card-step": f"a step over {CARD_STEP} characters has no 'short' form for the cards",
     "unknown-zone": "a caution names a zone that is not on the diagram",
     "pressure-words": "text says a firmer pressure than the stroke (or the edition's cap) allows",
+    "step-pressure": "a stroke's pressure is firmer than every pressure word its steps use",
     "routine-minutes": "the routine's title gives minutes its steps do not add up to",
     "signal-words": "one hazard (caution id or zone) has different signal words",
     "picture-zones": "a motion crosses a zone a caution keeps free of pressure, or is not shaded",

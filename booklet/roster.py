@@ -93,7 +93,10 @@ def _csv_rows(data: bytes, shown: str, problems: list[Problem]) -> list[tuple[di
     if not header:
         return []
     keys = [h.strip() for h in header]
-    columns = _check_columns(keys, shown, problems)
+    physical = _LINE_END.split(text)  # csv's line_num counts these lines
+    columns = _check_columns(keys, problems, _cell_starts(physical, 1, reader.line_num, shown))
+    if "id" not in columns:
+        problems.append(Problem(SourceRef(shown, 1, 1), "the roster needs an 'id' column"))
     rows: list[tuple[dict[str, _Cell], SourceRef]] = []
     line = reader.line_num
     try:
@@ -105,11 +108,11 @@ def _csv_rows(data: bytes, shown: str, problems: list[Problem]) -> list[tuple[di
             if len(values) > len(keys):
                 problems.append(Problem(ref, f"{len(values)} cells, but the header names {len(keys)} columns"))
                 continue
-            cells, column = {}, 1
-            for key, value in zip(keys, values, strict=False):
+            cells = {}
+            starts = _cell_starts(physical, start, line, shown)
+            for key, value, where in zip(keys, values, starts, strict=False):
                 if key in columns and value.strip():
-                    cells[key] = _Cell(value.strip(), SourceRef(shown, start, column))
-                column += len(value) + 1
+                    cells[key] = _Cell(value.strip(), where)
             rows.append((cells, ref))
             if len(rows) > MAX_RECIPIENTS:
                 problems.append(Problem(ref, f"more than {MAX_RECIPIENTS:,} recipients; split the roster"))
@@ -117,6 +120,36 @@ def _csv_rows(data: bytes, shown: str, problems: list[Problem]) -> list[tuple[di
     except csv.Error as exc:
         problems.append(Problem(SourceRef(shown, line + 1, 1), f"CSV: {exc}"))
     return rows
+
+
+_LINE_END = re.compile(r"\r\n|\n|\r")
+
+
+def _cell_starts(physical: list[str], first: int, last: int, shown: str) -> list[SourceRef]:
+    """The physical lines ``first``..``last`` of one CSV record -> where each of its cells starts.
+
+    A quoted cell (with commas or doubled quotes inside) is longer in the file than its value, and may run
+    over lines; positions are counted in the file's own characters, so a problem in a later
+    cell points at that cell.
+    """
+    refs = [SourceRef(shown, first, 1)]
+    line, column, quoted, index = first, 1, False, 0
+    record = "\n".join(physical[first - 1 : last])
+    while index < len(record):
+        char = record[index]
+        if quoted:
+            if char == '"' and record[index + 1 : index + 2] == '"':
+                index, column = index + 1, column + 1  # a doubled quote inside quotes
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char == ",":
+            refs.append(SourceRef(shown, line, column + 1))
+        if char == "\n":
+            line, column = line + 1, 0
+        index, column = index + 1, column + 1
+    return refs
 
 
 def _yaml_rows(data: bytes, shown: str, problems: list[Problem]) -> list[tuple[dict[str, _Cell], SourceRef]]:
@@ -138,7 +171,7 @@ def _yaml_rows(data: bytes, shown: str, problems: list[Problem]) -> list[tuple[d
         if not isinstance(item, RawMap):
             problems.append(Problem(item.ref, "expected a recipient's fields (id: ..., name: ...)"))
             continue
-        columns = _check_columns(item.keys(), shown, problems, [k.ref for k, _ in item.entries])
+        columns = _check_columns(item.keys(), problems, [k.ref for k, _ in item.entries])
         cells: dict[str, _Cell] = {}
         for key, value in item.entries:
             if key.text not in columns:
@@ -162,21 +195,15 @@ def _yaml_rows(data: bytes, shown: str, problems: list[Problem]) -> list[tuple[d
     return rows
 
 
-def _check_columns(
-    keys: list[str], shown: str, problems: list[Problem], refs: list[SourceRef] | None = None
-) -> set[str]:
+def _check_columns(keys: list[str], problems: list[Problem], refs: list[SourceRef]) -> set[str]:
+    """Column names (with where each is written) -> the known ones; an unknown one is a problem."""
     known = set()
-    column = 1
-    for index, key in enumerate(keys):
-        ref = refs[index] if refs else SourceRef(shown, 1, column)
-        column += len(key) + 1
+    for key, ref in zip(keys, refs, strict=False):
         if key in COLUMNS:
             known.add(key)
         else:
             hint = did_you_mean(key.lower(), COLUMNS) or f" (expected {expected(COLUMNS)})"
             problems.append(Problem(ref, f"unknown roster column '{key[:40]}'{hint}"))
-    if "id" not in known and not refs:
-        problems.append(Problem(SourceRef(shown, 1, 1), "the roster needs an 'id' column"))
     return known
 
 

@@ -44,13 +44,23 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Written:
+    """One file a worker wrote: its name, size, sha256 and modification time (ns)."""
+
+    name: str
+    bytes: int
+    sha256: str
+    mtime_ns: int = 0  # 0: unknown (a manifest from before mtimes were kept), so resume hashes the file
+
+
+@dataclass(frozen=True)
 class Receipt:
     """What a worker hands back: ids, names of files, sizes and hashes; never a PDF."""
 
     id: str
     line: int
     input_hash: str
-    files: tuple[tuple[str, int, str], ...] = ()  # (file name, bytes, sha256)
+    files: tuple[Written, ...] = ()
     pages: int = 0
     seconds: float = 0.0
     errors: tuple[str, ...] = ()
@@ -108,7 +118,7 @@ def plan_run(
         digest = recipient_hash(content, recipient, wanted)
         entry = previous.get(recipient.id)
         if entry and entry.get("input_hash") == digest and _files_intact(out_dir, entry):
-            files = tuple((f["name"], f["bytes"], f["sha256"]) for f in entry["files"])
+            files = tuple(Written(f["name"], f["bytes"], f["sha256"], f.get("mtime_ns", 0)) for f in entry["files"])
             plan.skipped.append(Receipt(recipient.id, recipient.ref.line, digest, files, entry["pages"], skipped=True))
         else:
             plan.tasks.append(Task(str(source), content, recipient, wanted, str(out_dir), digest))
@@ -116,10 +126,22 @@ def plan_run(
 
 
 def _files_intact(out_dir: Path, entry: dict) -> bool:
+    """Every file the entry lists is there as written: same size, and same mtime or else same sha256.
+
+    A file whose size and modification time (to the nanosecond) are those recorded when it was
+    written is taken as intact without reading it, as make does; only a file whose mtime moved
+    (touched, copied, restored) is read and hashed. A rerun over 100,000 recipients thus stats
+    files instead of reading gigabytes.
+    """
     for f in entry.get("files", ()):
         path = out_dir / f["name"]
         try:
-            if path.stat().st_size != f["bytes"] or _sha256(path.read_bytes()) != f["sha256"]:
+            stat = path.stat()
+            if stat.st_size != f["bytes"]:
+                return False
+            if f.get("mtime_ns") and stat.st_mtime_ns == f["mtime_ns"]:
+                continue
+            if _sha256(path.read_bytes()) != f["sha256"]:
                 return False
         except OSError:
             return False
@@ -157,8 +179,8 @@ def run_task(task: Task) -> Receipt:
         outputs, pages, warnings = build_recipient(booklet, recipient, task.formats)  # type: ignore[arg-type]
         files = []
         for name, data in outputs.items():
-            write_atomic(Path(task.out_dir) / name, data, sync_folder=False)
-            files.append((name, len(data), _sha256(data)))
+            path = write_atomic(Path(task.out_dir) / name, data, sync_folder=False)
+            files.append(Written(name, len(data), _sha256(data), path.stat().st_mtime_ns))
     except BookletError as exc:
         lines = tuple(_without_name(line, recipient.name) for line in exc.lines())
         return Receipt(
@@ -239,9 +261,11 @@ def write_manifest(out_dir: Path, receipts: list[Receipt], order: dict[str, int]
         entries.append(
             {
                 "id": r.id,
-                "files": [{"name": n, "bytes": b, "sha256": h} for n, b, h in r.files],
+                "files": [
+                    {"name": f.name, "bytes": f.bytes, "sha256": f.sha256, "mtime_ns": f.mtime_ns} for f in r.files
+                ],
                 "pages": r.pages,
-                "bytes": sum(b for _, b, _ in r.files),
+                "bytes": sum(f.bytes for f in r.files),
                 "input_hash": r.input_hash,
                 "seconds": round(r.seconds, 3),
             }

@@ -353,3 +353,62 @@ def test_pdf_standard_option_is_checked():
     with pytest.raises(OptionError, match="unimposed"):
         BuildOptions(pdf_standard=("ua-1",), impose="saddle")
     assert BuildOptions(pdf_standard=("a-3b", "ua-1", "ua-1")).pdf_standard == ("ua-1", "a-3b")
+
+
+def page_of(el: pikepdf.Dictionary, pdf_bytes_pages: dict) -> int | None:
+    return pdf_bytes_pages.get(el.Pg.objgen) if "/Pg" in el else None
+
+
+def test_a_strokes_summary_is_read_after_its_name_even_where_the_page_puts_it_after_the_steps(editions):
+    """On pocket paper a long stroke's summary sits on its second spread; a reader still hears it second."""
+    booklet = prepare(load_booklet(SHIPPED), None).booklet
+    tree = structure(editions[None])
+    pages = {p.objgen: i for i, p in enumerate(OPEN[-1].pages, 1)}
+    steps = booklet.label("steps")
+    moved = 0
+    for stroke in booklet.strokes:
+        name = next(i for i, (role, text, _) in enumerate(tree) if role == "H1" and bare(text) == bare(stroke.name))
+        summary = next(i for i, (_, text, _) in enumerate(tree) if i > name and bare(text) == bare(stroke.summary))
+        heading = next(i for i, (role, text, _) in enumerate(tree) if i > name and role == "H2" and text == steps)
+        assert name < summary < heading, stroke.id
+        moved += page_of(tree[summary][2], pages) > page_of(tree[heading][2], pages)
+    assert moved, "no stroke's summary is printed after its steps: the case this test is for is gone"
+
+
+def fact_lists(data: bytes) -> list[list[tuple[str, str]]]:
+    """Each list whose items are (Lbl, LBody) pairs of text, as read from the structure tree."""
+    tree = structure(data)
+    text_of = {el.objgen: text for _, text, el in tree}  # elements are indirect objects
+
+    def own_and_below(el) -> str:
+        kids = el.K if isinstance(el.K, pikepdf.Array) else [el.K]
+        return text_of.get(el.objgen, "") + "".join(
+            own_and_below(k) for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/StructElem"
+        )
+
+    found = []
+    for role, _, el in tree:
+        if role != "L":
+            continue
+        items = []
+        for li in el.K if isinstance(el.K, pikepdf.Array) else [el.K]:
+            parts = {str(k.S): k for k in li.K if isinstance(k, pikepdf.Dictionary)} if "/K" in li else {}
+            if "/Lbl" in parts and "/LBody" in parts:
+                items.append((own_and_below(parts["/Lbl"]), own_and_below(parts["/LBody"])))
+        found.append(items)
+    return found
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])  # facts beside the diagram (a column), and as rows (A4)
+def test_at_a_glance_facts_are_a_list_of_labels_and_values(paper: str):
+    booklet = prepare(load_booklet(SHIPPED), None).booklet
+    data = built(SHIPPED, paper=paper)
+    lists = fact_lists(data)
+    labels = {booklet.label(k).upper() for k in ("pressure", "time", "hands", "areas")}
+    facts = [dict(items) for items in lists if items and {lbl.upper() for lbl, _ in items} & labels]
+    for stroke in booklet.strokes:  # the pressure and time of every stroke, each as an item's label and body
+        pressure = booklet.label(stroke.pressure)
+        assert any(f.get(booklet.label("pressure")) == pressure for f in facts), (stroke.id, facts)
+        assert any(bare(f.get(booklet.label("time"), "")) == bare(stroke.duration) for f in facts), stroke.id
+    for role, text, _ in structure(data):  # no fact is left in a Div
+        assert not (role == "Div" and booklet.label("pressure") in text), text

@@ -155,6 +155,25 @@ def test_illustrate_does_not_import_render(module: str):
     assert not crossing, f"{module} imports {crossing}"
 
 
+# The booklet's page builders and the cards are two renderers side by side: what both draw
+# (flowables, gauges, styles, markup) lives in modules of its own, never in one of them.
+PAGE_BUILDERS = {
+    "booklet.render.booklet",
+    "booklet.render.sections",
+    "booklet.render.stroke",
+    "booklet.render.spread",
+    "booklet.render.safety",
+}
+CARDS = {"booklet.render.cards"}
+
+
+@pytest.mark.parametrize("module", sorted((PAGE_BUILDERS | CARDS) & set(MODULES)))
+def test_cards_and_booklet_pages_share_only_common_modules(module: str):
+    other = PAGE_BUILDERS if module in CARDS else CARDS
+    crossing = sorted(ours(module) & other)
+    assert not crossing, f"{module} imports {crossing}; move what both need into a shared module"
+
+
 def test_a_forbidden_import_is_caught(tmp_path: Path, monkeypatch):
     """The checks above fail on a real violation: a step importing the CLI, a foundation importing yaml."""
     fake_step = PACKAGE / "layout.py"
@@ -165,6 +184,13 @@ def test_a_forbidden_import_is_caught(tmp_path: Path, monkeypatch):
     try:
         with pytest.raises(AssertionError, match="imports"):
             test_imports_point_one_way("booklet.layout")
+        cards = PACKAGE / "render" / "cards.py"
+        leak = cards.read_text(encoding="utf-8") + "\n\nfrom booklet.render.sections import para\n"
+        (tmp_path / "cards.py").write_text(leak, encoding="utf-8")
+        monkeypatch.setitem(MODULES, "booklet.render.cards", tmp_path / "cards.py")
+        imports.cache_clear()
+        with pytest.raises(AssertionError, match="sections"):
+            test_cards_and_booklet_pages_share_only_common_modules("booklet.render.cards")
         (tmp_path / "model.py").write_text("import yaml\n", encoding="utf-8")
         monkeypatch.setitem(MODULES, "booklet.model", tmp_path / "model.py")
         with pytest.raises(AssertionError, match="yaml"):

@@ -55,9 +55,10 @@ def test_large_print_is_larger_capped_and_cautious(editions):
     assert "Ask whether they take blood thinners" in text
 
 
-def test_home_edition_keeps_plain_words_and_firm_pressure(editions):
+def test_home_edition_keeps_plain_words_and_its_strokes_own_pressure(editions):
     text = pdf_text(editions["home"])
-    assert "Firm" in text
+    assert "Moderate pressure" in text  # kneading, the fan stroke and raking: uncapped
+    assert "Pressure kept to" not in text
     assert "Kneading" in text
     assert "Shoulder kneading" not in text
     for jargon in ("Muscles worked", "erector spinae", "effleurage", "Hand-over-hand"):

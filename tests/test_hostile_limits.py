@@ -100,8 +100,7 @@ def test_a_long_pressure_label_is_blamed_on_its_own_line(handwash: Path, edit):
         build(load_booklet(handwash), BuildOptions(format="cards", card="business"))
     assert caught.value.lines()[0].endswith(
         "booklet.yaml:39:19: error: cards: the line 'Very very gentle Very very gentle Very very gentle Very very "
-        "gentle Very very gentle Very very gentle · palms, fingertips' does not fit on one line of a card "
-        "even at 7 pt; shorten it"
+        "gentle Very very gentle Very very gentle' does not fit on one line of a card even at 7 pt; shorten it"
     )
 
 

@@ -163,7 +163,8 @@ def test_a_made_up_language_prints_no_english_in_any_format(tmp_path: Path):
         BuildOptions(impose="saddle"),
         BuildOptions(bleed_mm=3),
         BuildOptions(format="cards"),
-        BuildOptions(format="cards", audience="kappo", card="index", duplex="short-edge"),
+        BuildOptions(format="cards", audience="kappo", duplex="short-edge"),  # large print: index is too small
+        BuildOptions(format="cards", card="index"),
         BuildOptions(format="cards", backs="separate", bleed_mm=2),
     ]
     for options in runs:

@@ -181,6 +181,24 @@ INCONSISTENT = [
         "items: [Warm your hands, Ask if they like it firm]",
         ["booklet.yaml:9:30: warning: checklist 'before' says 'firm' but the Gentle edition caps pressure at light"],
     ),
+    (  # the strip and card say moderate over steps that all say gently (the gentle edition prints light)
+        "strokes/glide.yaml",
+        "  - Glide up beside the spine.",
+        "  - Glide up gently beside the spine.",
+        [
+            "strokes/glide.yaml:4:11: warning: glide: the page and card print moderate pressure, but no step "
+            "asks for more than light ('gently'); say in a step how firmly to press, or lower the pressure"
+        ],
+    ),
+    (  # a short form counts: the card prints it
+        "strokes/glide.yaml",
+        "  - Glide up beside the spine.",
+        "  - text: Glide up beside the spine.\n    short: Glide up, softly.",
+        [
+            "strokes/glide.yaml:4:11: warning: glide: the page and card print moderate pressure, but no step "
+            "asks for more than light ('softly'); say in a step how firmly to press, or lower the pressure"
+        ],
+    ),
     (  # a routine title that its steps do not add up to
         "booklet.yaml",
         "title: A 4-minute shoulder rub",
@@ -251,6 +269,24 @@ def test_lint_strict_catches_a_booklet_that_disagrees_with_itself(
     assert code == 1
 
 
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "  - Rest your hands gently on the lower back.\n  - Glide up beside the spine with moderate pressure.",
+        "  - Rest your hands on the lower back.\n  - Glide up beside the spine, with a lighter touch at the top.",
+        "  - Rest your hands on the lower back.\n  - Glide up beside the spine.",
+    ],
+    ids=["one-step-says-moderate", "a-comparative-says-nothing-of-the-rest", "no-pressure-word"],
+)
+def test_steps_that_reach_the_stated_pressure_or_name_none_pass(shoulders: Path, edit, steps: str):
+    edit(
+        shoulders / "strokes/glide.yaml",
+        "  - Rest your hands on the lower back.\n  - Glide up beside the spine.",
+        steps,
+    )
+    assert lint_lines(shoulders, "-a", "everyone") == (0, [])  # the gentle edition refuses 'moderate' anywhere
+
+
 def test_lint_checks_the_edition_asked_for_only(shoulders: Path, edit):
     edit(shoulders / "strokes/glide.yaml", "  - Go slowly.", "  - Go slowly, with moderate pressure.")
     assert lint_lines(shoulders, "-a", "everyone") == (0, [])
@@ -285,3 +321,16 @@ def test_the_shipped_editions_agree_with_themselves():
         warnings, level = lint(make_edition(booklet, audience.id))
         assert not warnings, (audience.id, [str(w) for w in warnings])
         assert level.fine, (audience.id, str(level))
+
+
+def test_step_pressure_reads_the_booklets_language(tmp_path: Path, edit):
+    """German steps are read with German words: 'leicht' under a moderate stroke is caught."""
+    import shutil
+
+    german = tmp_path / "schreibtisch-de"
+    shutil.copytree(FIXTURES / "schreibtisch-de", german)
+    assert lint_lines(german, "--skip", "reading-level") == (0, [])
+    edit(german / "strokes/nackendehnung.yaml", "Kopfseite legen", "Kopfseite leicht legen")
+    code, lines = lint_lines(german)
+    assert code == 1
+    assert any("nackendehnung: the page and card print moderate pressure" in x and "('leicht')" in x for x in lines)

@@ -78,6 +78,15 @@ def first_problem(tmp_path: Path, booklet, text: str, name: str = "roster.csv") 
         ),
         ("id\n", "roster.csv:1:1: error: the roster lists no recipients"),
         ("id,name\np1,Ann,extra\n", "roster.csv:2:1: error: 3 cells, but the header names 2 columns"),
+        (  # a quoted cell is longer in the file than its value: later cells are placed in the file's characters
+            'id,name,audience\np1,"Ann ""A."", Smith",hmoe\n',
+            "roster.csv:2:24: error: audience: unknown audience 'hmoe' (did you mean 'home'?)",
+        ),
+        (  # a quoted cell over two lines: the next cell is on the second line
+            'id,name,audience\np1,"Ann\nSmith",hmoe\n',
+            "roster.csv:3:8: error: audience: unknown audience 'hmoe' (did you mean 'home'?)",
+        ),
+        ('"id","nmae"\np1,Ann\n', "roster.csv:1:6: error: unknown roster column 'nmae' (did you mean 'name'?)"),
     ],
 )
 def test_csv_roster_problems(tmp_path, booklet, text, first):
@@ -310,3 +319,28 @@ def test_consistency_checks_run_on_each_personal_edition(tmp_path, booklet):
     # the warning points at the roster line that says so, and never quotes the name.
     assert any("crosses the shoulders zone" in w and "roster.csv:2:1" in w for w in warnings), warnings
     assert not any("Ann" in w for w in warnings)
+
+
+
+def test_resume_trusts_size_and_mtime_and_hashes_only_touched_files(local_run, roster_file, booklet, monkeypatch):
+    import booklet.roster_run as roster_run
+
+    out, _ = local_run
+    recipients = load_roster(roster_file, booklet, ("booklet", "cards"))
+    hashed: list[int] = []
+    real = roster_run._sha256
+    monkeypatch.setattr(roster_run, "_sha256", lambda data: hashed.append(len(data)) or real(data))
+    plan = plan_run(SHIPPED, Path(booklet.root), recipients, ("booklet", "cards"), out)
+    assert len(plan.skipped) == 3
+    assert hashed == []  # nothing read: every size and mtime is as written
+    bob = out / "bob.pdf"
+    stat = bob.stat()
+    os.utime(bob, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # touched, bytes unchanged
+    plan = plan_run(SHIPPED, Path(booklet.root), recipients, ("booklet", "cards"), out)
+    assert len(plan.skipped) == 3
+    assert hashed == [stat.st_size]  # only the touched file was hashed
+    data = bytearray(bob.read_bytes())
+    data[-10] ^= 1  # same size, different bytes, new mtime
+    bob.write_bytes(bytes(data))
+    plan = plan_run(SHIPPED, Path(booklet.root), recipients, ("booklet", "cards"), out)
+    assert [t.recipient.id for t in plan.tasks] == ["bob"]

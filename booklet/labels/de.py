@@ -126,6 +126,7 @@ LABELS: dict[str, str] = {
     "scan": "Code scannen, um den Link zu öffnen.",
     "page_ref": "S. {page}",
     "card_steps": "{name}: Schritte",
+    "card_see_cautions": "Weitere Hinweise und wann Sie aufhören: siehe die Karte „Sicherheitshinweise“.",
     "routine_card": "ABLAUF",
     "read_first": "ZUERST LESEN",
     "read_first_part": "ZUERST LESEN · {part} VON {parts}",

@@ -137,6 +137,7 @@ LABELS: dict[str, str] = {
     "page_ref": "p. {page}",
     # Cards
     "card_steps": "{name}: steps",
+    "card_see_cautions": "More cautions and when to stop: see the cautions card.",
     "routine_card": "ROUTINE",
     "read_first": "READ FIRST",
     "read_first_part": "READ FIRST · {part} OF {parts}",

@@ -129,6 +129,7 @@ LABELS: dict[str, str] = {
     "scan": "Escanee el código para abrir el enlace.",
     "page_ref": "pág. {page}",
     "card_steps": "{name}: pasos",
+    "card_see_cautions": "Más precauciones y cuándo parar: vea la tarjeta de precauciones.",
     "routine_card": "RUTINA",
     "read_first": "LEER PRIMERO",
     "read_first_part": "LEER PRIMERO · {part} DE {parts}",

@@ -127,6 +127,7 @@ LABELS: dict[str, str] = {
     "scan": "Scannez le code pour ouvrir le lien.",
     "page_ref": "p.\u00a0{page}",
     "card_steps": "{name}\u00a0: étapes",
+    "card_see_cautions": "Autres précautions et quand arrêter\u00a0: voir la carte des précautions.",
     "routine_card": "SÉANCE",
     "read_first": "À LIRE D’ABORD",
     "read_first_part": "À LIRE D’ABORD · {part} SUR {parts}",

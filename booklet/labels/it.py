@@ -124,6 +124,7 @@ LABELS: dict[str, str] = {
     "scan": "Inquadra il codice per aprire il link.",
     "page_ref": "p. {page}",
     "card_steps": "{name}: passaggi",
+    "card_see_cautions": "Altre avvertenze e quando fermarsi: vedi la scheda delle avvertenze.",
     "routine_card": "SEQUENZA",
     "read_first": "DA LEGGERE PRIMA",
     "read_first_part": "DA LEGGERE PRIMA · {part} DI {parts}",

@@ -34,9 +34,10 @@ from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
 from booklet.render.alt import cover_alt
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
+from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
-from booklet.render.sections import Context, EvenPage, hex_colour
+from booklet.render.sections import Context, EvenPage
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
 from booklet.render.tagging import Recorder, artifact, part, tag_story

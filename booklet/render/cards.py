@@ -1,33 +1,43 @@
 """Edition -> card PDFs: one front page and one back page per card, at trim size plus bleed.
 
 One card per stroke, then a routine card and a cautions card. Text that does not fit
-shrinks step by step down to 7 pt; below that the build fails naming the card and the
-content line it came from. Never silent truncation. Imposition (N-up on sheets, crop
-marks, duplex alignment) is impose/'s job; this module only draws single cards.
+shrinks step by step down to the edition's smallest size (7 pt; 12 pt in large print);
+below that the build fails naming the card and the content line it came from. Never
+silent truncation. Each card is laid out once: the size found while choosing what a
+card carries is the one it is drawn at. Imposition (N-up on sheets, crop marks, duplex
+alignment) is impose/'s job; this module only draws single cards.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from booklet.errors import ContentError
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, all_cautions, ref_of
 from booklet.paper import CardSize
+from booklet.render.card_fit import (
+    Fitted,
+    back_room,
+    card_look,
+    check_room,
+    fit_back,
+    fit_line,
+    floor_of,
+    refuse,
+    too_wide,
+)
+from booklet.render.card_text import caution_line, more_line, stop_line
+from booklet.render.gauges import PressureMeter, Timeline, hex_colour, map_names, minutes
 from booklet.render.hyphens import soft
 from booklet.render.markup import plain, to_para
-from booklet.render.sections import PressureMeter, Timeline, hex_colour, map_names, minutes
 from booklet.render.settings import with_render_settings
-from booklet.render.styles import INK, MUTED, SIGNAL_COLOURS, Look, make_look, tint
-
-MIN_SIZE = 7.0
+from booklet.render.styles import INK, MUTED, Look, tint
 
 
 @dataclass(frozen=True)
@@ -42,27 +52,40 @@ class Card:
     back: Callable[[Look, float], list[Flowable]]  # flowables at a given text size
 
 
-def cards_for(edition: Edition, fits: Callable[[Card], bool]) -> list[Card]:
-    """Stroke cards, the routine card, then as many cautions cards as the cautions need."""
+def cards_for(edition: Edition, fit: Callable[[Card], Fitted]) -> list[tuple[Card, Fitted]]:
+    """Stroke cards, the routine card, then as many cautions cards as the cautions need; each with
+    its back as ``fit`` laid it out, or None where ``fit`` found it too full (or was not asked)."""
     booklet = edition.booklet
-    cards = []
+    cards: list[tuple[Card, Fitted]] = []
+    left_over: list[Caution] = []  # stroke cautions a card had no room for: the cautions cards carry them
     for n, stroke in enumerate(booklet.strokes, 1):
         # Every caution and the stop-at-once line; a card too small for the stop line leaves it to the
-        # cautions card, and one too small even for every caution (a business card) keeps the key caution.
+        # cautions card, and one too small even for every caution (a business card) keeps the key caution
+        # and says where the others are.
         for every, stop in ((True, True), (True, False), (False, False)):
             card = stroke_card(stroke, n, len(booklet.strokes), booklet, with_stop=stop, every_caution=every)
-            if fits(card):
+            story = fit(card)
+            if story is not None:
                 break
-        cards.append(card)
+        if not every:
+            kept = ranked_cautions(stroke)[:1]
+            left_over += [replace(c, source=stroke.name) for c in ranked_cautions(stroke) if c not in kept]
+        cards.append((card, story))
     if booklet.routine and booklet.routine.steps:
-        cards.append(routine_card(edition))
-    cautions = sorted(booklet.cautions, key=lambda c: SIGNALS.index(c.signal))
+        cards.append((routine_card(edition), None))
+    cautions = sorted([*booklet.cautions, *left_over], key=lambda c: SIGNALS.index(c.signal))
     for parts in range(1, len(cautions) + 1):
         size = -(-len(cautions) // parts)
         chunks = [cautions[i : i + size] for i in range(0, len(cautions), size)]
         group = [cautions_card(edition, chunk, i + 1, len(chunks)) for i, chunk in enumerate(chunks)]
-        if all(fits(card) for card in group) or parts == len(cautions):
-            return cards + group
+        stories: list[Fitted] = []
+        for card in group:  # stop at the first that does not fit: the next split is tried
+            stories.append(fit(card))
+            if stories[-1] is None:
+                break
+        if all(story is not None for story in stories) or parts == len(cautions):
+            stories += [None] * (len(group) - len(stories))
+            return cards + list(zip(group, stories, strict=True))
     return cards
 
 
@@ -73,10 +96,16 @@ def stroke_card(
         from booklet.illustrate.pictures import stroke_picture
 
         m = size.margin_pt
-        foot = look.body_size * 3.2 * scale
+        foot = pressure_room(stroke, look, size.width_pt - 2 * m, scale, words)
         box = (size.width_pt - 2 * m, top - foot - m * 1.5)
         drawing = stroke_picture(
-            stroke, words, words.root, *box, accent=hex_colour(look.accent), font=look.fonts.regular
+            stroke,
+            words,
+            words.root,
+            *box,
+            accent=hex_colour(look.accent),
+            font=look.fonts.regular,
+            label_size=look.min_text if look.large_print else None,
         )
         if drawing is not None:  # the author's image, the diagram, or nothing to picture
             width, _ = drawing.wrap(*box)
@@ -85,21 +114,26 @@ def stroke_card(
 
     def back(look: Look, text_size: float) -> list[Flowable]:
         styles = card_styles(look, text_size)
-        story: list[Flowable] = [Paragraph(to_para(words.label("card_steps", name=stroke.name)), styles["title"])]
+        title = Paragraph(to_para(words.label("card_steps", name=stroke.name)), styles["title"])
+        title.source = label_source(words, "card_steps", (ref_of(stroke, "name"), "name"))
+        story: list[Flowable] = [title]
         for n, step in enumerate(stroke.steps, 1):
             para = Paragraph(f"<b>{n}.</b> " + to_para(soft(step.short or step.text, styles["step"])), styles["step"])
             para.source = (step.ref if step.ref.line else ref_of(stroke, "steps"), f"steps[{n - 1}]")
             story.append(para)
-        ranked = sorted(stroke.cautions, key=lambda c: SIGNALS.index(c.signal))[: None if every_caution else 1]
+        ranked = ranked_cautions(stroke)[: None if every_caution else 1]
         if ranked:  # every one of the stroke's cautions, in its short form where the author gave one
             story.append(Spacer(1, text_size * 0.3))
         for index, caution in enumerate(ranked):
-            line = caution_line(caution, styles["step"], words, short=True)
+            line = caution_line(caution, styles["step"], words, look.fonts.bold, short=True)
             line.source = (caution.ref, f"cautions[{index}]")
             story.append(line)
         stop = stop_line(words, styles["step"]) if with_stop else None
         if stop is not None:
             story.append(stop)
+        dropped = len(ranked) < len(stroke.cautions) or (not with_stop and bool(getattr(words, "stop_if", ())))
+        if dropped:  # the card cannot carry it all: it says where the rest is
+            story.append(more_line(words, styles["step"]))
         return story
 
     return Card(
@@ -107,57 +141,69 @@ def stroke_card(
     )
 
 
-def stop_line(words: Booklet, style: ParagraphStyle) -> Paragraph | None:
-    """The stop-at-once list as one line ("Stop at once if: sharp pain; dizziness; ..."), if the booklet has one."""
-    items = tuple(getattr(words, "stop_if", ()) or ())
-    if not items:
-        return None
-    text = f"<b>{to_para(words.label('stop_heading'))}:</b> " + "; ".join(to_para(item) for item in items)
-    line = Paragraph(text, ParagraphStyle("stopline", parent=style, firstLineIndent=0, leftIndent=0))
-    line.source = (ref_of(words, "stop_if"), "stop_if")
-    return line
+def ranked_cautions(stroke: Stroke) -> list[Caution]:
+    """A stroke's cautions, most severe first (the first is its key caution)."""
+    return sorted(stroke.cautions, key=lambda c: SIGNALS.index(c.signal))
 
 
-def caution_line(caution: Caution, style: ParagraphStyle, words: Booklet, short: bool = False) -> Paragraph:
-    """A caution as one compact line: the signal word in its colour, then the text (its card form if ``short``)."""
-    fill, _ = SIGNAL_COLOURS[caution.signal]
-    colour = fill if caution.signal != "caution" else colors.HexColor("#8A6D00")  # yellow is unreadable as text
-    label = f'<font color="{colour.hexval().replace("0x", "#")}"><b>{to_para(words.label(caution.signal))}</b></font> '
-    text = (caution.short or caution.text) if short else caution.text
-    return Paragraph(
-        label + to_para(soft(text, style)),
-        ParagraphStyle("keycaution", parent=style, firstLineIndent=0, leftIndent=0),
-    )
+def label_source(words: Booklet, key: str, otherwise: tuple[SourceRef, str]) -> tuple[SourceRef, str]:
+    """Where a printed label came from: the author's ``labels.<key>`` line if they gave one."""
+    given = dict(words.field_refs).get(f"labels.{key}")
+    return (given, f"labels.{key}") if given is not None else otherwise
+
+
+def pressure_lines(stroke: Stroke, look: Look, width: float, scale: float, words: Booklet) -> list[tuple[str, float]]:
+    """ "Moderate pressure · palms" on one line if it fits at the floor, else the pressure, then the hands below it:
+    each line with its size, shrunk to the width if need be; a label too long even alone is blamed at its line."""
+    label = words.label("pressure_" + stroke.pressure)
+    hands = ", ".join(words.hand_name(h) for h in stroke.hands)
+    font, size, floor = look.fonts.bold, look.body_size * scale, floor_of(look)
+    indent = look.body_size * 3.4
+    given = dict(words.field_refs).get(f"labels.pressure_{stroke.pressure}")
+    label_ref = given if given is not None and too_wide(label, font, width - indent, floor) else ref_of(stroke, "hands")
+    if hands and not too_wide(f"{label} · {hands}", font, width - indent, floor):
+        return [
+            (
+                f"{label} · {hands}",
+                fit_line(f"{label} · {hands}", font, size, width - indent, label_ref, "the line", floor),
+            )
+        ]
+    lines = [(label, fit_line(label, font, size, width - indent, label_ref, "the line", floor))]
+    if hands:  # a second line, under the pressure, as wide as the card
+        lines.append((hands, fit_line(hands, font, size, width, ref_of(stroke, "hands"), "the line", floor)))
+    return lines
 
 
 def pressure_row(
     canv: Canvas, stroke: Stroke, look: Look, box: tuple[float, float, float], scale: float, words: Booklet
 ) -> None:
-    """The pressure meter and "Moderate pressure · palms", shrunk to the card's width if need be."""
+    """The pressure meter and "Moderate pressure · palms" (on two lines if need be), and any cap note above."""
     x, y, width = box
     meter = PressureMeter(stroke.pressure, look)
+    lines = pressure_lines(stroke, look, width, scale, words)
+    below = sum(size * 1.25 for _, size in lines[1:])  # the meter sits on the pressure line, above the hands
     meter.wrap(look.body_size * 4, look.body_size * 2)
-    meter.drawOn(canv, x, y)
-    text = words.label("pressure_" + stroke.pressure)
-    label_only = text
-    if stroke.hands:
-        text += " · " + ", ".join(words.hand_name(h) for h in stroke.hands)
+    meter.drawOn(canv, x, y + below)
     indent = look.body_size * 3.4
-    ref = ref_of(stroke, "hands")
-    if _too_wide(label_only, look.fonts.bold, width - indent):  # the labels alone are too long: blame them
-        given = [f"labels.{k}" for k in ("pressure_" + stroke.pressure,) if dict(words.field_refs).get(f"labels.{k}")]
-        ref = ref_of(words, given[0]) if given else ref
-    size = fit_line(text, look.fonts.bold, look.body_size * scale, width - indent, ref, "the line")
     canv.saveState()
     canv.setFillColor(INK)
-    canv.setFont(look.fonts.bold, size)
-    canv.drawString(x + indent, y + look.body_size * 0.35, text)
+    baseline = y + below + look.body_size * 0.35
+    for n, (text, size) in enumerate(lines):
+        canv.setFont(look.fonts.bold, size)
+        canv.drawString(x + indent if n == 0 else x, baseline, text)
+        baseline -= lines[n + 1][1] * 1.25 if n + 1 < len(lines) else 0
     if stroke.pressure_note:
-        canv.setFont(look.fonts.italic, max(MIN_SIZE, look.body_size * 0.8 * scale))
+        canv.setFont(look.fonts.italic, max(floor_of(look), look.body_size * 0.8 * scale))
         canv.setFillColor(MUTED)
         capped = words.label("card_capped", cap=words.label("level_" + stroke.pressure))
-        canv.drawString(x, y + look.body_size * 1.6, capped)
+        canv.drawString(x, y + below + look.body_size * 1.6, capped)
     canv.restoreState()
+
+
+def pressure_room(stroke: Stroke, look: Look, width: float, scale: float, words: Booklet) -> float:
+    """Height the pressure row takes at the card's foot, its cap note included."""
+    lines = pressure_lines(stroke, look, width, scale, words)
+    return look.body_size * 3.2 * scale + sum(size * 1.25 for _, size in lines[1:])
 
 
 def routine_card(edition: Edition) -> Card:
@@ -208,6 +254,7 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
             font=look.fonts.regular,
             words=words_from(words.label),
             zone_names=map_names(words),
+            label_size=look.min_text if look.large_print else None,
             no_pressure=no_pressure_zones(all_cautions(edition.booklet)),
         )
         drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
@@ -218,7 +265,12 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
         if parts > 1:
             title += " (" + words.label("part", part=part, parts=parts) + ")"
         story: list[Flowable] = [Paragraph(to_para(title), styles["title"])]
-        return story + [caution_line(c, styles["step"], words) for c in cautions]
+        stop = stop_line(words, styles["step"]) if part == 1 else None
+        if stop is not None:  # the stop list leads the first cautions card: stroke cards may leave it here
+            story.append(stop)
+        return story + [
+            caution_line(c, styles["step"], words, look.fonts.bold, short=bool(c.source), named=True) for c in cautions
+        ]
 
     kicker = words.label("read_first_part", part=part, parts=parts) if parts > 1 else words.label("read_first")
     return Card(f"cautions-{part}", words.label("cautions"), kicker, edition.booklet.ref, front, back)
@@ -251,83 +303,25 @@ def card_styles(look: Look, size: float) -> dict[str, ParagraphStyle]:
     }
 
 
-def fit_back(
-    card: Card, look: Look, size: CardSize, width: float, height: float, floor: float = MIN_SIZE
-) -> list[Flowable]:
-    """Largest text size from the card's base down to ``floor`` (7 pt), in 0.25 pt steps, at which the back fits.
-
-    A back that fits at one size fits at every smaller one (its lines only get shorter
-    and fewer), so the steps are searched by halving: 5 layouts of the back instead of
-    up to 20, the same size as stepping down one by one.
-    """
-    top = max(size.base_size * 1.3 * look.scale, floor)
-    steps = int((top - floor + 1e-6) // 0.25)  # sizes top, top - 0.25, ..., top - steps * 0.25 >= floor
-
-    def fitted(step: int) -> list[Flowable] | None:
-        story = card.back(look, top - step * 0.25)
-        used = 0.0
-        for flowable in story:
-            used += flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
-        return story if used <= height else None
-
-    best = fitted(0)
-    if best is not None:
-        return best
-    low, high = 0, steps + 1  # the largest size (smallest step) that fits lies in (low, high]
-    while high - low > 1:
-        middle = (low + high) // 2
-        story = fitted(middle)
-        if story is not None:
-            high, best = middle, story
-        else:
-            low = middle
-    if best is not None and high <= steps:
-        return best
-    ref, where = _overflowing(card.back(look, floor), width, height) or (card.ref, "cards")
-    raise ContentError.at(
-        ref,
-        f"card '{plain(card.title)}' does not fit {card_name(size)} even at "
-        f"{MIN_SIZE:g} pt from here on; shorten this text or give steps a 'short' form",
-        where,
-    )
-
-
-def card_name(size: CardSize) -> str:
-    """'a6' -> 'an A6 card', 'index' -> 'an index card', 'business' -> 'a business card'."""
-    name = size.name.upper() if size.name[:1] == "a" and size.name[1:].isdigit() else size.name
-    return f"{'an' if name[:1].lower() in 'aeio' else 'a'} {name} card"
-
-
-def _overflowing(story: list[Flowable], width: float, height: float) -> tuple[SourceRef, str] | None:
-    """The story at the smallest size -> where the first piece that crosses the card's foot was written."""
-    used = 0.0
-    for flowable in story:
-        used += flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
-        if used > height:
-            return getattr(flowable, "source", None)
-    return None
-
-
 @with_render_settings
 def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tuple[bytes, bytes, int]:
     """Draw every card; return (fronts PDF, backs PDF, card count), one card per page."""
-    from booklet.paper import Paper
-
-    look = make_look(edition, Paper(size.name, size.width_pt, size.height_pt), Path(edition.booklet.root))
+    look = card_look(edition, size)
+    check_room(edition, look, size)
     width, height = size.width_pt - 2 * size.margin_pt, back_room(look, size)
+    floor = floor_of(look)
 
-    fitted: dict[int, tuple[Card, list[Flowable]]] = {}  # id(card) -> (the card, kept alive; its back)
+    def choose(card: Card) -> Fitted:  # cautions split over more cards rather than shrink to the minimum
+        return fit_back(card, look, size, width, height, floor=floor + 0.5)
 
-    def fits(card: Card) -> bool:  # cautions split over more cards rather than shrink to the minimum
-        try:
-            fitted[id(card)] = (card, fit_back(card, look, size, width, height, floor=MIN_SIZE + 0.5))
-        except ContentError:
-            return False
-        return True
-
-    cards = cards_for(edition, fits)
-    # A back that fitted above MIN_SIZE + 0.5 has the same size with the floor at MIN_SIZE.
-    backs = [fitted[id(c)][1] if id(c) in fitted else fit_back(c, look, size, width, height) for c in cards]
+    cards: list[Card] = []
+    backs: list[list[Flowable]] = []
+    for card, story in cards_for(edition, choose):  # laid out once where the choice already fitted it
+        story = story if story is not None else fit_back(card, look, size, width, height, floor)
+        if story is None:
+            raise refuse(card, look, size, width, height)
+        cards.append(card)
+        backs.append(story)
     page = (size.width_pt + 2 * bleed_pt, size.height_pt + 2 * bleed_pt)
     fronts_pdf = _draw(
         page, bleed_pt, edition, look, size, cards, lambda canv, card, i: draw_front(canv, card, look, size)
@@ -336,10 +330,6 @@ def render_cards(edition: Edition, size: CardSize, bleed_pt: float = 0.0) -> tup
         page, bleed_pt, edition, look, size, cards, lambda canv, card, i: draw_back(canv, card, backs[i], look, size)
     )
     return fronts_pdf, backs_pdf, len(cards)
-
-
-def back_room(look: Look, size: CardSize) -> float:
-    return size.height_pt - 2 * size.margin_pt - look.body_size * 1.2
 
 
 def _draw(
@@ -386,7 +376,7 @@ def draw_front(canv: Canvas, card: Card, look: Look, size: CardSize) -> None:
     title_size = fit_title(card, look, w - 2 * m, 17 * scale)
     if band > title_size * 2.8:  # room for the kicker above the title
         canv.setFillColor(tint(look.accent, 0.6))
-        canv.setFont(look.heading_fonts.bold, 6.5 * scale + 0.5)
+        canv.setFont(look.heading_fonts.bold, max(floor_of(look), 6.5 * scale + 0.5))
         canv.drawString(m, h - m - 6 * scale, card.kicker)
     canv.setFillColor(colors.white)
     canv.setFont(look.heading_fonts.bold, title_size)
@@ -397,27 +387,7 @@ def draw_front(canv: Canvas, card: Card, look: Look, size: CardSize) -> None:
 
 def fit_title(card: Card, look: Look, width: float, size: float) -> float:
     """The title's size on one line: shrunk to fit, never below 7 pt."""
-    return fit_line(plain(card.title), look.heading_fonts.bold, size, width, card.ref, "card title")
-
-
-def fit_line(text: str, font: str, size: float, width: float, ref: SourceRef, what: str) -> float:
-    """The size at which one line of text fits ``width``: shrunk if needed, never below 7 pt."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    size = max(size, MIN_SIZE)  # 7 pt is the least anyone should have to read
-    natural = stringWidth(text, font, size)
-    fitted = size if natural <= width else size * width / natural
-    if fitted < MIN_SIZE:
-        raise ContentError.at(
-            ref, f"{what} '{text}' does not fit on one line of a card even at {MIN_SIZE:g} pt; shorten it", "cards"
-        )
-    return fitted
-
-
-def _too_wide(text: str, font: str, width: float) -> bool:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return stringWidth(text, font, MIN_SIZE) > width
+    return fit_line(plain(card.title), look.heading_fonts.bold, size, width, card.ref, "card title", floor_of(look))
 
 
 def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size: CardSize) -> None:
@@ -434,7 +404,7 @@ def draw_back(canv: Canvas, card: Card, story: list[Flowable], look: Look, size:
         flowable.drawOn(canv, m, y)
         y -= flowable.getSpaceAfter()
     canv.saveState()
-    canv.setFont(look.fonts.regular, 6)
+    canv.setFont(look.fonts.regular, floor_of(look))  # the card's name, small but never under the floor
     canv.setFillColor(MUTED)
     canv.drawRightString(w - m, m * 0.45, plain(card.title))
     canv.restoreState()

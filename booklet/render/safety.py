@@ -16,8 +16,9 @@ from booklet.layout import Section
 from booklet.model import SIGNALS, Booklet, Caution, all_cautions
 from booklet.render.alt import avoid_alt
 from booklet.render.flowables import Bulleted, CautionBox, ContentsLine, PageMark
+from booklet.render.gauges import hex_colour, map_names
 from booklet.render.markup import plain
-from booklet.render.sections import Context, heading, hex_colour, map_names, para
+from booklet.render.sections import Context, heading, para
 from booklet.render.styles import SIGNAL_COLOURS, STOP_COLOUR, Look, tint
 from booklet.render.tagging import described
 

@@ -15,22 +15,14 @@ from booklet.layout import STROKES_KEY, Section
 from booklet.model import SIGNALS, Booklet, Caution, Stroke
 from booklet.render.alt import stroke_alt
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
+from booklet.render.gauges import PressureMeter, hex_colour, map_names, minutes
 from booklet.render.hyphens import fit_title
 from booklet.render.markup import to_para
 from booklet.render.safety import stroke_panels
-from booklet.render.sections import (
-    Context,
-    PressureMeter,
-    heading,
-    hex_colour,
-    map_names,
-    minutes,
-    number_badge,
-    para,
-)
+from booklet.render.sections import Context, heading, number_badge, para
 from booklet.render.spread import Block, StrokeBlocks, arrange, measure
 from booklet.render.styles import SIGNAL_COLOURS, Look
-from booklet.render.tagging import described
+from booklet.render.tagging import artifact, described
 
 FIGURE_SHARE = 0.6  # of the column width, for a diagram with the facts beside it
 
@@ -45,6 +37,7 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     columns = arrange(blocks, look.column_w, look.frame_h, figure_min, beside)
     while len(columns) > 2 and not columns[-1]:
         columns.pop()
+    reading_order(blocks, columns)
     story: list[Flowable] = [MinimumMeasure(look.body_size)]
     for i, column in enumerate(columns):
         if i:
@@ -52,6 +45,22 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
         for block in column:
             story += block.parts
     return story
+
+
+def reading_order(blocks: StrokeBlocks, columns: list[list[Block]]) -> None:
+    """Mark each flowable with where a reader meets it, whichever column the packer put it in:
+    name, summary, diagram, facts, details, steps, then tips and panels (render/tagging reads it)."""
+    ranks = {id(blocks.head): 0, id(blocks.intro): 1}
+    for facts in (blocks.glance, blocks.glance_short, blocks.glance_rest, blocks.glance_rows):
+        if facts is not None:
+            ranks[id(facts)] = 3
+    ranks.update((id(b), 4) for b in blocks.details)
+    ranks.update((id(b), 5) for b in blocks.steps)
+    ranks.update((id(b), 6) for b in blocks.after)
+    for column in columns:
+        for block in column:
+            for flowable in block.parts:
+                flowable.reading_rank = ranks.get(id(block), 2)  # the figure's block is made by the packer
 
 
 def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
@@ -206,8 +215,12 @@ def fact_rows(item: Stroke, look: Look, words: Booklet, part: str = "all") -> li
 def glance_column(item: Stroke, look: Look, words: Booklet) -> list[Flowable]:
     """The facts stacked label over value, for a column beside the diagram."""
     out: list[Flowable] = []
-    for label, values in fact_rows(item, look, words):
-        out += [para(label, look["label"]), *values, Spacer(1, look.body_size * 0.5)]
+    for number, (label, values) in enumerate(fact_rows(item, look, words)):
+        label_para = para(label, look["label"])
+        label_para.fact = (number, "Lbl")  # tagged as a list: each fact an item, label and value (render/tagging)
+        for value in values:
+            value.fact = (number, "LBody")
+        out += [label_para, *values, Spacer(1, look.body_size * 0.5)]
     return out
 
 
@@ -244,9 +257,10 @@ class FactRows(Flowable):
                 vy -= value.getSpaceAfter()
             y -= h + gap
             canv.saveState()
-            canv.setStrokeColor(self.look.accent_tint)
-            canv.setLineWidth(0.6)
-            canv.line(0, y + gap * 0.5, self.width, y + gap * 0.5)
+            with artifact(canv):  # the hairline between rows is decoration
+                canv.setStrokeColor(self.look.accent_tint)
+                canv.setLineWidth(0.6)
+                canv.line(0, y + gap * 0.5, self.width, y + gap * 0.5)
             canv.restoreState()
 
 

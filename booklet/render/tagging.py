@@ -33,7 +33,17 @@ ARTIFACT = "artifact"
 # Paragraph style name -> structure role. Section titles are H1; the sub-headings of a
 # stroke page (steps, tips, purpose, position) are all H2, so headings never skip a level.
 STYLE_ROLES = {"h1": "H1", "h2": "H2", "h3": "H2", "h1-unkept": "H1", "h2-unkept": "H2", "caption": "P"}
-SILENT = ("Spacer", "PageBreak", "NextPageTemplate", "CondPageBreak", "SectionMark", "Anchor", "FrameBreak")
+SILENT = (
+    "Spacer",
+    "PageBreak",
+    "NextPageTemplate",
+    "CondPageBreak",
+    "SectionMark",
+    "Anchor",
+    "FrameBreak",
+    "MinimumMeasure",
+    "PageMark",
+)
 
 
 @dataclass(frozen=True)
@@ -252,12 +262,34 @@ def described(flowable: Flowable, role: str, alt: str = "", lang: str = "") -> T
 
 
 def tag_story(flowables: list[Flowable], parent: Element) -> list[Flowable]:
-    """Wrap each flowable of a section with its element under ``parent``, in content order."""
+    """Wrap each flowable of a section with its element under ``parent``, in content order.
+
+    A flowable may carry a ``reading_rank``: where a reader meets it, when the page puts it
+    elsewhere (a stroke's summary on its second spread, after the steps). The elements made
+    for ranked flowables are then put in rank order; equal ranks keep content order.
+    """
     out: list[Flowable] = []
     lists: dict[str, Element] = {}  # the list being filled, if the last flowable was an item
+    start = len(parent.kids)
+    ranks: dict[int, int] = {}
     for f in flowables:
+        before = len(parent.kids)
         out.append(_tag_one(f, parent, lists))
+        rank = getattr(f, "reading_rank", None)
+        if rank is not None:
+            ranks.update((id(kid), rank) for kid in parent.kids[before:])
+    if ranks:
+        parent.kids[start:] = _in_rank_order(parent.kids[start:], ranks)
     return out
+
+
+def _in_rank_order(kids: list[Any], ranks: dict[int, int]) -> list[Any]:
+    """Kids sorted by rank, stably; an unranked kid keeps the rank of the one before it."""
+    keyed, rank = [], 0
+    for position, kid in enumerate(kids):
+        rank = ranks.get(id(kid), rank)
+        keyed.append((rank, position, kid))
+    return [kid for _, _, kid in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
 def _tag_one(f: Flowable, parent: Element, lists: dict[str, Element]) -> Flowable:
@@ -274,6 +306,15 @@ def _tag_one(f: Flowable, parent: Element, lists: dict[str, Element]) -> Flowabl
         return Tagged(f, Element(ARTIFACT))
     if not isinstance(spec, Tag):
         spec = None
+    fact = getattr(f, "fact", None)
+    if fact is not None and spec is None:  # a label or value of the at-a-glance facts: a list item's part
+        facts = lists.get("facts") or parent.add("L")
+        lists["facts"] = facts
+        number, role = fact
+        return Tagged(f, facts.part(str(number), "LI").part(role))
+    lists.pop("facts", None)
+    if kind == "FactRows":
+        return _tag_rows(f, parent)
     if kind == "Bulleted" and spec is None:
         if "L" not in lists:
             lists["L"] = parent.add("L")
@@ -307,6 +348,25 @@ def _tag_one(f: Flowable, parent: Element, lists: dict[str, Element]) -> Flowabl
     if kind in ("Drawing", "Picture", "Image", "QRCode"):
         return Tagged(f, parent.add("Figure"))  # no alt text: the post-pass reports it
     return Tagged(f, parent.add("Div"))
+
+
+def _tag_rows(f: Any, parent: Element) -> Flowable:
+    """Facts as rows (label | values): a list, each row an item, its label Lbl and its values LBody.
+
+    The rows flowable itself draws only hairlines between rows, as artifacts.
+    """
+    facts = parent.add("L")
+    rows = []
+    for label, values in f.rows:
+        item = facts.add("LI")
+        label = Tagged(label, item.part("Lbl"))
+        body = item.part("LBody")
+        tagged = [
+            Tagged(v, Element(ARTIFACT)) if getattr(v, "tag", None) == ARTIFACT else Tagged(v, body) for v in values
+        ]
+        rows.append((label, tagged))
+    f.rows = rows
+    return f
 
 
 def _tag_container(f: Any, parent: Element) -> Flowable:
