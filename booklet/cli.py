@@ -284,6 +284,13 @@ def list_(source: Path | None) -> None:
         click.echo(f"  {audience.id:<20} {audience.name}{mark}")
     click.echo("formats:")
     click.echo("  " + ", ".join(BATCH_FORMATS) + " (batch -f names; build: -f booklet|cards, --impose)")
+    from booklet.translation import FOLDER
+
+    translated = sorted(p.stem for p in (Path(booklet.root) / FOLDER).glob("*.po"))
+    click.echo("languages:")
+    click.echo(f"  {booklet.language} (as written)" + "".join(f", {lang}" for lang in translated))
+    if translated:
+        click.echo(f"  ({FOLDER}/<lang>.po: build --lang <lang>; update with booklet translate)")
 
 
 BATCH_EXAMPLES = """\b

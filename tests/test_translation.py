@@ -122,6 +122,8 @@ def test_translate_writes_one_entry_per_string_with_places_and_contexts(plantas:
     assert ("strokes.limpiar.hands", "paño húmedo") in ids
     msgids = {msgid for _, msgid in ids}
     assert not msgids & {"regar", "light", "palms", "fingertips", "https://example.org/plantas"}
+    code, out, _ = cli("list", plantas)
+    assert "  es (as written), de" in out.splitlines()
 
 
 def test_build_lang_prints_every_step_translated_and_counts_what_falls_back(plantas: Path, tmp_path: Path):
@@ -347,3 +349,49 @@ def test_watch_rebuilds_with_the_language_and_sees_the_po_file_change(plantas: P
     second = rebuild(plantas, BuildOptions(lang="de"), output=tmp_path / "w.pdf")
     assert second.warnings == ()
     assert "REGADERA" in pdf_text((tmp_path / "w.pdf").read_bytes())
+
+
+def test_german_booklet_into_english_with_its_editions(tmp_path: Path):
+    """The German fixture translated into English: audiences' names and capped pressure in English words."""
+    folder = tmp_path / "schreibtisch"
+    shutil.copytree(FIXTURES / "schreibtisch-de", folder)
+    cli("translate", folder, "--lang", "en")
+    english = {
+        "Großdruckausgabe": "Large-print edition",
+        "Seitliche Nackendehnung": "Side neck stretch",
+        "Den Kopf langsam zur rechten Schulter neigen.": "Slowly tilt your head towards your right shoulder.",
+        "2 Minuten": "2 minutes",
+    }
+    po = polib.pofile(str(po_of(folder, "en")))
+    assert po.metadata["X-Source-Language"] == "de"
+    for entry in po:
+        entry.msgstr = english.get(entry.msgid, "")
+    po.save(str(po_of(folder, "en")))
+    code, out, err = cli("build", folder, "--lang", "en", "-a", "grossdruck", "-o", tmp_path / "lp.pdf")
+    assert code == 0, out + err
+    text = squash(pdf_text((tmp_path / "lp.pdf").read_bytes()))
+    for translation in english.values():
+        assert squash(translation) in text
+    assert "Steps" in text  # English built-in labels
+    assert "Schritte" not in text
+    assert "1.5 minutes" in text  # the routine's minutes, in English numbers
+    assert text.count(squash("Large-print edition")) > 3  # the cover, footers and the capped pressure note
+
+
+def test_every_step_of_a_shipped_edition_prints_translated(shipped: Path, tmp_path: Path):
+    """The shipped guide's large-print edition in German: its own step overrides and extra cautions too."""
+    from booklet.audience import make_edition
+    from booklet.build import load_booklet
+
+    cli("translate", shipped, "--lang", "de")
+    fill(po_of(shipped))
+    code, out, err = cli("build", shipped, "--lang", "de", "-a", "large-print", "-o", tmp_path / "lp.pdf")
+    assert code == 0, out + err
+    assert "warning" not in err
+    text = squash(pdf_text((tmp_path / "lp.pdf").read_bytes()))
+    edition = make_edition(load_booklet(shipped), "large-print")
+    for stroke in edition.booklet.strokes:
+        for step in stroke.steps:
+            assert squash(german(step.text)) in text, step.text
+    for caution in edition.booklet.cautions:
+        assert squash(german(caution.text)) in text, caution.text
