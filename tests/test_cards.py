@@ -203,3 +203,19 @@ def test_an_overlong_card_steps_label_is_blamed_on_its_own_line(handwash: Path, 
     assert ":39:" in line, line  # the label's own line, not a step's
     assert "labels.card_steps: card 'Lather': its title takes" in line, line
     assert line.endswith("lines of a business card even at 7 pt (2 at most); shorten it")
+
+
+@pytest.mark.parametrize(("audience", "card"), [("home", "a6"), ("home", "business"), ("student", "business")])
+def test_every_general_caution_is_on_the_cautions_cards(audience: str, card: str):
+    """In full where the cards hold it; in the authors' card forms where full texts would need twice the cards."""
+    booklet = make_edition(load_booklet(SHIPPED), audience).booklet
+    _, backs, count = raw_cards(audience, card)
+    pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(backs)).pages]
+    rest = squash(" ".join(pages[len(booklet.strokes) + 1 :]))  # after the stroke cards and the routine card
+    full = all(squash(c.text) in rest for c in booklet.cautions)
+    brief = all(squash(c.short or c.text) in rest for c in booklet.cautions)
+    assert full or brief, (audience, card)
+    if audience == "student" and card == "business":  # long professional texts on the smallest card
+        assert brief
+        assert not full
+        assert count - len(booklet.strokes) - 1 < len(booklet.cautions)  # fewer cards than cautions

@@ -321,7 +321,6 @@ def test_consistency_checks_run_on_each_personal_edition(tmp_path, booklet):
     assert not any("Ann" in w for w in warnings)
 
 
-
 def test_resume_trusts_size_and_mtime_and_hashes_only_touched_files(local_run, roster_file, booklet, monkeypatch):
     import booklet.roster_run as roster_run
 

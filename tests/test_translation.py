@@ -395,3 +395,67 @@ def test_every_step_of_a_shipped_edition_prints_translated(shipped: Path, tmp_pa
             assert squash(german(step.text)) in text, step.text
     for caution in edition.booklet.cautions:
         assert squash(german(caution.text)) in text, caution.text
+
+
+def test_the_walk_reaches_every_printed_text_field_of_the_model():
+    """Every text a reader sees, in every record the schema describes, is a translatable slot:
+    translate each slot with a marker and no printed string of the model is left without it."""
+    from dataclasses import fields, is_dataclass
+
+    from booklet.build import load_booklet
+    from booklet.model import HANDS, SourceRef
+    from booklet.schema import MODELS, RECORDS, printed
+    from booklet.translation.slots import walk
+    from tests.conftest import SHIPPED
+
+    booklet = load_booklet(SHIPPED)
+    marked = walk(booklet, lambda slot: ("§" + slot.text, SourceRef("x.po", 1, 1)))
+    text_fields = {name: {f.name for f in RECORDS[name] if printed(f) or f.kind == "text"} for name in MODELS}
+    record_of = {cls: name for name, cls in MODELS.items()}
+    left: list[str] = []
+
+    def visit(value: object, path: str, wanted: bool) -> None:
+        if isinstance(value, str):
+            if wanted and value.strip() and not value.startswith("§") and value not in HANDS:
+                left.append(f"{path}: {value[:40]}")
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                visit(item, f"{path}[{i}]", wanted)
+        elif is_dataclass(value) and not isinstance(value, type):
+            names = text_fields.get(record_of.get(type(value), ""), set())
+            for f in fields(value):
+                skip = ("ref", "field_refs", "labels", "vocabulary", "overrides", "extra_items", "source", "badges")
+                if f.name not in skip:
+                    visit(getattr(value, f.name), f"{path}.{f.name}", f.name in names)
+
+    visit(marked, "booklet", True)
+    assert not left, left[:10]
+    # The maps are translated on both sides too.
+    assert all(a.startswith("§") and b.startswith("§") for a, b in marked.vocabulary)
+    large = next(a for a in marked.audiences if a.id == "large-print")
+    assert all(item.startswith("§") for _, items in large.extra_items for item in items)
+    fan = dict(dict(large.overrides)["fan-stroke"])
+    assert all(step.text.startswith("§") for step in fan["steps"])
+    # A stroke's cautions carry its translated name, for the cautions page.
+    assert all(c.source == s.name for s in marked.strokes for c in s.cautions)
+
+
+def test_an_identity_translation_prints_the_source_text(plantas: Path, tmp_path: Path):
+    """A PO file whose every msgstr is its msgid gives a booklet that reads exactly like the source
+    (in Spain's Spanish; Mexico's writes 2.5 where Spain writes 2,5, and the build follows the region)."""
+    assert cli("build", plantas, "-o", tmp_path / "es.pdf")[0] == 0
+    source = pdf_text((tmp_path / "es.pdf").read_bytes())
+    for region in ("es-ES", "es-MX"):
+        cli("translate", plantas, "--lang", region)
+        po = polib.pofile(str(po_of(plantas, region)))
+        for entry in po:
+            entry.msgstr = entry.msgid
+        po.save(str(po_of(plantas, region)))
+        code, out, err = cli("build", plantas, "--lang", region, "-o", tmp_path / f"{region}.pdf")
+        assert code == 0, out + err
+        assert "warning" not in err
+    assert pdf_text((tmp_path / "es-ES.pdf").read_bytes()) == source
+    mexico = pdf_text((tmp_path / "es-MX.pdf").read_bytes())
+    assert "3,5 minutos" in source  # the routine's total, a number booklet writes
+    assert "3.5 minutos" in mexico
+    assert "DURACIÓN 2,5 minutos" in mexico  # the author's own text stays as written

@@ -74,10 +74,21 @@ def cards_for(edition: Edition, fit: Callable[[Card], Fitted]) -> list[tuple[Car
     if booklet.routine and booklet.routine.steps:
         cards.append((routine_card(edition), None))
     cautions = sorted([*booklet.cautions, *left_over], key=lambda c: SIGNALS.index(c.signal))
+    group = cautions_cards(edition, cautions, fit, short=False)
+    if len(group) > 2:  # a small card: the authors' card forms, if the full texts need twice the cards
+        briefer = cautions_cards(edition, cautions, fit, short=True)
+        group = briefer if 2 * len(briefer) < len(group) else group
+    return cards + group
+
+
+def cautions_cards(
+    edition: Edition, cautions: list[Caution], fit: Callable[[Card], Fitted], short: bool
+) -> list[tuple[Card, Fitted]]:
+    """The cautions over as few cards as they fit, shared evenly, each with its fitted back."""
     for parts in range(1, len(cautions) + 1):
         size = -(-len(cautions) // parts)
         chunks = [cautions[i : i + size] for i in range(0, len(cautions), size)]
-        group = [cautions_card(edition, chunk, i + 1, len(chunks)) for i, chunk in enumerate(chunks)]
+        group = [cautions_card(edition, chunk, i + 1, len(chunks), short) for i, chunk in enumerate(chunks)]
         stories: list[Fitted] = []
         for card in group:  # stop at the first that does not fit: the next split is tried
             stories.append(fit(card))
@@ -85,8 +96,8 @@ def cards_for(edition: Edition, fit: Callable[[Card], Fitted]) -> list[tuple[Car
                 break
         if all(story is not None for story in stories) or parts == len(cautions):
             stories += [None] * (len(group) - len(stories))
-            return cards + list(zip(group, stories, strict=True))
-    return cards
+            return list(zip(group, stories, strict=True))
+    return []
 
 
 def stroke_card(
@@ -235,7 +246,9 @@ def routine_card(edition: Edition) -> Card:
     return Card("routine", routine.title, edition.booklet.label("routine_card"), routine.ref, front, back)
 
 
-def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, parts: int = 1) -> Card:
+def cautions_card(
+    edition: Edition, cautions: list[Caution], part: int = 1, parts: int = 1, short: bool = False
+) -> Card:
     words = edition.booklet
     zones = sorted({c.zone for c in all_cautions(edition.booklet) if c.zone})
 
@@ -269,7 +282,8 @@ def cautions_card(edition: Edition, cautions: list[Caution], part: int = 1, part
         if stop is not None:  # the stop list leads the first cautions card: stroke cards may leave it here
             story.append(stop)
         return story + [
-            caution_line(c, styles["step"], words, look.fonts.bold, short=bool(c.source), named=True) for c in cautions
+            caution_line(c, styles["step"], words, look.fonts.bold, short=short or bool(c.source), named=True)
+            for c in cautions
         ]
 
     kicker = words.label("read_first_part", part=part, parts=parts) if parts > 1 else words.label("read_first")

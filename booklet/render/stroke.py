@@ -210,7 +210,7 @@ def fact_rows(item: Stroke, look: Look, words: Booklet, part: str = "all") -> li
     if item.duration:
         rows.append(("short", words.label("time"), [para(item.duration, look["value"])]))
     if item.position:
-        rows.append(("rest", words.label("position").upper(), [para(item.position, look["value"])]))
+        rows.append(("rest", words.label("position"), [para(item.position, look["value"])]))
     return [(label, values) for kind, label, values in rows if part in ("all", kind)]
 
 

@@ -50,11 +50,7 @@ _CARD_NOTE = " (printed on a pocket card: keep it short)"
 def collect(booklet: Booklet) -> list[Slot]:
     """Every translatable string of the content, in reading order (labels not included)."""
     found: list[Slot] = []
-
-    def keep(slot: Slot) -> None:
-        found.append(slot)
-
-    walk(booklet, lambda slot: keep(slot))
+    walk(booklet, lambda slot: found.append(slot))  # None: every text stays as it is
     return found
 
 
