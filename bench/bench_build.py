@@ -6,6 +6,7 @@ Run: python bench/bench_build.py [--runs N]. Prints figures; asserts nothing (no
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import resource
 import statistics
@@ -61,8 +62,6 @@ def in_process(runs: int) -> tuple[float, float, int]:
 
 def illustration_cost(runs: int) -> tuple[float, float]:
     """Median cold build (fresh diagram caches) with the real diagrams, and with empty drawings instead."""
-    from reportlab.graphics.shapes import Drawing
-
     from booklet.build import BuildOptions, build, load_booklet
     from booklet.illustrate import diagram
 
@@ -77,15 +76,31 @@ def illustration_cost(runs: int) -> tuple[float, float]:
 
     with_pictures = statistics.median(cold() for _ in range(runs))
     real = diagram._diagram, diagram._avoid_map
-    diagram._diagram = lambda *a: Drawing(a[1], a[2])  # type: ignore[assignment]
-    diagram._diagram.cache_clear = lambda: None  # type: ignore[attr-defined]
-    diagram._avoid_map = lambda zones, w, h, *rest: Drawing(w, h)  # type: ignore[assignment]
-    diagram._avoid_map.cache_clear = lambda: None  # type: ignore[attr-defined]
+    diagram._diagram = empty_like(diagram._diagram)  # type: ignore[assignment]
+    diagram._avoid_map = empty_like(diagram._avoid_map)  # type: ignore[assignment]
     try:
         without = statistics.median(cold() for _ in range(runs))
     finally:
         diagram._diagram, diagram._avoid_map = real
     return with_pictures, without
+
+
+def empty_like(drawer):
+    """A diagram function -> a stand-in taking the same arguments that returns an empty Drawing of the same size.
+
+    The arguments are bound by the real function's signature, so the stand-in keeps up
+    when the drawing functions gain or reorder parameters.
+    """
+    from reportlab.graphics.shapes import Drawing
+
+    signature = inspect.signature(drawer.__wrapped__)
+
+    def empty(*args, **kwargs):
+        given = signature.bind(*args, **kwargs).arguments
+        return Drawing(given["width_pt"], given["height_pt"])
+
+    empty.cache_clear = lambda: None  # type: ignore[attr-defined]
+    return empty
 
 
 def synthetic(strokes: int) -> tuple[int, float]:

@@ -682,13 +682,20 @@ def schema(kind: str) -> None:
     + "; ".join(f"{k}: {v}" for k, v in sorted(LINT_CHECKS.items()))
     + ". Default: every check.",
 )
-def lint(source: Path | None, audience: str | None, strict: bool, skips: tuple[str, ...]) -> None:
+@click.option(
+    "--lang",
+    "language",
+    metavar="LANG",
+    help="Check the edition in this language, from translations/LANG.po: its text, and its reading level "
+    "by that language's formula. Default: the content's own language.",
+)
+def lint(source: Path | None, audience: str | None, strict: bool, skips: tuple[str, ...], language: str | None) -> None:
     """Check the editions of SOURCE for writing problems and self-contradictions; print reading levels.
 
     SOURCE is a content folder or booklet YAML file (default: the shipped guide).
     """
     from booklet.audience import make_edition
-    from booklet.build import load_booklet, resolve_source
+    from booklet.build import in_language, load_booklet, resolve_source
     from booklet.lint import lint as check
     from booklet.lint import source_warnings
 
@@ -696,6 +703,10 @@ def lint(source: Path | None, audience: str | None, strict: bool, skips: tuple[s
     for warning in early:  # read from the files, so they print even when loading then fails
         click.echo(clean(str(warning), 600))
     booklet = load_booklet(source)
+    if language:
+        booklet, fallbacks = in_language(booklet, checked({"lang": language}).lang)
+        for line in fallbacks:  # what still prints in the source language is measured in it too
+            click.echo(line)
     wanted: list[str | None] = [audience] if audience else [a.id for a in booklet.audiences] or [None]
     total = len(early)
     seen: set[str] = set()

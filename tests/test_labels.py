@@ -106,6 +106,8 @@ def english_words() -> set[str]:
 def printed_words(data: bytes) -> set[str]:
     """Words of a PDF's extracted text; XX<key> placeholders count as one word and are skipped."""
     text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    recased = re.findall(r"\b(?:Xx|xx|xX)[a-z_]+|\bXX[A-Z]{2,}\b", text)  # keys are lower case
+    assert not recased, f"labels re-cased on the page: {sorted(set(recased))}"  # "XXdanger" printed "Xxdanger"
     return {w.lower() for w in re.findall(r"[A-Za-z_]+", text) if not w.startswith("XX")}
 
 
@@ -275,3 +277,28 @@ def test_new_keeps_the_title_as_typed(tmp_path: Path):
     assert "id: mein-ratgeber-fur-arzte" in text
     booklet = load_booklet(tmp_path / "Mein Ratgeber für Ärzte")
     assert booklet.title == "Mein Ratgeber für Ärzte"
+
+
+def test_figure_descriptions_follow_each_languages_punctuation_and_grammar():
+    """Greek ";" is a question mark, French sets a no-break space before ";", and languages whose
+    words for both/the agree with the noun name the hands first ("entrambe le mani (palmi)")."""
+    import dataclasses
+
+    from booklet.illustrate.describe import alt_texts
+    from booklet.model import Illustration
+    from tests.conftest import SHIPPED
+
+    shipped = load_booklet(SHIPPED)
+    described = {lang: alt_texts(dataclasses.replace(shipped, language=lang)) for lang in BUILT_IN}
+    assert ";" not in described["el"]["fan-stroke"]
+    assert "· καμία πίεση σε: σπονδυλική στήλη·" in described["el"]["fan-stroke"]
+    assert "\u00a0; aucune pression sur\u00a0:" in described["fr"]["fan-stroke"]
+    assert "Entrambe le mani (palmi) scivolano" in described["it"]["fan-stroke"]
+    assert "Ambas manos (palmas) se deslizan" in described["es"]["fan-stroke"]
+    assert "zone «\u00a0bas du dos\u00a0»" in described["fr"]["fan-stroke"]
+    bare = dataclasses.replace(shipped.strokes[0], illustration=Illustration(pattern="glide"))
+    for lang in BUILT_IN:
+        booklet = dataclasses.replace(shipped, language=lang, strokes=(bare,))
+        text = alt_texts(booklet)[bare.id]
+        assert booklet.label("alt_both_hands")[1:] in text, (lang, text)  # no hand given: "both hands"
+        assert "(" not in text, (lang, text)

@@ -138,3 +138,27 @@ def test_lint_warns_when_german_text_is_too_hard(tmp_path):
     assert result.exit_code == 1
     assert "warning: reading level is Flesch-Amstad " in result.output
     assert ", below the aim of 60 (" in result.output
+
+
+def test_lint_lang_measures_the_translation_by_its_languages_formula(tmp_path):
+    """The Spanish booklet translated into German is measured by Flesch-Amstad; Greek has no formula."""
+    import shutil
+
+    import polib
+
+    folder = tmp_path / "plantas"
+    shutil.copytree(FIXTURES / "plantas-es", folder)
+    for lang in ("de", "el"):
+        assert CliRunner().invoke(main, ["translate", str(folder), "--lang", lang]).exit_code == 0
+    path = folder / "translations" / "de.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        if entry.msgid.startswith("Las plantas de interior"):
+            entry.msgstr = "Zimmerpflanzen brauchen wenig. Sie brauchen es aber regelmäßig."
+    po.save(str(path))
+    german = CliRunner().invoke(main, ["lint", str(folder), "--lang", "de"])
+    assert german.exit_code == 0, german.output
+    assert "reading level (Edición básica): Flesch-Amstad " in german.output
+    assert "strings print in the source language" in german.output  # the rest is still Spanish
+    greek = CliRunner().invoke(main, ["lint", str(folder), "--lang", "el"])
+    assert "reading level (Edición básica): none for language 'el'" in greek.output

@@ -50,7 +50,9 @@ def describe(
         parts.append(label(key, zones=join_names([zone_name(z) for z in none], label)))
     if light:
         parts.append(label("alt_light", zones=join_names([zone_name(z) for z in light], label)))
-    text = "; ".join(p for p in parts if p)
+    text = ""
+    for part in (p for p in parts if p):  # "a; b; c" with the language's own semicolon
+        text = label("alt_also", first=text, then=part) if text else part
     return label("alt_sentence", figure=label("alt_figure_" + f.name.replace("-", "_")), text=text)
 
 
@@ -60,9 +62,10 @@ def _motion(ill: Illustration, label: Label, zone_name: Callable[[str], str], ha
     if not traces:
         return ""
     f = figure_named(ill.figure)
-    hand = hand_name(ill.hand) if ill.hand else label("alt_hands")
     side = ill.side or "both"
-    hands = label("alt_both" if side == "both" else "alt_one", hands=hand)
+    key = "alt_both" if side == "both" else "alt_one"
+    # "both palms" names what touches; with no hand given, the hands themselves ("both hands")
+    hands = label(key, hands=hand_name(ill.hand)) if ill.hand else label(key + "_hands")
     if ill.paths:
         return label("alt_paths", hands=hands)
     direction = ill.direction or "up"

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TECHNIK {number} VON {count}",
     "also_called": "Auch bekannt als {names}",
     "purpose": "Wozu sie dient",
-    "position": "Ausgangsposition",
+    "position": "AUSGANGSPOSITION",  # a fact label, set in capitals like the others
     "muscles": "Beteiligte Muskeln:",
     "steps": "Schritte",
     "tips": "Tipps",
@@ -59,27 +59,29 @@ LABELS: dict[str, str] = {
     "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Zeichnung eines Rückens von oben",
     "alt_figure_neck_shoulders": "Zeichnung von Kopf, Nacken und Schultern von hinten",
-    "alt_hands": "Hände",
     "alt_both": "beide {hands}",
     "alt_one": "die {hands}",
-    "alt_glide": "{^hands} gleiten {way} {side}, ab dem Bereich {start}",
+    "alt_both_hands": "beide Hände",
+    "alt_one_hands": "die Hände",
+    "alt_glide": "{^hands} gleiten {way} {side}, ab dem Bereich „{start}“",
     "alt_fan": (
-        "{^hands} gleiten {way} {side} ab dem Bereich {start}, fächern {turn} aus und kehren dann leicht {back} zurück"
+        "{^hands} gleiten {way} {side} ab dem Bereich „{start}“, fächern {turn} aus "
+        "und kehren dann leicht {back} zurück"
     ),
-    "alt_fan_across": "{^hands} gleiten {way} {side} ab dem Bereich {start} und kehren etwas höher leicht zurück",
+    "alt_fan_across": "{^hands} gleiten {way} {side} ab dem Bereich „{start}“ und kehren etwas höher leicht zurück",
     "alt_circles": (
-        "{^hands} ziehen abwechselnd langsame Kreise {side}, ab dem Bereich {start} {way}, und "
+        "{^hands} ziehen abwechselnd langsame Kreise {side}, ab dem Bereich „{start}“ {way}, und "
         "gleiten dann leicht {back} zurück"
     ),
-    "alt_circles_across": "{^hands} ziehen abwechselnd kleine Kreise {side} im Bereich {start}, {way}",
+    "alt_circles_across": "{^hands} ziehen abwechselnd kleine Kreise {side} im Bereich „{start}“, {way}",
     "alt_knead": (
-        "{^hands} heben und drücken den Muskel zwischen Handballen und Fingern {side}, ab dem Bereich {start} {way}"
+        "{^hands} heben und drücken den Muskel zwischen Handballen und Fingern {side}, ab dem Bereich „{start}“ {way}"
     ),
     "alt_rake": (
-        "Gebogene Fingerspitzen harken {way} {side}, ab dem Bereich {start}, und setzen nach "
+        "Gebogene Fingerspitzen harken {way} {side}, ab dem Bereich „{start}“, und setzen nach "
         "einigen Zügen etwas weiter von der Wirbelsäule entfernt an"
     ),
-    "alt_press": "{^hands} drücken und halten {side}, ab dem Bereich {start} {way}",
+    "alt_press": "{^hands} drücken und halten {side}, ab dem Bereich „{start}“ {way}",
     "alt_paths": "{^hands} folgen den gezeichneten Wegen",
     "alt_way_up": "nach oben",
     "alt_way_down": "nach unten",
@@ -100,6 +102,7 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "kein Druck auf: {zones}",
     "alt_light": "nur leicht berühren: {zones}",
     "alt_and": "{first} und {last}",
+    "alt_also": "{first}; {then}",
     "alt_picture": "Bild: {name}",  # an author image given no alt text
     "alt_avoid_map": "{figure}; markiert sind die Stellen, auf die kein Druck kommt: {zones}.",
     "cautions_intro": (

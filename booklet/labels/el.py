@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "ΤΕΧΝΙΚΗ {number} ΑΠΟ {count}",
     "also_called": "Άλλες ονομασίες: {names}",
     "purpose": "Σε τι χρησιμεύει",
-    "position": "Πού να σταθείτε",
+    "position": "ΠΟΥ ΝΑ ΣΤΑΘΕΙΤΕ",  # a fact label, set in capitals like the others
     "muscles": "Μύες που δουλεύουν:",
     "steps": "Βήματα",
     "tips": "Συμβουλές",
@@ -59,28 +59,30 @@ LABELS: dict[str, str] = {
     "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Σχέδιο πλάτης από πάνω",
     "alt_figure_neck_shoulders": "Σχέδιο κεφαλιού, λαιμού και ώμων από πίσω",
-    "alt_hands": "χέρια",
-    "alt_both": "και τα δύο {hands}",
-    "alt_one": "τα {hands}",
-    "alt_glide": "{^hands} γλιστρούν {way} {side}, από την περιοχή {start}",
+    "alt_both": "και τα δύο χέρια ({hands})",
+    "alt_one": "τα χέρια ({hands})",
+    "alt_both_hands": "και τα δύο χέρια",
+    "alt_one_hands": "τα χέρια",
+    "alt_glide": "{^hands} γλιστρούν {way} {side}, από την περιοχή «{start}»",
     "alt_fan": (
-        "{^hands} γλιστρούν {way} {side} από την περιοχή {start}, ανοίγουν σαν βεντάλια {turn} και "
+        "{^hands} γλιστρούν {way} {side} από την περιοχή «{start}», ανοίγουν σαν βεντάλια {turn} και "
         "επιστρέφουν απαλά {back}"
     ),
-    "alt_fan_across": "{^hands} γλιστρούν {way} {side} από την περιοχή {start} και επιστρέφουν απαλά λίγο ψηλότερα",
+    "alt_fan_across": "{^hands} γλιστρούν {way} {side} από την περιοχή «{start}» και επιστρέφουν απαλά λίγο ψηλότερα",
     "alt_circles": (
-        "{^hands} κάνουν εναλλάξ αργούς κύκλους {side}, από την περιοχή {start} {way}, και μετά γλιστρούν απαλά {back}"
+        "{^hands} κάνουν εναλλάξ αργούς κύκλους {side}, από την περιοχή «{start}» {way}, "
+        "και μετά γλιστρούν απαλά {back}"
     ),
-    "alt_circles_across": "{^hands} κάνουν εναλλάξ μικρούς κύκλους {side} στην περιοχή {start}, {way}",
+    "alt_circles_across": "{^hands} κάνουν εναλλάξ μικρούς κύκλους {side} στην περιοχή «{start}», {way}",
     "alt_knead": (
         "{^hands} σηκώνουν και σφίγγουν τον μυ ανάμεσα στη βάση της παλάμης και τα δάχτυλα {side}, "
-        "από την περιοχή {start} {way}"
+        "από την περιοχή «{start}» {way}"
     ),
     "alt_rake": (
-        "Λυγισμένες άκρες δαχτύλων τραβούν σαν τσουγκράνα {way} {side}, από την περιοχή {start}, "
+        "Λυγισμένες άκρες δαχτύλων τραβούν σαν τσουγκράνα {way} {side}, από την περιοχή «{start}», "
         "και κάθε δύο-τρεις κινήσεις απομακρύνονται λίγο από τη σπονδυλική στήλη"
     ),
-    "alt_press": "{^hands} πιέζουν και κρατούν {side}, από την περιοχή {start} {way}",
+    "alt_press": "{^hands} πιέζουν και κρατούν {side}, από την περιοχή «{start}» {way}",
     "alt_paths": "{^hands} ακολουθούν τις διαδρομές του σχεδίου",
     "alt_way_up": "προς τα πάνω",
     "alt_way_down": "προς τα κάτω",
@@ -101,6 +103,7 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "καμία πίεση σε: {zones}",
     "alt_light": "μόνο ελαφρύ άγγιγμα σε: {zones}",
     "alt_and": "{first} και {last}",
+    "alt_also": "{first}· {then}",
     "alt_picture": "Εικόνα: {name}",  # an author image given no alt text
     "alt_avoid_map": "{figure}, με επισημασμένες τις περιοχές όπου δεν ασκείται πίεση: {zones}.",
     "cautions_intro": (

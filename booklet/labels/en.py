@@ -18,7 +18,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "STROKE {number} OF {count}",
     "also_called": "Also called {names}",
     "purpose": "What it is for",
-    "position": "Where to be",
+    "position": "WHERE TO BE",  # a fact label, set in capitals like the others
     "muscles": "Muscles worked:",
     "steps": "Steps",
     "tips": "Tips",
@@ -72,9 +72,10 @@ LABELS: dict[str, str] = {
     "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Diagram of a back seen from above",
     "alt_figure_neck_shoulders": "Diagram of the head, neck and shoulders seen from behind",
-    "alt_hands": "hands",
     "alt_both": "both {hands}",
     "alt_one": "the {hands}",
+    "alt_both_hands": "both hands",
+    "alt_one_hands": "the hands",
     "alt_glide": "{^hands} glide {way} {side}, starting at the {start}",
     "alt_fan": "{^hands} glide {way} {side} from the {start}, fan out {turn}, then return lightly {back}",
     "alt_fan_across": "{^hands} glide {way} {side} from the {start} and return lightly a little higher",
@@ -110,6 +111,7 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "the {zones} are no-pressure zones",
     "alt_light": "touch the {zones} only lightly",
     "alt_and": "{first} and {last}",
+    "alt_also": "{first}; {then}",
     "alt_picture": "Picture: {name}",  # an author image given no alt text
     "alt_avoid_map": "{figure}, with the zones where not to press marked: {zones}.",
     # Cautions

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TÉCNICA {number} DE {count}",
     "also_called": "Otros nombres: {names}",
     "purpose": "Para qué sirve",
-    "position": "Dónde colocarse",
+    "position": "DÓNDE COLOCARSE",  # a fact label, set in capitals like the others
     "muscles": "Músculos implicados:",
     "steps": "Pasos",
     "tips": "Consejos",
@@ -59,29 +59,32 @@ LABELS: dict[str, str] = {
     "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Esquema de una espalda vista desde arriba",
     "alt_figure_neck_shoulders": "Esquema de la cabeza, el cuello y los hombros vistos desde atrás",
-    "alt_hands": "manos",
-    "alt_both": "ambas {hands}",
-    "alt_one": "las {hands}",
-    "alt_glide": "{^hands} se deslizan {way} {side}, desde la zona {start}",
+    "alt_both": "ambas manos ({hands})",
+    "alt_one": "las manos ({hands})",
+    "alt_both_hands": "ambas manos",
+    "alt_one_hands": "las manos",
+    "alt_glide": "{^hands} se deslizan {way} {side}, desde la zona «{start}»",
     "alt_fan": (
-        "{^hands} se deslizan {way} {side} desde la zona {start}, se abren en abanico {turn} y "
+        "{^hands} se deslizan {way} {side} desde la zona «{start}», se abren en abanico {turn} y "
         "luego vuelven suavemente {back}"
     ),
-    "alt_fan_across": "{^hands} se deslizan {way} {side} desde la zona {start} y vuelven suavemente un poco más arriba",
+    "alt_fan_across": (
+        "{^hands} se deslizan {way} {side} desde la zona «{start}» y vuelven suavemente un poco más arriba"
+    ),
     "alt_circles": (
-        "{^hands} trazan por turnos círculos lentos {side}, desde la zona {start} {way}, y luego se "
+        "{^hands} trazan por turnos círculos lentos {side}, desde la zona «{start}» {way}, y luego se "
         "deslizan suavemente {back}"
     ),
-    "alt_circles_across": "{^hands} trazan por turnos círculos pequeños {side} en la zona {start}, {way}",
+    "alt_circles_across": "{^hands} trazan por turnos círculos pequeños {side} en la zona «{start}», {way}",
     "alt_knead": (
         "{^hands} levantan y aprietan el músculo entre la base de la mano y los dedos {side}, desde "
-        "la zona {start} {way}"
+        "la zona «{start}» {way}"
     ),
     "alt_rake": (
-        "Las yemas curvadas rastrillan {way} {side}, desde la zona {start}, y cada dos o tres "
+        "Las yemas curvadas rastrillan {way} {side}, desde la zona «{start}», y cada dos o tres "
         "pasadas se alejan un poco más de la columna"
     ),
-    "alt_press": "{^hands} presionan y mantienen {side}, desde la zona {start} {way}",
+    "alt_press": "{^hands} presionan y mantienen {side}, desde la zona «{start}» {way}",
     "alt_paths": "{^hands} siguen los recorridos dibujados",
     "alt_way_up": "hacia arriba",
     "alt_way_down": "hacia abajo",
@@ -102,6 +105,7 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "sin presión en: {zones}",
     "alt_light": "tocar solo suavemente: {zones}",
     "alt_and": "{first} y {last}",
+    "alt_also": "{first}; {then}",
     "alt_picture": "Imagen: {name}",  # an author image given no alt text
     "alt_avoid_map": "{figure}, con las zonas donde no se debe presionar marcadas: {zones}.",
     "cautions_intro": (

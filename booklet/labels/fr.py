@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TECHNIQUE {number} SUR {count}",
     "also_called": "Autres noms\u00a0: {names}",
     "purpose": "À quoi ça sert",
-    "position": "Où se placer",
+    "position": "OÙ SE PLACER",  # a fact label, set in capitals like the others
     "muscles": "Muscles sollicités\u00a0:",
     "steps": "Étapes",
     "tips": "Conseils",
@@ -59,31 +59,32 @@ LABELS: dict[str, str] = {
     "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Schéma d’un dos vu d’en haut",
     "alt_figure_neck_shoulders": "Schéma de la tête, du cou et des épaules vus de dos",
-    "alt_hands": "mains",
     "alt_both": "les deux {hands}",
     "alt_one": "les {hands}",
-    "alt_glide": "{^hands} glissent {way} {side}, à partir de la zone {start}",
+    "alt_both_hands": "les deux mains",
+    "alt_one_hands": "les mains",
+    "alt_glide": "{^hands} glissent {way} {side}, à partir de la zone « {start} »",
     "alt_fan": (
-        "{^hands} glissent {way} {side} à partir de la zone {start}, s’ouvrent en éventail {turn}, "
+        "{^hands} glissent {way} {side} à partir de la zone « {start} », s’ouvrent en éventail {turn}, "
         "puis reviennent légèrement {back}"
     ),
     "alt_fan_across": (
-        "{^hands} glissent {way} {side} à partir de la zone {start} et reviennent légèrement un peu plus haut"
+        "{^hands} glissent {way} {side} à partir de la zone « {start} » et reviennent légèrement un peu plus haut"
     ),
     "alt_circles": (
-        "{^hands} tracent tour à tour des cercles lents {side}, à partir de la zone {start} {way}, "
+        "{^hands} tracent tour à tour des cercles lents {side}, à partir de la zone « {start} » {way}, "
         "puis glissent légèrement {back}"
     ),
-    "alt_circles_across": "{^hands} tracent tour à tour de petits cercles {side} sur la zone {start}, {way}",
+    "alt_circles_across": "{^hands} tracent tour à tour de petits cercles {side} sur la zone « {start} », {way}",
     "alt_knead": (
         "{^hands} soulèvent et pressent le muscle entre le talon de la main et les doigts {side}, à "
-        "partir de la zone {start} {way}"
+        "partir de la zone « {start} » {way}"
     ),
     "alt_rake": (
-        "Le bout des doigts recourbés ratisse {way} {side}, à partir de la zone {start}, en "
+        "Le bout des doigts recourbés ratisse {way} {side}, à partir de la zone « {start} », en "
         "s’écartant un peu de la colonne toutes les deux ou trois passes"
     ),
-    "alt_press": "{^hands} appuient et maintiennent {side}, à partir de la zone {start} {way}",
+    "alt_press": "{^hands} appuient et maintiennent {side}, à partir de la zone « {start} » {way}",
     "alt_paths": "{^hands} suivent les tracés dessinés",
     "alt_way_up": "vers le haut",
     "alt_way_down": "vers le bas",
@@ -100,12 +101,13 @@ LABELS: dict[str, str] = {
     "alt_turn_down": "sur les hanches",
     "alt_back_up": "en descendant le long des flancs",
     "alt_back_down": "en remontant le long des flancs",
-    "alt_no_pressure": "aucune pression sur : {zones}",
-    "alt_no_pressure_many": "aucune pression sur : {zones}",
-    "alt_light": "toucher seulement légèrement : {zones}",
+    "alt_no_pressure": "aucune pression sur : {zones}",
+    "alt_no_pressure_many": "aucune pression sur : {zones}",
+    "alt_light": "toucher seulement légèrement : {zones}",
     "alt_and": "{first} et {last}",
-    "alt_picture": "Image : {name}",  # an author image given no alt text
-    "alt_avoid_map": "{figure}, avec les zones où ne pas appuyer mises en évidence : {zones}.",
+    "alt_also": "{first} ; {then}",
+    "alt_picture": "Image : {name}",  # an author image given no alt text
+    "alt_avoid_map": "{figure}, avec les zones où ne pas appuyer mises en évidence : {zones}.",
     "cautions_intro": "À lire avant de commencer. Les précautions propres à une technique la nomment en premier.",
     "where_not_to_press": "Où faire attention",
     "avoid": "Ne pas appuyer",
@@ -115,7 +117,7 @@ LABELS: dict[str, str] = {
     "notice": "AVIS",
     "stop_heading": "Arrêtez immédiatement si",
     "at_a_glance": "Les techniques en un coup d’œil",
-    "stroke_cautions": "Les précautions propres à une technique figurent avec ses étapes :",
+    "stroke_cautions": "Les précautions propres à une technique figurent avec ses étapes :",
     "main_reference": "Pour en savoir plus",
     "minute": "{n} minute",
     "minutes": "{n} minutes",
@@ -144,22 +146,22 @@ LABELS: dict[str, str] = {
         "d’agrafe sur la double page centrale)."
     ),
     "how_fold_each": (
-        "Plier chaque feuille en deux séparément ; empiler les feuilles pliées dans l’ordre, la feuille 1 "
+        "Plier chaque feuille en deux séparément ; empiler les feuilles pliées dans l’ordre, la feuille 1 "
         "dessus, et les relier le long des plis."
     ),
     "how_fold_groups": (
         "Plier chaque cahier de {sheets} feuilles en deux séparément, les feuilles dans l’ordre d’impression,"
-        " la première à l’extérieur ; empiler les cahiers pliés dans l’ordre, le premier dessus, et les "
+        " la première à l’extérieur ; empiler les cahiers pliés dans l’ordre, le premier dessus, et les "
         "relier le long des plis."
     ),
     "how_last_group": "Le dernier cahier compte {sheets} feuilles.",
     "how_last_group_one": "Le dernier cahier est une seule feuille.",
     "how_two_up": (
-        "Chaque feuille porte le livret deux fois, un exemplaire au-dessus de l’autre : agrafer les deux "
+        "Chaque feuille porte le livret deux fois, un exemplaire au-dessus de l’autre : agrafer les deux "
         "moitiés du pli, puis couper la pile pliée en travers, au milieu, en deux livrets."
     ),
     "how_top_bound": (
-        "Les pages sont tournées d’un quart de tour sur la feuille : le livret est relié par le bord "
+        "Les pages sont tournées d’un quart de tour sur la feuille : le livret est relié par le bord "
         "supérieur des pages et s’ouvre vers le haut, comme un calendrier."
     ),
     "how_scaled": "Les pages sont réduites à {percent} pour tenir sur la feuille.",
@@ -168,17 +170,17 @@ LABELS: dict[str, str] = {
     ),
     "how_press": (
         "Imprimer sur {sheet} ({width} x {height} mm). Après pliage et agrafage, rogner la tête, le pied et "
-        "la gouttière aux traits de coupe ; les repères en tirets montrent le pli."
+        "la gouttière aux traits de coupe ; les repères en tirets montrent le pli."
     ),
-    "how_trims": "Formats rognés en mm depuis le coin inférieur gauche de chaque face : {boxes}.",
+    "how_trims": "Formats rognés en mm depuis le coin inférieur gauche de chaque face : {boxes}.",
     "how_cards": (
-        "Imprimer en recto verso, en retournant sur le bord {edge} ; couper aux traits de coupe. Le verso de "
+        "Imprimer en recto verso, en retournant sur le bord {edge} ; couper aux traits de coupe. Le verso de "
         "chaque carte se lit à l’endroit quand on la retourne de côté."
     ),
     "how_cards_separate": (
         "Imprimer d’abord le fichier des rectos. Remettre les feuilles imprimées dans le bac dans le même "
         "ordre, face vierge à imprimer (face imprimée vers le haut dans un bac qui imprime le dessous, vers "
-        "le bas dans un passe-copie qui imprime le dessus), avec {which} en premier dans l’imprimante ; puis "
+        "le bas dans un passe-copie qui imprime le dessus), avec {which} en premier dans l’imprimante ; puis "
         "imprimer le fichier des versos. C’est un retournement sur le bord {edge}. Couper aux traits de "
         "coupe."
     ),
@@ -187,7 +189,7 @@ LABELS: dict[str, str] = {
     "how_gang": "Les cartes voisines partagent une même coupe.",
     # A roster recipient's own edition
     "prepared_for": "Préparé pour {name}",
-    "personal_avoid": "Aucune pression sur cette zone : {zone}. Évitez-la dans chaque mouvement.",
-    "personal_light": "Toucher léger seulement sur cette zone : {zone}.",
-    "stroke_left_out": "{stroke} ne figure pas dans cette édition : ce mouvement ne travaille que des zones à éviter.",
+    "personal_avoid": "Aucune pression sur cette zone : {zone}. Évitez-la dans chaque mouvement.",
+    "personal_light": "Toucher léger seulement sur cette zone : {zone}.",
+    "stroke_left_out": "{stroke} ne figure pas dans cette édition : ce mouvement ne travaille que des zones à éviter.",
 }

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "TECNICA {number} DI {count}",
     "also_called": "Altri nomi: {names}",
     "purpose": "A cosa serve",
-    "position": "Dove mettersi",
+    "position": "DOVE METTERSI",  # a fact label, set in capitals like the others
     "muscles": "Muscoli coinvolti:",
     "steps": "Passaggi",
     "tips": "Consigli",
@@ -59,26 +59,27 @@ LABELS: dict[str, str] = {
     "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Schema di una schiena vista dall’alto",
     "alt_figure_neck_shoulders": "Schema di testa, collo e spalle visti da dietro",
-    "alt_hands": "mani",
-    "alt_both": "entrambe le {hands}",
-    "alt_one": "le {hands}",
-    "alt_glide": "{^hands} scivolano {way} {side}, dalla zona {start}",
+    "alt_both": "entrambe le mani ({hands})",
+    "alt_one": "le mani ({hands})",
+    "alt_both_hands": "entrambe le mani",
+    "alt_one_hands": "le mani",
+    "alt_glide": "{^hands} scivolano {way} {side}, dalla zona «{start}»",
     "alt_fan": (
-        "{^hands} scivolano {way} {side} dalla zona {start}, si aprono a ventaglio {turn}, poi tornano leggere {back}"
+        "{^hands} scivolano {way} {side} dalla zona «{start}», si aprono a ventaglio {turn}, poi tornano leggere {back}"
     ),
-    "alt_fan_across": "{^hands} scivolano {way} {side} dalla zona {start} e tornano leggere un po’ più in alto",
+    "alt_fan_across": "{^hands} scivolano {way} {side} dalla zona «{start}» e tornano leggere un po’ più in alto",
     "alt_circles": (
-        "{^hands} tracciano a turno cerchi lenti {side}, dalla zona {start} {way}, poi scivolano leggere {back}"
+        "{^hands} tracciano a turno cerchi lenti {side}, dalla zona «{start}» {way}, poi scivolano leggere {back}"
     ),
-    "alt_circles_across": "{^hands} tracciano a turno piccoli cerchi {side} sulla zona {start}, {way}",
+    "alt_circles_across": "{^hands} tracciano a turno piccoli cerchi {side} sulla zona «{start}», {way}",
     "alt_knead": (
-        "{^hands} sollevano e stringono il muscolo tra la base del palmo e le dita {side}, dalla zona {start} {way}"
+        "{^hands} sollevano e stringono il muscolo tra la base del palmo e le dita {side}, dalla zona «{start}» {way}"
     ),
     "alt_rake": (
-        "I polpastrelli curvi rastrellano {way} {side}, dalla zona {start}, e ogni due o tre "
+        "I polpastrelli curvi rastrellano {way} {side}, dalla zona «{start}», e ogni due o tre "
         "passate si allontanano un po’ dalla colonna"
     ),
-    "alt_press": "{^hands} premono e tengono {side}, dalla zona {start} {way}",
+    "alt_press": "{^hands} premono e tengono {side}, dalla zona «{start}» {way}",
     "alt_paths": "{^hands} seguono i percorsi disegnati",
     "alt_way_up": "verso l’alto",
     "alt_way_down": "verso il basso",
@@ -99,6 +100,7 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "nessuna pressione su: {zones}",
     "alt_light": "toccare solo leggermente: {zones}",
     "alt_and": "{first} e {last}",
+    "alt_also": "{first}; {then}",
     "alt_picture": "Immagine: {name}",  # an author image given no alt text
     "alt_avoid_map": "{figure}, con le zone in cui non premere evidenziate: {zones}.",
     "cautions_intro": (

@@ -11,7 +11,7 @@ LABELS: dict[str, str] = {
     "stroke_number": "ПРИЁМ {number} ИЗ {count}",
     "also_called": "Другие названия: {names}",
     "purpose": "Для чего это нужно",
-    "position": "Где расположиться",
+    "position": "ГДЕ РАСПОЛОЖИТЬСЯ",  # a fact label, set in capitals like the others
     "muscles": "Задействованные мышцы:",
     "steps": "Шаги",
     "tips": "Советы",
@@ -59,9 +59,10 @@ LABELS: dict[str, str] = {
     "alt_sentence": "{figure}. {^text}.",
     "alt_figure_back": "Схема спины, вид сверху",
     "alt_figure_neck_shoulders": "Схема головы, шеи и плеч, вид сзади",
-    "alt_hands": "руки",
-    "alt_both": "обе {hands}",
+    "alt_both": "обе руки ({hands})",
     "alt_one": "{hands}",
+    "alt_both_hands": "обе руки",
+    "alt_one_hands": "руки",
     "alt_glide": "{^hands} скользят {way} {side}, начиная с области «{start}»",
     "alt_fan": (
         "{^hands} скользят {way} {side} от области «{start}», расходятся веером {turn}, затем легко возвращаются {back}"
@@ -99,6 +100,7 @@ LABELS: dict[str, str] = {
     "alt_no_pressure_many": "без давления: {zones}",
     "alt_light": "только лёгкое касание: {zones}",
     "alt_and": "{first} и {last}",
+    "alt_also": "{first}; {then}",
     "alt_picture": "Изображение: {name}",  # an author image given no alt text
     "alt_avoid_map": "{figure}; отмечены области, на которые нельзя надавливать: {zones}.",
     "cautions_intro": (

@@ -155,7 +155,7 @@ def stroke_references(booklet: Booklet, look: Look) -> list[Flowable]:
     number_font = (look.fonts.bold, look["toc"].fontSize, look.accent)
     for stroke in with_cautions:
         signals = sorted({c.signal for c in stroke.cautions}, key=SIGNALS.index)
-        words = ", ".join(plain(booklet.label(s)).capitalize() for s in signals)
+        words = ", ".join(plain(booklet.label(s)) for s in signals)  # as the label has it: never re-cased
         text: Paragraph = para(f"**{stroke.name}** · {words}", look["toc"])
         out += [ContentsLine(text, f"cautions-{stroke.id}", 0, number_font), Spacer(1, look.body_size * 0.3)]
     return out

@@ -23,6 +23,7 @@ from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, Si
 from booklet.render.gauges import Timeline, minutes
 from booklet.render.hyphens import MIN_MEASURE, fit_title, for_text, soft
 from booklet.render.markup import escape, plain, to_para
+from booklet.render.measured import Measured
 from booklet.render.styles import RULE, Look
 from booklet.render.tagging import ARTIFACT, decoration
 
@@ -45,7 +46,7 @@ def para(text: str, style) -> Paragraph:
     if style.name in RUNNING:
         text = tie_last_words(text)
     style = for_text(text, style)
-    return Paragraph(to_para(soft(text, style)), style)
+    return Measured(to_para(soft(text, style)), style)
 
 
 def tie_last_words(text: str) -> str:

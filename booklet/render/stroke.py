@@ -168,6 +168,7 @@ def has_picture(item: Stroke) -> bool:
 def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool = True) -> Flowable | None:
     """The stroke's diagram or the author's image in the given box, with its caption; None without either."""
     from booklet.illustrate.pictures import label_size_for, stroke_picture
+    from booklet.render.forms import reused
 
     look, words = ctx.look, ctx.plan.edition.booklet
     ill = item.illustration
@@ -187,7 +188,8 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool =
     )
     if picture is None:
         return None
-    picture = described(picture, "Figure", alt=stroke_alt(item, words))
+    # Painted once per document as a form: strokes drawn alike share it.
+    picture = described(reused(picture), "Figure", alt=stroke_alt(item, words))
     if caption_h and ill is not None:
         caption = para(
             ill.caption if look.large_print else f"*{ill.caption}*", look["small"].clone("caption", alignment=1)
@@ -218,7 +220,7 @@ def fact_rows(item: Stroke, look: Look, words: Booklet, part: str = "all") -> li
     if item.duration:
         rows.append(("short", words.label("time"), [para(item.duration, look["value"])]))
     if item.position:
-        rows.append(("rest", words.label("position").upper(), [para(item.position, look["value"])]))
+        rows.append(("rest", words.label("position"), [para(item.position, look["value"])]))
     return [(label, values) for kind, label, values in rows if part in ("all", kind)]
 
 
