@@ -66,6 +66,7 @@ def build_once(folder: Path, out: Path, checkout: Path = REPO) -> tuple[float, f
         child = subprocess.Popen(
             [sys.executable, "-m", "booklet", "build", str(folder), "-o", str(out)],
             env=env,
+            cwd=checkout,  # `python -m` puts the working folder first on sys.path, before PYTHONPATH
             stdout=subprocess.DEVNULL,
             stderr=errors,
         )
@@ -96,7 +97,8 @@ def main() -> None:
         help="a booklet source tree to time (repeatable: the trees are interleaved); default this one",
     )
     args = parser.parse_args()
-    checkouts = args.checkout or [REPO]
+    checkouts = [c.resolve() for c in args.checkout or [REPO]]
+    args.source = args.source.resolve()
     targets = [int(p) for p in args.pages.split(",")]
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
