@@ -232,3 +232,12 @@ def test_a_short_last_page_is_balanced_with_the_one_before():
     assert balanced_cut([10.0] * 16, [False] * 16, 100, 100) is None  # last page 60% full
     keep[5] = True  # a heading keeps with the item after it: never the last line of a page
     assert balanced_cut(heights, keep, 100, 100) != 6
+
+
+def test_continuation_columns_take_a_block_taller_than_a_column_alone():
+    """A step taller than a page (hostile or careless content) stands alone; balancing still ends."""
+    from booklet.render.spread import _even_cuts
+
+    assert _even_cuts([30.0, 250.0, 30.0], 4, 100) == [0, 1, 2, 3, 3]  # the tall block alone in its column
+    assert _even_cuts([30.0, 40.0, 50.0, 20.0], 2, 100) == [0, 2, 4]  # the lowest column as high as it can be
+    assert _even_cuts([90.0, 90.0, 90.0], 2, 100) is None  # three columns' worth in two: more are needed

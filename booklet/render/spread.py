@@ -250,7 +250,11 @@ def balance(blocks: list[Block], room: float) -> list[list[Block]]:
 
 def _even_cuts(heights: list[float], count: int, room: float) -> list[int] | None:
     """Heights in order and a number of columns -> where each column starts (and the end), so that
-    no column is over ``room`` and the lowest column is as high as possible; None if they do not fit."""
+    no column is over ``room`` and the lowest column is as high as possible; None if they do not fit.
+
+    A block taller than ``room`` may stand alone in a column, as `fill` lets it: otherwise such a
+    block would fit no number of columns and `balance` would never stop asking for more.
+    """
     n = len(heights)
     sums = [0.0]
     for h in heights:
@@ -261,8 +265,8 @@ def _even_cuts(heights: list[float], count: int, room: float) -> list[int] | Non
         row: dict[int, tuple[float, int]] = {}
         for i in range(n + 1):
             for j, (low, _) in best[c - 1].items():
-                if j > i or sums[i] - sums[j] > room:
-                    continue
+                if j > i or (sums[i] - sums[j] > room and i - j > 1):
+                    continue  # over the room, unless one block alone (taller than any column, as `fill` allows)
                 if i == j and i < n:
                     continue  # an empty column only at the end
                 value = min(low, sums[i] - sums[j])  # an empty column counts as empty
