@@ -208,31 +208,22 @@ def sheet_offset(plan: Plan) -> float:
     return plan.bleed_pt + MARK_ZONE if plan.bleed_pt else 0.0
 
 
+def _unpadded(x: float, y: float, width: float, height: float, name: str) -> Frame:
+    """A frame whose text runs to its edges: the margins are in its place on the page."""
+    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+
+
 def templates(plan: Plan, look: Look) -> list[PageTemplate]:
     o = sheet_offset(plan)
-    frame = Frame(
-        o + look.margin_x,
-        o + look.margin_bottom,
-        look.frame_w,
-        look.frame_h,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
+    frame = _unpadded(o + look.margin_x, o + look.margin_bottom, look.frame_w, look.frame_h, "body")
     cover_frame = Frame(o, o, look.page_w, look.page_h, id="cover")
     column_frames = [
-        Frame(
+        _unpadded(
             o + look.margin_x + i * (look.column_w + look.gutter),
             o + look.margin_bottom,
             look.column_w,
             look.frame_h,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id=f"column-{i + 1}",
+            f"column-{i + 1}",
         )
         for i in range(look.columns)
     ]

@@ -38,13 +38,18 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     while len(columns) > 2 and not columns[-1]:
         columns.pop()
     reading_order(blocks, columns)
-    story: list[Flowable] = [MinimumMeasure(look.body_size)]
-    for i, column in enumerate(columns):
+    return [MinimumMeasure(look.body_size), *joined(columns, FrameBreak)]
+
+
+def joined(groups: list[list[Block]], breaker: Callable[[], Flowable]) -> list[Flowable]:
+    """Groups of blocks -> their flowables in order, a new ``breaker()`` between one group and the next."""
+    out: list[Flowable] = []
+    for i, group in enumerate(groups):
         if i:
-            story.append(FrameBreak())
-        for block in column:
-            story += block.parts
-    return story
+            out.append(breaker())
+        for block in group:
+            out += block.parts
+    return out
 
 
 def reading_order(blocks: StrokeBlocks, columns: list[list[Block]]) -> None:
@@ -368,13 +373,7 @@ class GlancePages(Flowable):
             row.measure(width, room)
         cuts = [round(i * len(rows) / count) for i in range(count + 1)]  # rows shared out evenly
         groups = [rows[cuts[i] : cuts[i + 1]] for i in range(count)]
-        out: list[Flowable] = list(self.head.parts)
-        for i, group in enumerate(groups):
-            if i:
-                out.append(PageBreak())
-            for block in group:
-                out += block.parts
-        return out
+        return [*self.head.parts, *joined(groups, PageBreak)]
 
     def draw(self) -> None:
         pass
