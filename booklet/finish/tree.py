@@ -116,8 +116,6 @@ class _ParentTree(PDFObject):
 class _Elem(PDFObject):
     """One StructElem, formatted from its recorded element when the document is written."""
 
-    __slots__ = ("el", "parent", "refs", "placed")
-
     def __init__(
         self, el: Element, parent: PDFObjectReference, refs: dict[int, PDFObjectReference], placed: Placed
     ) -> None:
