@@ -1,24 +1,88 @@
-"""Markup + style -> a Paragraph that breaks its lines once per width, however often it is measured.
+"""Markup + style -> a Paragraph that parses its markup once per document and breaks its lines once per width.
 
-The spread packer and the frames measure a paragraph several times at the same width
-(about half of all wraps in a long booklet). ReportLab's Paragraph breaks its lines
-again each time; this one keeps what the last break set and gives it back when the
-width, the text fragments and the style are the same objects as then. Splitting may
-change fragments in place, so a split forgets the memo.
+Parsing: ReportLab parses every paragraph's markup afresh, though a booklet repeats
+text (the same caution, step or tip in many strokes). The parse is a pure function of
+the markup and the style's attributes, so its fragments are kept in a bounded,
+module-level table (which also lives on across `booklet watch` rebuilds) keyed on the
+markup and the value of every style attribute. Each paragraph gets its own copy of the
+fragments: ReportLab changes fragments in place when it splits a paragraph.
+
+Line breaking: the spread packer and the frames measure a paragraph several times at
+the same width (about half of all wraps in a long booklet). ReportLab's Paragraph
+breaks its lines again each time; this one keeps what the last break set and gives it
+back when the width, the text fragments and the style are the same objects as then.
+Splitting may change fragments in place, so a split forgets the memo.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 # What Paragraph.wrap and breakLines set on the paragraph.
 _WRAPPED = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 
+PARSE_LIMIT = 8192  # parsed paragraphs kept; a 1,000-page booklet of distinct text has about 18k
+_PARSED: OrderedDict[tuple[Any, ...], tuple[str, list[Any], list[Any] | None]] = OrderedDict()
+_SKIPPED = ("name", "parent")  # a style's name and parent do not change what its markup parses to
+
+
+def style_key(style: Any) -> tuple[Any, ...] | None:
+    """A paragraph style -> the value of each of its attributes (with its type), or None when one is unhashable."""
+    key = []
+    for name, value in style.__dict__.items():
+        if name in _SKIPPED:
+            continue
+        if isinstance(value, list):
+            value = tuple(value)
+        try:
+            hash(value)
+        except TypeError:
+            return None
+        key.append((name, type(value), value))
+    return tuple(key)
+
+
+def copied(frags: list[Any]) -> list[Any]:
+    """Parse fragments -> fresh fragments with the same attributes, none shared (their lists copied too)."""
+    fresh = []
+    for frag in frags:
+        twin = frag.__class__.__new__(frag.__class__)
+        twin.__dict__ = {k: (v[:] if isinstance(v, list) else v) for k, v in frag.__dict__.items()}
+        fresh.append(twin)
+    return fresh
+
+
+def forget_parses() -> None:
+    """Empty the parse table (tests; a long-lived process that wants its memory back)."""
+    _PARSED.clear()
+
 
 class Measured(Paragraph):
-    """A Paragraph whose line breaking is remembered for the last width it was wrapped at."""
+    """A Paragraph whose markup parse is shared by identical paragraphs and whose line breaking is remembered."""
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        key: tuple[Any, ...] | None = None
+        if frags is None and cleaner is cleanBlockQuotedText and isinstance(text, str):
+            attributes = style_key(style)
+            if attributes is not None:
+                key = (text, self.caseSensitive, attributes)
+        hit = _PARSED.get(key) if key is not None else None
+        if key is not None and hit is not None:
+            _PARSED.move_to_end(key)
+            self.text, self.frags, self.style, self.debug = hit[0], copied(hit[1]), style, 0
+            self.bulletText = copied(hit[2]) if hit[2] is not None else bulletText
+            return
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if key is None or self.style is not style:  # a <para> tag made a style of its own: not kept
+            return
+        bullets = copied(self.bulletText) if self.bulletText is not bulletText else None
+        _PARSED[key] = (self.text, copied(self.frags), bullets)
+        if len(_PARSED) > PARSE_LIMIT:
+            _PARSED.popitem(last=False)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         memo = self.__dict__.get("_measured")
