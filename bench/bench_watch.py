@@ -1,42 +1,129 @@
-"""Benchmark: a warm rebuild after a one-line edit, from save to written PDF (what `booklet watch` does).
+"""Benchmark: a warm rebuild after an edit, from save to written PDF (what `booklet watch` does), per kind of edit.
 
-Run: python bench/bench_watch.py. Copies the shipped content to a temporary folder, builds
-once to warm up, then edits one stroke line and times `rebuild` ten times.
+Run: python bench/bench_watch.py [--runs N] [--phases]. Copies the shipped content to a
+temporary folder and builds once to warm up. Then, for each kind of edit (a step's text,
+a stroke's name, a character no page used before, a removed step, an edit that adds
+pages), it N times edits, times `rebuild` (CPU and wall), and puts the file back with an
+untimed rebuild, so every timed rebuild starts from the same content. Prints the median
+per kind with the load average beside it; --phases also splits one warm rebuild into
+load+validate, prepare, render and post-pass. Asserts nothing.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from booklet.options import BuildOptions
 from booklet.shipped import default_source
 from booklet.watch import rebuild
 
+NEW_CHARACTERS = "ØŽŧĦŋĸÐÞŒĲ"  # in NotoSans, on no page of the shipped guide
+
+
+def _edit(name: str, change: Callable[[str, int], str]) -> tuple[str, Callable[[str, int], str]]:
+    return name, change
+
+
+EDITS: dict[str, tuple[str, Callable[[str, int], str]]] = {
+    "step text": _edit(
+        "strokes/raking.yaml",
+        lambda t, i: t.replace("in a smooth line.", f"in a smooth line, number {i}.", 1),
+    ),
+    "stroke name": _edit("strokes/raking.yaml", lambda t, i: t.replace("name: Raking\n", f"name: Raking {i}\n", 1)),
+    "new character": _edit(
+        "strokes/raking.yaml",
+        lambda t, i: t.replace("not your nails.", f"not your nails, {NEW_CHARACTERS[i % len(NEW_CHARACTERS)]}.", 1),
+    ),
+    "removed step": _edit(
+        "strokes/raking.yaml",
+        lambda t, i: t.replace("  - Change sides and repeat on the other half of the back.\n", "", 1).replace(
+            ", change: 6}", "}", 1
+        ),
+    ),
+    "more pages": _edit(
+        "strokes/fan-stroke.yaml",
+        lambda t, i: t.replace(
+            "tips:\n",
+            "tips:\n" + "".join(f"  - A longer tip {i}.{n}, to push the stroke onto more pages.\n" for n in range(14)),
+            1,
+        ),
+    ),
+}
+
+
+def timed_rebuild(source: Path, options: BuildOptions, output: Path) -> tuple[float, float]:
+    """One rebuild -> (CPU seconds, wall seconds); an error in the edit is a bug of this bench."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    event = rebuild(source, options, output)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    assert not event.errors, event.errors
+    return cpu, wall
+
+
+def phases(source: Path, options: BuildOptions) -> dict[str, float]:
+    """One warm rebuild split into its phases, CPU ms."""
+    from booklet import build as pipeline
+    from booklet.finish import DEFAULT_STANDARDS, finish_reading
+    from booklet.render.tagging import Recorder
+
+    clock = time.process_time
+    t0 = clock()
+    booklet = pipeline.load_booklet(source)
+    t1 = clock()
+    edition = pipeline.prepare(booklet, options.audience)
+    t2 = clock()
+    tags = Recorder(edition.booklet.language)
+    pdf, _ = pipeline.render_pdf(edition, options, tags)
+    t3 = clock()
+    finish_reading(pdf, tags.root, DEFAULT_STANDARDS)
+    t4 = clock()
+    return {"load + validate": t1 - t0, "prepare": t2 - t1, "render": t3 - t2, "post-pass": t4 - t3}
+
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--phases", action="store_true")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "content"
         shutil.copytree(default_source(), source)
         output = Path(folder) / "out.pdf"
         options = BuildOptions()
+        event = rebuild(source, options, output)
         rebuild(source, options, output)
-        stroke = source / "strokes" / "raking.yaml"
-        original = stroke.read_text()
-        times = []
-        for i in range(10):
-            stroke.write_text(original.replace("summary: Curved", f"summary: Edit {i}, curved"))
-            started = time.perf_counter()
-            event = rebuild(source, options, output)
-            times.append(time.perf_counter() - started)
-            assert not event.errors, event.errors
-        print(
-            f"warm rebuild after a one-line edit: median {statistics.median(times) * 1000:.0f} ms "
-            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; {event.summary})"
-        )
+        print(f"warm rebuild of the shipped guide ({event.summary}), {args.runs} runs per kind of edit:")
+        everything = []
+        for kind, (name, change) in EDITS.items():
+            path = source / name
+            original = path.read_text(encoding="utf-8")
+            cpu, wall = [], []
+            for i in range(args.runs):
+                edited = change(original, i)
+                assert edited != original, kind
+                path.write_text(edited, encoding="utf-8")
+                c, w = timed_rebuild(source, options, output)
+                cpu.append(c * 1000)
+                wall.append(w * 1000)
+                path.write_text(original, encoding="utf-8")
+                rebuild(source, options, output)
+            everything += cpu
+            print(
+                f"  {kind:<16} median {statistics.median(cpu):6.1f} ms CPU (min {min(cpu):6.1f}), "
+                f"wall {statistics.median(wall):6.1f} ms; load {os.getloadavg()[0]:.1f}"
+            )
+        print(f"  {'all edits':<16} median {statistics.median(everything):6.1f} ms CPU")
+        if args.phases:
+            runs = [phases(source, options) for _ in range(args.runs)]
+            for phase in runs[0]:
+                print(f"  {phase:<16} median {statistics.median(r[phase] for r in runs) * 1000:6.1f} ms CPU")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import click
 from booklet import __version__
 from booklet.errors import BookletError, OptionError, clean
 from booklet.impose import LAYOUTS
-from booklet.lint import CHECKS as LINT_CHECKS
+from booklet.lint_checks import CHECKS as LINT_CHECKS
 from booklet.options import OPTIONS, SHEETS, Option, choice_list
 from booklet.preview import SHEET_LAYOUTS
 

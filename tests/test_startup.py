@@ -45,6 +45,10 @@ def test_a_text_only_build_leaves_web_mail_and_svg_libraries_unloaded(tmp_path: 
     # Nothing is imposed: the planners stay unloaded (the scheme names come from booklet.impose alone).
     for name in ("booklet.impose.cards", "booklet.impose.grid", "booklet.impose.spreads", "booklet.impose.pdf"):
         assert name not in modules, name
+    # The lint checks and reading-level formulas are `booklet lint`'s (the CLI reads the check
+    # names from booklet.lint_checks).
+    for name in ("booklet.lint", "booklet.readability"):
+        assert name not in modules, name
 
 
 def test_help_and_listing_load_no_pdf_library():

@@ -43,3 +43,73 @@ def test_a_watch_rebuild_after_an_edit_is_byte_identical_to_a_cold_build(shipped
     code = f"from booklet.build import build_booklet; build_booklet({str(shipped)!r}, output={str(cold_out)!r})"
     subprocess.run([sys.executable, "-c", code], check=True)
     assert warm_out.read_bytes() == cold_out.read_bytes()
+
+
+# Edits of several kinds, made one after another in one warm process, as an author saving
+# in `booklet watch` makes them: (file, old snippet, new snippet).
+EDITS = {
+    "step text": (
+        "strokes/raking.yaml",
+        "  - Draw your fingertips down the back towards the waist in a smooth line.",
+        "  - Draw your fingertips down the back towards the waist in one smooth, even line.",
+    ),
+    "stroke name": ("strokes/raking.yaml", "name: Raking\n", "name: Raking strokes\n"),
+    "a character never used before": (
+        "strokes/raking.yaml",
+        "  - Use the pads of your fingers, not your nails.",
+        "  - Use the pads of your fingers, not your nails. Øyvind trims them short; so does Žana.",
+    ),
+    "a removed step": (
+        "strokes/raking.yaml",
+        "  - Change sides and repeat on the other half of the back.\n",
+        "",
+    ),
+    "more pages": (
+        "strokes/fan-stroke.yaml",
+        "tips:\n",
+        "tips:\n"
+        + "".join(
+            f"  - A longer tip, number {n}, to push the stroke onto more pages than before.\n" for n in range(14)
+        ),
+    ),
+}
+
+
+def _pages(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_warm_rebuilds_after_edits_of_every_kind_are_byte_identical_to_cold_builds(shipped: Path, tmp_path: Path):
+    """Diagram forms replayed from an earlier document, streams compressed in an earlier
+    build, parsed YAML: after each kind of edit, the watch output is a fresh process's."""
+    from booklet.options import BuildOptions
+    from booklet.render import forms, streams
+    from booklet.watch import rebuild
+
+    warm_out = tmp_path / "warm.pdf"
+    assert not rebuild(shipped, BuildOptions(), warm_out).errors
+    assert forms._PAINTED  # the caches these edits must not fool are filled
+    assert streams._packed
+    pages = [_pages(warm_out.read_bytes())]
+    dropped_badge = False
+    for kind, (name, old, new) in EDITS.items():
+        path = shipped / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (kind, old)
+        text = text.replace(old, new, 1)
+        if kind == "a removed step":  # its diagram badge goes with it
+            text, dropped_badge = text.replace(", change: 6}", "}"), ", change: 6}" in text
+        path.write_text(text, encoding="utf-8")
+        event = rebuild(shipped, BuildOptions(), warm_out)
+        assert not event.errors, (kind, event.errors)
+        cold_out = tmp_path / "cold.pdf"
+        code = f"from booklet.build import build_booklet; build_booklet({str(shipped)!r}, output={str(cold_out)!r})"
+        subprocess.run([sys.executable, "-c", code], check=True)
+        assert warm_out.read_bytes() == cold_out.read_bytes(), kind
+        pages.append(_pages(cold_out.read_bytes()))
+    assert dropped_badge
+    assert pages[-1] > pages[-2], pages  # the last edit did change the page count

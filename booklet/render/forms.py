@@ -6,10 +6,18 @@ each time costs about 50 ms a diagram; one form and a `Do` per page costs next t
 nothing and prints the same. The forms are remembered on the canvas, so each document
 (and each layout pass, which gets its own canvas) defines its own, named in order of
 first use: the same input still gives the same bytes.
+
+Across documents (``booklet watch``, batch and roster workers rebuild in one process),
+a drawing's canvas calls are recorded the first time it is painted and replayed into
+the next document's form, so an unchanged diagram does not walk the graphics node tree
+again. The replay makes the same canvas calls in the same order, so fonts, subset
+codes and graphics-state names are given out exactly as a fresh process would.
 """
 
 from __future__ import annotations
 
+import copy
+from collections import OrderedDict
 from typing import Any
 
 from reportlab.graphics import renderPDF
@@ -18,6 +26,41 @@ from reportlab.pdfbase.pdfdoc import PDFResourceDictionary, xObjectName
 from reportlab.platypus import Flowable
 
 _FORMS = "_booklet_diagram_forms"  # canvas attribute: id(drawing) -> (form name, drawing)
+
+Call = tuple[str, tuple[Any, ...], dict[str, Any]]
+# Canvas methods a drawing's painting may call and that a replay repeats: each only
+# changes the canvas (code, graphics state, the document's fonts and states) and returns
+# nothing a renderer goes on to use. Anything else (text objects, images) is painted
+# through the node tree every time.
+_REPEATABLE = frozenset(
+    [
+        "saveState",
+        "restoreState",
+        "transform",
+        "setStrokeColor",
+        "setFillColor",
+        "setLineWidth",
+        "setLineCap",
+        "setLineJoin",
+        "setDash",
+        "setFont",
+        "setFillAlpha",
+        "setStrokeAlpha",
+        "setFillOverprint",
+        "setStrokeOverprint",
+        "setOverprintMask",
+        "rect",
+        "roundRect",
+        "line",
+        "circle",
+        "ellipse",
+        "drawString",
+        "drawPath",
+        "clipPath",
+    ]
+)
+_PAINTED: OrderedDict[int, tuple[Drawing, tuple[Call, ...]]] = OrderedDict()  # id(drawing) -> its canvas calls
+MAX_PAINTED = 256  # drawings remembered across documents (the diagram cache holds 128)
 
 
 class Reused(Flowable):
@@ -49,10 +92,67 @@ def form_for(canv: Any, drawing: Drawing) -> str:
     # A generous box: arrowheads and badges may reach past the drawing's edge, and a
     # form clips to its box, where the drawing painted directly would not.
     canv.beginForm(name, lowerx=-w, lowery=-h, upperx=2 * w, uppery=2 * h)
-    renderPDF.draw(drawing, canv, 0, 0)
+    paint(canv, drawing)
     canv.endForm()
     _give_resources(canv, name)
     return name
+
+
+def paint(canv: Any, drawing: Drawing) -> None:
+    """Paint a drawing at the origin: its recorded canvas calls again, or through renderPDF (recording them)."""
+    known = _PAINTED.get(id(drawing))
+    if known is not None and known[0] is drawing:
+        _PAINTED.move_to_end(id(drawing))
+        for name, args, kwargs in known[1]:
+            getattr(canv, name)(*args, **kwargs)
+        return
+    recorder = _Recorder(canv)
+    renderPDF.draw(drawing, recorder, 0, 0)
+    if recorder.repeatable:
+        _PAINTED[id(drawing)] = (drawing, tuple(recorder.calls))  # holding the drawing keeps its id
+        while len(_PAINTED) > MAX_PAINTED:
+            _PAINTED.popitem(last=False)
+
+
+class _Recorder:
+    """A canvas stand-in for renderPDF: forwards every call to the canvas and notes the repeatable ones.
+
+    A path is noted with its finished code (the operators it holds when drawn), so a
+    replay does not build it again. A call outside _REPEATABLE marks the painting as
+    not repeatable; it is still forwarded, so the page is drawn exactly as before.
+    """
+
+    def __init__(self, canv: Any):
+        self.__dict__.update(_canv=canv, calls=[], repeatable=True)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._canv, name)
+        if not callable(value):
+            return value  # state the renderer reads (the current font and size): the same on a replay
+        if name == "beginPath":
+            return value
+        if name not in _REPEATABLE:
+            self.__dict__["repeatable"] = False
+            return value
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if name in ("drawPath", "clipPath"):
+                args = (_finished(args[0]), *args[1:])
+            self.calls.append((name, args, kwargs))
+            return value(*args, **kwargs)
+
+        return call
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self.calls.append(("__setattr__", (name, value), {}))
+        setattr(self._canv, name, value)
+
+
+def _finished(path: Any) -> Any:
+    """A path about to be drawn -> a copy holding its code as one string (drawn alike, kept for replays)."""
+    frozen = copy.copy(path)
+    frozen._code = [path.getCode()]
+    return frozen
 
 
 def _give_resources(canv: Any, name: str) -> None:

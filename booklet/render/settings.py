@@ -6,7 +6,8 @@ trusted (nothing named in content is fetched, whatever RL_trustedHosts says), an
 shape attribute checks are off (shapes are built from validated numbers; the checks
 cost about a third of a booklet's render time), and streams are Flate-compressed
 without ReportLab's ASCII85 layer on top (a binary PDF needs no 7-bit text, and
-finish/ would otherwise decode and recompress every stream: 55 ms of a 24-page build).
+finish/ would otherwise decode and recompress every stream: 55 ms of a 24-page build),
+and a stream compressed before in this process is not compressed again (render/streams.py).
 """
 
 from __future__ import annotations
@@ -25,15 +26,25 @@ F = TypeVar("F", bound=Callable[..., Any])
 def render_settings() -> Iterator[None]:
     """Apply RENDER_SETTINGS to reportlab.rl_config inside the block; restore the previous values after."""
     from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    from booklet.render.streams import compress
 
     saved = {name: getattr(rl_config, name) for name in RENDER_SETTINGS}
+    flate = pdfdoc.PDFZCompress
+    own_encode = flate.__dict__.get("encode")
     try:
         for name, value in RENDER_SETTINGS.items():
             setattr(rl_config, name, list(value) if isinstance(value, list) else value)
+        flate.encode = compress
         yield
     finally:
         for name, value in saved.items():
             setattr(rl_config, name, value)
+        if own_encode is None:
+            del flate.encode
+        else:
+            flate.encode = own_encode
 
 
 def with_render_settings(function: F) -> F:
