@@ -142,3 +142,104 @@ def test_markup_is_made_once_per_text_and_language():
     assert first.text == to_para(soft(tie_last_words(long_words), english))
     sections.para(long_words, ParagraphStyle("body"))
     assert sections._marked.cache_info().misses == 2
+
+
+@pytest.fixture
+def breaks(monkeypatch, parses):
+    """Counts ReportLab's line breaks, starting from empty tables."""
+    calls = []
+    real = Paragraph.breakLines
+
+    def counted(self, widths):
+        calls.append(widths[0])
+        return real(self, widths)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    return calls
+
+
+def line_texts(para) -> list[str]:
+    laid = para.blPara
+    if laid.kind == 0:
+        return [" ".join(words) for _, words in laid.lines]
+    return ["".join(w.text for w in line.words) for line in laid.lines]
+
+
+def test_identical_paragraphs_at_one_width_break_once(breaks):
+    first, second = Measured(TEXT, body()), Measured(TEXT, body())
+    assert first.wrap(120, 1000) == second.wrap(120, 1000)
+    assert len(breaks) == 1
+    assert line_texts(first) == line_texts(second) == line_texts(_wrapped(Paragraph(TEXT, body()), 120))
+
+
+def _wrapped(para, width):
+    para.wrap(width, 1000)
+    return para
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        lambda: _wrapped(Measured(TEXT, body()), 121),
+        lambda: _wrapped(Measured(TEXT, body(leftIndent=6)), 120),
+        lambda: _wrapped(Measured(TEXT, body(hyphenationLang=hyphenator("en"))), 120),
+        lambda: _wrapped(Measured(TEXT, body(), bulletText="•"), 120),
+    ],
+    ids=["width", "indent", "hyphenation language", "bullet"],
+)
+def test_another_width_or_style_breaks_again(breaks, other):
+    _wrapped(Measured(TEXT, body()), 120)
+    other()
+    assert len(breaks) == 2
+
+
+def test_a_split_leaves_the_shared_lines_alone(breaks):
+    first, second = _wrapped(Measured(TEXT, body()), 90), _wrapped(Measured(TEXT, body()), 90)
+    before = line_texts(second)
+    top, rest = first.split(90, 30)
+    assert len(breaks) == 1
+    assert line_texts(second) == before
+    assert line_texts(_wrapped(Measured(TEXT, body()), 90)) == before
+    assert line_texts(_wrapped(top, 90)) + line_texts(_wrapped(rest, 90)) == before
+
+
+def test_spacing_line_ends_leaves_the_shared_lines_alone(breaks):
+    from booklet.render.linespace import space_line_ends
+
+    first, second = _wrapped(Measured(TEXT, body()), 90), _wrapped(Measured(TEXT, body()), 90)
+    space_line_ends(first)
+    assert all(text.endswith(" ") for text in line_texts(first)[:-1])
+    assert not any(text.endswith(" ") for text in line_texts(second))
+
+
+def test_split_repeated_paragraphs_print_as_reportlab_prints_them(breaks):
+    long = " ".join([TEXT] * 6)
+
+    def pdf(kind) -> bytes:
+        out = io.BytesIO()
+        doc = SimpleDocTemplate(out, pagesize=A6, invariant=1)
+        doc.build([kind(text, body()) for text in [long, TEXT] * 12])
+        return out.getvalue()
+
+    ours, theirs = pdf(Measured), pdf(Paragraph)
+    assert ours == theirs
+    pages = PdfReader(io.BytesIO(ours)).pages
+    assert len(pages) > 8
+    assert "fan out" in pages[-1].extract_text()
+
+
+def test_a_split_at_a_hyphen_leaves_the_shared_words_alone(breaks):
+    """ReportLab's split marks the word it cut at a hyphen in place; a paragraph sharing the
+    break must still break afresh as if that split never happened."""
+    style = body(hyphenationLang=hyphenator("en"), embeddedHyphenation=1)
+    text = (
+        "Gentle <b>circling</b> encourages relaxation: internationalization counterrevolutionaries "
+        "incomprehensibilities characteristically understandably "
+    ) * 2
+    for width in range(96, 160, 9):
+        for height in (13, 26, 39, 52):
+            forget_parses()
+            first, second = _wrapped(Measured(text, style), width), _wrapped(Measured(text, style), width)
+            first.split(width, height)
+            fresh = _wrapped(Paragraph(text, style), width + 13)
+            assert line_texts(_wrapped(second, width + 13)) == line_texts(fresh), (width, height)
