@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 from collections import OrderedDict
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
@@ -36,12 +37,21 @@ PARSE_LIMIT = 8192  # parsed paragraphs kept; a 1,000-page booklet of distinct t
 _PARSED: OrderedDict[tuple[Any, ...], tuple[str, list[Any], list[Any] | None]] = OrderedDict()
 _BROKEN: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()  # (parse key, width) -> what a wrap set
 _SKIPPED = ("name", "parent")  # a style's name and parent do not change what its markup parses to
+_STYLE_KEYS: WeakKeyDictionary[Any, tuple[dict[str, Any], tuple[Any, ...]]] = WeakKeyDictionary()
 
 
 def style_key(style: Any) -> tuple[Any, ...] | None:
-    """A paragraph style -> the value of each of its attributes (with its type), or None when one is unhashable."""
+    """A paragraph style -> the value of each of its attributes (with its type), or None when one is unhashable.
+
+    Worked out once per style object and reused while its attributes are still equal
+    to what they were then (one dict comparison), as styles are made once and shared.
+    """
+    attributes = style.__dict__
+    known = _STYLE_KEYS.get(style)
+    if known is not None and known[0] == attributes:
+        return known[1]
     key = []
-    for name, value in style.__dict__.items():
+    for name, value in attributes.items():
         if name in _SKIPPED:
             continue
         if isinstance(value, list):
@@ -51,6 +61,7 @@ def style_key(style: Any) -> tuple[Any, ...] | None:
         except TypeError:
             return None
         key.append((name, type(value), value))
+    _STYLE_KEYS[style] = (dict(attributes), tuple(key))
     return tuple(key)
 
 
