@@ -244,7 +244,7 @@ def reading_edition(edition: Edition, options: BuildOptions) -> tuple[bytes, int
 
     Standards asked for by name are a promise: what cannot meet them fails the build.
     """
-    from booklet.finish import DEFAULT_STANDARDS, finish_reading
+    from booklet.finish import DEFAULT_STANDARDS, reading
     from booklet.render.tagging import Recorder
 
     standards = options.pdf_standard or DEFAULT_STANDARDS
@@ -254,17 +254,17 @@ def reading_edition(edition: Edition, options: BuildOptions) -> tuple[bytes, int
 
         check_accessible(edition.booklet)
     tags = Recorder(edition.booklet.language)
-    pdf, pages = render_pdf(edition, options, tags)
     sources = None
     if "a-3b" in standards:
         from booklet.files import content_sources
 
         sources = content_sources(Path(edition.booklet.root))
-    return finish_reading(pdf, tags.root, standards, strict=strict, sources=sources), pages
+    return render_pdf(edition, options, tags, reading(tags.root, standards, strict=strict, sources=sources))
 
 
-def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None) -> tuple[bytes, int]:
-    """lay out -> render; a render.tagging.Recorder given as ``tags`` records the structure."""
+def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None, finish: Any = None) -> tuple[bytes, int]:
+    """lay out -> render; a render.tagging.Recorder given as ``tags`` records the structure, and
+    ``finish`` (booklet.finish) completes the document as it is written."""
     from booklet.layout import plan_booklet
     from booklet.render.booklet import render_booklet
 
@@ -277,7 +277,7 @@ def render_pdf(edition: Edition, options: BuildOptions, tags: Any = None) -> tup
             back_pages=back_pages,
             bleed_pt=options.bleed_mm * MM,
         )
-        return render_booklet(plan, tags)
+        return render_booklet(plan, tags, finish)
 
     pdf, pages = render(1)
     if options.impose != "none" and pages % 4:

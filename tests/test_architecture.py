@@ -38,6 +38,7 @@ LIBRARIES: dict[str, tuple[tuple[str, ...], str]] = {
     "reportlab": (
         (
             "booklet.render.",
+            "booklet.finish.",
             "booklet.fonts",
             "booklet.illustrate.body",
             "booklet.illustrate.diagram",
@@ -45,10 +46,10 @@ LIBRARIES: dict[str, tuple[tuple[str, ...], str]] = {
             "booklet.illustrate.pen",
             "booklet.illustrate.images",
         ),
-        "the renderer, its fonts, and the drawings it places",
+        "the renderer, its fonts, the drawings it places, and the finishing of its documents",
     ),  # fmt: skip
     "pypdf": (("booklet.impose.pdf",), "reading and placing PDF pages: the one PDF reader"),
-    "pikepdf": (("booklet.finish.",), "PDF post-processing (tags, metadata, PDF/A)"),
+    "pikepdf": (("booklet.finish.sheets", "booklet.finish.extract"), "print sheets' finish; PDF/A-3 sources read back"),
     "PIL": (("booklet.illustrate.images", "booklet.preview"), "author pictures; preview PNGs"),
     "pypdfium2": (("booklet.preview",), "rasterising pages for preview"),
     "svglib": (("booklet.illustrate.images",), "author SVGs become drawings"),

@@ -1,18 +1,20 @@
-"""PDF bytes (+ recorded structure) -> finished PDF bytes: structure tree, PDF/A and PDF/UA, hygiene.
+"""A ReportLab canvas about to be saved (+ recorded structure) -> a finished PDF: structure tree, PDF/A, PDF/UA.
 
-The only package that imports pikepdf. ReportLab draws; this pass, after it saves,
-writes what ReportLab cannot: the structure tree from the tagging recorder, XMP
-metadata, the output intent, associated source files; and it repairs what every
-output must get right (subset tags, ToUnicode maps, unused unembedded fonts, empty
-page transitions, the header version). Print files (imposed sheets, card sheets) get
-the repairs and say in their document information that they are print impositions.
+ReportLab draws; just before its document is written, this package adds to it, in
+ReportLab's own objects, what ReportLab does not write itself: the structure tree
+from the tagging recorder, XMP metadata, the output intent, associated source files;
+and it repairs what every output must get right (subset tags, ToUnicode maps, unused
+unembedded fonts, empty page transitions). The document is then written once, with
+no second pass. Print files (imposed sheets, card sheets), which are pages of such
+documents placed by the imposer, get transparency groups and say in their document
+information that they are print impositions (``finish_print``, on pikepdf).
 """
 
 from __future__ import annotations
 
-import io
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from booklet.errors import BookletError
 from booklet.finish.xmp import Meta, build_date
@@ -29,109 +31,82 @@ STANDARDS = {
     "a-3b": "PDF/A-3b, archival, carrying the content's source files (booklet extract gets them back)",
 }
 DEFAULT_STANDARDS = ("ua-1", "a-2b")
+PDF_VERSION = (1, 7)  # what every reading edition declares in its header
+
+Finisher = Callable[[Any], None]  # canvas about to be saved -> its document finished in place
 
 
-def finish_reading(
-    data: bytes,
+def finish_plain(canv: Any) -> None:
+    """Any rendered PDF (pages to impose, card pages): the repairs only."""
+    from booklet.finish import hygiene, rldoc
+
+    hygiene.clean(rldoc.document(canv))
+
+
+def reading(
     root: Element | None,
     standards: tuple[str, ...] = DEFAULT_STANDARDS,
     *,
     strict: bool = False,
     sources: list[tuple[str, bytes]] | None = None,
-) -> bytes:
-    """A reading edition: tagged, with metadata for the standards; ``strict`` turns UA problems into errors."""
-    import pikepdf
+) -> Finisher:
+    """A reading edition's finisher: tagged, with metadata for the standards; ``strict``: UA problems are errors."""
 
-    from booklet.finish import archive, hygiene
+    def finish(canv: Any) -> None:
+        finish_reading(canv, root, standards, strict=strict, sources=sources)
+
+    return finish
+
+
+def finish_reading(
+    canv: Any,
+    root: Element | None,
+    standards: tuple[str, ...] = DEFAULT_STANDARDS,
+    *,
+    strict: bool = False,
+    sources: list[tuple[str, bytes]] | None = None,
+) -> None:
+    """Finish a reading edition's document in place, before the canvas writes it."""
+    from booklet.finish import archive, hygiene, rldoc
     from booklet.finish.tree import write_tree
 
+    doc = rldoc.document(canv)
     when = build_date()
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        hygiene.clean(pdf)
-        problems = write_tree(pdf, root) if root is not None else ["the document is not tagged"]
-        claims = set(standards)
-        if problems and "ua-1" in claims:
-            if strict:
-                raise BookletError(f"cannot make this PDF/UA-1 conformant: {problems[0]}")
-            log.warning("not claiming PDF/UA-1: %s", problems[0])
-            claims.discard("ua-1")
-        a_level = next((s for s in standards if s.startswith("a-")), "")
-        if a_level:
-            archive.output_intent(pdf)
-            archive.printable_annotations(pdf)
-        archive.transparency_groups(pdf)
-        if a_level == "a-3b":
-            archive.attach_sources(pdf, sources or [], when)
-        info = pdf.docinfo
-        full = Meta(
-            str(info.get("/Title", "")),
-            str(info.get("/Author", "")),
-            str(info.get("/Subject", "")),
-            str(info.get("/Keywords", "")),
-            str(pdf.Root.get("/Lang", "")),
-            a_part=int(a_level[2]) if a_level else 0,
-            a_level=a_level[3:].upper() if a_level else "",
-            ua_part=1 if "ua-1" in claims else 0,
-        )
-        archive.metadata(pdf, full, when)
-        return _save(pdf, "1.7")
+    hygiene.clean(doc)
+    problems = write_tree(doc, root) if root is not None else ["the document is not tagged"]
+    claims = set(standards)
+    if problems and "ua-1" in claims:
+        if strict:
+            raise BookletError(f"cannot make this PDF/UA-1 conformant: {problems[0]}")
+        log.warning("not claiming PDF/UA-1: %s", problems[0])
+        claims.discard("ua-1")
+    a_level = next((s for s in standards if s.startswith("a-")), "")
+    if a_level:
+        archive.output_intent(doc)
+        archive.printable_annotations(doc)
+    archive.transparency_groups(doc)
+    if a_level == "a-3b":
+        archive.attach_sources(doc, sources or [], when)
+    info = rldoc.info(doc)
+    lang = rldoc.get_entry(doc.Catalog, "Lang")
+    full = Meta(
+        info.title,
+        info.author,
+        info.subject,
+        info.keywords,
+        str(getattr(lang, "s", lang or "")),
+        a_part=int(a_level[2]) if a_level else 0,
+        a_level=a_level[3:].upper() if a_level else "",
+        ua_part=1 if "ua-1" in claims else 0,
+    )
+    archive.metadata(doc, full, when)
 
 
 def finish_print(data: bytes, note: str) -> bytes:
-    """A print file (imposed sheets, card sheets): repaired, and saying what it is in its document info."""
-    import pikepdf
+    """A print file (imposed sheets, card sheets): transparency groups, and saying what it is in its document info.
 
-    from booklet.finish import archive, hygiene
-    from booklet.finish.xmp import pdf_date
-
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        hygiene.clean(pdf)
-        archive.transparency_groups(pdf)
-        info = pdf.docinfo
-        info.Imposition = pikepdf.String(f"Print imposition: {note}")
-        keywords = str(info.get("/Keywords", ""))
-        if "print imposition" not in keywords:
-            info.Keywords = pikepdf.String(", ".join(k for k in (keywords, "print imposition") if k))
-        stamp = pikepdf.String(pdf_date(build_date()))
-        info.CreationDate = info.get("/CreationDate", stamp)
-        info.ModDate = info.get("/ModDate", stamp)
-        version = pdf.pdf_version
-        return _save(pdf, "1.4" if _transparent(pdf) and float(version) < 1.4 else version)
-
-
-def _transparent(pdf) -> bool:
-    return any("/Group" in page.obj for page in pdf.pages)
-
-
-def _compress_new_streams(pdf) -> None:
-    """Flate-compress the streams written without a filter (ICC profile, ToUnicode maps, ...).
-
-    qpdf's own ``compress_streams`` would do it, but it also decodes and recompresses every
-    stream ReportLab already compressed: 50 ms of a 24-page build, against under 1 ms
-    here. XMP metadata stays plain text, as qpdf leaves it.
+    Its pages were repaired when they were rendered (``finish_plain``); the imposer places them.
     """
-    import zlib
+    from booklet.finish.sheets import finish_sheets
 
-    import pikepdf
-
-    for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Stream) and "/Filter" not in obj and obj.get("/Type") != "/Metadata":
-            obj.write(zlib.compress(obj.read_raw_bytes()), filter=pikepdf.Name.FlateDecode)
-
-
-def _save(pdf, version: str) -> bytes:
-    import pikepdf
-
-    _compress_new_streams(pdf)
-    out = io.BytesIO()
-    pdf.save(
-        out,
-        min_version=version,
-        deterministic_id=True,
-        fix_metadata_version=False,
-        compress_streams=False,  # see _compress_new_streams
-        stream_decode_level=pikepdf.StreamDecodeLevel.none,  # ReportLab's streams are kept as compressed
-        # No object streams: every dictionary stays readable as plain text, as ReportLab writes them.
-        object_stream_mode=pikepdf.ObjectStreamMode.preserve,
-    )
-    return out.getvalue()
+    return finish_sheets(data, note)

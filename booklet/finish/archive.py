@@ -1,113 +1,123 @@
-"""An open PDF + the standards asked for -> what PDF/A and PDF/UA need beyond tagging, set in place.
+"""A ReportLab document about to be saved + the standards asked for -> what PDF/A and PDF/UA need beyond tagging.
 
 The sRGB output intent is the ``sRGB.icc`` profile pikepdf ships (from the
 icc-profiles-free collection, zlib licence; its copyright tag reads "no copyright,
-use freely"). Annotations are printable (/F 4), form widgets keep only their normal
-appearance, transparency groups name a blending colour space, and the document
-information dictionary agrees with the XMP packet written from it.
+use freely"), read from pikepdf's package folder without importing pikepdf.
+Annotations are printable (/F 4), form widgets keep only their normal appearance,
+pages that blend get a transparency group naming a blending colour space, and the
+document information dictionary agrees with the XMP packet written from it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 from datetime import datetime
-from importlib.resources import files
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFInfo,
+    PDFName,
+    PDFStream,
+    PDFString,
+    PDFZCompress,
+)
 
+from booklet.finish import rldoc
 from booklet.finish.xmp import Meta, pdf_date, xmp_packet
 
 PRINT = 4  # annotation flag: print the annotation when the page is printed
 SRGB = "sRGB IEC61966-2.1"
 
 
-def output_intent(pdf: pikepdf.Pdf) -> None:
-    profile = files("pikepdf") / "pdfa" / "data" / "sRGB.icc"
-    icc = pikepdf.Stream(pdf, profile.read_bytes())
-    icc.N = 3
-    intent = Dictionary(
-        Type=Name.OutputIntent,
-        S=Name.GTS_PDFA1,
-        OutputConditionIdentifier=pikepdf.String(SRGB),
-        Info=pikepdf.String(SRGB),
-        DestOutputProfile=pdf.make_indirect(icc),
+@functools.cache
+def srgb_profile() -> bytes:
+    spec = importlib.util.find_spec("pikepdf")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pikepdf's sRGB profile is needed for PDF/A and pikepdf is not installed")
+    return (Path(next(iter(spec.submodule_search_locations))) / "pdfa" / "data" / "sRGB.icc").read_bytes()
+
+
+def output_intent(doc: Any) -> None:
+    icc = PDFStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[PDFZCompress])
+    intent = PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFA1"),
+            "OutputConditionIdentifier": PDFString(SRGB),
+            "Info": PDFString(SRGB),
+            "DestOutputProfile": doc.Reference(icc),
+        }
     )
-    pdf.Root.OutputIntents = Array([pdf.make_indirect(intent)])
+    rldoc.set_entry(doc.Catalog, "OutputIntents", PDFArray([doc.Reference(intent)]))
 
 
-def printable_annotations(pdf: pikepdf.Pdf) -> None:
+def printable_annotations(doc: Any) -> None:
     """Every annotation printable; widgets with only a normal appearance."""
-    for page in pdf.pages:
-        for annot in page.obj.get("/Annots", Array()):
-            flags = int(annot.get("/F", 0))
-            annot.F = (flags | PRINT) & ~(1 | 2 | 32)  # not invisible, hidden or no-view
-            ap = annot.get("/AP")
-            if ap is not None:
-                for key in ("/D", "/R"):
-                    if key in ap:
-                        del ap[key]
+    for page in rldoc.pages(doc):
+        for _, annot in rldoc.page_annotations(doc, page):
+            flags = int(annot.dict.get("F", 0))
+            annot["F"] = (flags | PRINT) & ~(1 | 2 | 32)  # not invisible, hidden or no-view
+            ap = annot.dict.get("AP")
+            if isinstance(ap, PDFDictionary):
+                for key in ("D", "R"):
+                    ap.dict.pop(key, None)
 
 
-def transparency_groups(pdf: pikepdf.Pdf) -> None:
-    """Pages (and forms) that blend get a transparency group with a colour space."""
-    for page in pdf.pages:
-        obj = page.obj
-        if _blends(obj.get("/Resources")) or "/Group" in obj:
-            group = obj.get("/Group") or Dictionary(Type=Name.Group, S=Name.Transparency)
-            group.CS = group.get("/CS", Name.DeviceRGB)
-            obj.Group = group
-        for xobject in _forms(obj.get("/Resources")):
-            if "/Group" in xobject and "/CS" not in xobject.Group:
-                xobject.Group.CS = Name.DeviceRGB
+def transparency_groups(doc: Any) -> None:
+    """Pages that blend (or place something that does) get a transparency group with a colour space."""
+    for page in rldoc.pages(doc):
+        if _blends(doc, page, 0):
+            group = {"Type": PDFName("Group"), "S": PDFName("Transparency"), "CS": PDFName("DeviceRGB")}
+            rldoc.set_entry(page, "Group", PDFDictionary(group))
 
 
-def _forms(resources: Any, depth: int = 0) -> list[Any]:
-    found: list[Any] = []
-    if resources is None or depth > 8:
-        return found
-    for xobject in resources.get("/XObject", {}).values():
-        if xobject.get("/Subtype") == Name.Form:
-            found += [xobject, *_forms(xobject.get("/Resources"), depth + 1)]
-    return found
-
-
-def _blends(resources: Any, depth: int = 0) -> bool:
-    if resources is None or depth > 8:
+def _blends(doc: Any, owner: Any, depth: int) -> bool:
+    if depth > 8:
         return False
-    for state in resources.get("/ExtGState", {}).values():
-        if float(state.get("/CA", 1)) < 1 or float(state.get("/ca", 1)) < 1 or "/SMask" in state:
+    states = getattr(owner, "ExtGState", None)
+    for state in (states.dict if isinstance(states, PDFDictionary) else states or {}).values():
+        values = state.dict if isinstance(state, PDFDictionary) else {}
+        if float(values.get("CA", 1)) < 1 or float(values.get("ca", 1)) < 1 or "SMask" in values:
             return True
-        if state.get("/BM", Name.Normal) not in (Name.Normal, Name.Compatible):
+        if str(values.get("BM", "/Normal")) not in ("/Normal", "/Compatible"):
             return True
-    for xobject in resources.get("/XObject", {}).values():
-        if "/SMask" in xobject or _blends(xobject.get("/Resources"), depth + 1):
+    for xobject in rldoc.forms(doc, owner):
+        if getattr(xobject, "smask", None) or _blends(doc, xobject, depth + 1):
             return True
     return False
 
 
-def metadata(pdf: pikepdf.Pdf, meta: Meta, when: datetime) -> None:
+def metadata(doc: Any, meta: Meta, when: datetime) -> None:
     """Info dictionary and XMP, saying the same things, dated ``when``."""
-    info = pdf.docinfo
-    info.Title = pikepdf.String(meta.title)
-    for key, value in (("/Author", meta.author), ("/Subject", meta.subject), ("/Keywords", meta.keywords)):
-        if value:
-            info[key] = pikepdf.String(value)
-        elif key in info:
-            del info[key]
-    info.Creator = info.Producer = pikepdf.String(meta.tool)
-    info.CreationDate = info.ModDate = pikepdf.String(pdf_date(when))
-    if "/Trapped" in info:
-        del info["/Trapped"]
-    stream = pikepdf.Stream(pdf, xmp_packet(meta, when))
-    stream.Type, stream.Subtype = Name.Metadata, Name.XML
-    pdf.Root.Metadata = pdf.make_indirect(stream)
-    pdf.Root.ViewerPreferences = pdf.Root.get("/ViewerPreferences", Dictionary())
-    pdf.Root.ViewerPreferences.DisplayDocTitle = True
+    rldoc.set_info(doc, _Info(meta, pdf_date(when)))
+    stream = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), xmp_packet(meta, when))
+    rldoc.set_entry(doc.Catalog, "Metadata", doc.Reference(stream))
     if meta.lang:
-        pdf.Root.Lang = pikepdf.String(meta.lang)
+        doc.Catalog.Lang = PDFString(meta.lang)
+
+
+class _Info(PDFInfo):
+    """The document information dictionary: the XMP packet's fields, no ``/Trapped``, the build's date."""
+
+    def __init__(self, meta: Meta, date: str) -> None:
+        super().__init__()
+        self.meta, self.date = meta, date
+        self.title, self.author, self.subject, self.keywords = meta.title, meta.author, meta.subject, meta.keywords
+
+    def format(self, document: Any) -> bytes:
+        meta = self.meta
+        entries: dict[str, Any] = {"Title": PDFString(meta.title)}
+        for key, value in (("Author", meta.author), ("Subject", meta.subject), ("Keywords", meta.keywords)):
+            if value:
+                entries[key] = PDFString(value)
+        entries["Creator"] = entries["Producer"] = PDFString(meta.tool)
+        entries["CreationDate"] = entries["ModDate"] = PDFString(self.date)
+        return PDFDictionary(entries).format(document)
 
 
 MIME = {
@@ -125,31 +135,45 @@ MIME = {
 }
 
 
-def attach_sources(pdf: pikepdf.Pdf, sources: list[tuple[str, bytes]], when: datetime) -> None:
+def _mime_name(mime: str) -> str:
+    """A media type as a PDF name: its "/" written as #2F (ReportLab's PDFName leaves it bare)."""
+    return PDFName(mime).replace("/", "#2F").replace("#2F", "/", 1)
+
+
+def attach_sources(doc: Any, sources: list[tuple[str, bytes]], when: datetime) -> None:
     """Embed each (relative path, bytes) as an associated file with /AFRelationship /Source."""
-    names, specs = Array(), Array()
+    names: list[Any] = []
+    specs: list[Any] = []
     for relative, data in sorted(sources):
-        stream = pikepdf.Stream(pdf, data)
-        stream.Type = Name.EmbeddedFile
-        stream.Subtype = Name("/" + MIME.get(PurePosixPath(relative).suffix.lower(), "application/octet-stream"))
-        stream.Params = Dictionary(
-            Size=len(data), ModDate=pikepdf.String(pdf_date(when)), CheckSum=pikepdf.String(hashlib.md5(data).digest())
+        mime = MIME.get(PurePosixPath(relative).suffix.lower(), "application/octet-stream")
+        params = PDFDictionary(
+            {
+                "Size": len(data),
+                "ModDate": PDFString(pdf_date(when)),
+                "CheckSum": PDFString(hashlib.md5(data).digest(), enc="raw"),
+            }
         )
-        ref = pdf.make_indirect(stream)
-        spec = pdf.make_indirect(
-            Dictionary(
-                Type=Name.Filespec,
-                F=pikepdf.String(relative),
-                UF=pikepdf.String(relative),
-                Desc=pikepdf.String("booklet source file"),
-                AFRelationship=Name.Source,
-                EF=Dictionary(F=ref, UF=ref),
+        stream = PDFStream(
+            PDFDictionary({"Type": PDFName("EmbeddedFile"), "Subtype": _mime_name(mime), "Params": params}),
+            data,
+            filters=[PDFZCompress],
+        )
+        ref = doc.Reference(stream)
+        spec = doc.Reference(
+            PDFDictionary(
+                {
+                    "Type": PDFName("Filespec"),
+                    "F": PDFString(relative),
+                    "UF": PDFString(relative),
+                    "Desc": PDFString("booklet source file"),
+                    "AFRelationship": PDFName("Source"),
+                    "EF": PDFDictionary({"F": ref, "UF": ref}),
+                }
             )
         )
-        names.extend([pikepdf.String(relative), spec])
+        names += [PDFString(relative), spec]
         specs.append(spec)
     if not specs:
         return
-    pdf.Root.Names = pdf.Root.get("/Names", Dictionary())
-    pdf.Root.Names.EmbeddedFiles = Dictionary(Names=names)
-    pdf.Root.AF = specs
+    rldoc.set_entry(doc.Catalog, "Names", PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": PDFArray(names)})}))
+    rldoc.set_entry(doc.Catalog, "AF", PDFArray(specs))

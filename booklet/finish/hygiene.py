@@ -1,87 +1,50 @@
-"""An open PDF -> the same PDF with the small defects every output must not have, repaired in place.
+"""A ReportLab document about to be saved -> the same, without the small defects every output must not have.
 
 - Font subsets carry distinct tags derived from the subset's own bytes (ISO 32000-1
-  9.6.4): ReportLab names every subset ``AAAAAA+``, and imposed or card sheets hold
-  several subsets of one font.
+  9.6.4): ReportLab names every first subset ``AAAAAA+``, and imposed or card sheets
+  hold several subsets of one font.
 - ToUnicode maps never map a code to U+0000, U+FEFF or U+FFFE (ReportLab lists the
-  unused codes 0-31 of a subset as U+0000).
-- No font a content stream does not use stays in a resource dictionary when it is not
+  unused codes 0-31 of a subset as U+0000), and list at most 100 codes per block.
+- No font that no content stream uses stays in the font dictionary when it is not
   embedded (the graphics renderer's default Helvetica).
 - No empty ``/Trans`` page transition.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
-from collections.abc import Callable
 from typing import Any
 
-import pikepdf
-from pikepdf import Name
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFTrueTypeFont
 
-_TAGGED = re.compile(r"^/?([A-Z]{6})\+(.+)$")
-_BAD_VALUES = (b"0000", b"FEFF", b"FFFE")
-_BAD_TARGET = re.compile(rb"<[0-9A-Fa-f]+>\s*<(0000|FEFF|FFFE)>", re.IGNORECASE)
-_BFCHAR = re.compile(rb"\d+\s+beginbfchar(.*?)endbfchar\s*", re.DOTALL)
-_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-_USES_FONT = re.compile(rb"/([^\s/<>\[\]()]+)\s+[-+.\d]+\s+Tf")
+from booklet.finish import rldoc
 
-
-def clean(pdf: pikepdf.Pdf) -> None:
-    """Apply every repair of this module to ``pdf``."""
-    fonts_seen: set[tuple[int, int]] = set()
-    for page in pdf.pages:
-        if "/Trans" in page.obj and not len(page.obj.Trans.keys()):
-            del page.obj["/Trans"]
-        _clean_resources(page.obj, functools.partial(_content_of, page.obj), fonts_seen, depth=0)
+_TAGGED = re.compile(r"^([A-Z]{6})\+(.+)$")
+_BAD = ("0000", "FEFF", "FFFE")
+_PAIR = re.compile(r"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>")
+_BFCHAR = re.compile(r"\d+ beginbfchar\n(.*?)endbfchar\n?", re.DOTALL)
+_USES_FONT = re.compile(r"/([^\s/<>\[\]()]+)\s+[-+.\d]+\s+Tf")
 
 
-def _content_of(owner: Any) -> bytes:
-    contents = owner.get("/Contents")
-    if contents is None:
-        return owner.read_bytes() if isinstance(owner, pikepdf.Stream) else b""
-    if isinstance(contents, pikepdf.Array):
-        return b"\n".join(c.read_bytes() for c in contents)
-    return contents.read_bytes()
-
-
-def _clean_resources(owner: Any, content: Callable[[], bytes], fonts_seen: set, depth: int) -> None:
-    """Repair the fonts of one resource dictionary; ``content`` reads the stream only if a font is unembedded."""
-    resources = owner.get("/Resources")
-    if resources is None or depth > 8:
-        return
-    fonts = resources.get("/Font")
-    if fonts is not None:
-        used: set[str] | None = None
-        for key in list(fonts.keys()):
-            font = fonts[key]
-            if not _embedded(font) and used is None:
-                used = {m.decode("latin-1") for m in _USES_FONT.findall(content())}
-            if used is not None and not _embedded(font) and key[1:] not in used:
+def clean(doc: Any) -> None:
+    """Apply every repair of this module to ``doc``; call it once, when every page is drawn."""
+    fonts = rldoc.fonts(doc)
+    for key in list(fonts):
+        font = fonts[key]
+        if isinstance(font, PDFTrueTypeFont):
+            _retag(doc, font)
+            _fix_to_unicode(doc, font)
+    unembedded = [key for key, font in fonts.items() if not isinstance(font, PDFTrueTypeFont)]
+    if unembedded:
+        used = _fonts_used(doc)
+        for key in unembedded:
+            if key not in used:
                 del fonts[key]
-                continue
-            if font.objgen not in fonts_seen:
-                fonts_seen.add(font.objgen)
-                _retag(font)
-                _fix_to_unicode(font)
-    for xobject in resources.get("/XObject", {}).values():
-        if xobject.get("/Subtype") == Name.Form:
-            _clean_resources(xobject, xobject.read_bytes, fonts_seen, depth + 1)
-
-
-def _descriptor(font: Any) -> Any:
-    if "/DescendantFonts" in font:
-        return font.DescendantFonts[0].get("/FontDescriptor")
-    return font.get("/FontDescriptor")
-
-
-def _embedded(font: Any) -> bool:
-    if font.get("/Subtype") == Name.Type3:
-        return True
-    descriptor = _descriptor(font)
-    return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    for page in rldoc.pages(doc):
+        trans = rldoc.get_entry(page, "Trans")
+        if isinstance(trans, PDFDictionary) and not trans.dict:
+            page.Trans = None
 
 
 def subset_tag(data: bytes) -> str:
@@ -90,37 +53,50 @@ def subset_tag(data: bytes) -> str:
     return "".join(chr(ord("A") + b % 26) for b in digest[:6])
 
 
-def _retag(font: Any) -> None:
-    base = str(font.get("/BaseFont", ""))
-    match = _TAGGED.match(base)
-    descriptor = _descriptor(font)
-    if not match or descriptor is None:
+def _retag(doc: Any, font: Any) -> None:
+    match = _TAGGED.match(str(font.BaseFont))
+    descriptor = rldoc.resolve(doc, getattr(font, "FontDescriptor", None))
+    if not match or not isinstance(descriptor, PDFDictionary) or "FontFile2" not in descriptor:
         return
-    program = next((descriptor[k] for k in ("/FontFile2", "/FontFile", "/FontFile3") if k in descriptor), None)
-    if program is None:
-        return
-    widths = repr(font.get("/Widths", "")).encode()
-    name = "/" + subset_tag(program.read_raw_bytes() + widths + base.encode()) + "+" + match.group(2)
-    font.BaseFont = Name(name)
-    descriptor.FontName = Name(name)
-    if "/DescendantFonts" in font:
-        font.DescendantFonts[0].BaseFont = Name(name)
+    program = rldoc.resolve(doc, descriptor["FontFile2"]).content
+    widths = repr(font.Widths.sequence).encode()
+    name = subset_tag(program + widths + str(font.BaseFont).encode()) + "+" + match.group(2)
+    font.BaseFont = name
+    descriptor["FontName"] = PDFName(name)
 
 
-def _fix_to_unicode(font: Any) -> None:
-    cmap = font.get("/ToUnicode")
+def _fix_to_unicode(doc: Any, font: Any) -> None:
+    cmap = rldoc.resolve(doc, getattr(font, "ToUnicode", None))
     if cmap is None:
         return
-    data = cmap.read_bytes()
-    if not _BAD_TARGET.search(data):
+    text = cmap.content
+    blocks = list(_BFCHAR.finditer(text))
+    if not blocks:
         return
-    blocks = list(_BFCHAR.finditer(data))
-    entries = [pair for block in blocks for pair in _PAIR.findall(block.group(1)) if pair[1].upper() not in _BAD_VALUES]
-    rebuilt = b"".join(
-        b"%d beginbfchar\n" % len(chunk) + b"".join(b"<%s> <%s>\n" % pair for pair in chunk) + b"endbfchar\n"
+    entries = [pair for block in blocks for pair in _PAIR.findall(block.group(1)) if pair[1].upper() not in _BAD]
+    rebuilt = "".join(
+        f"{len(chunk)} beginbfchar\n" + "".join(f"<{a}> <{b}>\n" for a, b in chunk) + "endbfchar\n"
         for chunk in (entries[i : i + 100] for i in range(0, len(entries), 100))
     )
-    out = data[: blocks[0].start()] + rebuilt
+    out = text[: blocks[0].start()] + rebuilt
     for before, after in zip(blocks, blocks[1:] + [None], strict=True):
-        out += data[before.end() : after.start() if after else len(data)]
-    cmap.write(out)
+        out += text[before.end() : after.start() if after else len(text)]
+    cmap.content = out
+
+
+def _fonts_used(doc: Any) -> set[str]:
+    """The font names any page or form selects with ``Tf``."""
+    used: set[str] = set()
+    seen: set[int] = set()
+    todo = rldoc.pages(doc)
+    while todo:
+        owner = todo.pop()
+        if id(owner) in seen:
+            continue
+        seen.add(id(owner))
+        stream = getattr(owner, "stream", None) or ""
+        if isinstance(stream, bytes):
+            stream = stream.decode("latin-1")
+        used.update(_USES_FONT.findall(stream))
+        todo += [x for x in rldoc.forms(doc, owner) if hasattr(x, "stream")]
+    return used

@@ -33,6 +33,8 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from booklet.errors import BookletError, ContentError
+from booklet.finish import PDF_VERSION, Finisher, finish_plain
+from booklet.finish.framing import framed
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
@@ -68,9 +70,10 @@ log = logging.getLogger(__name__)
 class BookletCanvas(Canvas):
     """A canvas that remembers where headings landed and defines page-number forms last."""
 
-    def __init__(self, *args, tags: Recorder | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, tags: Recorder | None = None, finish: Finisher | None = None, **kwargs):
+        super().__init__(*args, pdfVersion=PDF_VERSION, **kwargs)
         self.tags = tags  # records marked content for the structure tree, when tagging
+        self.finish = finish or finish_plain  # completes the document just before it is written
         self.page_of: dict[str, int] = {}
         self.number_forms: dict[str, tuple[str, float, colors.Color]] = {}
         self.section: tuple[str, int, int, int] = ("", 0, 1, -1)  # see SectionMark
@@ -83,14 +86,19 @@ class BookletCanvas(Canvas):
             self.setFillColor(colour)
             self.drawRightString(0, 0, str(self.page_of.get(key, "")))
             self.endForm()
+        if len(self._code):  # what Canvas.save would do first: the last page is shown before finishing
+            self.showPage()
+        self.finish(self)
         super().save()
 
 
 @with_render_settings
-def render_booklet(plan: Plan, tags: Recorder | None = None) -> tuple[bytes, int]:
+def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | None = None) -> tuple[bytes, int]:
     """Lay out and draw a whole booklet; return the PDF bytes and the page count.
 
-    With a recorder, the story is tagged and the marked content is recorded into it.
+    With a recorder, the story is tagged and the marked content is recorded into it;
+    ``finish`` completes the document as it is saved (booklet.finish: the structure
+    tree and metadata of a reading edition), else it gets the plain repairs.
     """
     booklet = plan.edition.booklet
     root = Path(booklet.root)
@@ -118,13 +126,13 @@ def render_booklet(plan: Plan, tags: Recorder | None = None) -> tuple[bytes, int
         tags.root.part("cover", "Sect")  # drawn by the cover's page template, read first
     try:
         with cycles_uncollected():
-            doc.build(story(plan, ctx, tags), canvasmaker=functools.partial(BookletCanvas, tags=tags))
+            doc.build(story(plan, ctx, tags), canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
         raise ContentError.at(
             ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
         ) from None
-    return buffer.getvalue(), doc.page
+    return framed(buffer.getvalue()), doc.page
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from booklet.finish import finish_plain
 from booklet.model import SIGNALS, Booklet, Caution, Edition, SourceRef, Stroke, all_cautions, ref_of
 from booklet.paper import CardSize
 from booklet.render.card_fit import (
@@ -375,6 +376,7 @@ def _draw(
         paint(canv, card, i)
         canv.restoreState()
         canv.showPage()
+    finish_plain(canv)
     canv.save()
     return buffer.getvalue()
 

@@ -36,6 +36,8 @@ def slug_pages(slugs: Sequence[SlugLine], sheet: tuple[float, float], font: str)
     """Slugs (with their texts) + the sheet size + a registered font -> one page per slug."""
     from reportlab.pdfgen.canvas import Canvas
 
+    from booklet.finish import finish_plain
+
     buffer = io.BytesIO()
     canv = Canvas(buffer, pagesize=sheet, invariant=1, pageCompression=1, initialFontName=font)
     for text, x, y, room, size, vertical in slugs:
@@ -49,6 +51,7 @@ def slug_pages(slugs: Sequence[SlugLine], sheet: tuple[float, float], font: str)
         canv.drawString(0, 0, text)
         canv.restoreState()
         canv.showPage()
+    finish_plain(canv)  # subset tags from the subset's bytes, like every page placed beside these
     canv.save()
     return buffer.getvalue()
 

@@ -13,7 +13,8 @@ to which element, and where on the page each element was drawn (so link and form
 annotations can be placed in the tree afterwards). Marked content never nests: an
 element opened inside another closes the outer sequence and reopens it after, with a
 new id, so every id belongs to exactly one element. ``booklet.finish`` turns the
-recorded tree into the PDF's structure tree; this module knows nothing of pikepdf.
+recorded tree into the PDF's structure tree as the document is saved; this module
+writes no PDF objects.
 """
 
 from __future__ import annotations
@@ -346,7 +347,7 @@ def _tag_one(f: Flowable, parent: Element, lists: dict[str, Element]) -> Flowabl
     if isinstance(f, Paragraph):
         return Tagged(f, parent.add(STYLE_ROLES.get(f.style.name, "P")))
     if kind in ("Drawing", "Picture", "Image", "QRCode"):
-        return Tagged(f, parent.add("Figure"))  # no alt text: the post-pass reports it
+        return Tagged(f, parent.add("Figure"))  # no alt text: booklet.finish reports it
     return Tagged(f, parent.add("Div"))
 
 
