@@ -8,6 +8,7 @@ theme adjusted; then quotes, apostrophes and dashes set for the language. No I/O
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
@@ -31,9 +32,23 @@ def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
     raise OptionError(f"unknown audience '{wanted}' (expected {expected(names)}){did_you_mean(wanted, names)}")
 
 
+_MADE: OrderedDict[tuple[int, str | None], tuple[Booklet, Edition]] = OrderedDict()  # (id(booklet), audience)
+MADE_LIMIT = 8  # editions remembered: a build asks for its edition several times (validate, names, prepare)
+
+
 def make_edition(booklet: Booklet, audience_id: str | None = None) -> Edition:
-    """Apply one audience's profile to the booklet."""
-    return apply_audience(booklet, pick_audience(booklet, audience_id))
+    """Apply one audience's profile to the booklet; the same (frozen) booklet and audience give the same edition."""
+    audience = pick_audience(booklet, audience_id)
+    key = (id(booklet), audience.id if audience else None)
+    known = _MADE.get(key)
+    if known is not None and known[0] is booklet:
+        _MADE.move_to_end(key)
+        return known[1]
+    edition = apply_audience(booklet, audience)
+    _MADE[key] = (booklet, edition)  # holding the booklet keeps its id from being reused
+    while len(_MADE) > MADE_LIMIT:
+        _MADE.popitem(last=False)
+    return edition
 
 
 def apply_audience(booklet: Booklet, audience: Audience | None) -> Edition:

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+import booklet.compiled  # noqa: F401  (first: dataclasses made from here on reuse their compiled methods)
 from booklet import __version__
 from booklet.errors import BookletError, OptionError, clean
 from booklet.impose import LAYOUTS

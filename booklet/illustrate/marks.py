@@ -381,7 +381,13 @@ def _clear_spot(
     """A badge's anchor -> the nearest spot around it (outer side first) clear of paths, badges, spine, edge."""
     spine = frame.at((0.5, 0))[0]
     best, best_cost = (ax + out * side * 1.6, ay), math.inf
-    for ring in (1.4, 2.0, 2.7, 3.5):
+    rings = (1.4, 2.0, 2.7, 3.5)
+    near = side * 0.8  # a path point closer than this to a spot costs it
+    # Only path points within reach of some spot can be near one: the spots lie within
+    # the widest ring of the anchor (the margin covers rounding), so the rest are skipped.
+    reach = (side * rings[-1] + near) * 1.01
+    paths = [p for p in paths if abs(p[0] - ax) <= reach and abs(p[1] - ay) <= reach]
+    for ring in rings:
         for k in range(12):
             angle = math.pi * k / 6
             dx, dy = math.cos(angle) * out, math.sin(angle)
@@ -392,9 +398,9 @@ def _clear_spot(
             ):
                 continue
             near_badge = min((math.dist((cx, cy), t) for t in taken), default=math.inf)
-            near_path = min((math.dist((cx, cy), p) for p in paths), default=math.inf)
+            near_path = any(math.dist((cx, cy), p) < near for p in paths)
             on_spine = keep_off and abs(cx - spine) < keep_off + side * 0.6
-            cost = ring + (8 if near_badge < side * 1.3 else 0) + (3 if near_path < side * 0.8 else 0) + 0.1 * k
+            cost = ring + (8 if near_badge < side * 1.3 else 0) + (3 if near_path else 0) + 0.1 * k
             cost += 6 if on_spine else 0
             if cost < best_cost:
                 best, best_cost = (cx, cy), cost

@@ -1,35 +1,162 @@
-"""Markup + style -> a Paragraph that breaks its lines once per width, however often it is measured.
+"""Markup + style -> a Paragraph that parses its markup once per document and breaks its lines once per width.
 
-The spread packer and the frames measure a paragraph several times at the same width
-(about half of all wraps in a long booklet). ReportLab's Paragraph breaks its lines
-again each time; this one keeps what the last break set and gives it back when the
-width, the text fragments and the style are the same objects as then. Splitting may
-change fragments in place, so a split forgets the memo.
+Parsing: ReportLab parses every paragraph's markup afresh, though a booklet repeats
+text (the same caution, step or tip in many strokes). The parse is a pure function of
+the markup and the style's attributes, so its fragments are kept in a bounded,
+module-level table (which also lives on across `booklet watch` rebuilds) keyed on the
+markup and the value of every style attribute. Each paragraph gets its own copy of the
+fragments: ReportLab changes fragments in place when it splits a paragraph.
+
+Line breaking: the spread packer and the frames measure a paragraph several times at
+the same width (about half of all wraps in a long booklet). ReportLab's Paragraph
+breaks its lines again each time; this one keeps what the last break set and gives it
+back when the width, the text fragments and the style are the same objects as then.
+Splitting may change fragments in place, so a split forgets the memo.
+
+Line breaking is a pure function too (of the parse, the style and the width), so
+identical paragraphs at the same width share one break, from a second bounded table.
+What ReportLab sets in a wrap (lines, and the fragments cut into words) is then shared
+read-only; a split, which changes lines and words in place, first gives the paragraph
+copies of its own, and render/linespace.py spaces line ends on a copy.
 """
 
 from __future__ import annotations
 
+import copy
+from collections import OrderedDict
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 # What Paragraph.wrap and breakLines set on the paragraph.
 _WRAPPED = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 
+PARSE_LIMIT = 8192  # parsed paragraphs kept; a 1,000-page booklet of distinct text has about 18k
+_PARSED: OrderedDict[tuple[Any, ...], tuple[str, list[Any], list[Any] | None]] = OrderedDict()
+_BROKEN: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()  # (parse key, width) -> what a wrap set
+_SKIPPED = ("name", "parent")  # a style's name and parent do not change what its markup parses to
+_STYLE_KEYS: WeakKeyDictionary[Any, tuple[dict[str, Any], tuple[Any, ...]]] = WeakKeyDictionary()
+
+
+def style_key(style: Any) -> tuple[Any, ...] | None:
+    """A paragraph style -> the value of each of its attributes (with its type), or None when one is unhashable.
+
+    Worked out once per style object and reused while its attributes are still equal
+    to what they were then (one dict comparison), as styles are made once and shared.
+    """
+    attributes = style.__dict__
+    known = _STYLE_KEYS.get(style)
+    if known is not None and known[0] == attributes:
+        return known[1]
+    key = []
+    for name, value in attributes.items():
+        if name in _SKIPPED:
+            continue
+        if isinstance(value, list):
+            value = tuple(value)
+        try:
+            hash(value)
+        except TypeError:
+            return None
+        key.append((name, type(value), value))
+    _STYLE_KEYS[style] = (dict(attributes), tuple(key))
+    return tuple(key)
+
+
+def copied(frags: list[Any]) -> list[Any]:
+    """Parse fragments -> fresh fragments with the same attributes, none shared (their lists copied too)."""
+    fresh = []
+    for frag in frags:
+        twin = frag.__class__.__new__(frag.__class__)
+        twin.__dict__ = {k: (v[:] if isinstance(v, list) else v) for k, v in frag.__dict__.items()}
+        fresh.append(twin)
+    return fresh
+
+
+def own_lines(laid: Any) -> Any:
+    """Wrapped lines (ReportLab's ParaLines) -> a copy whose lines and line fragments are new objects."""
+    fresh = copy.copy(laid)
+    fresh.lines = []
+    for line in laid.lines:
+        if isinstance(line, tuple):  # (extra space, words): one font
+            fresh.lines.append((line[0], list(line[1])))
+        else:
+            twin = copy.copy(line)
+            twin.words = [copy.copy(word) for word in line.words]
+            fresh.lines.append(twin)
+    return fresh
+
+
+def forget_parses() -> None:
+    """Empty the parse and line-break tables (tests; a long-lived process that wants its memory back)."""
+    _PARSED.clear()
+    _BROKEN.clear()
+
 
 class Measured(Paragraph):
-    """A Paragraph whose line breaking is remembered for the last width it was wrapped at."""
+    """A Paragraph whose markup parse is shared by identical paragraphs and whose line breaking is remembered."""
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        key: tuple[Any, ...] | None = None
+        if frags is None and cleaner is cleanBlockQuotedText and isinstance(text, str):
+            attributes = style_key(style)
+            if attributes is not None:
+                key = (text, self.caseSensitive, attributes)
+        hit = _PARSED.get(key) if key is not None else None
+        if key is not None and hit is not None:
+            _PARSED.move_to_end(key)
+            self.text, self.frags, self.style, self.debug = hit[0], copied(hit[1]), style, 0
+            self.bulletText = copied(hit[2]) if hit[2] is not None else bulletText
+        else:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            if key is None or self.style is not style:  # a <para> tag made a style of its own: not kept
+                return
+            bullets = copied(self.bulletText) if self.bulletText is not bulletText else None
+            _PARSED[key] = (self.text, copied(self.frags), bullets)
+            if len(_PARSED) > PARSE_LIMIT:
+                _PARSED.popitem(last=False)
+        if self.bulletText is None:  # a bullet changes the first line's width: not shared
+            self._parsed = (key, self.frags)  # key is not None here: a parse kept or found
+
+    def _breaks_key(self, avail_w: float) -> tuple[Any, ...] | None:
+        """(parse key, width) while the fragments are still the parse's, else None (not shared)."""
+        parsed = self.__dict__.get("_parsed")
+        if parsed is None or parsed[1] is not self.frags or "autoLeading" in self.__dict__:
+            return None
+        return (parsed[0], avail_w)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         memo = self.__dict__.get("_measured")
         if memo is not None and memo[0] == avail_w and memo[1] is self.frags and memo[2] is self.style:
             self.__dict__.update(memo[3])
             return self.width, self.height
+        key = self._breaks_key(avail_w)
+        broken = _BROKEN.get(key) if key is not None else None
+        if key is not None and broken is not None:
+            _BROKEN.move_to_end(key)
+            self.__dict__.update(broken)
+            self._shared = True
+            self._measured = (avail_w, self.frags, self.style, broken)
+            return self.width, self.height
+        unbroken = self.frags
         size = super().wrap(avail_w, avail_h)
-        state = {k: self.__dict__[k] for k in _WRAPPED if k in self.__dict__}
-        self._measured = (avail_w, self.frags, self.style, state)
+        broken = {k: self.__dict__[k] for k in _WRAPPED if k in self.__dict__}
+        if self.frags is not unbroken:  # cut into words by the break
+            broken["frags"] = self.frags
+        if key is not None and "blPara" in self.__dict__ and self.width == avail_w:  # not refused as too narrow
+            _BROKEN[key] = broken
+            self._shared = True  # for good: a later break of shared words still holds some of them
+            if len(_BROKEN) > PARSE_LIMIT:
+                _BROKEN.popitem(last=False)
+        self._measured = (avail_w, self.frags, self.style, broken)
         return size
 
     def split(self, avail_w: float, avail_h: float) -> list[Any]:
         self.__dict__.pop("_measured", None)
+        if self.__dict__.get("_shared") and "blPara" in self.__dict__:
+            # ReportLab's split changes the lines' words and the word lists in place: own them first
+            self.blPara = own_lines(self.__dict__["blPara"])
+            self.frags = [copy.copy(word) for word in self.frags]
         return super().split(avail_w, avail_h)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -17,11 +18,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer
 
+from booklet.hyphenate import Hyphenator
 from booklet.layout import Plan, Section
 from booklet.model import Checklist, Routine
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, SideBySide, Stack
 from booklet.render.gauges import Timeline, minutes
-from booklet.render.hyphens import MIN_MEASURE, fit_title, for_text, soft
+from booklet.render.hyphens import MIN_MEASURE, fit_title, for_text, words_of
 from booklet.render.markup import escape, plain, to_para
 from booklet.render.measured import Measured
 from booklet.render.styles import RULE, Look
@@ -46,7 +48,13 @@ def para(text: str, style) -> Paragraph:
     if style.name in RUNNING:
         text = tie_last_words(text)
     style = for_text(text, style)
-    return Measured(to_para(soft(text, style)), style)
+    return Measured(_marked(text, words_of(style)), style)
+
+
+@lru_cache(maxsize=8192)
+def _marked(text: str, words: Hyphenator | None) -> str:
+    """Author text -> its paragraph markup with soft hyphens (as soft and to_para): once per text and language."""
+    return to_para(words.soft(text) if words else text)
 
 
 def tie_last_words(text: str) -> str:

@@ -1,0 +1,56 @@
+"""The cycle collector is paused while a booklet is laid out (render/booklet.py), and left as it was."""
+
+from __future__ import annotations
+
+import gc
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Flowable
+
+from booklet.build import BuildOptions, build, load_booklet
+from booklet.render import booklet as render
+from booklet.render.booklet import cycles_uncollected
+from tests.conftest import SHIPPED
+
+
+def test_paused_inside_and_restored_after():
+    assert gc.isenabled()
+    with cycles_uncollected():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_restored_after_an_error():
+    with pytest.raises(RuntimeError), cycles_uncollected():
+        raise RuntimeError("layout failed")
+    assert gc.isenabled()
+
+
+def test_left_off_when_the_caller_had_it_off():
+    gc.disable()
+    try:
+        with cycles_uncollected():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_real_build_draws_with_the_collector_paused(monkeypatch):
+    seen = []
+    real = render.story
+
+    class Probe(Flowable):
+        def wrap(self, avail_w, avail_h):
+            return (0, 0)
+
+        def draw(self):
+            seen.append(gc.isenabled())
+
+    monkeypatch.setattr(render, "story", lambda *args, **kwargs: [Probe(), *real(*args, **kwargs)])
+    pdf = build(load_booklet(SHIPPED), BuildOptions(audience="home")).pdf
+    assert seen == [False]
+    assert gc.isenabled()
+    assert len(PdfReader(io.BytesIO(pdf)).pages) > 10
