@@ -98,3 +98,49 @@ def test_reportlab_web_address_pattern_is_compiled_only_for_addresses():
     for text in ("massage", "https://example.org/a/b", "HTTP://EXAMPLE.ORG", "ftp://x", "www.example.org", "a://b"):
         got, want = paragraph.uri_pat.match(text), real.match(text)
         assert (got and got.groups()) == (want and want.groups()), text
+
+
+FACES = """
+import json, sys
+from reportlab.pdfbase import pdfmetrics
+from booklet.build import build_booklet
+from booklet.fonts import register_family
+fonts = register_family("NotoSans")
+names = (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic)
+if sys.argv[2] == "first":
+    for name in names:
+        pdfmetrics.getFont(name).face  # every face read before the build, as before faces were read on first use
+open(sys.argv[1], "wb").write(build_booklet(None))
+print(json.dumps([name for name in names if "_unread" in vars(pdfmetrics.getFont(name))]))
+"""
+
+
+def test_shipped_faces_are_read_on_first_use_and_print_the_same(tmp_path: Path):
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    unread = {}
+    for when in ("first", "late"):
+        done = subprocess.run(
+            [sys.executable, "-c", FACES, str(tmp_path / f"{when}.pdf"), when],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        unread[when] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert unread == {"first": [], "late": ["NotoSans-BoldItalic"]}  # nothing in the shipped guide is bold italic
+    assert (tmp_path / "late.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+
+def test_a_face_read_late_measures_as_one_read_at_once():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from booklet.fonts import find_family, register_family
+
+    name = register_family("NotoSans").bold_italic
+    late = pdfmetrics.getFont(name)
+    direct = TTFont("direct-bold-italic", str(find_family("NotoSans")["BoldItalic"]))
+    assert late.stringWidth("Rest your hands", 10) == direct.stringWidth("Rest your hands", 10)
+    assert "_unread" not in vars(late)
+    assert late.face.name == direct.face.name

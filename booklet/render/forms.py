@@ -16,7 +16,6 @@ codes and graphics-state names are given out exactly as a fresh process would.
 
 from __future__ import annotations
 
-import copy
 from collections import OrderedDict
 from typing import Any
 
@@ -27,37 +26,23 @@ from reportlab.platypus import Flowable
 
 _FORMS = "_booklet_diagram_forms"  # canvas attribute: id(drawing) -> (form name, drawing)
 
-Call = tuple[str, tuple[Any, ...], dict[str, Any]]
+Call = tuple[str | None, tuple[Any, ...], dict[str, Any] | None]  # (method, args, kwargs); None: code to add
 # Canvas methods a drawing's painting may call and that a replay repeats: each only
 # changes the canvas (code, graphics state, the document's fonts and states) and returns
 # nothing a renderer goes on to use. Anything else (text objects, images) is painted
 # through the node tree every time.
 _REPEATABLE = frozenset(
-    [
-        "saveState",
-        "restoreState",
-        "transform",
-        "setStrokeColor",
-        "setFillColor",
-        "setLineWidth",
-        "setLineCap",
-        "setLineJoin",
-        "setDash",
-        "setFont",
-        "setFillAlpha",
-        "setStrokeAlpha",
-        "setFillOverprint",
-        "setStrokeOverprint",
-        "setOverprintMask",
-        "rect",
-        "roundRect",
-        "line",
-        "circle",
-        "ellipse",
-        "drawString",
-        "drawPath",
-        "clipPath",
-    ]
+    "saveState restoreState transform setStrokeColor setFillColor setLineWidth setLineCap setLineJoin setDash "  # noqa: SIM905
+    "setFont setFillAlpha setStrokeAlpha setFillOverprint setStrokeOverprint setOverprintMask rect roundRect "
+    "line circle ellipse drawString drawPath clipPath".split()
+)
+# Of those, the ones whose whole effect is code added to the stream plus graphics state
+# that only they read and that the painting's closing restoreState puts back (line
+# width, cap, join and dash, the matrix): a replay adds their code and skips the call.
+# What the others do (fonts, subset codes, transparency states, colours, save and
+# restore) is done again by calling them.
+_CODE_ONLY = frozenset(
+    "transform setLineWidth setLineCap setLineJoin setDash rect roundRect line circle ellipse drawPath clipPath".split()  # noqa: SIM905
 )
 _PAINTED: OrderedDict[int, tuple[Drawing, tuple[Call, ...]]] = OrderedDict()  # id(drawing) -> its canvas calls
 MAX_PAINTED = 256  # drawings remembered across documents (the diagram cache holds 128)
@@ -99,27 +84,41 @@ def form_for(canv: Any, drawing: Drawing) -> str:
 
 
 def paint(canv: Any, drawing: Drawing) -> None:
-    """Paint a drawing at the origin: its recorded canvas calls again, or through renderPDF (recording them)."""
+    """Paint a drawing at the origin: its recorded painting again, or through renderPDF (recording it)."""
     known = _PAINTED.get(id(drawing))
     if known is not None and known[0] is drawing:
         _PAINTED.move_to_end(id(drawing))
         for name, args, kwargs in known[1]:
-            getattr(canv, name)(*args, **kwargs)
+            if name is None:
+                canv._code.extend(args)
+            else:
+                getattr(canv, name)(*args, **(kwargs or {}))
         return
     recorder = _Recorder(canv)
     renderPDF.draw(drawing, recorder, 0, 0)
     if recorder.repeatable:
-        _PAINTED[id(drawing)] = (drawing, tuple(recorder.calls))  # holding the drawing keeps its id
+        _PAINTED[id(drawing)] = (drawing, _joined(recorder.calls))  # holding the drawing keeps its id
         while len(_PAINTED) > MAX_PAINTED:
             _PAINTED.popitem(last=False)
 
 
-class _Recorder:
-    """A canvas stand-in for renderPDF: forwards every call to the canvas and notes the repeatable ones.
+def _joined(calls: list[Call]) -> tuple[Call, ...]:
+    """Recorded calls -> the same, with each run of added code as one entry."""
+    out: list[Call] = []
+    for call in calls:
+        if call[0] is None and out and out[-1][0] is None:
+            out[-1] = (None, out[-1][1] + call[1], None)
+        else:
+            out.append(call)
+    return tuple(out)
 
-    A path is noted with its finished code (the operators it holds when drawn), so a
-    replay does not build it again. A call outside _REPEATABLE marks the painting as
-    not repeatable; it is still forwarded, so the page is drawn exactly as before.
+
+class _Recorder:
+    """A canvas stand-in for renderPDF: forwards every call to the canvas and notes the painting for replays.
+
+    A _CODE_ONLY call is noted as the code it added; any other repeatable call as
+    itself. A call outside _REPEATABLE marks the painting as not repeatable; it is
+    still forwarded, so the page is drawn exactly as before.
     """
 
     def __init__(self, canv: Any):
@@ -134,25 +133,25 @@ class _Recorder:
         if name not in _REPEATABLE:
             self.__dict__["repeatable"] = False
             return value
+        canv, calls = self._canv, self.calls
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            if name in ("drawPath", "clipPath"):
-                args = (_finished(args[0]), *args[1:])
-            self.calls.append((name, args, kwargs))
-            return value(*args, **kwargs)
+            if name not in _CODE_ONLY:
+                calls.append((name, args, kwargs))
+                return value(*args, **kwargs)
+            code = canv._code
+            start = len(code)
+            result = value(*args, **kwargs)
+            if canv._code is not code:  # ReportLab adds to the list in place; a call that replaced it is not kept
+                self.__dict__["repeatable"] = False
+            calls.append((None, tuple(code[start:]), None))
+            return result
 
         return call
 
     def __setattr__(self, name: str, value: Any) -> None:
         self.calls.append(("__setattr__", (name, value), {}))
         setattr(self._canv, name, value)
-
-
-def _finished(path: Any) -> Any:
-    """A path about to be drawn -> a copy holding its code as one string (drawn alike, kept for replays)."""
-    frozen = copy.copy(path)
-    frozen._code = [path.getCode()]
-    return frozen
 
 
 def _give_resources(canv: Any, name: str) -> None:
