@@ -9,6 +9,7 @@ No third-party imports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from booklet.labels import ENGLISH, fill, hand_key, lookup, zone_key
 
@@ -243,7 +244,7 @@ class Booklet:
 
     def label(self, key: str, **values: object) -> str:
         """A printed word or phrase in the booklet's language, in its own wording if it gives one."""
-        return fill(lookup(self.language, dict(self.labels), key), values)
+        return fill(_template(self.language, self.labels, key), values)
 
     def zone_name(self, zone: str) -> str:
         """A zone id -> its name as printed inside a line ("lower back", "unterer Rücken")."""
@@ -254,6 +255,12 @@ class Booklet:
         """A hand as written -> its label when it is a built-in hand, else the author's words as typed."""
         key = hand_key(hand)
         return self.label(key) if hand in HANDS and key in LABELS else hand
+
+
+@lru_cache(maxsize=4096)
+def _template(language: str, labels: tuple[tuple[str, str], ...], key: str) -> str:
+    """A label's wording before its values are filled in: looked up once per language, overrides and key."""
+    return lookup(language, dict(labels), key)
 
 
 def all_cautions(booklet: Booklet) -> list[Caution]:

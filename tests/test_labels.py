@@ -302,3 +302,20 @@ def test_figure_descriptions_follow_each_languages_punctuation_and_grammar():
         text = alt_texts(booklet)[bare.id]
         assert booklet.label("alt_both_hands")[1:] in text, (lang, text)  # no hand given: "both hands"
         assert "(" not in text, (lang, text)
+
+
+def test_a_label_is_looked_up_once_per_language_overrides_and_key():
+    from dataclasses import replace
+
+    from booklet import model
+    from tests.conftest import SHIPPED
+
+    model._template.cache_clear()
+    booklet = load_booklet(SHIPPED)
+    assert booklet.label("continued", title="Raking") == booklet.label("continued", title="Raking")
+    assert model._template.cache_info().hits == 1
+    own = replace(booklet, labels=(("continued", "{title}, weiter"),))
+    assert own.label("continued", title="Raking") == "Raking, weiter"
+    german = replace(booklet, language="de")
+    assert german.label("continued", title="Raking") == fill(BUILT_IN["de"]["continued"], {"title": "Raking"})
+    assert model._template.cache_info().misses == 3

@@ -41,6 +41,7 @@ from booklet.render import safety, sections, stroke
 from booklet.render.alt import cover_alt
 from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
+from booklet.render.forms import draw_on
 from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
@@ -456,7 +457,7 @@ def draw_cover(canv: BookletCanvas, plan: Plan, look: Look) -> None:
     if drawing is not None:  # the theme's cover image, the first stroke's image or diagram; else none
         width, _ = drawing.wrap(w * 0.7, figure_h)
         with part(canv, "picture", "Figure", alt=cover_alt(booklet)):  # a Figure of the cover, in its words
-            drawing.drawOn(canv, (w - width) / 2, look.margin_bottom * 1.05)
+            draw_on(canv, drawing, (w - width) / 2, look.margin_bottom * 1.05)
     byline = " · ".join(plain(t) for t in (booklet.author, booklet.publisher) if t)
     if byline:
         canv.setFont(look.fonts.regular, look["footer"].fontSize)
