@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, is_dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from booklet.labels import base_language
@@ -83,6 +84,7 @@ NOT_TEXT = {
 }
 
 
+@lru_cache(maxsize=16384)  # an edition typesets every text again; watch and batch rebuild the same texts
 def typeset(text: str, language: str) -> str:
     """Straight quotes, apostrophes and range hyphens -> the language's typographic forms."""
     marks = MARKS.get(base_language(language))

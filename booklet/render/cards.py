@@ -34,6 +34,7 @@ from booklet.render.card_fit import (
     too_wide,
 )
 from booklet.render.card_text import caution_line, more_line, stop_line
+from booklet.render.forms import draw_on
 from booklet.render.gauges import PressureMeter, Timeline, hex_colour, map_names, minutes
 from booklet.render.hyphens import soft
 from booklet.render.markup import plain, to_para
@@ -121,7 +122,7 @@ def stroke_card(
         )
         if drawing is not None:  # the author's image, the diagram, or nothing to picture
             width, _ = drawing.wrap(*box)
-            drawing.drawOn(canv, (size.width_pt - width) / 2, foot + m * 0.5)
+            draw_on(canv, drawing, (size.width_pt - width) / 2, foot + m * 0.5)
         pressure_row(canv, stroke, look, (m, m, size.width_pt - 2 * m), scale, words)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
@@ -271,7 +272,7 @@ def cautions_card(
             label_size=look.min_text if look.large_print else None,
             no_pressure=no_pressure_zones(all_cautions(edition.booklet)),
         )
-        drawing.drawOn(canv, (size.width_pt - drawing.width) / 2, m)
+        draw_on(canv, drawing, (size.width_pt - drawing.width) / 2, m)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
         styles = card_styles(look, text_size)

@@ -172,6 +172,26 @@ def _give_resources(canv: Any, name: str) -> None:
     form.Resources = resources
 
 
+class Painted(Flowable):
+    """A Drawing drawn in place (no form) through its recorded painting: the operators drawing it directly gives."""
+
+    def __init__(self, drawing: Drawing):
+        super().__init__()
+        self.drawing = drawing
+        self.width, self.height = drawing.width, drawing.height
+
+    def draw(self) -> None:
+        paint(self.canv, self.drawing)
+
+
+def draw_on(canv: Any, picture: Any, x: float, y: float) -> None:
+    """``picture.drawOn(canv, x, y)``; a Drawing (without a boundary box) replays its recorded painting."""
+    if isinstance(picture, Drawing) and not getattr(picture, "_showBoundary", None):
+        Painted(picture).drawOn(canv, x, y)
+    else:
+        picture.drawOn(canv, x, y)
+
+
 def reused(picture: Any) -> Any:
     """A picture flowable -> the same, drawn through a shared form when it is a Drawing."""
     return Reused(picture) if isinstance(picture, Drawing) else picture

@@ -7,7 +7,8 @@ shape attribute checks are off (shapes are built from validated numbers; the che
 cost about a third of a booklet's render time), and streams are Flate-compressed
 without ReportLab's ASCII85 layer on top (a binary PDF needs no 7-bit text, and
 finish/ would otherwise decode and recompress every stream: 55 ms of a 24-page build),
-and a stream compressed before in this process is not compressed again (render/streams.py).
+and a stream encoded or compressed before in this process is not encoded or compressed
+again (render/streams.py).
 """
 
 from __future__ import annotations
@@ -28,19 +29,21 @@ def render_settings() -> Iterator[None]:
     from reportlab import rl_config
     from reportlab.pdfbase import pdfdoc
 
-    from booklet.render.streams import compress
+    from booklet.render.streams import compress, encode_text
 
     saved = {name: getattr(rl_config, name) for name in RENDER_SETTINGS}
     flate = pdfdoc.PDFZCompress
-    own_encode = flate.__dict__.get("encode")
+    own_encode, text_encoder = flate.__dict__.get("encode"), pdfdoc.pdfdocEnc
     try:
         for name, value in RENDER_SETTINGS.items():
             setattr(rl_config, name, list(value) if isinstance(value, list) else value)
         flate.encode = compress
+        pdfdoc.pdfdocEnc = encode_text
         yield
     finally:
         for name, value in saved.items():
             setattr(rl_config, name, value)
+        pdfdoc.pdfdocEnc = text_encoder
         if own_encode is None:
             del flate.encode
         else:

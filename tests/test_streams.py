@@ -1,0 +1,65 @@
+"""render/streams.py: remembered encodings and compressions are ReportLab's own, and stay bounded."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+from reportlab.pdfbase import pdfdoc
+
+from booklet.render import streams
+from booklet.render.settings import render_settings
+
+TEXTS = [
+    "",
+    "0 0 1 rg",
+    "/F1 9 Tf",
+    "(Stra\xdfe \u2013 caf\xe9 \u201cquoted\u201d) Tj",
+    "q 1 0 0 1 72 72 cm " * 400,
+    "\u20ac\u2022",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_encoding_is_reportlabs_and_remembered(text: str):
+    expected = pdfdoc.pdfdocEnc(text)
+    assert streams.encode_text(text) == expected
+    assert streams.encode_text(text) == expected  # the remembered bytes
+    assert streams.encode_text(expected) is expected  # bytes pass through, as in ReportLab
+
+
+def test_text_pdfdoc_cannot_encode_fails_as_in_reportlab():
+    with pytest.raises(UnicodeEncodeError):
+        pdfdoc.pdfdocEnc("\u4e2d")
+    with pytest.raises(UnicodeEncodeError):
+        streams.encode_text("\u4e2d")
+
+
+@pytest.mark.parametrize("text", [*TEXTS, b"\x00\x01 binary font bytes" * 50])
+def test_compression_is_zlibs_and_remembered(text: str | bytes):
+    raw = text.encode("utf8") if isinstance(text, str) else text
+    assert streams.compress(text) == zlib.compress(raw)
+    assert streams.compress(text) == zlib.compress(raw)
+
+
+def test_both_tables_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(streams, "MAX_BYTES", 40_000)
+    for n in range(200):
+        streams.compress(f"{n} page ".encode() * 100)
+        streams.encode_text(f"{n} page " * 100)
+    assert streams._held <= 40_000
+    assert streams._encoded_held <= 20_000
+    assert sum(len(k) + len(v) for k, v in streams._packed.items()) == streams._held
+
+
+def test_installed_only_while_rendering():
+    plain_encode, plain_compress = pdfdoc.pdfdocEnc, pdfdoc.PDFZCompress.encode
+    with render_settings():
+        assert pdfdoc.pdfdocEnc is streams.encode_text
+        assert pdfdoc.PDFZCompress.encode is streams.compress
+        with render_settings():  # nested: still installed, then back as it was
+            pass
+        assert pdfdoc.pdfdocEnc is streams.encode_text
+    assert pdfdoc.pdfdocEnc is plain_encode
+    assert pdfdoc.PDFZCompress.encode == plain_compress
+    assert "encode" not in vars(pdfdoc.PDFZCompress)
