@@ -14,7 +14,6 @@ booklet's tens of thousands of elements cost little memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjectReference, PDFString
@@ -32,22 +31,28 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     pages = rldoc.pages(doc)
     placed = place_annotations(doc, pages, root)
     prune(root, placed)
-    problems = [f"figure without alternate text on page {_first_page(e)}" for e in root.walk() if _needs_alt(e)]
+    elements = list(root.walk())
+    problems = [f"figure without alternate text on page {_first_page(e)}" for e in elements if _needs_alt(e)]
     tree = _Tree()
     tree_ref = doc.Reference(tree)
     refs: dict[int, PDFObjectReference] = {}
+    known = _Known(refs, placed)
+    holder = {id(root): tree_ref}  # element -> the reference of the element holding it
     marks: dict[int, dict[int, PDFObjectReference]] = {}
-    for el, parent in _with_parents(root, tree_ref, refs):
-        ref = refs[id(el)] = doc.Reference(_Elem(el, parent, refs, placed))
-        for page, mcid in el.marks():
-            marks.setdefault(page, {})[mcid] = ref
+    for el in elements:  # a holder comes before what it holds, so its reference is made first
+        ref = refs[id(el)] = doc.Reference(_Elem(el, holder[id(el)], known))
+        for kid in el.kids:
+            if isinstance(kid, tuple):
+                marks.setdefault(kid[0], {})[kid[1]] = ref
+            else:
+                holder[id(kid)] = ref
     nums: list[Any] = []
     for number, page in enumerate(pages, 1):
         if number in marks:
             rldoc.set_entry(page, "StructParents", len(nums))
             ids = marks[number]
             nums.append([ids.get(i) for i in range(max(ids) + 1)])
-    for el in root.walk():
+    for el in elements:
         for annot, _ in placed.get(id(el), []):
             rldoc.resolve(doc, annot)["StructParent"] = len(nums)
             nums.append(refs[id(el)])
@@ -59,22 +64,6 @@ def write_tree(doc: Any, root: Element) -> list[str]:
         if page.Annots:
             rldoc.set_entry(page, "Tabs", PDFName("S"))
     return problems
-
-
-def _with_parents(
-    root: Element, top: PDFObjectReference, refs: dict[int, PDFObjectReference]
-) -> Iterator[tuple[Element, PDFObjectReference]]:
-    """Every element in content order with the reference of the element holding it (made just before)."""
-    yield root, top
-    stack = [(root, iter(root.elements()))]
-    while stack:
-        holder, kids = stack[-1]
-        kid = next(kids, None)
-        if kid is None:
-            stack.pop()
-            continue
-        yield kid, refs[id(holder)]
-        stack.append((kid, iter(kid.elements())))
 
 
 def _ref(ref: PDFObjectReference, document: Any) -> bytes:
@@ -113,39 +102,55 @@ class _ParentTree(PDFObject):
         return b"<<\n/Nums [ " + b"\n".join(out) + b" ]\n>>"
 
 
+class _Known:
+    """What every element's dictionary is written from: the references made, the annotations placed,
+    and the bytes of each page reference and role name, formatted once."""
+
+    def __init__(self, refs: dict[int, PDFObjectReference], placed: Placed) -> None:
+        self.refs, self.placed = refs, placed
+        self.pages: dict[int, bytes] = {}
+        self.roles: dict[str, bytes] = {}
+
+    def page(self, number: int, document: Any) -> bytes:
+        known = self.pages.get(number)
+        if known is None:
+            known = self.pages[number] = _ref(rldoc.page_ref(number), document)
+        return known
+
+    def role(self, role: str) -> bytes:
+        known = self.roles.get(role)
+        if known is None:
+            known = self.roles[role] = PDFName(role).encode()
+        return known
+
+
 class _Elem(PDFObject):
     """One StructElem, formatted from its recorded element when the document is written."""
 
-    def __init__(
-        self, el: Element, parent: PDFObjectReference, refs: dict[int, PDFObjectReference], placed: Placed
-    ) -> None:
-        self.el, self.parent, self.refs, self.placed = el, parent, refs, placed
+    def __init__(self, el: Element, parent: PDFObjectReference, known: _Known) -> None:
+        self.el, self.parent, self.known = el, parent, known
 
     def format(self, document: Any) -> bytes:
-        el, refs = self.el, self.refs
-        on = {p for p, _ in el.marks()}
-        parts = [b"/Type /StructElem /S " + PDFName(el.role).encode(), b"/P " + _ref(self.parent, document)]
+        el, known = self.el, self.known
+        on = {kid[0] for kid in el.kids if isinstance(kid, tuple)}
+        parts = [b"<<\n/Type /StructElem /S " + known.role(el.role) + b" /P " + _ref(self.parent, document)]
         if len(on) == 1:
-            parts.append(b"/Pg " + _ref(rldoc.page_ref(next(iter(on))), document))
-        for key, value in ((b"/Alt", el.alt), (b"/Lang", el.lang), (b"/T", el.title)):
+            parts.append(b"/Pg " + known.page(next(iter(on)), document))
+        for key, value in ((b"/Alt ", el.alt), (b"/Lang ", el.lang), (b"/T ", el.title)):
             if value:
-                parts.append(key + b" " + PDFString(value).format(document))
+                parts.append(key + PDFString(value).format(document))
         kids = []
         for kid in el.kids:
-            if isinstance(kid, tuple):
-                page, mcid = kid
-                if len(on) == 1:
-                    kids.append(b"%d" % mcid)
-                else:
-                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (_ref(rldoc.page_ref(page), document), mcid))
+            if not isinstance(kid, tuple):
+                kids.append(_ref(known.refs[id(kid)], document))
+            elif len(on) == 1:
+                kids.append(b"%d" % kid[1])
             else:
-                kids.append(_ref(refs[id(kid)], document))
-        for annot, page in self.placed.get(id(el), []):
-            kids.append(
-                b"<< /Type /OBJR /Obj %s /Pg %s >>" % (_ref(annot, document), _ref(rldoc.page_ref(page), document))
-            )
-        parts.append(b"/K [ " + b" ".join(kids) + b" ]")
-        return b"<<\n" + b"\n".join(parts) + b"\n>>"
+                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (known.page(kid[0], document), kid[1]))
+        for annot, page in known.placed.get(id(el), ()):
+            kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (_ref(annot, document), known.page(page, document)))
+        parts.append(b"/K [ " + b" ".join(kids) + b" ]\n>>")
+        return b"\n".join(parts)
 
 
 def place_annotations(doc: Any, pages: list[Any], root: Element) -> Placed:
@@ -164,7 +169,7 @@ def place_annotations(doc: Any, pages: list[Any], root: Element) -> Placed:
             if kind == "/Link" and owner.role != "Link":
                 owner = owner.add("Link", contents=_link_text(annot))
             elif kind == "/Widget":
-                label = owner.keyed.get("Lbl", owner)
+                label = owner.kept("Lbl") or owner
                 owner = label.add("Form", alt=_text(annot.dict.get("TU")))
             if not isinstance(owner, Element):
                 continue
@@ -186,7 +191,7 @@ def _boxes_by_page(root: Element) -> dict[int, list[tuple[Element, tuple[float, 
     """Element tree -> each page's drawn boxes, in drawing order (one walk, not one per annotation)."""
     by_page: dict[int, list[tuple[Element, tuple[float, ...]]]] = {}
     for el in root.walk():
-        for p, *box in el.boxes:
+        for p, *box in el.boxes or ():
             by_page.setdefault(p, []).append((el, tuple(box)))
     return by_page
 

@@ -79,6 +79,7 @@ class BookletCanvas(Canvas):
         self.number_forms: dict[str, tuple[str, float, colors.Color]] = {}
         self.section: tuple[str, int, int, int] = ("", 0, 1, -1)  # see SectionMark
         self.page_tab: dict[int, int] = {}  # page -> thumb-tab position of the section on it
+        self.pdf = b""  # the document's bytes, once saved
 
     def save(self) -> None:
         for key, (font, size, colour) in sorted(self.number_forms.items()):
@@ -89,8 +90,8 @@ class BookletCanvas(Canvas):
             self.endForm()
         if len(self._code):  # what Canvas.save would do first: the last page is shown before finishing
             self.showPage()
-        self.finish(self)
-        super().save()
+        self.finish(self)  # the cycle collector is paused here too (cycles_uncollected)
+        self.pdf = self.getpdfdata()  # kept here, not copied into a file object: render_booklet takes it
 
 
 @with_render_settings
@@ -105,10 +106,9 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
     root = Path(booklet.root)
     look = make_look(plan.edition, plan.paper, root)
     ctx = Context(plan, look, root)
-    buffer = io.BytesIO()
     offset = sheet_offset(plan)
     doc = BaseDocTemplate(
-        buffer,
+        io.BytesIO(),  # never written to: the canvas keeps its bytes (BookletCanvas.save)
         pagesize=(look.page_w + 2 * offset, look.page_h + 2 * offset),
         title=plain(booklet.title),
         author=plain(booklet.author or booklet.publisher),
@@ -133,7 +133,9 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
         raise ContentError.at(
             ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
         ) from None
-    return framed(buffer.getvalue()), doc.page
+    data, pages = doc.canv.pdf, doc.page
+    del doc  # its pages and objects can go before the bytes are framed
+    return framed(data), pages
 
 
 @contextmanager

@@ -57,9 +57,13 @@ class Tag:
     contents: str = ""  # a link's description
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
-    """One structure element: role, children (elements and (page, mcid) marks) and where it was drawn."""
+    """One structure element: role, children (elements and (page, mcid) marks) and where it was drawn.
+
+    A long booklet records tens of thousands: slots, and the drawn boxes and keyed parts
+    made only for the elements that have them, keep each small.
+    """
 
     role: str
     parent: Element | None = None
@@ -68,8 +72,8 @@ class Element:
     title: str = ""
     contents: str = ""
     kids: list[Element | tuple[int, int]] = field(default_factory=list)
-    boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
-    keyed: dict[str, Element] = field(default_factory=dict)
+    boxes: list[tuple[int, float, float, float, float]] | None = None
+    keyed: dict[str, Element] | None = None
 
     def add(self, role: str, alt: str = "", lang: str = "", title: str = "", contents: str = "") -> Element:
         child = Element(role, self, alt=alt, lang=lang, title=title, contents=contents)
@@ -78,9 +82,21 @@ class Element:
 
     def part(self, key: str, role: str | None = None) -> Element:
         """The child kept under ``key`` (a list item's label, a panel's signal word), made once."""
+        if self.keyed is None:
+            self.keyed = {}
         if key not in self.keyed:
             self.keyed[key] = self.add(role or key)
         return self.keyed[key]
+
+    def kept(self, key: str) -> Element | None:
+        """The child kept under ``key``, if it was made."""
+        return self.keyed.get(key) if self.keyed else None
+
+    def drawn(self, box: tuple[int, float, float, float, float]) -> None:
+        """Record a (page, x0, y0, x1, y1) rectangle this element was drawn in."""
+        if self.boxes is None:
+            self.boxes = []
+        self.boxes.append(box)
 
     def marks(self) -> list[tuple[int, int]]:
         return [k for k in self.kids if isinstance(k, tuple)]
@@ -89,9 +105,12 @@ class Element:
         return [k for k in self.kids if isinstance(k, Element)]
 
     def walk(self) -> Iterator[Element]:
-        yield self
-        for child in self.elements():
-            yield from child.walk()
+        """This element and every one under it, in content order (depth first, without recursion)."""
+        stack: list[Element] = [self]
+        while stack:
+            el = stack.pop()
+            yield el
+            stack += [k for k in reversed(el.kids) if isinstance(k, Element)]
 
 
 class Recorder:
@@ -179,7 +198,8 @@ def part(
         return marked(canv, "Layout") if tags else marked(None, "")
     if within and top.role != within:  # a label and body belong to a list item; elsewhere, to what holds them
         return marked(None, "")
-    if once and key in top.keyed and top.keyed[key].marks():
+    kept = top.kept(key)
+    if once and kept is not None and kept.marks():
         return marked(canv, "Pagination")
     element = top.part(key, role)
     element.alt, element.lang = element.alt or alt, element.lang or lang
@@ -243,7 +263,7 @@ class Tagged(Flowable):
             x0, y0 = canvas.absolutePosition(x, y)
             x1, y1 = canvas.absolutePosition(x + self.width, y + self.height)
             box = (canvas.getPageNumber(), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            self.element.boxes.append(box)
+            self.element.drawn(box)
         target: Element | str = "Layout" if self.element.role == ARTIFACT else self.element
         if isinstance(self.inner, Paragraph):
             # so its text reads "that must", not "thatmust", across a line end
