@@ -13,13 +13,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from booklet.render.measured import Measured
 from booklet.render.tagging import artifact
 from booklet.render.tagging import part as tag_part
 
 Marker = Callable[[Canvas, float, float], None]  # draws at (x, top_y) of the first line
 
 
-class Heading(Paragraph):
+class Heading(Measured):
     """A heading that is also a destination, a bookmark and a page-number source."""
 
     def __init__(self, text: str, style, key: str, outline: str, level: int = 0, toc: bool = True):

@@ -23,6 +23,7 @@ copies of its own, and render/linespace.py spaces line ends on a copy.
 from __future__ import annotations
 
 import copy
+import itertools
 from collections import OrderedDict
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -37,20 +38,24 @@ PARSE_LIMIT = 8192  # parsed paragraphs kept; a 1,000-page booklet of distinct t
 _PARSED: OrderedDict[tuple[Any, ...], tuple[str, list[Any], list[Any] | None]] = OrderedDict()
 _BROKEN: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()  # (parse key, width) -> what a wrap set
 _SKIPPED = ("name", "parent")  # a style's name and parent do not change what its markup parses to
-_STYLE_KEYS: WeakKeyDictionary[Any, tuple[dict[str, Any], tuple[Any, ...]]] = WeakKeyDictionary()
+_STYLE_KEYS: WeakKeyDictionary[Any, tuple[dict[str, Any], int]] = WeakKeyDictionary()  # style -> (snapshot, key)
+_STYLE_NUMBERS: dict[tuple[Any, ...], int] = {}  # each distinct set of attribute values -> its number
+_NEXT_NUMBER = itertools.count(1)
 
 
-def style_key(style: Any) -> tuple[Any, ...] | None:
-    """A paragraph style -> the value of each of its attributes (with its type), or None when one is unhashable.
+def style_key(style: Any) -> int | None:
+    """A paragraph style -> a number standing for the value (and type) of every attribute, or None when
+    one is unhashable. Styles whose attributes are equal get the same number.
 
     Worked out once per style object and reused while its attributes are still equal
-    to what they were then (one dict comparison), as styles are made once and shared.
+    to what they were then (one dict comparison), as styles are made once and shared;
+    a number keeps the tables' keys cheap to hash. Numbers are never given twice.
     """
     attributes = style.__dict__
     known = _STYLE_KEYS.get(style)
     if known is not None and known[0] == attributes:
         return known[1]
-    key = []
+    values = []
     for name, value in attributes.items():
         if name in _SKIPPED:
             continue
@@ -60,9 +65,12 @@ def style_key(style: Any) -> tuple[Any, ...] | None:
             hash(value)
         except TypeError:
             return None
-        key.append((name, type(value), value))
-    _STYLE_KEYS[style] = (dict(attributes), tuple(key))
-    return tuple(key)
+        values.append((name, type(value), value))
+    if len(_STYLE_NUMBERS) > PARSE_LIMIT:  # a very long-lived process: start afresh (old numbers just miss)
+        _STYLE_NUMBERS.clear()
+    number = _STYLE_NUMBERS.setdefault(tuple(values), next(_NEXT_NUMBER))
+    _STYLE_KEYS[style] = (dict(attributes), number)
+    return number
 
 
 def copied(frags: list[Any]) -> list[Any]:
@@ -70,7 +78,10 @@ def copied(frags: list[Any]) -> list[Any]:
     fresh = []
     for frag in frags:
         twin = frag.__class__.__new__(frag.__class__)
-        twin.__dict__ = {k: (v[:] if isinstance(v, list) else v) for k, v in frag.__dict__.items()}
+        attributes = twin.__dict__ = frag.__dict__.copy()
+        for name, value in attributes.items():
+            if isinstance(value, list):
+                attributes[name] = value[:] if value.__class__ is list else copy.copy(value)
         fresh.append(twin)
     return fresh
 

@@ -18,6 +18,7 @@ from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeas
 from booklet.render.gauges import PressureMeter, hex_colour, map_names, minutes
 from booklet.render.hyphens import fit_title
 from booklet.render.markup import to_para
+from booklet.render.measured import Measured
 from booklet.render.safety import stroke_panels
 from booklet.render.sections import Context, heading, number_badge, para
 from booklet.render.spread import Block, StrokeBlocks, arrange, measure
@@ -318,7 +319,7 @@ def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     bold = look["toc"].clone("glance-name", fontName=look.fonts.bold)
     # Like a heading: shrink so words stay whole, then break at a syllable.
     name, name_style = fit_title(item.name, bold, ContentsLine.text_w(name_w, 0, number_font), look.min_text)
-    column: list[Flowable] = [ContentsLine(Paragraph(to_para(name), name_style), f"stroke-{item.id}", 0, number_font)]
+    column: list[Flowable] = [ContentsLine(Measured(to_para(name), name_style), f"stroke-{item.id}", 0, number_font)]
     facts = [booklet.label("pressure_" + item.pressure)]
     time = stroke_minutes(item, booklet)
     if time:
@@ -339,7 +340,7 @@ def signal_line(caution: Caution, look: Look, words: Booklet) -> Paragraph:
     text = getattr(caution, "short", "") or caution.text
     word = words.label(caution.signal)
     tag = f'<font backColor="#{fill.hexval()[2:]}" color="#{ink.hexval()[2:]}"><b>\u00a0{word}\u00a0</b></font> '
-    return Paragraph(tag + to_para(text), look["small"].clone("signal-line", textColor=look["body"].textColor))
+    return Measured(tag + to_para(text), look["small"].clone("signal-line", textColor=look["body"].textColor))
 
 
 class GlancePages(Flowable):
