@@ -4,8 +4,8 @@ Run: python bench/bench_watch.py [--runs N] [--phases]. Copies the shipped conte
 temporary folder and builds once to warm up. Then, for each kind of edit (a step's text,
 a stroke's name, a character no page used before, a removed step, an edit that adds
 pages), it N times edits, times `rebuild` (CPU and wall), and puts the file back with an
-untimed rebuild, so every timed rebuild starts from the same content. Prints the median
-per kind with the load average beside it; --phases also splits one warm rebuild into
+untimed rebuild, so every timed rebuild starts from the same content; last, a save that
+changes nothing. Prints the median per kind with the load average beside it; --phases also splits one warm rebuild into
 load+validate, prepare, render (with save) and the finisher. Asserts nothing.
 """
 
@@ -131,6 +131,13 @@ def main() -> None:
                 f"wall {statistics.median(wall):6.1f} ms; load {os.getloadavg()[0]:.1f}"
             )
         print(f"  {'all edits':<16} median {statistics.median(everything):6.1f} ms CPU")
+        stroke = source / "strokes" / "raking.yaml"
+        text = stroke.read_text(encoding="utf-8")
+        unchanged = []
+        for _ in range(args.runs):
+            stroke.write_text(text, encoding="utf-8")  # an autosave: new modification time, same content
+            unchanged.append(timed_rebuild(source, options, output)[0] * 1000)
+        print(f"  {'saved unchanged':<16} median {statistics.median(unchanged):6.1f} ms CPU (last build written again)")
         if args.phases:
             runs = [phases(source, options) for _ in range(args.runs)]
             for phase in runs[0]:

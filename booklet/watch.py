@@ -4,7 +4,10 @@ Polls modification times (no extra dependency). Imports, fonts and the parsed YA
 unchanged files stay in memory between builds, so a one-line edit costs only its own
 file's parse plus layout. A bad edit reports its errors and the loop carries on.
 Every rebuild writes all of the build's files (cards with separate backs: both)
-through write.write_files.
+through write.write_files. A save that leaves the content as it was (an editor's
+autosave, a touch, trailing spaces YAML ignores) gives the same booklet record,
+and a booklet build is a pure function of that record, the options and the other
+files of the folder: then the last build's files are written again, unbuilt.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.build import build, load_booklet, resolve_source
+from booklet.build import BuildResult, build, load_booklet, resolve_source
 from booklet.errors import BookletError
+from booklet.model import Booklet
 from booklet.options import BuildOptions
 
 WATCHED = ("*.yaml", "*.yml", "*.po", "*.png", "*.jpg", "*.jpeg", "*.svg", "*.ttf")
@@ -45,6 +49,44 @@ def snapshot(root: Path) -> dict[Path, tuple[int, int]]:
     return found
 
 
+@dataclass(frozen=True)
+class _Built:
+    """The last build of a watch process and what it was made from."""
+
+    booklet: Booklet
+    options: BuildOptions
+    others: dict[Path, tuple[int, int]]  # every other file of the content folder, as _others() saw it
+    result: BuildResult
+
+
+_last: list[_Built] = []  # at most one
+
+
+def _others(root: Path) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every file under the content folder but its YAML (pictures, fonts,
+    translations, whatever their case or kind): what a build reads besides the booklet record."""
+    found: dict[Path, tuple[int, int]] = {}
+    for path in root.rglob("*"):
+        if path.suffix.lower() in (".yaml", ".yml"):
+            continue
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found[path] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+def build_again(booklet: Booklet, options: BuildOptions) -> BuildResult:
+    """build(), or the last build's result when the booklet, the options and the other files are unchanged."""
+    others = _others(Path(booklet.root))
+    if _last and _last[0].booklet == booklet and _last[0].options == options and _last[0].others == others:
+        return _last[0].result
+    result = build(booklet, options)
+    _last[:] = [_Built(booklet, options, others, result)]
+    return result
+
+
 def rebuild(source: Path, options: BuildOptions, output: Path | None = None, folder: Path | None = None) -> Event:
     """One build, every file written; user errors become an event, not an exception."""
     from booklet.write import write_files
@@ -52,7 +94,7 @@ def rebuild(source: Path, options: BuildOptions, output: Path | None = None, fol
     started = time.perf_counter()
     try:
         booklet = load_booklet(source)
-        result = build(booklet, options)
+        result = build_again(booklet, options)
         paths = write_files(result.files, folder=folder, output=output, inputs=[Path(booklet.root)], sync_folder=False)
     except BookletError as exc:
         return Event((), "", time.perf_counter() - started, tuple(exc.lines()))

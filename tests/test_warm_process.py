@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from booklet.build import build_booklet
 from booklet.illustrate.images import load_image
 
@@ -92,6 +94,7 @@ def test_warm_rebuilds_after_edits_of_every_kind_are_byte_identical_to_cold_buil
 
     warm_out = tmp_path / "warm.pdf"
     assert not rebuild(shipped, BuildOptions(), warm_out).errors
+    assert not rebuild(shipped, BuildOptions(), warm_out).errors  # diagrams are recorded the second time
     assert forms._PAINTED  # the caches these edits must not fool are filled
     assert streams._packed
     pages = [_pages(warm_out.read_bytes())]
@@ -113,3 +116,34 @@ def test_warm_rebuilds_after_edits_of_every_kind_are_byte_identical_to_cold_buil
         pages.append(_pages(cold_out.read_bytes()))
     assert dropped_badge
     assert pages[-1] > pages[-2], pages  # the last edit did change the page count
+
+
+def test_a_save_that_changes_nothing_writes_the_last_build_again(
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Autosave, touch, trailing spaces: the same booklet record, options and other files give the
+    last build's bytes, unbuilt; a change to any other file of the folder (a picture, a font, a
+    translation) builds again."""
+    from booklet import watch
+    from booklet.options import BuildOptions
+
+    built = []
+    real_build = watch.build
+    monkeypatch.setattr(watch, "build", lambda booklet, options: built.append(1) or real_build(booklet, options))
+    out = tmp_path / "out.pdf"
+    assert not watch.rebuild(shipped, BuildOptions(), out).errors
+    first = out.read_bytes()
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text, encoding="utf-8")  # saved again, unchanged
+    assert not watch.rebuild(shipped, BuildOptions(), out).errors
+    stroke.write_text(text.replace("name: Raking\n", "name: Raking   \n", 1), encoding="utf-8")  # trailing spaces
+    assert not watch.rebuild(shipped, BuildOptions(), out).errors
+    assert len(built) == 1
+    assert out.read_bytes() == first
+    (shipped / "notes.txt").write_text("a file the booklet does not name")
+    assert not watch.rebuild(shipped, BuildOptions(), out).errors
+    assert len(built) == 2  # another file changed: built, though to the same bytes
+    assert out.read_bytes() == first
+    assert not watch.rebuild(shipped, BuildOptions(paper="a4"), out).errors
+    assert len(built) == 3  # other options: built

@@ -8,8 +8,8 @@ nothing and prints the same. The forms are remembered on the canvas, so each doc
 first use: the same input still gives the same bytes.
 
 Across documents (``booklet watch``, batch and roster workers rebuild in one process),
-a drawing's canvas calls are recorded the first time it is painted and replayed into
-the next document's form, so an unchanged diagram does not walk the graphics node tree
+a drawing's canvas calls are recorded the second time it is painted and replayed into
+every later document's form, so an unchanged diagram does not walk the graphics node tree
 again. The replay makes the same canvas calls in the same order, so fonts, subset
 codes and graphics-state names are given out exactly as a fresh process would.
 """
@@ -45,6 +45,7 @@ _CODE_ONLY = frozenset(
     "transform setLineWidth setLineCap setLineJoin setDash rect roundRect line circle ellipse drawPath clipPath".split()  # noqa: SIM905
 )
 _PAINTED: OrderedDict[int, tuple[Drawing, tuple[Call, ...]]] = OrderedDict()  # id(drawing) -> its canvas calls
+_SEEN: OrderedDict[int, Drawing] = OrderedDict()  # drawings painted once, not yet recorded
 MAX_PAINTED = 256  # drawings remembered across documents (the diagram cache holds 128)
 
 
@@ -84,18 +85,30 @@ def form_for(canv: Any, drawing: Drawing) -> str:
 
 
 def paint(canv: Any, drawing: Drawing) -> None:
-    """Paint a drawing at the origin: its recorded painting again, or through renderPDF (recording it)."""
-    known = _PAINTED.get(id(drawing))
+    """Paint a drawing at the origin: its recorded painting again, or through renderPDF.
+
+    A drawing is recorded the second time it is painted (in a second document: within
+    one, its form is painted once), so a one-off build pays nothing for recording.
+    """
+    key = id(drawing)
+    known = _PAINTED.get(key)
     if known is not None and known[0] is drawing:
-        _PAINTED.move_to_end(id(drawing))
+        _PAINTED.move_to_end(key)
         for name, args, kwargs in known[1]:
             if name is None:
                 canv._code.extend(args)
             else:
                 getattr(canv, name)(*args, **(kwargs or {}))
         return
+    if _SEEN.get(key) is not drawing:
+        _SEEN[key] = drawing  # holding the drawing keeps its id
+        while len(_SEEN) > MAX_PAINTED:
+            _SEEN.popitem(last=False)
+        renderPDF.draw(drawing, canv, 0, 0)
+        return
     recorder = _Recorder(canv)
     renderPDF.draw(drawing, recorder, 0, 0)
+    del _SEEN[key]
     if recorder.repeatable:
         _PAINTED[id(drawing)] = (drawing, _joined(recorder.calls))  # holding the drawing keeps its id
         while len(_PAINTED) > MAX_PAINTED:
