@@ -4,7 +4,8 @@ The one module that reaches past ReportLab's public canvas API into its document
 objects (reportlab.pdfbase.pdfdoc, as in ReportLab 5.1). What it relies on:
 
 - ``canvas._doc`` is the PDFDocument; ``doc.Reference(obj)`` registers an indirect object
-  and returns its reference (objects registered before ``save`` are written with it);
+  and returns its reference (objects registered before ``save`` are written with it), and
+  ``doc.idToObjectNumberAndVersion`` gives the number it was registered under;
 - ``doc.Pages.pages`` holds the PDFPage objects in order, page n registered as "Page<n>"
   (``PDFDocument.thisPageName``); a page's ``Annots`` holds references to its annotations,
   and every registered object can be found by name in ``doc.idToObject``;
@@ -37,6 +38,11 @@ def pages(doc: Any) -> list[Any]:
 def page_ref(number: int) -> PDFObjectReference:
     """The reference to page ``number`` (1-based)."""
     return PDFObjectReference(f"Page{number}")
+
+
+def number(doc: Any, ref: PDFObjectReference) -> int:
+    """The object number a registered object is written under (given when it is registered)."""
+    return doc.idToObjectNumberAndVersion[ref.name][0]
 
 
 def resolve(doc: Any, ref: Any) -> Any:

@@ -35,28 +35,29 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     problems = [f"figure without alternate text on page {_first_page(e)}" for e in elements if _needs_alt(e)]
     tree = _Tree()
     tree_ref = doc.Reference(tree)
-    refs: dict[int, PDFObjectReference] = {}
-    known = _Known(refs, placed)
-    holder = {id(root): tree_ref}  # element -> the reference of the element holding it
-    marks: dict[int, dict[int, PDFObjectReference]] = {}
-    for el in elements:  # a holder comes before what it holds, so its reference is made first
-        ref = refs[id(el)] = doc.Reference(_Elem(el, holder[id(el)], known))
+    known = _Known(doc, placed)
+    refs = known.refs
+    holder = {id(root): rldoc.number(doc, tree_ref)}  # element -> the object number of the element holding it
+    marks: dict[int, dict[int, int]] = {}
+    for el in elements:  # a holder comes before what it holds, so its number is given first
+        number = refs[id(el)] = rldoc.number(doc, doc.Reference(_Elem(el, holder[id(el)], known)))
         for kid in el.kids:
             if isinstance(kid, tuple):
-                marks.setdefault(kid[0], {})[kid[1]] = ref
+                marks.setdefault(kid[0], {})[kid[1]] = number
             else:
-                holder[id(kid)] = ref
-    nums: list[Any] = []
-    for number, page in enumerate(pages, 1):
-        if number in marks:
+                holder[id(kid)] = number
+    nums: list[list[int | None] | int] = []
+    for page_number, page in enumerate(pages, 1):
+        if page_number in marks:
             rldoc.set_entry(page, "StructParents", len(nums))
-            ids = marks[number]
+            ids = marks[page_number]
             nums.append([ids.get(i) for i in range(max(ids) + 1)])
     for el in elements:
         for annot, _ in placed.get(id(el), []):
             rldoc.resolve(doc, annot)["StructParent"] = len(nums)
             nums.append(refs[id(el)])
-    tree.top, tree.parents = refs[id(root)], doc.Reference(_ParentTree(nums))
+    tree.top, tree.parents = refs[id(root)], rldoc.number(doc, doc.Reference(_ParentTree(nums)))
+    tree.keys = len(nums)
     catalog = doc.Catalog
     rldoc.set_entry(catalog, "StructTreeRoot", tree_ref)
     rldoc.set_entry(catalog, "MarkInfo", PDFDictionary({"Marked": "true"}))
@@ -66,56 +67,48 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     return problems
 
 
-def _ref(ref: PDFObjectReference, document: Any) -> bytes:
-    return b"%d %d R" % document.idToObjectNumberAndVersion[ref.name]
-
-
 class _Tree(PDFObject):
-    """StructTreeRoot: the document element and the parent tree."""
+    """StructTreeRoot: the document element and the parent tree (object numbers)."""
 
-    top: PDFObjectReference
-    parents: PDFObjectReference
+    top = parents = keys = 0
 
     def format(self, document: Any) -> bytes:
-        nums = len(document.idToObject[self.parents.name].nums)
-        return b"<<\n/Type /StructTreeRoot /K [ %s ] /ParentTree %s /ParentTreeNextKey %d\n>>" % (
-            _ref(self.top, document),
-            _ref(self.parents, document),
-            nums,
+        return b"<<\n/Type /StructTreeRoot /K [ %d 0 R ] /ParentTree %d 0 R /ParentTreeNextKey %d\n>>" % (
+            self.top,
+            self.parents,
+            self.keys,
         )
 
 
 class _ParentTree(PDFObject):
     """The parent tree as one number tree: a page's key -> the elements of its ids; an annotation's -> its element."""
 
-    def __init__(self, nums: list[Any]) -> None:
+    def __init__(self, nums: list[list[int | None] | int]) -> None:
         self.nums = nums
 
     def format(self, document: Any) -> bytes:
         out = []
         for key, value in enumerate(self.nums):
             if isinstance(value, list):
-                refs = b" ".join(_ref(r, document) if r is not None else b"null" for r in value)
+                refs = b" ".join(b"%d 0 R" % n if n is not None else b"null" for n in value)
                 out.append(b"%d [ %s ]" % (key, refs))
             else:
-                out.append(b"%d %s" % (key, _ref(value, document)))
+                out.append(b"%d %d 0 R" % (key, value))
         return b"<<\n/Nums [ " + b"\n".join(out) + b" ]\n>>"
 
 
 class _Known:
-    """What every element's dictionary is written from: the references made, the annotations placed,
-    and the bytes of each page reference and role name, formatted once."""
+    """What every element's dictionary is written from: the elements' object numbers, the
+    annotations placed (with their numbers), and each page's number and role's name bytes."""
 
-    def __init__(self, refs: dict[int, PDFObjectReference], placed: Placed) -> None:
-        self.refs, self.placed = refs, placed
-        self.pages: dict[int, bytes] = {}
+    def __init__(self, doc: Any, placed: Placed) -> None:
+        self.refs: dict[int, int] = {}  # id(element) -> object number
+        self.placed = {
+            key: [(rldoc.number(doc, annot), rldoc.number(doc, rldoc.page_ref(page))) for annot, page in found]
+            for key, found in placed.items()
+        }
+        self.pages = [0] + [rldoc.number(doc, rldoc.page_ref(n)) for n in range(1, len(rldoc.pages(doc)) + 1)]
         self.roles: dict[str, bytes] = {}
-
-    def page(self, number: int, document: Any) -> bytes:
-        known = self.pages.get(number)
-        if known is None:
-            known = self.pages[number] = _ref(rldoc.page_ref(number), document)
-        return known
 
     def role(self, role: str) -> bytes:
         known = self.roles.get(role)
@@ -127,28 +120,28 @@ class _Known:
 class _Elem(PDFObject):
     """One StructElem, formatted from its recorded element when the document is written."""
 
-    def __init__(self, el: Element, parent: PDFObjectReference, known: _Known) -> None:
+    def __init__(self, el: Element, parent: int, known: _Known) -> None:
         self.el, self.parent, self.known = el, parent, known
 
     def format(self, document: Any) -> bytes:
         el, known = self.el, self.known
         on = {kid[0] for kid in el.kids if isinstance(kid, tuple)}
-        parts = [b"<<\n/Type /StructElem /S " + known.role(el.role) + b" /P " + _ref(self.parent, document)]
+        parts = [b"<<\n/Type /StructElem /S %s /P %d 0 R" % (known.role(el.role), self.parent)]
         if len(on) == 1:
-            parts.append(b"/Pg " + known.page(next(iter(on)), document))
+            parts.append(b"/Pg %d 0 R" % known.pages[next(iter(on))])
         for key, value in ((b"/Alt ", el.alt), (b"/Lang ", el.lang), (b"/T ", el.title)):
             if value:
                 parts.append(key + PDFString(value).format(document))
         kids = []
         for kid in el.kids:
             if not isinstance(kid, tuple):
-                kids.append(_ref(known.refs[id(kid)], document))
+                kids.append(b"%d 0 R" % known.refs[id(kid)])
             elif len(on) == 1:
                 kids.append(b"%d" % kid[1])
             else:
-                kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (known.page(kid[0], document), kid[1]))
+                kids.append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (known.pages[kid[0]], kid[1]))
         for annot, page in known.placed.get(id(el), ()):
-            kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (_ref(annot, document), known.page(page, document)))
+            kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>" % (annot, page))
         parts.append(b"/K [ " + b" ".join(kids) + b" ]\n>>")
         return b"\n".join(parts)
 
