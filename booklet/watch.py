@@ -12,6 +12,7 @@ files of the folder: then the last build's files are written again, unbuilt.
 
 from __future__ import annotations
 
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,7 +74,8 @@ def _others(root: Path) -> dict[Path, tuple[int, int]]:
             info = path.stat()
         except OSError:
             continue
-        found[path] = (info.st_mtime_ns, info.st_size)
+        if not stat.S_ISDIR(info.st_mode):  # a folder's time moves with an editor's swap files
+            found[path] = (info.st_mtime_ns, info.st_size)
     return found
 
 

@@ -243,3 +243,17 @@ def test_a_split_at_a_hyphen_leaves_the_shared_words_alone(breaks):
             first.split(width, height)
             fresh = _wrapped(Paragraph(text, style), width + 13)
             assert line_texts(_wrapped(second, width + 13)) == line_texts(fresh), (width, height)
+
+
+def test_a_changed_bold_face_of_the_family_parses_again(parses):
+    from reportlab.lib.fonts import addMapping, tt2ps
+
+    before = tt2ps("helvetica", 1, 0)
+    Measured(TEXT, body())
+    addMapping("helvetica", 1, 0, "Courier-Bold")
+    try:
+        again = Measured(TEXT, body())
+    finally:
+        addMapping("helvetica", 1, 0, before)
+    assert len(parses) == 2
+    assert "Courier-Bold" in {f.fontName for f in again.frags}

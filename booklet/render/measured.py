@@ -2,10 +2,11 @@
 
 Parsing: ReportLab parses every paragraph's markup afresh, though a booklet repeats
 text (the same caution, step or tip in many strokes). The parse is a pure function of
-the markup and the style's attributes, so its fragments are kept in a bounded,
-module-level table (which also lives on across `booklet watch` rebuilds) keyed on the
-markup and the value of every style attribute. Each paragraph gets its own copy of the
-fragments: ReportLab changes fragments in place when it splits a paragraph.
+the markup, the style's attributes and the faces ReportLab's global table maps the
+style's family to for <b> and <i>, so its fragments are kept in a bounded, module-level
+table (which also lives on across `booklet watch` rebuilds) keyed on all three. Each
+paragraph gets its own copy of the fragments: ReportLab changes fragments in place when
+it splits a paragraph.
 
 Line breaking: the spread packer and the frames measure a paragraph several times at
 the same width (about half of all wraps in a long booklet). ReportLab's Paragraph
@@ -28,6 +29,7 @@ from collections import OrderedDict
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -73,6 +75,16 @@ def style_key(style: Any) -> int | None:
     return number
 
 
+def faces(font_name: str) -> tuple[Any, ...] | None:
+    """A style's font -> its family and the four faces <b> and <i> map to now (ReportLab's global table,
+    which fonts.map_styles and other libraries write), or None when ReportLab cannot map it."""
+    try:
+        family, bold, italic = ps2tt(font_name)
+        return (family, bold, italic, *(tt2ps(family, b, i) for b in (0, 1) for i in (0, 1)))
+    except ValueError:
+        return None
+
+
 def copied(frags: list[Any]) -> list[Any]:
     """Parse fragments -> fresh fragments with the same attributes, none shared (their lists copied too)."""
     fresh = []
@@ -112,9 +124,9 @@ class Measured(Paragraph):
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         key: tuple[Any, ...] | None = None
         if frags is None and cleaner is cleanBlockQuotedText and isinstance(text, str):
-            attributes = style_key(style)
-            if attributes is not None:
-                key = (text, self.caseSensitive, attributes)
+            attributes, fonts = style_key(style), faces(style.fontName)
+            if attributes is not None and fonts is not None:
+                key = (text, self.caseSensitive, attributes, fonts)
         hit = _PARSED.get(key) if key is not None else None
         if key is not None and hit is not None:
             _PARSED.move_to_end(key)
