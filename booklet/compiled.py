@@ -5,7 +5,8 @@ __setattr__ as source text and compile it at every start: about 270 compiles, so
 60 ms of a cold `booklet build`. The same text always compiles to the same code, so the
 code objects are kept (marshalled) in booklet's __pycache__, where Python keeps the
 package's bytecode and which it trusts alike, under the interpreter's magic number. On
-the next start a class gets the code from there and only runs it.
+the next start a class gets the code from there (each unmarshalled when first asked
+for) and only runs it.
 
 The command line imports this module before any other of booklet's (importing it
 installs the table; a library import of booklet changes nothing in dataclasses).
@@ -25,9 +26,9 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-MAX_ENTRIES = 4000  # texts kept; booklet and the libraries it loads make about 300
+MAX_ENTRIES = 4000  # texts kept; a build makes about 300, the test suite's libraries about 900
 
-_known: dict[str, CodeType] = {}
+_known: dict[str, CodeType | bytes] = {}  # source text -> its code, or the code still marshalled
 _added: list[str] = []
 
 
@@ -48,16 +49,29 @@ def cached_exec(source: Any, globals: Any = None, locals: Any = None) -> None:
     if not isinstance(source, str):
         return builtins.exec(source, globals, locals)
     code = _known.get(source)
+    if isinstance(code, bytes):  # read from the table: unmarshalled on first use (about 7 us)
+        code = _unmarshalled(code)
+        if code is not None:
+            _known[source] = code
     if code is None:
         code = compile(source, "<string>", "exec", dont_inherit=True)
-        if len(_known) < MAX_ENTRIES:
+        if source in _known or len(_known) < MAX_ENTRIES:
             _known[source] = code
             _added.append(source)
     return builtins.exec(code, globals, locals)
 
 
-def load(path: Path) -> dict[str, CodeType]:
-    """The kept table, or nothing when it is missing, unreadable or from another interpreter."""
+def _unmarshalled(data: bytes) -> CodeType | None:
+    try:
+        code = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
+
+
+def load(path: Path) -> dict[str, bytes]:
+    """The kept table (each code still marshalled), or nothing when it is missing, unreadable or from
+    another interpreter."""
     try:
         data = path.read_bytes()
         magic = _magic()
@@ -68,17 +82,18 @@ def load(path: Path) -> dict[str, CodeType]:
         return {}
     if not isinstance(table, dict):
         return {}
-    return {k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, CodeType)}
+    return {k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, bytes)}
 
 
 def save(path: Path) -> None:
     """Write the table (what was read plus what this run compiled), atomically; give up silently."""
     if not _added:
         return
+    table = {k: v if isinstance(v, bytes) else marshal.dumps(v) for k, v in _known.items()}
     try:
         path.parent.mkdir(exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(_magic() + marshal.dumps(_known))
+        temporary.write_bytes(_magic() + marshal.dumps(table))
         os.replace(temporary, path)
     except (OSError, ValueError):
         return

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import CodeType
 
 import pytest
 
@@ -72,8 +74,9 @@ def test_the_table_round_trips_and_a_bad_file_is_ignored(tmp_path: Path, monkeyp
     table = compiled.load(path)
     assert table
     assert set(table) <= set(compiled._known)
-    for text, code in table.items():
-        assert code.co_code == compiled._known[text].co_code
+    for text, data in table.items():
+        known = compiled._known[text]
+        assert marshal.loads(data).co_code == (known if isinstance(known, CodeType) else marshal.loads(known)).co_code
     path.write_bytes(b"not marshal data at all")
     assert compiled.load(path) == {}
     path.write_bytes(b"\x00\x00\x00\x00" + path.read_bytes())  # another interpreter's magic
