@@ -63,12 +63,16 @@ class _Built:
 _last: list[_Built] = []  # at most one
 
 
-def _others(root: Path) -> dict[Path, tuple[int, int]]:
+def _others(root: Path, *, with_yaml: bool = False) -> dict[Path, tuple[int, int]]:
     """Modification time and size of every file under the content folder but its YAML (pictures, fonts,
-    translations, whatever their case or kind): what a build reads besides the booklet record."""
+    translations, whatever their case or kind): what a build reads besides the booklet record.
+
+    ``with_yaml`` counts the YAML files too: a PDF/A-3 edition carries every source file's
+    bytes, so there a comment edit changes the output though the booklet record is the same.
+    """
     found: dict[Path, tuple[int, int]] = {}
     for path in root.rglob("*"):
-        if path.suffix.lower() in (".yaml", ".yml"):
+        if path.suffix.lower() in (".yaml", ".yml") and not with_yaml:
             continue
         try:
             info = path.stat()
@@ -81,7 +85,7 @@ def _others(root: Path) -> dict[Path, tuple[int, int]]:
 
 def build_again(booklet: Booklet, options: BuildOptions) -> BuildResult:
     """build(), or the last build's result when the booklet, the options and the other files are unchanged."""
-    others = _others(Path(booklet.root))
+    others = _others(Path(booklet.root), with_yaml="a-3b" in options.pdf_standard)
     if _last and _last[0].booklet == booklet and _last[0].options == options and _last[0].others == others:
         return _last[0].result
     result = build(booklet, options)

@@ -147,3 +147,24 @@ def test_a_save_that_changes_nothing_writes_the_last_build_again(
     assert out.read_bytes() == first
     assert not watch.rebuild(shipped, BuildOptions(paper="a4"), out).errors
     assert len(built) == 3  # other options: built
+
+
+def test_a_comment_edit_rebuilds_an_edition_that_carries_its_sources(shipped: Path, tmp_path: Path):
+    """PDF/A-3 embeds every source file: a comment edit leaves the booklet record as it was but
+    changes the output, so watch builds again and writes what a cold build writes."""
+    from booklet import watch
+    from booklet.build import build_booklet
+    from booklet.options import BuildOptions
+
+    options = BuildOptions(pdf_standard=("ua-1", "a-3b"))
+    out = tmp_path / "out.pdf"
+    assert not watch.rebuild(shipped, options, out).errors
+    first = out.read_bytes()
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text + "# a comment at the end: no line of the stroke moves\n", encoding="utf-8")
+    assert not watch.rebuild(shipped, options, out).errors
+    cold = tmp_path / "cold.pdf"
+    build_booklet(shipped, output=cold, pdf_standard=("ua-1", "a-3b"))
+    assert out.read_bytes() == cold.read_bytes()
+    assert out.read_bytes() != first
