@@ -9,6 +9,7 @@ keeps its traceback (always with --debug). Build options come from options.OPTIO
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -59,6 +60,9 @@ class BookletGroup(click.Group):
         except click.Abort:
             click.echo("stopped", err=True)
             sys.exit(1)
+        # The process ends here: spare the interpreter's last full collection, which walks every
+        # object still alive (0.4 s after a 900-page build); reference counting frees the rest.
+        gc.freeze()
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -54,3 +54,18 @@ def test_a_real_build_draws_with_the_collector_paused(monkeypatch):
     assert seen == [False]
     assert gc.isenabled()
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 10
+
+
+def test_a_finished_command_spares_the_collection_at_exit(capsys):
+    from booklet.cli import main
+
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(["list"])
+        assert done.value.code == 0
+        assert gc.get_freeze_count() > 0  # what is alive is not walked again as the process ends
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+    assert "back-massage" in capsys.readouterr().out
