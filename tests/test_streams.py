@@ -43,6 +43,7 @@ def test_compression_is_zlibs_and_remembered(text: str | bytes):
 
 
 def test_both_tables_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(streams, "_across", True)
     monkeypatch.setattr(streams, "MAX_BYTES", 40_000)
     for n in range(200):
         streams.compress(f"{n} page ".encode() * 100)
@@ -50,6 +51,34 @@ def test_both_tables_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch):
     assert streams._held <= 40_000
     assert streams._encoded_held <= 20_000
     assert sum(len(k) + len(v) for k, v in streams._packed.items()) == streams._held
+    assert streams._held > 20_000  # and they did remember
+
+
+def test_a_one_off_build_remembers_short_texts_only(monkeypatch: pytest.MonkeyPatch):
+    """No two pages of one document are alike: holding every page stream would only raise the peak."""
+    monkeypatch.setattr(streams, "_across", False)
+    monkeypatch.setattr(streams, "_packed", type(streams._packed)())
+    monkeypatch.setattr(streams, "_encoded", type(streams._encoded)())
+    page, name = "q 1 0 0 1 72 72 cm Q " * 100, "/NotoSans-Bold"
+    assert streams.compress(page) == zlib.compress(page.encode())
+    assert streams.encode_text(page) == pdfdoc.pdfdocEnc(page)
+    assert streams.encode_text(name) == pdfdoc.pdfdocEnc(name)
+    assert not streams._packed
+    assert list(streams._encoded) == [name]
+    monkeypatch.setattr(streams, "SHORT_ENTRIES", 50)
+    for n in range(200):  # numbers that never come back push out the oldest, not the name in use
+        streams.encode_text(f"{n} 0 obj")
+        streams.encode_text(name)
+    assert len(streams._encoded) == 50
+    assert name in streams._encoded
+    monkeypatch.setattr(streams, "_held", 0)
+    monkeypatch.setattr(streams, "_encoded_held", 0)
+    streams.across_documents()  # a watch, batch or roster process: whole pages come back
+    assert streams._across
+    streams.compress(page)
+    streams.encode_text(page)
+    assert page.encode() in streams._packed
+    assert page in streams._encoded
 
 
 def test_installed_only_while_rendering():

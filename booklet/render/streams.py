@@ -8,6 +8,12 @@ text, and every name, number and string of the document's objects, is encoded to
 bytes (ReportLab's pdfdoc codec, a Python charmap: about 0.7 ms a page, 2 us a number)
 once; the oldest entries go first, as above. Installed only while booklet renders (render/settings.py), as ReportLab's
 Flate filter's encode and as pdfdoc's text encoder.
+
+A one-off build gains nothing from remembering its page streams (no two pages are alike)
+and would hold them all at its peak: about 20 MB at 1,000 pages. So whole streams and
+long texts are remembered only once a process says it renders again and again
+(``across_documents()``: watch, batch and roster workers); short texts (names, numbers,
+the words of a document's objects) repeat within one document and are always remembered.
 """
 
 from __future__ import annotations
@@ -17,6 +23,10 @@ from collections import OrderedDict
 from typing import Any
 
 MAX_BYTES = 32_000_000  # raw bytes remembered; the least recently used go first
+SHORT_TEXT = 40  # characters: a text at most this long is remembered in any process ...
+SHORT_ENTRIES = 4_096  # ... up to this many of them (names and operators repeat; most numbers do not)
+
+_across = False  # set by across_documents()
 
 _packed: OrderedDict[bytes, bytes] = OrderedDict()
 _held = 0
@@ -24,10 +34,18 @@ _encoded: OrderedDict[str, bytes] = OrderedDict()
 _encoded_held = 0
 
 
+def across_documents() -> None:
+    """This process renders many documents: remember whole streams and long texts from now on."""
+    global _across
+    _across = True
+
+
 def compress(text: str | bytes) -> bytes:
     """What ReportLab's PDFStreamFilterZCompress.encode returns (zlib at its default level), remembered."""
     global _held
     raw = text.encode("utf8") if isinstance(text, str) else bytes(text)
+    if not _across:
+        return zlib.compress(raw)
     found = _packed.get(raw)
     if found is not None:
         _packed.move_to_end(raw)
@@ -49,12 +67,13 @@ def encode_text(text: Any) -> Any:
         return text
     found = _encoded.get(text)
     if found is not None:
+        _encoded.move_to_end(text)
         return found
     encoded = text.encode("extpdfdoc")
-    if len(text) <= MAX_BYTES // 8:
+    if len(text) <= (MAX_BYTES // 8 if _across else SHORT_TEXT):
         _encoded[text] = encoded
         _encoded_held += len(text) + len(encoded) + 100  # about what a short entry costs in memory
-        while _encoded_held > MAX_BYTES // 2:
+        while _encoded_held > MAX_BYTES // 2 or (not _across and len(_encoded) > SHORT_ENTRIES):
             old, old_encoded = _encoded.popitem(last=False)
             _encoded_held -= len(old) + len(old_encoded) + 100
     return encoded
