@@ -36,7 +36,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 # What Paragraph.wrap and breakLines set on the paragraph.
 _WRAPPED = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 
-PARSE_LIMIT = 8192  # parsed paragraphs kept; a 1,000-page booklet of distinct text has about 18k
+PARSE_LIMIT = 2048  # entries per table (about 2.3 KB each): a 1,000-page booklet of distinct text has ~18k paragraphs
 _PARSED: OrderedDict[tuple[Any, ...], tuple[str, list[Any], list[Any] | None]] = OrderedDict()
 _BROKEN: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()  # (parse key, width) -> what a wrap set
 _SKIPPED = ("name", "parent")  # a style's name and parent do not change what its markup parses to
