@@ -106,11 +106,11 @@ _BOOKLET: Booklet | None = None  # set in the parent before forking; workers inh
 
 def run_job(job: Job, out_dir: str) -> JobResult:
     """Build and write one edition x format; user errors become a failed result."""
-    from booklet.render.streams import across_documents
+    from booklet.warm import builds_again
     from booklet.write import write_files
 
     assert _BOOKLET is not None
-    across_documents()
+    builds_again()
     started = time.perf_counter()
     try:
         result = build(_BOOKLET, job.options)

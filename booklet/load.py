@@ -17,6 +17,7 @@ from pathlib import Path
 from booklet.errors import ContentError, Problem
 from booklet.files import MAX_CONTENT_FILE, MAX_CONTENT_TOTAL, UnsafePath, read_regular
 from booklet.model import SourceRef
+from booklet.warm import keeps
 
 MAX_DEPTH = 32
 MAX_NODES = 20_000
@@ -177,7 +178,7 @@ _CACHE: dict[Path, tuple[tuple[int, int, int], RawNode]] = {}
 
 
 def load_file(path: Path, real: Path | None = None) -> RawNode:
-    """A YAML file (read from ``real``, the link's target, if given) -> raw nodes; cached for watch."""
+    """A YAML file (read from ``real``, the link's target, if given) -> raw nodes (kept if the process builds again)."""
     shown = display_path(path)
     try:
         info = path.stat()
@@ -192,7 +193,8 @@ def load_file(path: Path, real: Path | None = None) -> RawNode:
     except UnsafePath as exc:
         raise ContentError.at(SourceRef(shown), str(exc)) from None
     node = parse_yaml(data, shown)
-    _CACHE[path] = (stamp, node)
+    if keeps():  # a one-off build would only hold every file's nodes to its end
+        _CACHE[path] = (stamp, node)
     return node
 
 

@@ -170,10 +170,10 @@ def _booklet_for(task: Task):
 def run_task(task: Task) -> Receipt:
     """Build one recipient's files and write them; a user error becomes a failed receipt."""
     from booklet.build import build_recipient
-    from booklet.render.streams import across_documents
+    from booklet.warm import builds_again
     from booklet.write import write_atomic
 
-    across_documents()
+    builds_again()
     started = time.perf_counter()
     recipient = task.recipient
     try:

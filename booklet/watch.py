@@ -95,10 +95,10 @@ def build_again(booklet: Booklet, options: BuildOptions) -> BuildResult:
 
 def rebuild(source: Path, options: BuildOptions, output: Path | None = None, folder: Path | None = None) -> Event:
     """One build, every file written; user errors become an event, not an exception."""
-    from booklet.render.streams import across_documents
+    from booklet.warm import builds_again
     from booklet.write import write_files
 
-    across_documents()
+    builds_again()
     started = time.perf_counter()
     try:
         booklet = load_booklet(source)

@@ -270,3 +270,18 @@ def test_loading_opens_nothing_outside_the_content_folder(tmp_path: Path, monkey
     assert any(p.endswith("booklet.yaml") for p in seen)
     assert any(p.endswith("lather.yaml") for p in seen)
     assert any(p.endswith("logo.png") for p in seen)
+
+
+def test_only_a_process_that_builds_again_keeps_parsed_yaml(tmp_path, monkeypatch):
+    """A one-off build frees each file's nodes once validated; watch, batch and roster keep them per file."""
+    from booklet import warm
+
+    path = tmp_path / "a.yaml"
+    path.write_text("id: a\nname: A\n", encoding="utf-8")
+    monkeypatch.setattr(load, "_CACHE", {})
+    monkeypatch.setattr(warm, "_again", False)
+    load.load_file(path)
+    assert load._CACHE == {}
+    warm.builds_again()
+    first = load.load_file(path)
+    assert load.load_file(path) is first  # unchanged: the kept nodes

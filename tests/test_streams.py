@@ -7,6 +7,7 @@ import zlib
 import pytest
 from reportlab.pdfbase import pdfdoc
 
+from booklet import warm
 from booklet.render import streams
 from booklet.render.settings import render_settings
 
@@ -43,7 +44,7 @@ def test_compression_is_zlibs_and_remembered(text: str | bytes):
 
 
 def test_both_tables_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(streams, "_across", True)
+    monkeypatch.setattr(warm, "_again", True)
     monkeypatch.setattr(streams, "MAX_BYTES", 40_000)
     for n in range(200):
         streams.compress(f"{n} page ".encode() * 100)
@@ -56,7 +57,7 @@ def test_both_tables_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch):
 
 def test_a_one_off_build_remembers_short_texts_only(monkeypatch: pytest.MonkeyPatch):
     """No two pages of one document are alike: holding every page stream would only raise the peak."""
-    monkeypatch.setattr(streams, "_across", False)
+    monkeypatch.setattr(warm, "_again", False)
     monkeypatch.setattr(streams, "_packed", type(streams._packed)())
     monkeypatch.setattr(streams, "_encoded", type(streams._encoded)())
     page, name = "q 1 0 0 1 72 72 cm Q " * 100, "/NotoSans-Bold"
@@ -73,8 +74,8 @@ def test_a_one_off_build_remembers_short_texts_only(monkeypatch: pytest.MonkeyPa
     assert name in streams._encoded
     monkeypatch.setattr(streams, "_held", 0)
     monkeypatch.setattr(streams, "_encoded_held", 0)
-    streams.across_documents()  # a watch, batch or roster process: whole pages come back
-    assert streams._across
+    warm.builds_again()  # a watch, batch or roster process: whole pages come back
+    assert warm.keeps()
     streams.compress(page)
     streams.encode_text(page)
     assert page.encode() in streams._packed

@@ -11,9 +11,9 @@ Flate filter's encode and as pdfdoc's text encoder.
 
 A one-off build gains nothing from remembering its page streams (no two pages are alike)
 and would hold them all at its peak: about 20 MB at 1,000 pages. So whole streams and
-long texts are remembered only once a process says it renders again and again
-(``across_documents()``: watch, batch and roster workers); short texts (names, numbers,
-the words of a document's objects) repeat within one document and are always remembered.
+long texts are remembered only in a process that builds again (booklet/warm.py: watch,
+batch and roster workers); short texts (names, numbers, the words of a document's
+objects) repeat within one document and are always remembered, a few thousand at most.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ import zlib
 from collections import OrderedDict
 from typing import Any
 
+from booklet.warm import keeps
+
 MAX_BYTES = 32_000_000  # raw bytes remembered; the least recently used go first
 SHORT_TEXT = 40  # characters: a text at most this long is remembered in any process ...
 SHORT_ENTRIES = 4_096  # ... up to this many of them (names and operators repeat; most numbers do not)
 
-_across = False  # set by across_documents()
 
 _packed: OrderedDict[bytes, bytes] = OrderedDict()
 _held = 0
@@ -34,17 +35,11 @@ _encoded: OrderedDict[str, bytes] = OrderedDict()
 _encoded_held = 0
 
 
-def across_documents() -> None:
-    """This process renders many documents: remember whole streams and long texts from now on."""
-    global _across
-    _across = True
-
-
 def compress(text: str | bytes) -> bytes:
     """What ReportLab's PDFStreamFilterZCompress.encode returns (zlib at its default level), remembered."""
     global _held
     raw = text.encode("utf8") if isinstance(text, str) else bytes(text)
-    if not _across:
+    if not keeps():
         return zlib.compress(raw)
     found = _packed.get(raw)
     if found is not None:
@@ -70,10 +65,11 @@ def encode_text(text: Any) -> Any:
         _encoded.move_to_end(text)
         return found
     encoded = text.encode("extpdfdoc")
-    if len(text) <= (MAX_BYTES // 8 if _across else SHORT_TEXT):
+    across = keeps()
+    if len(text) <= (MAX_BYTES // 8 if across else SHORT_TEXT):
         _encoded[text] = encoded
         _encoded_held += len(text) + len(encoded) + 100  # about what a short entry costs in memory
-        while _encoded_held > MAX_BYTES // 2 or (not _across and len(_encoded) > SHORT_ENTRIES):
+        while _encoded_held > MAX_BYTES // 2 or (not across and len(_encoded) > SHORT_ENTRIES):
             old, old_encoded = _encoded.popitem(last=False)
             _encoded_held -= len(old) + len(old_encoded) + 100
     return encoded
