@@ -35,6 +35,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from booklet.errors import BookletError, ContentError
 from booklet.finish import PDF_VERSION, Finisher, finish_plain
 from booklet.finish.framing import framed
+from booklet.finish.ident import identified
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
@@ -135,7 +136,7 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
         ) from None
     data, pages = doc.canv.pdf, doc.page
     del doc  # its pages and objects can go before the bytes are framed
-    return framed(data), pages
+    return identified(framed(data)), pages
 
 
 @contextmanager
