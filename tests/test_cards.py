@@ -66,12 +66,17 @@ def test_capped_pressure_shows_on_cards():
     assert "Capped at light for this edition" in text
 
 
+def first_business_card_error(content: Path) -> str:
+    """Business cards of ``content``, which must fail -> the first line of the error."""
+    with pytest.raises(ContentError) as caught:
+        build(load_booklet(content), BuildOptions(format="cards", card="business"))
+    return caught.value.lines()[0]
+
+
 def test_text_that_cannot_fit_fails_naming_the_card(handwash: Path, edit):
     step = " ".join(["Rub each finger slowly, one at a time, and count to five."] * 60)
     edit(handwash / "strokes/lather.yaml", "  - Scrub your thumbs and fingertips.", f"  - {step}")
-    with pytest.raises(ContentError) as caught:
-        build(load_booklet(handwash), BuildOptions(format="cards", card="business"))
-    line = caught.value.lines()[0]
+    line = first_business_card_error(handwash)
     assert line.endswith(  # the step that does not fit, on its own line
         "strokes/lather.yaml:12:5: error: steps[2]: card 'Lather' does not fit a business card even at 7 pt from "
         "here on; shorten this text or give steps a 'short' form"
@@ -197,9 +202,7 @@ def test_each_card_is_laid_out_once_where_the_choice_already_fitted_it(monkeypat
 def test_an_overlong_card_steps_label_is_blamed_on_its_own_line(handwash: Path, edit):
     long = " ".join(["every step of this stroke, written out in full"] * 14)
     edit(handwash / "booklet.yaml", "theme:", f'labels:\n  card_steps: "{{name}}: {long}"\ntheme:')
-    with pytest.raises(ContentError) as caught:
-        build(load_booklet(handwash), BuildOptions(format="cards", card="business"))
-    line = caught.value.lines()[0]
+    line = first_business_card_error(handwash)
     assert ":39:" in line, line  # the label's own line, not a step's
     assert "labels.card_steps: card 'Lather': its title takes" in line, line
     assert line.endswith("lines of a business card even at 7 pt (2 at most); shorten it")
