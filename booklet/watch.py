@@ -7,7 +7,8 @@ Every rebuild writes all of the build's files (cards with separate backs: both)
 through write.write_files. A save that leaves the content as it was (an editor's
 autosave, a touch, trailing spaces YAML ignores) gives the same booklet record,
 and a booklet build is a pure function of that record, the options and the other
-files of the folder: then the last build's files are written again, unbuilt.
+files of the folder: then the last build's files are written again, unbuilt. A PDF/A-3
+edition carries the YAML files' own bytes, so for it the YAML files count as other files.
 """
 
 from __future__ import annotations

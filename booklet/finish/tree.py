@@ -35,7 +35,7 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     problems = [f"figure without alternate text on page {_first_page(e)}" for e in elements if _needs_alt(e)]
     tree = _Tree()
     tree_ref = doc.Reference(tree)
-    known = _Known(doc, placed)
+    known = _Known(doc, pages, placed)
     refs = known.refs
     holder = {id(root): rldoc.number(doc, tree_ref)}  # element -> the object number of the element holding it
     marks: dict[int, dict[int, int]] = {}
@@ -101,13 +101,13 @@ class _Known:
     """What every element's dictionary is written from: the elements' object numbers, the
     annotations placed (with their numbers), and each page's number and role's name bytes."""
 
-    def __init__(self, doc: Any, placed: Placed) -> None:
+    def __init__(self, doc: Any, pages: list[Any], placed: Placed) -> None:
         self.refs: dict[int, int] = {}  # id(element) -> object number
         self.placed = {
             key: [(rldoc.number(doc, annot), rldoc.number(doc, rldoc.page_ref(page))) for annot, page in found]
             for key, found in placed.items()
         }
-        self.pages = [0] + [rldoc.number(doc, rldoc.page_ref(n)) for n in range(1, len(rldoc.pages(doc)) + 1)]
+        self.pages = [0] + [rldoc.number(doc, rldoc.page_ref(n)) for n in range(1, len(pages) + 1)]
         self.roles: dict[str, bytes] = {}
 
     def role(self, role: str) -> bytes:
