@@ -168,8 +168,12 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
             if figure.measure(width, room) > fig_room + 0.5:
                 break  # the picture cannot be drawn that small
             left = [blocks.head, *intro, figure, *facts, *steps[:k]]
-            for after in ([*tips, *panels], panels, []):  # the panels stay with the steps if they can
-                if total([*steps[k:], *after]) > room or (not after and total([*steps[k:], *panels]) <= room):
+            # The panels stay with the steps if they can; else as many as fit, in their order
+            # (the stroke's key warning first), so a warning is not sent on for want of room
+            # for a caution after it.
+            kept = next(j for j in range(len(panels), -1, -1) if total([*steps[k:], *panels[:j]]) <= room)
+            for after in ([*tips, *panels], panels[:kept]):
+                if total([*steps[k:], *after]) > room:
                     continue
                 moved = [b for b in blocks.after if all(b is not a for a in after)]
                 warn = [b for b in moved if b.kind != "tip"]  # panels that missed the steps open the next spread
