@@ -89,7 +89,7 @@ def test_warm_rebuilds_after_edits_of_every_kind_are_byte_identical_to_cold_buil
     """Diagram forms replayed from an earlier document, streams compressed in an earlier
     build, parsed YAML: after each kind of edit, the watch output is a fresh process's."""
     from booklet.options import BuildOptions
-    from booklet.render import forms, streams
+    from booklet.render import forms, replay, streams
     from booklet.watch import rebuild
 
     warm_out = tmp_path / "warm.pdf"
@@ -113,6 +113,7 @@ def test_warm_rebuilds_after_edits_of_every_kind_are_byte_identical_to_cold_buil
         code = f"from booklet.build import build_booklet; build_booklet({str(shipped)!r}, output={str(cold_out)!r})"
         subprocess.run([sys.executable, "-c", code], check=True)
         assert warm_out.read_bytes() == cold_out.read_bytes(), kind
+        assert replay.last["replayed"] >= 2, kind  # the strokes the edit did not touch were not laid out again
         pages.append(_pages(cold_out.read_bytes()))
     assert dropped_badge
     assert pages[-1] > pages[-2], pages  # the last edit did change the page count
@@ -168,3 +169,29 @@ def test_a_comment_edit_rebuilds_an_edition_that_carries_its_sources(shipped: Pa
     build_booklet(shipped, output=cold, pdf_standard=("ua-1", "a-3b"))
     assert out.read_bytes() == cold.read_bytes()
     assert out.read_bytes() != first
+
+
+def test_a_replay_that_meets_another_page_state_builds_afresh(shipped: Path, tmp_path: Path):
+    """A recorded stroke whose second page would begin in another state than recorded: the replay
+    stops (render/replay.Refused) and the whole document is built afresh, to a fresh process's bytes."""
+    from booklet.options import BuildOptions
+    from booklet.render import replay
+    from booklet.watch import rebuild
+
+    out = tmp_path / "warm.pdf"
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text.replace("name: Raking\n", "name: Raking strokes\n", 1), encoding="utf-8")
+    groups = [g for _, kept in replay._kept for g in kept if len(g.pages) > 1]
+    assert groups
+    for group in groups:  # as if the second page's furniture had left another graphics state
+        group.pages[1].start = (*group.pages[1].start[:1], "another state", *group.pages[1].start[2:])
+    refused = replay.last["refused"]
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    assert replay.last["refused"] == refused + 1
+    assert replay.last["replayed"] == 0
+    cold = tmp_path / "cold.pdf"
+    code = f"from booklet.build import build_booklet; build_booklet({str(shipped)!r}, output={str(cold)!r})"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert out.read_bytes() == cold.read_bytes()

@@ -20,7 +20,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Frame,
     KeepTogether,
@@ -47,10 +46,11 @@ from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
 from booklet.render.outlines import outline
+from booklet.render.replay import GroupEnd, GroupStart, Pages, RecordingText, Refused, ReplayingDoc
 from booklet.render.sections import Context, EvenPage
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
-from booklet.render.tagging import Recorder, artifact, part, tag_story
+from booklet.render.tagging import Element, Recorder, artifact, part, tag_story
 from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
@@ -81,6 +81,42 @@ class BookletCanvas(Canvas):
         self.section: tuple[str, int, int, int] = ("", 0, 1, -1)  # see SectionMark
         self.page_tab: dict[int, int] = {}  # page -> thumb-tab position of the section on it
         self.pdf = b""  # the document's bytes, once saved
+        self.journal = None  # a stroke page's content being recorded (render/replay.py), if any
+        self.references = 0  # PDF objects made so far: a recorded page may make none but its diagrams' forms
+        made = self._doc.Reference
+
+        def counted(obj, name=None):
+            self.references += 1
+            return made(obj, name)
+
+        self._doc.Reference = counted
+
+    def beginText(self, x=0, y=0, direction=None):
+        if self.journal is not None and not self.journal.suspended:
+            return RecordingText(self, x, y, direction)
+        return super().beginText(x, y, direction)
+
+    def drawText(self, aTextObject) -> None:
+        journal = self.journal
+        if journal is None or journal.suspended:
+            super().drawText(aTextObject)
+        elif isinstance(aTextObject, RecordingText) and aTextObject._journal is journal:
+            index = len(self._code)
+            super().drawText(aTextObject)
+            journal.text(self, index, aTextObject)
+        else:  # made before this page's recording began: not repeatable
+            journal.ok = False
+            super().drawText(aTextObject)
+
+    def bookmarkPage(self, key, *args, **kwargs):
+        if self.journal is not None and not self.journal.suspended:
+            self.journal.calls.append(("bookmarkPage", (key, *args), kwargs))
+        return super().bookmarkPage(key, *args, **kwargs)
+
+    def addOutlineEntry(self, *args, **kwargs):
+        if self.journal is not None and not self.journal.suspended:
+            self.journal.calls.append(("addOutlineEntry", args, kwargs))
+        return super().addOutlineEntry(*args, **kwargs)
 
     def save(self) -> None:
         for key, (font, size, colour) in sorted(self.number_forms.items()):
@@ -101,14 +137,34 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
 
     With a recorder, the story is tagged and the marked content is recorded into it;
     ``finish`` completes the document as it is saved (booklet.finish: the structure
-    tree and metadata of a reading edition), else it gets the plain repairs.
+    tree and metadata of a reading edition), else it gets the plain repairs. In a process
+    that keeps pages (``booklet watch``), the strokes drawn last time are replayed where
+    they can be (render/replay.py); a replay that meets another state builds afresh.
     """
+    from booklet.render import replay
+
+    shared = replay.shared_inputs(plan, tags is not None) if replay.keeping() else None
+    pages = replay.pages_for(shared)
+    try:
+        data, count = _render(plan, tags, finish, pages)
+    except Refused as exc:
+        log.debug("replay refused (%s): building afresh", exc)
+        replay.reset(tags)
+        pages = Pages([])
+        data, count = _render(plan, tags, finish, pages)
+    if pages is not None:
+        replay.keep(shared, pages)
+    return data, count
+
+
+def _render(plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: Pages | None) -> tuple[bytes, int]:
+    """One layout pass: the PDF bytes and the page count."""
     booklet = plan.edition.booklet
     root = Path(booklet.root)
     look = make_look(plan.edition, plan.paper, root)
     ctx = Context(plan, look, root)
     offset = sheet_offset(plan)
-    doc = BaseDocTemplate(
+    doc = ReplayingDoc(
         io.BytesIO(),  # never written to: the canvas keeps its bytes (BookletCanvas.save)
         pagesize=(look.page_w + 2 * offset, look.page_h + 2 * offset),
         title=plain(booklet.title),
@@ -123,20 +179,22 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
         displayDocTitle=1,
         initialFontName=look.fonts.regular,
     )
+    doc.pages = pages
     doc.addPageTemplates(templates(plan, look))
     if tags is not None:
         tags.root.part("cover", "Sect")  # drawn by the cover's page template, read first
     try:
         with cycles_uncollected():
-            doc.build(story(plan, ctx, tags), canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
+            flow = story(plan, ctx, tags, grouped=pages is not None)
+            doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
         raise ContentError.at(
             ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
         ) from None
-    data, pages = doc.canv.pdf, doc.page
+    data, count = doc.canv.pdf, doc.page
     del doc  # its pages and objects can go before the bytes are framed
-    return identified(framed(data)), pages
+    return identified(framed(data)), count
 
 
 @contextmanager
@@ -157,7 +215,8 @@ def cycles_uncollected() -> Iterator[None]:
             gc.enable()
 
 
-def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
+def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool = False) -> list:
+    """The plan's sections as flowables; ``grouped``: each stroke between the markers render/replay.py reads."""
     flow: list = [NextPageTemplate("body"), PageBreak()]
     body = [s for s in plan.sections if s.kind != "cover"]
     columns = ctx.look.columns > 1
@@ -171,19 +230,32 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             flow.append(CondPageBreak(run_on_room(content, ctx.look)))  # short sections share a page
         elif i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
+        following = body[i + 1] if i + 1 < len(body) else None
+        # A stroke starts after a page break; it is a group of its own when the next section starts after one too.
+        group = grouped and section.kind == "stroke" and (following is None or starts_page(following, section))
+        sect = tags.root.add("Sect", title=plain(section.title)) if tags else Element("Sect")
+        end = GroupEnd()
+        if group:
+            flow.append(GroupStart(section, sect, end))
         if section.kind == "stroke" and not columns:
             flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
         flow.append(section_mark(section, plan, columns))
         while content and isinstance(content[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             content.pop()
-        following = body[i + 1] if i + 1 < len(body) else None
         if section.kind in BALANCED and not (following and runs_on(following, section)):
             content = balanced(
                 content, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in content], ctx.look.frame_h
             )
-        flow += tag_story(content, tags.root.add("Sect", title=plain(section.title))) if tags else content
+        flow += tag_story(content, sect) if tags else content
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
+        if group:
+            flow.append(end)
     return flow
+
+
+def starts_page(section: Section, before: Section) -> bool:
+    """Whether a section starts after a page break of the story (not run on; not notes, which break as they need)."""
+    return not runs_on(section, before) and section.kind != "notes"
 
 
 def run_on_room(content: list, look: Look) -> float:
