@@ -113,6 +113,17 @@ class BookletCanvas(Canvas):
             self.journal.calls.append(("bookmarkPage", (key, *args), kwargs))
         return super().bookmarkPage(key, *args, **kwargs)
 
+    def doForm(self, name) -> None:
+        super().doForm(name)
+        if self.journal is not None and not self.journal.suspended:
+            self.journal.named(len(self._code) - 1, name)
+
+    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None, relative=1, **kwargs):
+        if self.journal is None or self.journal.suspended:
+            return super().linkRect(contents, destinationname, Rect, addtopage, name, relative, **kwargs)
+        rect = self._absRect(Rect, relative)  # the call is repeated where no transformation is in effect
+        return self.journal.link(self, (contents, destinationname, rect, addtopage, name, 0), kwargs)
+
     def addOutlineEntry(self, *args, **kwargs):
         if self.journal is not None and not self.journal.suspended:
             self.journal.calls.append(("addOutlineEntry", args, kwargs))
@@ -185,7 +196,7 @@ def _render(plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: P
         tags.root.part("cover", "Sect")  # drawn by the cover's page template, read first
     try:
         with cycles_uncollected():
-            flow = story(plan, ctx, tags, grouped=pages is not None)
+            flow = story(plan, ctx, tags, pages is not None)
             doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
@@ -216,10 +227,13 @@ def cycles_uncollected() -> Iterator[None]:
 
 
 def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool = False) -> list:
-    """The plan's sections as flowables; ``grouped``: each stroke between the markers render/replay.py reads."""
+    """The plan's sections as flowables; ``grouped``: each run of sections from one page break of the
+    story to the next between the markers render/replay.py records and replays."""
     flow: list = [NextPageTemplate("body"), PageBreak()]
     body = [s for s in plan.sections if s.kind != "cover"]
     columns = ctx.look.columns > 1
+    groups = page_groups(body) if grouped else {}
+    marker: GroupStart | None = None
     for i, section in enumerate(body):
         template = (
             "back" if section.kind == "back-cover" else "columns" if columns and section.kind == "stroke" else "body"
@@ -230,27 +244,52 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool 
             flow.append(CondPageBreak(run_on_room(content, ctx.look)))  # short sections share a page
         elif i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
-        following = body[i + 1] if i + 1 < len(body) else None
-        # A stroke starts after a page break; it is a group of its own when the next section starts after one too.
-        group = grouped and section.kind == "stroke" and (following is None or starts_page(following, section))
         sect = tags.root.add("Sect", title=plain(section.title)) if tags else Element("Sect")
-        end = GroupEnd()
-        if group:
-            flow.append(GroupStart(section, sect, end))
+        if i in groups:
+            sections = body[i : groups[i]]
+            marker = GroupStart((tuple(sections), *(reads(s, plan) for s in sections)), [], GroupEnd())
+            flow.append(marker)
+        if marker is not None:
+            marker.sects.append(sect)
         if section.kind == "stroke" and not columns:
             flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
         flow.append(section_mark(section, plan, columns))
         while content and isinstance(content[-1], Spacer):  # a trailing spacer could spill onto a page of its own
             content.pop()
+        following = body[i + 1] if i + 1 < len(body) else None
         if section.kind in BALANCED and not (following and runs_on(following, section)):
             content = balanced(
                 content, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in content], ctx.look.frame_h
             )
         flow += tag_story(content, sect) if tags else content
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
-        if group:
-            flow.append(end)
+        if marker is not None and (following is None or starts_page(following, section)):
+            flow.append(marker.end)
+            marker = None
     return flow
+
+
+def page_groups(body: list[Section]) -> dict[int, int]:
+    """Runs of sections from one page break of the story to the next, as {first index: index after the last};
+    a run with notes is left out (its pages are counted where they land)."""
+    starts = [i for i, s in enumerate(body) if i == 0 or starts_page(s, body[i - 1])]
+    runs = dict(zip(starts, [*starts[1:], len(body)], strict=True))
+    return {a: b for a, b in runs.items() if all(s.kind != "notes" for s in body[a:b])}
+
+
+def reads(section: Section, plan: Plan) -> object:
+    """What a section's builder reads from the plan besides its own section and what every section's pages
+    are made from (render/replay.shared_inputs: the plan without its sections, the booklet without its
+    strokes): the outline for the contents, strokes' names and cautions for the cautions, their names and
+    pressure for the routine. A builder that reads more of the plan must say so here."""
+    strokes = plan.edition.booklet.strokes
+    if section.kind == "contents":
+        return tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
+    if section.kind == "cautions":
+        return tuple((s.id, s.name, s.cautions) for s in strokes)
+    if section.kind == "routine":
+        return tuple((s.id, s.name, s.pressure) for s in strokes)
+    return None
 
 
 def starts_page(section: Section, before: Section) -> bool:

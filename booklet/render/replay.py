@@ -96,6 +96,17 @@ class Form:
         return f"/{canv._doc.getXObjectName(name)} Do"
 
 
+@dataclass(frozen=True)
+class Named:
+    """A form placed by its name: placed again so (canv.doForm)."""
+
+    name: str
+
+    def code(self, canv: Any) -> str:
+        canv.doForm(self.name)
+        return canv._code.pop()
+
+
 @dataclass
 class Page:
     """One page's content as drawn, and what drawing it changed that is not in its code."""
@@ -113,12 +124,12 @@ class Page:
 
 @dataclass
 class Group:
-    """A stroke's pages as recorded: replayable when its section and shared inputs are equal."""
+    """A run of sections' pages as recorded: replayable when its key and shared inputs are equal."""
 
-    section: Any
+    key: Any  # its sections and what their builders read of the plan (render/booklet.reads)
     first: int  # page number of its first page
     pages: list[Page]
-    sect: Element  # its structure element, as drawn (a copy: the finisher prunes the live one)
+    sects: list[Element]  # its sections' structure elements, as drawn (copies: the finisher prunes the live ones)
 
 
 # -- recording ----------------------------------------------------------------------------
@@ -150,12 +161,14 @@ class Journal:
     def __init__(self) -> None:
         self.runs = 0  # text runs encoded on this page (all must be in drawn text objects)
         self.placed = 0  # of those, the ones in text objects drawn on the page
-        self.special: dict[int, Text | Form] = {}  # code index -> the part to make again
+        self.special: dict[int, Text | Form | Named] = {}  # code index -> the part to make again
         self.calls: list[tuple[str, tuple, dict]] = []
         self.ok = True
         self.suspended = 0  # inside a form's painting: its code and text are the form's, not the page's
         self.exempt = 0  # PDF objects made by those paintings (every other new object is a refusal)
         self.forms: list[str] = []  # the forms placed, in order
+        self.links = 0  # link annotations made (each a call to repeat) ...
+        self.annotated = 0  # ... and those of them on the page
 
     def text(self, canv: Any, index: int, tx: RecordingText) -> None:
         if self.runs - tx._seen != len(tx._runs):  # another text object encoded text meanwhile
@@ -172,6 +185,24 @@ class Journal:
             runs.append((at, parts[at][len(out) :], run))
         self.special[index] = Text(parts, tuple(runs))
 
+    def named(self, index: int, name: str) -> None:
+        """A form placed by name (a page number's, defined when the document is saved)."""
+        self.special[index] = Named(name)
+        self.forms.append(name)
+
+    def link(self, canv: Any, args: tuple, kwargs: dict) -> Any:
+        """Make a link annotation, noting it as a call to repeat (positions made absolute first)."""
+        made, count, refs = canv.references, canv._annotationCount, len(canv._annotationrefs)
+        self.suspended += 1
+        try:
+            return canv.linkRect(*args, **kwargs)
+        finally:
+            self.suspended -= 1
+            self.exempt += canv.references - made
+            self.links += canv._annotationCount - count
+            self.annotated += len(canv._annotationrefs) - refs
+            self.calls.append(("linkRect", args, kwargs))
+
     def form(self, canv: Any, drawing: Any) -> None:
         """Place a diagram's form, noting it (forms.Reused.draw calls this while recording)."""
         from booklet.render.forms import _FORMS, form_for
@@ -184,8 +215,7 @@ class Journal:
             self.suspended -= 1
             self.exempt += canv.references - made
         new = len(canv.__dict__.get(_FORMS, {})) > known
-        canv.doForm(name)
-        self.forms.append(name)
+        canv.doForm(name)  # noted as Named, then as the Form it is
         self.special[len(canv._code) - 1] = Form(drawing, new)
 
 
@@ -248,8 +278,14 @@ class Pages:
         start, page_of, page_tab, number_forms, made = self.before
         ok = journal.ok and journal.runs == journal.placed and canv.references - journal.exempt == made
         now = _local(doc, canv)
-        unchanged = now[4:6] == page.start[4:6] and now[7] == page.start[7] and now[9:] == page.start[9:]
-        ok = ok and unchanged and now[8] == page.start[8] + tuple(journal.forms)  # nothing a replay cannot repeat
+        start_state = page.start
+        unchanged = now[4:6] == start_state[4:6] and now[9:11] == start_state[9:11]
+        made_here = (
+            now[7] == start_state[7] + journal.annotated
+            and now[8] == start_state[8] + tuple(journal.forms)
+            and now[11] == start_state[11] + journal.links
+        )
+        ok = ok and unchanged and made_here  # nothing a replay cannot repeat
         ok = ok and not hasattr(doc, "_nextFrameIndex")
         if not ok:
             self.group = None  # this stroke stays unrecorded
@@ -265,7 +301,7 @@ class Pages:
         self.page = None
         if self.closing:
             marker, first, pages = self.group
-            self.made.append(Group(marker.section, first, pages, _copy(marker.sect, 0)))
+            self.made.append(Group(marker.key, first, pages, [_copy(e, 0) for e in marker.sects]))
             self.group, self.closing = None, False
 
     def flowable(self, doc: Any, flowables: list) -> bool:
@@ -283,7 +319,7 @@ class Pages:
         del flowables[0]
         if self.group is not None:  # the last one did not close as a group must
             self.group, self.closing = None, False
-        recorded = next((g for g in self.kept if g.section == f.section), None)
+        recorded = next((g for g in self.kept if g.key == f.key), None)
         if recorded is not None and self._replayable(doc, recorded):
             end = flowables.index(f.end)
             del flowables[: end + 1]
@@ -320,10 +356,15 @@ class Pages:
             canv.number_forms.update(page.number_forms)
             _restore(doc, canv, page.end, shift)
         _set_next_template(doc, group.pages[-1].end[-1])
-        _fill(marker.sect, group.sect, shift)
-        carried = Group(group.section, group.first + shift, group.pages, group.sect)
+        if len(marker.sects) != len(group.sects):
+            raise Refused("a run of sections with another number of sections")  # equal keys: never
+        for target, recorded in zip(marker.sects, group.sects, strict=True):
+            _fill(target, recorded, shift)
+        carried = Group(group.key, group.first + shift, group.pages, group.sects)
         if shift:
-            carried = Group(group.section, group.first + shift, _shifted(group.pages, shift), _copy(group.sect, shift))
+            carried = Group(
+                group.key, group.first + shift, _shifted(group.pages, shift), [_copy(e, shift) for e in group.sects]
+            )
         self.made.append(carried)
         self.closing = False
         self.replayed += 1
@@ -438,11 +479,11 @@ class GroupEnd(ActionFlowable):
 
 
 class GroupStart(ActionFlowable):
-    """Before a stroke's first flowable, just after its page break: replay it, or record it."""
+    """Before a run of sections' first flowable, just after its page break: replay it, or record it."""
 
-    def __init__(self, section: Any, sect: Element, end: GroupEnd):
+    def __init__(self, key: Any, sects: list[Element], end: GroupEnd):
         super().__init__()
-        self.section, self.sect, self.end = section, sect, end
+        self.key, self.sects, self.end = key, sects, end  # what its pages are made from; its sections' elements
 
     def apply(self, doc: Any) -> None:  # handled by ReplayingDoc; never reached
         pass
@@ -531,9 +572,19 @@ def keep(shared: Any, pages: Pages) -> None:
 
 
 def _diagrams_all_kept() -> bool:
-    """True while the diagram cache never dropped a drawing: an equal diagram is then the same object,
-    so a replayed stroke shares a form with another exactly when a fresh build would."""
+    """True while the diagram cache has dropped no drawing since the recordings were made: an equal
+    diagram is then the same object, so a replayed stroke shares a form with another exactly when a
+    fresh build would. The cache drops drawings only when full, or all at once when cleared (which
+    resets its counts: fewer entries or misses than at the last build means a clear, and every
+    recording goes)."""
     from booklet.illustrate.diagram import _diagram
 
     info = _diagram.cache_info()
+    was = _diagram_counts[0] if _diagram_counts else (0, 0)
+    _diagram_counts[:] = [(info.currsize, info.misses)]
+    if info.currsize < was[0] or info.misses < was[1]:
+        forget()
     return info.maxsize is None or info.currsize < info.maxsize
+
+
+_diagram_counts: list[tuple[int, int]] = []  # the diagram cache's size and misses when last looked at
