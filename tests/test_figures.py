@@ -238,7 +238,9 @@ def test_inside_reads_edges_by_height_with_the_same_answers(name):
     """Edges filed by height answer exactly as reading every edge, at band edges, outline corners and off the body."""
     fig = FIGURES[name]
     corners = {p[1] for edge in fig.edges for p in edge}
-    heights = sorted({k / 97 for k in range(-3, 101)} | corners | {y + 1e-9 for y in corners} | {y - 1e-9 for y in corners})
+    heights = sorted(
+        {k / 97 for k in range(-3, 101)} | corners | {y + 1e-9 for y in corners} | {y - 1e-9 for y in corners}
+    )
     xs = [k / 41 for k in range(-2, 44)] + [p[0] for edge in fig.edges for p in edge][::3]
     answers = {True: 0, False: 0}
     for margin in (0.0, 0.004, 0.02, 0.08):
@@ -247,7 +249,8 @@ def test_inside_reads_edges_by_height_with_the_same_answers(name):
                 got = fig.inside((x, y), margin)
                 assert got == _inside_by_every_edge(fig, (x, y), margin), (name, x, y, margin)
                 answers[got] += 1
-    assert answers[True] > 500 and answers[False] > 500  # both answers were tested, many times
+    assert answers[True] > 500  # both answers were tested, many times
+    assert answers[False] > 500
 
 
 @pytest.mark.parametrize("name", [n for n in FIGURE_NAMES if FIGURES[n].drawn])

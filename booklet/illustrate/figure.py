@@ -108,7 +108,7 @@ class Figure:
         return True
 
     def crossings(self, y: float) -> list[float]:
-        """A height -> the x of every outline edge crossing it (what ``crossings(self.outline, y)`` gives, in no set order)."""
+        """A height -> the x of every outline edge crossing it: ``crossings(self.outline, y)``, in no set order."""
         out = []
         for (x0, y0), (x1, y1) in self._bands.at(y):
             if (y0 > y) != (y1 > y):
