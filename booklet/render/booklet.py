@@ -109,7 +109,7 @@ class BookletCanvas(Canvas):
 
     def bookmarkPage(self, key, *args, **kwargs):
         if self.journal is not None and not self.journal.suspended:
-            self.journal.calls.append(("bookmarkPage", (key, *args), kwargs))
+            self.journal.call(self, "bookmarkPage", (key, *args), kwargs)
         return super().bookmarkPage(key, *args, **kwargs)
 
     def doForm(self, name) -> None:
@@ -125,7 +125,7 @@ class BookletCanvas(Canvas):
 
     def addOutlineEntry(self, *args, **kwargs):
         if self.journal is not None and not self.journal.suspended:
-            self.journal.calls.append(("addOutlineEntry", args, kwargs))
+            self.journal.call(self, "addOutlineEntry", args, kwargs)
         return super().addOutlineEntry(*args, **kwargs)
 
     def showPage(self) -> None:

@@ -115,7 +115,7 @@ class Page:
     template: str
     start: tuple  # the page-local state drawing began in (see _local)
     parts: list = field(default_factory=list)  # str | Text | Form, in order
-    calls: list = field(default_factory=list)  # (canvas method, args, kwargs): bookmarks, outline entries
+    calls: list = field(default_factory=list)  # (before part, canvas method, args, kwargs): bookmarks, outlines, links
     page_of: dict = field(default_factory=dict)
     page_tab: dict = field(default_factory=dict)
     number_forms: dict = field(default_factory=dict)
@@ -143,6 +143,7 @@ class RecordingText(PDFTextObject):
         self._journal = canvas.journal
         self._runs: list[tuple[int, str, Any]] = []
         self._seen = self._journal.runs
+        self._events = self._journal.events
 
     def _formatText(self, text: Any) -> str:
         fresh = self._curSubset == -1
@@ -162,7 +163,8 @@ class Journal:
         self.runs = 0  # text runs encoded on this page (all must be in drawn text objects)
         self.placed = 0  # of those, the ones in text objects drawn on the page
         self.special: dict[int, Text | Form | Named] = {}  # code index -> the part to make again
-        self.calls: list[tuple[str, tuple, dict]] = []
+        self.calls: list[tuple[int, str, tuple, dict]] = []  # (code index it came before, method, args, kwargs)
+        self.events = 0  # forms placed and calls made: a text object drawn across one is not repeatable
         self.ok = True
         self.suspended = 0  # inside a form's painting: its code and text are the form's, not the page's
         self.exempt = 0  # PDF objects made by those paintings (every other new object is a refusal)
@@ -171,7 +173,7 @@ class Journal:
         self.annotated = 0  # ... and those of them on the page
 
     def text(self, canv: Any, index: int, tx: RecordingText) -> None:
-        if self.runs - tx._seen != len(tx._runs):  # another text object encoded text meanwhile
+        if self.runs - tx._seen != len(tx._runs) or self.events != tx._events:  # something else happened meanwhile
             self.ok = False
         self.placed += len(tx._runs)
         if not tx._runs:
@@ -189,10 +191,17 @@ class Journal:
         """A form placed by name (a page number's, defined when the document is saved)."""
         self.special[index] = Named(name)
         self.forms.append(name)
+        self.events += 1
+
+    def call(self, canv: Any, name: str, args: tuple, kwargs: dict) -> None:
+        """A canvas call to repeat where it was made: before the page's next line of code."""
+        self.calls.append((len(canv._code), name, args, kwargs))
+        self.events += 1
 
     def link(self, canv: Any, args: tuple, kwargs: dict) -> Any:
         """Make a link annotation, noting it as a call to repeat (positions made absolute first)."""
         made, count, refs = canv.references, canv._annotationCount, len(canv._annotationrefs)
+        self.call(canv, "linkRect", args, kwargs)
         self.suspended += 1
         try:
             return canv.linkRect(*args, **kwargs)
@@ -201,7 +210,6 @@ class Journal:
             self.exempt += canv.references - made
             self.links += canv._annotationCount - count
             self.annotated += len(canv._annotationrefs) - refs
-            self.calls.append(("linkRect", args, kwargs))
 
     def form(self, canv: Any, drawing: Any) -> None:
         """Place a diagram's form, noting it (forms.Reused.draw calls this while recording)."""
@@ -292,7 +300,7 @@ class Pages:
             return
         code = canv._code
         page.parts = [journal.special.get(i, code[i]) for i in range(start, len(code))]
-        page.calls = journal.calls
+        page.calls = [(at - start, *rest) for at, *rest in journal.calls]
         page.page_of = _changed(page_of, canv.page_of)
         page.page_tab = _changed(page_tab, canv.page_tab)
         page.number_forms = _changed(number_forms, canv.number_forms)
@@ -347,10 +355,16 @@ class Pages:
                 if doc.pageTemplate.id != page.template or _local(doc, canv) != page.start:
                     raise Refused(f"page {canv.getPageNumber()} is not in the state it was recorded in")
             code = canv._code
-            for part in page.parts:
+            calls = iter(page.calls)
+            call = next(calls, None)
+            for at, part in enumerate(page.parts):
+                while call is not None and call[0] == at:  # made before this line: in the recorded order
+                    getattr(canv, call[1])(*call[2], **call[3])
+                    call = next(calls, None)
                 code.append(part if type(part) is str else part.code(canv))
-            for name, args, kwargs in page.calls:
-                getattr(canv, name)(*args, **kwargs)
+            while call is not None:
+                getattr(canv, call[1])(*call[2], **call[3])
+                call = next(calls, None)
             canv.page_of.update((key, p + shift) for key, p in page.page_of.items())
             canv.page_tab.update((p + shift, tab) for p, tab in page.page_tab.items())
             canv.number_forms.update(page.number_forms)
@@ -405,7 +419,10 @@ def _restore(doc: Any, canv: Any, end: tuple, shift: int) -> None:
         canv.tags.page, canv.tags.next_mcid = canv.getPageNumber(), marks[1]
     if marks is not None:
         canv.tags.open = marks[2]
-    doc.frame = doc.pageTemplate.frames[frame]
+    if doc.frame is not doc.pageTemplate.frames[frame]:  # the page ended in a later frame (a column): begun so
+        doc.frame = doc.pageTemplate.frames[frame]
+        doc.frame._leftExtraIndent, doc.frame._rightExtraIndent = doc._leftExtraIndent, doc._rightExtraIndent
+        doc.frame._frameBGs = doc._frameBGs
     doc._curPageFlowableCount = count
 
 
