@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 
 import pikepdf
+import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from booklet.finish import finish_plain, rldoc
+from booklet.finish.output import page_shown
 from booklet.fonts import register_family
+from booklet.render.settings import render_settings
 
 
-def saved(draw, *, font: str) -> bytes:
+def saved(draw, *, font: str, packed: bool = False) -> bytes:
     buffer = io.BytesIO()
-    canv = Canvas(buffer, invariant=1, pageCompression=1, initialFontName=font)
-    draw(canv)
-    canv.showPage()
-    finish_plain(canv)
-    canv.save()
+    with render_settings() if packed else contextlib.nullcontext():
+        canv = Canvas(buffer, invariant=1, pageCompression=1, initialFontName=font)
+        draw(canv)
+        canv.showPage()
+        if packed:  # as a booklet's canvas does: the page's operators compressed when it is shown
+            page_shown(canv)
+            assert canv._doc.Pages.pages[0].stream is None
+        finish_plain(canv)
+        canv.save()
     return buffer.getvalue()
 
 
@@ -55,7 +63,8 @@ def test_a_subset_is_tagged_from_its_bytes_and_its_map_names_no_null_code():
     assert sum(counts) == len(re.findall(rb"<[0-9A-Fa-f]{2}> <[0-9A-Fa-f]{4}>", cmap))
 
 
-def test_an_unembedded_font_no_content_selects_is_dropped_and_a_selected_one_kept():
+@pytest.mark.parametrize("packed", [False, True])
+def test_an_unembedded_font_no_content_selects_is_dropped_and_a_selected_one_kept(packed: bool):
     regular = register_family("NotoSans").regular
 
     def draw(canv):
@@ -63,9 +72,9 @@ def test_an_unembedded_font_no_content_selects_is_dropped_and_a_selected_one_kep
         canv.setFont(regular, 12)
         canv.drawString(72, 720, "on the page")
 
-    names = [name for name, _, _ in fonts_of(saved(draw, font=regular))]
+    names = [name for name, _, _ in fonts_of(saved(draw, font=regular, packed=packed))]
     assert not any("Courier" in n for n in names)
-    kept = [name for name, _, _ in fonts_of(saved(lambda canv: None, font="Helvetica"))]
+    kept = [name for name, _, _ in fonts_of(saved(lambda canv: None, font="Helvetica", packed=packed))]
     assert kept == ["/Helvetica"], "the initial font is selected by the page's preamble: it stays"
 
 

@@ -51,6 +51,34 @@ def test_a_text_only_build_leaves_web_mail_and_svg_libraries_unloaded(tmp_path: 
     # names from booklet.lint_checks).
     for name in ("booklet.lint", "booklet.readability"):
         assert name not in modules, name
+    # ReportLab imports PIL's image module at its top; the command line installs it unread
+    # (booklet/deferred.py), so without images PIL's C core and tag tables never load.
+    for name in ("PIL._imaging", "PIL.ExifTags", "PIL.TiffTags", "PIL.ImageMode"):
+        assert name not in modules, name
+
+
+def test_a_build_with_an_image_loads_pil_at_the_image(handwash: Path, edit, tmp_path: Path):
+    from PIL import Image
+
+    (handwash / "images").mkdir()
+    Image.new("RGB", (40, 30), "#3a7").save(handwash / "images" / "soap.png")
+    edit(handwash / "strokes/lather.yaml", "tips:", "illustration: {image: images/soap.png, alt: A bar of soap}\ntips:")
+    code, modules = loaded_by("build", str(handwash), "-o", str(tmp_path / "out.pdf"))
+    assert code in (0, None)
+    assert "PIL._imaging" in modules
+    assert b"/Subtype /Image" in (tmp_path / "out.pdf").read_bytes()  # the picture itself is in the PDF
+
+
+def test_the_deferred_image_module_is_pils_own_once_used():
+    probe = (
+        "import sys, booklet.deferred, reportlab.lib.utils as u; from PIL import Image;"
+        "assert 'PIL._imaging' not in sys.modules; im = Image.new('RGB', (2, 2));"
+        "assert u._isPILImage(im) and Image is sys.modules['PIL.Image'] and type(Image).__name__ == 'module';"
+        "print(Image.__file__)"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip().endswith("Image.py")
 
 
 def test_help_and_listing_load_no_pdf_library():

@@ -18,6 +18,14 @@ _STARTXREF = re.compile(rb"startxref\n(\d+)\n%%EOF\n?$")
 _SECTION = re.compile(rb"xref\n0 (\d+)\n")
 
 
+def needs_eol(obj: bytes) -> int | None:
+    """One indirect object as ReportLab formats it -> where its EOL goes (before ``endstream``), or None.
+
+    Always for a stream: data that happens to end in a newline byte still needs its own EOL.
+    """
+    return len(obj) - len(_TAIL) if obj.endswith(_TAIL) else None
+
+
 def framed(data: bytes) -> bytes:
     """``data`` with an EOL between every stream's data and its ``endstream``."""
     found = _STARTXREF.search(data, len(data) - 64)
@@ -32,7 +40,6 @@ def framed(data: bytes) -> bytes:
     rows = [data[first + 20 * i : first + 20 * i + 20] for i in range(count)]
     offsets = [int(row[:10]) for row in rows[1:]]
     ends = [*offsets[1:], xref]
-    # Always: data that happens to end in a newline byte still needs its own EOL after it.
     cuts = [end - len(_TAIL) for end in ends if data.endswith(_TAIL, 0, end)]
     if not cuts:
         return data

@@ -94,9 +94,6 @@ def _fonts_used(doc: Any) -> set[str]:
         if id(owner) in seen:
             continue
         seen.add(id(owner))
-        stream = getattr(owner, "stream", None) or ""
-        if isinstance(stream, bytes):
-            stream = stream.decode("latin-1")
-        used.update(_USES_FONT.findall(stream))
+        used.update(_USES_FONT.findall(rldoc.content_text(owner)))
         todo += [x for x in rldoc.forms(doc, owner) if hasattr(x, "stream")]
     return used

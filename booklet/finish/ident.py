@@ -24,3 +24,11 @@ def identified(data: bytes) -> bytes:
         raise ValueError("not a PDF as ReportLab writes it: no /ID in the trailer")
     digest = hashlib.md5(data, usedforsecurity=False).hexdigest().encode()
     return data[: found.start(1)] + digest + b"><" + digest + data[found.end(2) :]
+
+
+def with_digest(trailer: bytes, digest: bytes) -> bytes:
+    """ReportLab's trailer -> the same trailer with both halves of its /ID set to ``digest`` (32 hex digits)."""
+    found = _ID.search(trailer)
+    if found is None:
+        raise ValueError("not a PDF trailer as ReportLab writes it: no /ID")
+    return trailer[: found.start(1)] + digest + b"><" + digest + trailer[found.end(2) :]

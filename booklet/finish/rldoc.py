@@ -15,14 +15,45 @@ objects (reportlab.pdfbase.pdfdoc, as in ReportLab 5.1). What it relies on:
 - ``doc.delayedFonts`` holds the TrueType fonts whose subsets become font objects when the
   document is saved (``TTFont.addObjects``); realising them here first, as ``GetPDFData``
   would, lets their names and maps be finished before anything is written;
-- ``doc.info`` is the PDFInfo object written as the document information dictionary.
+- ``doc.info`` is the PDFInfo object written as the document information dictionary;
+- a page just shown is ``doc.Pages.pages[-1]``, its operators in ``page.stream`` (text),
+  turned into a ``Contents`` stream by ``PDFPage.check_format`` unless it has one already;
+  a PDFStream whose dictionary has a /Filter is written as it is, unfiltered again;
+- ``write`` does what ``PDFDocument.GetPDFData`` and ``format`` do (same steps, same
+  order, so the same bytes), with each piece handed to a file as it is formatted:
+  ``numberToId``/``idToObject`` give the objects in number order (new ones may be
+  registered while formatting), ``idToOffset`` is what the cross-reference table is
+  formatted from, ``encrypt``, ``Outlines``, ``signature``, ``ID()`` and ``_pdfVersion``
+  as there.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import zlib
+from typing import Any, Protocol
 
-from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFDictionary, PDFObjectReference
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (
+    LinkAnnotation,
+    PDFArray,
+    PDFCrossReferenceTable,
+    PDFDictionary,
+    PDFFile,
+    PDFIndirectObject,
+    PDFName,
+    PDFObjectReference,
+    PDFStream,
+    PDFTrailer,
+)
+
+
+class Sink(Protocol):
+    """Where ``write`` puts a document (booklet.finish.output.File)."""
+
+    def add(self, piece: bytes) -> int: ...  # write a piece; the offset where it begins
+
+    def close(self, trailer: bytes) -> bytes: ...  # write the trailer; the whole file
 
 
 def document(canv: Any) -> Any:
@@ -96,3 +127,86 @@ def info(doc: Any) -> Any:
 
 def set_info(doc: Any, replacement: Any) -> None:
     doc.info = replacement
+
+
+class _PackedPage(PDFStream):
+    """A page's operators compressed when the page was shown; written as the save would have, then let go."""
+
+    def __init__(self, packed: bytes) -> None:
+        super().__init__(PDFDictionary({"Filter": PDFArray([PDFName(pdfdoc.PDFZCompress.pdfname)])}), packed)
+        self.__Comment__ = "page stream"
+
+    def format(self, document: Any) -> bytes:
+        formatted = super().format(document)
+        self.content = b""  # formatted once, at the top level: its bytes are in the file now
+        return formatted
+
+
+def pack_page(canv: Any) -> None:
+    """Compress the operators of the page just shown now, as the save would (the same filter), and drop the text.
+
+    A long booklet otherwise keeps every page's text until it is saved (about 10 KB a page).
+    """
+    page = canv._doc.Pages.pages[-1]
+    if not page.compression or rl_config.useA85 or page.Contents or not page.stream:
+        return  # as ReportLab would write it anyway: its own path
+    page.Contents = _PackedPage(pdfdoc.PDFZCompress.encode(page.stream))
+    page.stream = None
+
+
+def content_text(owner: Any) -> str:
+    """A page's or form's operators as text, also when the page's were compressed as it was shown."""
+    contents = getattr(owner, "Contents", None)
+    if isinstance(contents, _PackedPage) and contents.content:
+        return zlib.decompress(contents.content).decode("utf8")
+    stream = getattr(owner, "stream", None) or ""
+    return stream.decode("latin-1") if isinstance(stream, bytes) else stream
+
+
+def write(canv: Any, out: Sink) -> bytes:
+    """The canvas's document (every page shown) -> its file, formatted piece by piece into ``out``; its bytes."""
+    doc = canv._doc
+    for font in doc.delayedFonts:  # GetPDFData, step by step
+        font.addObjects(doc)
+    doc.delayedFonts = []
+    doc.info.invariant = doc.invariant
+    doc.info.digest(doc.signature)
+    doc.Reference(doc.Catalog)
+    doc.Reference(doc.info)
+    doc.Outlines.prepare(doc, canv)
+    if doc.Outlines.ready < 0:
+        doc.Catalog.Outlines = None
+    doc.encrypt.prepare(doc)  # format, step by step
+    catalog, info = doc.Catalog, doc.info
+    doc.Reference(catalog)
+    doc.Reference(info)
+    encrypt = doc.encrypt.info()
+    encrypt_ref = doc.Reference(encrypt) if encrypt else None
+    if getattr(doc, "_digiSigs", None):
+        raise ValueError("a signed document is written by ReportLab's own save")
+    out.add(PDFFile(doc._pdfVersion).strings[0])  # the header, as PDFFile writes it
+    number_to_id, objects, offsets = doc.numberToId, doc.idToObject, doc.idToOffset
+    ids = []
+    counter = 1
+    while counter in number_to_id:  # new objects may be registered while formatting
+        oid = number_to_id[counter]
+        formatted = PDFIndirectObject(oid, objects[oid]).format(doc)
+        if not rl_config.invariant and rl_config.pdfComments:
+            out.add(pdfdoc.pdfdocEnc(f"% {ascii(oid)}: class {objects[oid].__class__.__name__[:50]} \n"))
+        offsets[oid] = out.add(pdfdoc.pdfdocEnc(formatted))
+        ids.append(oid)
+        counter += 1
+    if counter - 1 != len(number_to_id):
+        raise ValueError(f"object {counter} of {len(number_to_id)} is not registered")
+    xref = PDFCrossReferenceTable()
+    xref.addsection(0, ids)
+    at = out.add(xref.format(doc))
+    trailer = PDFTrailer(
+        startxref=at,
+        Size=len(number_to_id) + 1,
+        Root=doc.Reference(catalog),
+        Info=doc.Reference(info),
+        Encrypt=encrypt_ref,
+        ID=doc.ID(),
+    )
+    return out.close(trailer.format(doc))

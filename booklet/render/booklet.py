@@ -34,8 +34,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from booklet.errors import BookletError, ContentError
 from booklet.finish import PDF_VERSION, Finisher, finish_plain
-from booklet.finish.framing import framed
-from booklet.finish.ident import identified
+from booklet.finish.output import page_shown, saved
 from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
@@ -82,6 +81,10 @@ class BookletCanvas(Canvas):
         self.page_tab: dict[int, int] = {}  # page -> thumb-tab position of the section on it
         self.pdf = b""  # the document's bytes, once saved
 
+    def showPage(self) -> None:
+        super().showPage()
+        page_shown(self)  # the page's operators wait for the save compressed, not as text
+
     def save(self) -> None:
         for key, (font, size, colour) in sorted(self.number_forms.items()):
             self.beginForm(number_form(key), lowerx=-size * 8, lowery=-size, upperx=size, uppery=size * 2)
@@ -92,7 +95,7 @@ class BookletCanvas(Canvas):
         if len(self._code):  # what Canvas.save would do first: the last page is shown before finishing
             self.showPage()
         self.finish(self)  # the cycle collector is paused here too (cycles_uncollected)
-        self.pdf = self.getpdfdata()  # kept here, not copied into a file object: render_booklet takes it
+        self.pdf = saved(self)  # written piece by piece into one buffer, framed and identified: render_booklet takes it
 
 
 @with_render_settings
@@ -135,8 +138,7 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
             ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
         ) from None
     data, pages = doc.canv.pdf, doc.page
-    del doc  # its pages and objects can go before the bytes are framed
-    return identified(framed(data)), pages
+    return data, pages
 
 
 @contextmanager

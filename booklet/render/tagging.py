@@ -20,7 +20,6 @@ writes no PDF objects.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,18 +164,27 @@ def recorder(canv: Any) -> Recorder | None:
     return getattr(canv, "tags", None)
 
 
-@contextmanager
-def marked(canv: Any, target: Element | str) -> Iterator[None]:
-    """Draw inside an element (or an artifact type); a no-op on a canvas without a recorder."""
-    tags = recorder(canv)
-    if tags is None:
-        yield
-        return
-    tags.enter(canv, target)
-    try:
-        yield
-    finally:
-        tags.leave(canv)
+class marked:  # noqa: N801 - used as a function: `with marked(canv, element):`
+    """Draw inside an element (or an artifact type); a no-op on a canvas without a recorder.
+
+    A class rather than a generator context manager: it is entered for every part of
+    every flowable, and contextlib's machinery was about 3% of a long booklet's build.
+    """
+
+    __slots__ = ("canv", "target", "tags")
+
+    def __init__(self, canv: Any, target: Element | str) -> None:
+        self.canv, self.target = canv, target
+        self.tags: Recorder | None = None
+
+    def __enter__(self) -> None:
+        self.tags = recorder(self.canv)
+        if self.tags is not None:
+            self.tags.enter(self.canv, self.target)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.tags is not None:
+            self.tags.leave(self.canv)
 
 
 def artifact(canv: Any, kind: str = "Layout") -> Any:

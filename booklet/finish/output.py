@@ -1,0 +1,66 @@
+"""ReportLab's formatted pieces, one at a time -> the finished file in one buffer: framed and identified as written.
+
+``rldoc.write`` formats a document as ReportLab's ``getpdfdata`` would, but hands each
+piece (the header, every object, the cross-reference table, the trailer) to a
+``File`` here instead of keeping them all and joining them. A stream object gets its
+EOL before ``endstream`` as it arrives (framing.py's rule), offsets are counted as the
+bytes are written, and the trailer's /ID becomes the MD5 of everything written before
+it and of the trailer as ReportLab formatted it (ident.py's rule). The bytes are
+those of ``identified(framed(getpdfdata()))``; the file is held once, not five times
+(the pieces, their join, the framed copy, and the identified copy with its slices).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import Any
+
+from booklet.finish import rldoc
+from booklet.finish.framing import needs_eol
+from booklet.finish.ident import with_digest
+
+
+def page_shown(canv: Any) -> None:
+    """Call after each page is shown: its operators are compressed now, not kept as text until the save."""
+    rldoc.pack_page(canv)
+
+
+def saved(canv: Any) -> bytes:
+    """A canvas whose pages are all shown and finished -> the file's bytes, framed and identified."""
+    return rldoc.write(canv, File())
+
+
+class File:
+    """Where ``rldoc.write`` puts a document's pieces; ``close`` gives its bytes."""
+
+    def __init__(self) -> None:
+        self._buffer = io.BytesIO()  # getvalue() hands over its bytes without a copy
+        self._digest = hashlib.md5(usedforsecurity=False)
+        self.offset = 0
+
+    def add(self, piece: bytes) -> int:
+        """Write one piece (an object, the header or the table); return the offset where it begins."""
+        where = self.offset
+        cut = needs_eol(piece)
+        if cut is None:
+            self._put(piece)
+        else:
+            view = memoryview(piece)  # no copy of a large stream to insert one byte
+            self._put(view[:cut])
+            self._put(b"\n")
+            self._put(view[cut:])
+        return where
+
+    def close(self, trailer: bytes) -> bytes:
+        """Write the trailer with its identifier made from the file's bytes; return the whole file."""
+        self._digest.update(trailer)
+        self._buffer.write(with_digest(trailer, self._digest.hexdigest().encode()))
+        data = self._buffer.getvalue()
+        self._buffer = io.BytesIO()
+        return data
+
+    def _put(self, piece: bytes | memoryview) -> None:
+        self._buffer.write(piece)
+        self._digest.update(piece)
+        self.offset += len(piece)
