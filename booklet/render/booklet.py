@@ -32,7 +32,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet import warm
+import booklet.warm as warm
 from booklet.errors import BookletError, ContentError
 from booklet.finish import PDF_VERSION, Finisher, finish_plain
 from booklet.finish.output import page_shown, saved
