@@ -390,6 +390,9 @@ class Pages:
             raise Refused("a run of sections with another number of sections")  # equal keys: never
         for target, recorded in zip(marker.sects, group.sects, strict=True):
             _fill(target, recorded, shift)
+            if canv.tags is not None:  # boxes on the page still open go when it is shown, as drawn ones do
+                page = canv.getPageNumber()
+                canv.tags.boxed += [e for e in target.walk() if e.boxes and any(b[0] == page for b in e.boxes)]
         carried = Group(group.key, group.first + shift, group.pages, group.sects)
         if shift:
             carried = Group(
