@@ -32,7 +32,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet import warm
 from booklet.errors import BookletError, ContentError
 from booklet.finish import PDF_VERSION, Finisher, finish_plain
 from booklet.finish.output import page_shown, saved
@@ -52,6 +51,7 @@ from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
 from booklet.render.tagging import Recorder, artifact, part, tag_story
 from booklet.render.tagging import section as tagged_section
+from booklet.warm import keeps
 
 BUILDERS = {
     "contents": sections.contents,
@@ -164,7 +164,7 @@ def cycles_uncollected() -> Iterator[None]:
         yield
     finally:
         if was:
-            if not warm.keeps():
+            if not keeps():
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
