@@ -9,7 +9,6 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Flowable
 
-from booklet import warm
 from booklet.build import BuildOptions, build, load_booklet
 from booklet.render import booklet as render
 from booklet.render.booklet import cycles_uncollected
@@ -82,7 +81,7 @@ def _made_inside() -> object:
 
 def test_a_one_off_process_leaves_what_the_layout_made_in_the_oldest_generation(monkeypatch):
     """No young collection then walks everything the build made (2% of a long build); it stays collectable."""
-    monkeypatch.setattr(warm, "_again", False)
+    monkeypatch.setattr(render.warm, "_again", False)
     gc.collect()
     made = _made_inside()
     assert any(o is made for o in gc.get_objects(generation=2))
@@ -91,7 +90,7 @@ def test_a_one_off_process_leaves_what_the_layout_made_in_the_oldest_generation(
 
 
 def test_a_process_that_builds_again_collects_as_before(monkeypatch):
-    monkeypatch.setattr(warm, "_again", True)
+    monkeypatch.setattr(render.warm, "_again", True)
     gc.collect()
     made = _made_inside()
     assert not any(o is made for o in gc.get_objects(generation=2))

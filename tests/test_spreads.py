@@ -104,16 +104,7 @@ def test_each_stroke_title_and_all_its_steps_lie_on_one_spread(built, audience: 
                 assert any(spread[0] <= p <= spread[1] for p in found), (stroke.name, probe, found, spread)
 
 
-POCKET_LARGE_PRINT = pytest.mark.xfail(
-    strict=True,
-    reason="large print on A6: the fan stroke's steps fill their spread and its warning opens the next one",
-)
-
-
-@pytest.mark.parametrize(
-    ("audience", "paper"),
-    [pytest.param(a, p, marks=POCKET_LARGE_PRINT) if (a, p) == ("large-print", "a6") else (a, p) for a, p in CASES],
-)
+@pytest.mark.parametrize(("audience", "paper"), CASES)
 def test_each_strokes_first_caution_faces_its_steps(built, audience: str, paper: str):
     """The stroke's key warning is read with the steps it guards, even when later panels must move on."""
     book = built[(audience, paper)]

@@ -77,6 +77,7 @@ def draw_diagram(
     zone_names: Mapping[str, str] | None = None,
     hand_names: Mapping[str, str] | None = None,
     no_pressure: Iterable[str] = (),
+    key_beside: bool = False,
 ) -> Drawing:
     """An illustration and a box -> the figure, its zones shaded by level, the motion on top, a key below.
 
@@ -85,9 +86,10 @@ def draw_diagram(
     the hand parts the stroke uses (a key of them when there are several);
     ``label_size`` sets the key's and labels' type size (large print: 12 pt or more);
     ``safety=False`` leaves the zones out (a cover); ``zone_names`` gives the zones'
-    printed names in the booklet's language, ``hand_names`` the hands'. ``illustration=None`` draws the
-    bare figure. Unknown zone names are ignored; ``legend_text`` is kept for older
-    callers and ignored (the key's words come from ``words``).
+    printed names in the booklet's language, ``hand_names`` the hands'. ``key_beside`` sets the key as a
+    column beside the figure when that draws the figure larger (a box wider than the figure needs, as
+    large print's pages give). ``illustration=None`` draws the bare figure. Unknown zone names are
+    ignored; ``legend_text`` is kept for older callers and ignored (the key's words come from ``words``).
     """
     del legend_text
     f = figure_of(illustration)
@@ -105,6 +107,7 @@ def draw_diagram(
         words or words_from(None),
         label_size,
         _names(f, zone_names),
+        key_beside,
     )
 
 
@@ -139,6 +142,7 @@ def _diagram(
     words: Words,
     label_size: float | None,
     names: tuple[tuple[str, str], ...] = (),
+    key_beside: bool = False,
 ) -> Drawing:
     f = figure_of(illustration)
     tone = colors.HexColor(accent)
@@ -148,8 +152,15 @@ def _diagram(
     key_h = key_height(entries, width_pt, size, font) if entries and (probe.detailed or label_size) else 0.0
     frame = fit_body(width_pt, max(1.0, height_pt - key_h), f.aspect)
     frame = Frame(frame.x, key_h, frame.w, frame.h)
+    column = key_column_place(entries, width_pt, height_pt, size, font, f.aspect) if key_beside and key_h else None
+    if column is not None and column[0].w > frame.w:
+        frame, key_x = column
+        key_h = 0.0
+    else:
+        column = None
     # No empty band when the box is taller than the figure; the initial font keeps Helvetica out of the PDF.
-    drawing = Drawing(width_pt, frame.h + key_h, initialFontName=font)
+    tall = len(entries) * size * COLUMN_ROW + size * 0.3 if column is not None else 0.0
+    drawing = Drawing(width_pt, max(frame.h + key_h, tall), initialFontName=font)
     if f.drawn:
         drawing.add(body(f, frame, tone))
         drawing.add(worked(f, frame, worked_zones, tone))
@@ -167,7 +178,41 @@ def _diagram(
             drawing.add(zone_label(f, frame, zone, font, size, dict(names).get(zone)))
     if key_h:
         drawing.add(key(entries, width_pt, key_h, size, font, frame.weight, tone, label_size or MIN_LABEL_PT))
+    elif column is not None:
+        drawing.add(key_column(entries, key_x, size, font, frame.weight, tone))
     return drawing
+
+
+COLUMN_ROW = 1.55  # a key set as a column: row pitch in label sizes (a row of entries takes 1.7)
+
+
+def key_column_place(
+    entries: list[tuple[str, str]], width: float, height: float, size: float, font: str, aspect: float
+) -> tuple[Frame, float] | None:
+    """A box and the key's entries -> the figure's frame with the key as a column at its right, and
+    where that column starts; None when the column leaves no room for a figure. The pair is centred."""
+    key_w = max(_entry_width(text, size, font) for _, text in entries) - size * 1.4
+    gap = size * 1.2
+    if width - key_w - gap <= 0 or len(entries) * size * COLUMN_ROW + size * 0.3 > height:
+        return None
+    fig = fit_body(width - key_w - gap, height, aspect)
+    left = (width - fig.w - gap - key_w) / 2
+    return Frame(left, 0.0, fig.w, fig.h), left + fig.w + gap
+
+
+def key_column(
+    entries: list[tuple[str, str]], x: float, size: float, font: str, weight: float, tone: colors.Color
+) -> Group:
+    """Entries -> the key as a column from ``x``, one entry a row, the last row level with the figure's foot."""
+    g = Group()
+    row_h = size * COLUMN_ROW
+    for r, (kind, text) in enumerate(reversed(entries)):
+        y = size * 0.3 + row_h * r
+        box = size * 1.05
+        g.add(swatch(kind, x, y, box, weight, tone))
+        colour = {NO_PRESSURE: NO_PRESSURE_RED, LIGHT: LIGHT_TEXT}.get(kind, tone)
+        g.add(String(x + box + size * 0.4, y + box * 0.2, text, fontName=font, fontSize=size, fillColor=colour))
+    return g
 
 
 def draw_avoid_map(

@@ -51,6 +51,7 @@ def stroke_picture(
     label_size: float | None = None,
     show_legend: bool = True,
     zone_names: dict[str, str] | None = None,
+    key_beside: bool = False,
 ):
     """A stroke + box -> its author image, its diagram, or None when it has neither."""
     ill = stroke.illustration
@@ -77,6 +78,7 @@ def stroke_picture(
         label_size=label_size,
         show_legend=show_legend,
         zone_names=zone_names,
+        key_beside=key_beside,
     )
 
 

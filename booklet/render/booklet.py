@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
+import booklet.warm as warm
 from booklet.errors import BookletError, ContentError
 from booklet.finish import PDF_VERSION, Finisher, finish_plain
 from booklet.finish.output import page_shown, saved
@@ -51,7 +52,6 @@ from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
 from booklet.render.tagging import Recorder, artifact, part, tag_story
 from booklet.render.tagging import section as tagged_section
-from booklet.warm import keeps
 
 BUILDERS = {
     "contents": sections.contents,
@@ -164,7 +164,7 @@ def cycles_uncollected() -> Iterator[None]:
         yield
     finally:
         if was:
-            if not keeps():
+            if not warm.keeps():
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()

@@ -44,7 +44,7 @@ def panel(signal: str, paras: list[Flowable], look: Look, words: Booklet) -> Cau
         paras,
         symbol=signal != "notice",
         tint=tint(fill, 0.88 if signal != "caution" else 0.8),
-        pad=look.body_size * 0.6,
+        pad=look.body_size * (0.5 if look.large_print else 0.6),
         band_font=(look.heading_fonts.bold, max(look.min_text, look.body_size * 0.9)),
         continued=words.label("continued", title=words.label(signal)),
         max_h=look.frame_h,

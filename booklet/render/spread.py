@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import permutations
 
 from reportlab.platypus import Flowable
 
@@ -106,13 +107,17 @@ def steps_spread(blocks: StrokeBlocks, width: float, room: float, figure_min: fl
     """The name, the diagram, the facts and every step on one spread, the steps beginning under the
     diagram if the facing page cannot hold them all; what is left goes on the next spread.
 
-    The next spread must be worth its two pages: of the layouts that work, the first whose
-    remainder fills them well is taken (the summary, the other facts and the tips move on
-    with it), else the one that leaves the most for them.
+    The stroke's key warning (its first panel) faces the steps whenever some layout allows it, even
+    if more steps must begin under a smaller diagram. The next spread must be worth its two pages:
+    of the layouts that work, the first whose remainder fills them well is taken (the summary, the
+    other facts and the tips move on with it), else the one that leaves the most for them.
     """
     found = list(_steps_layouts(blocks, width, room, figure_min))
     if not found:
         return None
+    panels = [b for b in blocks.after if b.kind != "tip"]
+    warned = [(cols, rest) for cols, rest in found if not panels or all(b is not panels[0] for b in rest)]
+    found = warned or found
     full = [(cols, rest) for cols, rest in found if not rest or total(rest) >= FULL_PAIR * room]
     cols, rest = full[0] if full else max(found, key=lambda f: total(f[1]))
     return [*cols, *even_pair(rest, room)]
@@ -120,8 +125,9 @@ def steps_spread(blocks: StrokeBlocks, width: float, room: float, figure_min: fl
 
 def even_pair(rest: list[Block], room: float) -> list[list[Block]]:
     """The blocks left for a continuation spread, shared over its pages. Panels that missed the
-    steps come first; the summary, facts, purpose and tips follow in whichever of a few natural
-    orders makes the emptiest page fullest (the structure tree keeps content order whatever it is)."""
+    steps come first; the summary, facts, purpose and tips follow in whichever natural order takes
+    the fewest pages, then makes the emptiest page fullest (the structure tree keeps content order
+    whatever it is)."""
 
     def kind_of(b: Block) -> str:
         return b.kind or "other"
@@ -138,9 +144,21 @@ def even_pair(rest: list[Block], room: float) -> list[list[Block]]:
         [*panels, *intro, *details, *facts, *tips],
         [*panels, *intro, *details, *tips, *facts],
     ]
-    return max((balance(o, room) for o in orders), key=lambda cols: min(total(c) for c in cols))
+    best = max((balance(o, room) for o in orders), key=lambda cols: min(total(c) for c in cols))
+    # Another order of the groups may need fewer pages (large blocks pack badly): then the fewest
+    # pages win, and among them the fullest emptiest page, to a tenth of a page (near ties go to
+    # the order closest to content order).
+    fewer = [
+        cols
+        for a, b, c, d in permutations([intro, facts, tips, details])
+        if len(cols := balance([*panels, *a, *b, *c, *d], room)) < len(best)
+    ]
+    if not fewer:
+        return best
+    return min(fewer, key=lambda cols: (len(cols), -round(min(map(total, cols)) / room, 1)))
 
 
+WARNED_SHARE = 0.5  # of the least diagram size, when only a smaller diagram lets the key warning face the steps
 FULL_PAIR = 0.75  # a continuation spread carries at least this many columns' worth of content
 
 
@@ -158,12 +176,18 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
     steps = blocks.steps
     for facts, intro, later in options:
         fixed = blocks.head.height + total(intro) + total(facts)
+        fitted = False  # the first k (fewest steps under the diagram) whose remaining steps face it
         for k in range(len(steps) + 1):  # how many steps begin under the diagram
             if total(steps[k:]) > room:
                 continue
             fig_room = room - fixed - total(steps[:k])
-            if fig_room < (figure_min if not k else figure_min * 0.6):
+            # The steps may push the diagram down to 60% of its least size, and to half of it to
+            # bring the key warning beside them.
+            if fig_room < (figure_min if not k else figure_min * (WARNED_SHARE if fitted else 0.6)):
                 break
+            kept = next(j for j in range(len(panels), -1, -1) if total([*steps[k:], *panels[:j]]) <= room)
+            if fitted and not kept:
+                continue  # more steps under the diagram only to bring the key warning beside them
             figure = blocks.figure(width, fig_room, None)
             if figure.measure(width, room) > fig_room + 0.5:
                 break  # the picture cannot be drawn that small
@@ -171,7 +195,6 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
             # The panels stay with the steps if they can; else as many as fit, in their order
             # (the stroke's key warning first), so a warning is not sent on for want of room
             # for a caution after it.
-            kept = next(j for j in range(len(panels), -1, -1) if total([*steps[k:], *panels[:j]]) <= room)
             for after in ([*tips, *panels], panels[:kept]):
                 if total([*steps[k:], *after]) > room:
                     continue
@@ -179,7 +202,9 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
                 warn = [b for b in moved if b.kind != "tip"]  # panels that missed the steps open the next spread
                 tips_moved = [b for b in moved if b.kind == "tip"]
                 yield [left, [*steps[k:], *after]], [*warn, *later, *blocks.details, *tips_moved]
-            break  # fewer steps under the diagram is always better
+            if kept or not panels or fitted:
+                break  # fewer steps under the diagram is always better, once the key warning faces them
+            fitted = True
 
 
 def two_spreads(blocks: StrokeBlocks, width: float, room: float) -> list[list[Block]]:

@@ -9,15 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, FrameBreak, PageBreak, Paragraph, Spacer
 
 from booklet.layout import STROKES_KEY, Section
 from booklet.model import SIGNALS, Booklet, Caution, Stroke
 from booklet.render.alt import stroke_alt
-from booklet.render.flowables import Anchor, Bulleted, ContentsLine, MinimumMeasure, PageMark, SideBySide, Stack
+from booklet.render.flowables import (
+    Anchor,
+    Bulleted,
+    ContentsLine,
+    Heading,
+    MinimumMeasure,
+    PageMark,
+    SideBySide,
+    Stack,
+)
 from booklet.render.gauges import PressureMeter, hex_colour, map_names, minutes
 from booklet.render.hyphens import fit_title
-from booklet.render.markup import to_para
+from booklet.render.markup import plain, to_para
 from booklet.render.measured import Measured
 from booklet.render.safety import stroke_panels
 from booklet.render.sections import Context, heading, number_badge, para
@@ -75,7 +85,10 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
     head: list[Flowable] = []
     if number == 1:
         head.append(Anchor(STROKES_KEY, words.label("strokes")))
-    head += [para(words.label("stroke_number", number=number, count=count), look["kicker"]), heading(section, look)]
+    head += [
+        para(words.label("stroke_number", number=number, count=count), look["kicker"]),
+        stroke_title(section, look),
+    ]
     if item.other_names:
         head.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
     intro = [para(item.summary, look["lead"])] if item.summary else []
@@ -120,6 +133,25 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
     )
 
 
+TITLE_SQUEEZE = 0.85  # large print: a stroke's name may shrink to this share of the heading size to keep one line
+
+
+def stroke_title(section: Section, look: Look) -> Flowable:
+    """The stroke's name as its heading. In large print a name that just misses one line is set a
+    little smaller on one line: on a pocket page that line is room for the picture."""
+    title = heading(section, look)
+    if not look.large_print:
+        return title
+    style = title.style
+    wide = stringWidth(plain(section.title), style.fontName, style.fontSize)
+    factor = look.column_w / wide * 0.995 if wide else 1.0
+    if factor >= 1 or factor < TITLE_SQUEEZE:
+        return title
+    size = style.fontSize * factor
+    fitted = style.clone(style.name + "-line", fontSize=size, leading=style.leading * factor)
+    return Heading(to_para(section.title), fitted, section.key, plain(section.title), section.level)
+
+
 def step_blocks(item: Stroke, look: Look, words: Booklet) -> list[Block]:
     """Each numbered step is a block; the heading rides with the first."""
     indent = look["step"].fontSize * 2.2
@@ -159,7 +191,7 @@ def panel_blocks(item: Stroke, look: Look, words: Booklet) -> list[Block]:
         if out and isinstance(out[-1].parts[-1], PageMark):
             out[-1].parts.append(flowable)  # the page mark travels with the first panel
         else:
-            out.append(Block([Spacer(1, look.body_size * 0.4), flowable], "panel"))
+            out.append(Block([Spacer(1, look.body_size * (0.25 if look.large_print else 0.4)), flowable], "panel"))
     return out
 
 
@@ -191,6 +223,7 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool =
         label_size=label_size_for(ctx.plan.edition.font_scale, look.body_size) or max(7.0, look.body_size * 0.8),
         zone_names=map_names(words),
         show_legend=key,
+        key_beside=look.large_print,  # large print: a column of 12 pt key words beside the figure gives it room
     )
     if picture is None:
         return None

@@ -193,7 +193,9 @@ def _styles(
     aka_font = f.regular if floor > 7 else f.italic
     add("aka", fontName=aka_font, fontSize=body, leading=body * 1.3, textColor=muted, spaceAfter=body * 0.8)
     add("item", spaceAfter=body * 0.35)
-    add("step", spaceAfter=body * 0.45)
+    # Large print sets steps closer (their number discs part them): on a pocket page that room keeps
+    # the key warning beside the steps.
+    add("step", spaceAfter=body * (0.3 if floor > 7 else 0.45))
     add("caution", spaceAfter=body * 0.3, leading=body * 1.35)
     label = at_least(body * 0.72)
     add("label", fontName=hf.bold, fontSize=label, leading=label * 1.3, textColor=muted, keepWithNext=1)
