@@ -58,6 +58,7 @@ class StrokeBlocks:
     steps: list[Block]
     after: list[Block]  # tips, then the caution panels
     glance_rows: Block | None = None  # every fact as rows under the diagram, when they do not fit beside it
+    picture_first: bool = False  # large print: when a stroke takes two spreads, the diagram gets the facts' room
 
 
 def arrange(blocks: StrokeBlocks, width: float, room: float, figure_min: float, beside: bool) -> list[list[Block]]:
@@ -169,6 +170,8 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
     stacked = blocks.glance_rows or blocks.glance
     short, rest_facts = blocks.glance_short, blocks.glance_rest
     options: list[tuple[list[Block], list[Block], list[Block]]] = [([stacked], [blocks.intro], [])]
+    if blocks.picture_first:  # the name and summary over the largest diagram; every fact on the next spread
+        options.insert(0, ([], [blocks.intro], [stacked]))
     if short is not None and rest_facts is not None:
         options.append(([short], [blocks.intro], [rest_facts]))
         options.append(([short], [], [blocks.intro, rest_facts]))
