@@ -218,3 +218,46 @@ def test_large_print_labels_are_twelve_points_or_more():
                     key_sizes.append(word["size"])
     assert key_sizes
     assert min(key_sizes) >= 12 - 0.01
+
+
+def _inside_by_every_edge(fig, point, margin):
+    """Figure.inside as written before edges were filed by height: every edge read."""
+    from booklet.illustrate.zones import distance_to_segment, in_polygon
+
+    x, y = point
+    for (cx, cy), (rx, ry) in fig.ovals:
+        if rx > margin and ry > margin and ((x - cx) / (rx - margin)) ** 2 + ((y - cy) / (ry - margin)) ** 2 <= 1:
+            return True
+    if not in_polygon(point, fig.edges):
+        return False
+    return margin <= 0 or all(distance_to_segment(point, a, b, fig.aspect) >= margin for a, b in fig.edges)
+
+
+@pytest.mark.parametrize("name", [n for n in FIGURE_NAMES if FIGURES[n].drawn])
+def test_inside_reads_edges_by_height_with_the_same_answers(name):
+    """Edges filed by height answer exactly as reading every edge, at band edges, outline corners and off the body."""
+    fig = FIGURES[name]
+    corners = {p[1] for edge in fig.edges for p in edge}
+    heights = sorted(
+        {k / 97 for k in range(-3, 101)} | corners | {y + 1e-9 for y in corners} | {y - 1e-9 for y in corners}
+    )
+    xs = [k / 41 for k in range(-2, 44)] + [p[0] for edge in fig.edges for p in edge][::3]
+    answers = {True: 0, False: 0}
+    for margin in (0.0, 0.004, 0.02, 0.08):
+        for y in heights[::2] if margin else heights:
+            for x in xs:
+                got = fig.inside((x, y), margin)
+                assert got == _inside_by_every_edge(fig, (x, y), margin), (name, x, y, margin)
+                answers[got] += 1
+    assert answers[True] > 500  # both answers were tested, many times
+    assert answers[False] > 500
+
+
+@pytest.mark.parametrize("name", [n for n in FIGURE_NAMES if FIGURES[n].drawn])
+def test_outline_crossings_by_height_are_those_of_every_edge(name):
+    from booklet.illustrate.figure import crossings
+
+    fig = FIGURES[name]
+    corners = {p[1] for edge in fig.edges for p in edge}
+    for y in sorted({k / 199 for k in range(-2, 202)} | corners | {y + 1e-9 for y in corners}):
+        assert sorted(fig.crossings(y)) == sorted(crossings(fig.outline, y)), (name, y)

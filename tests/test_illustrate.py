@@ -609,3 +609,25 @@ def test_theme_logo_goes_on_the_cover(handwash: Path, edit):
     pdf = build(load_booklet(handwash), BuildOptions()).pdf
     cover = PdfReader(io.BytesIO(pdf)).pages[0]
     assert len(cover.images) == 1
+
+
+def test_points_filed_in_cells_answer_near_as_checking_every_point():
+    """Step badges ask "is a path point closer than this?" of filed points: the same answer as asking every point."""
+    import math
+    import random
+
+    from booklet.illustrate.marks import _cells, _near
+
+    rng = random.Random(7)
+    points = [(rng.uniform(-40, 40), rng.uniform(-40, 40)) for _ in range(300)]
+    points += [(0.0, 0.0), (6.0, -6.0), (-6.0, 12.0)]
+    answers = set()
+    for size in (1.5, 6.0, 13.0):
+        cells = _cells(points, size)
+        probes = [(rng.uniform(-50, 50), rng.uniform(-50, 50)) for _ in range(400)]
+        probes += [(x + dx, y) for x, y in points[-3:] for dx in (size - 1e-9, size, -size, size + 1e-9)]
+        for x, y in probes:
+            expected = any(math.dist((x, y), p) < size for p in points)
+            assert _near(cells, size, x, y) == expected, (size, x, y)
+            answers.add(expected)
+    assert answers == {True, False}

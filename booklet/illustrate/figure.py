@@ -9,13 +9,14 @@ No third-party imports.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from booklet.illustrate.zones import LIGHT, NO_PRESSURE, Point, Polygon, Zone, distance_to_segment, in_polygon, mirror
 
 Oval = tuple[Point, Point]  # centre, radii
+Box = tuple[float, float, float, float]  # x low, y low, x high, y high
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per figure
@@ -68,6 +69,10 @@ class Figure:
         polygon = self.outline
         return tuple(zip(polygon, polygon[1:] + polygon[:1], strict=True))
 
+    @cached_property
+    def _bands(self) -> EdgeBands:
+        return EdgeBands(self.edges)
+
     def half_width(self, y: float) -> float:
         """Height y -> distance from the spine line to the side of the torso there."""
         side = self.side
@@ -89,19 +94,26 @@ class Figure:
         for (cx, cy), (rx, ry) in self.ovals:
             if rx > margin and ry > margin and ((x - cx) / (rx - margin)) ** 2 + ((y - cy) / (ry - margin)) ** 2 <= 1:
                 return True
-        if not in_polygon(point, self.edges):
+        bands = self._bands
+        if not in_polygon(point, bands.at(y)):
             return False
         if margin <= 0:
             return True
         reach_y, reach_x = margin, margin / self.aspect  # edges farther than this in y or x cannot be too close
-        for a, b in self.edges:
-            if min(a[1], b[1]) - reach_y > y or max(a[1], b[1]) + reach_y < y:
-                continue
-            if min(a[0], b[0]) - reach_x > x or max(a[0], b[0]) + reach_x < x:
+        for a, b, (x_low, y_low, x_high, y_high) in bands.between(y - reach_y, y + reach_y):
+            if y_low - reach_y > y or y_high + reach_y < y or x_low - reach_x > x or x_high + reach_x < x:
                 continue
             if distance_to_segment(point, a, b, self.aspect) < margin:
                 return False
         return True
+
+    def crossings(self, y: float) -> list[float]:
+        """A height -> the x of every outline edge crossing it: ``crossings(self.outline, y)``, in no set order."""
+        out = []
+        for (x0, y0), (x1, y1) in self._bands.at(y):
+            if (y0 > y) != (y1 > y):
+                out.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+        return out
 
     def zones_at(self, point: Point) -> tuple[str, ...]:
         """A point -> the names of every zone it lies in, in the figure's zone order."""
@@ -114,6 +126,45 @@ class Figure:
     def light(self) -> tuple[str, ...]:
         """() -> the zones to touch only lightly."""
         return tuple(n for n, z in self.zones.items() if z.level == LIGHT)
+
+
+class EdgeBands:
+    """A closed outline's edges -> the same edges filed by height, so a test at one height reads a few, not all.
+
+    The outline's height range is cut into ``count`` equal bands; each band lists, in
+    outline order, every edge whose height range meets it. ``at(y)`` holds every edge that
+    crosses height y (the only ones an even-odd test counts), ``between(y0, y1)`` every
+    edge that reaches into that range, with its box: the answers are exactly those of
+    reading all edges.
+    """
+
+    def __init__(self, edges: tuple[tuple[Point, Point], ...], count: int = 64):
+        ys = [p[1] for edge in edges for p in edge]
+        self.low = min(ys, default=0.0)
+        self.step = (max(ys, default=0.0) - self.low) / count or 1.0
+        self.count = count
+        bands: list[list[tuple[Point, Point]]] = [[] for _ in range(count)]
+        boxed: list[list[tuple[Point, Point, Box]]] = [[] for _ in range(count)]
+        for a, b in edges:
+            box = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+            for k in range(self._band(box[1]), self._band(box[3]) + 1):
+                bands[k].append((a, b))
+                boxed[k].append((a, b, box))
+        self.bands = tuple(tuple(band) for band in bands)
+        self.boxed = tuple(tuple(band) for band in boxed)
+
+    def _band(self, y: float) -> int:
+        """A height -> its band, heights past either end in the end band (monotonic in y)."""
+        return min(self.count - 1, max(0, int((y - self.low) / self.step)))
+
+    def at(self, y: float) -> tuple[tuple[Point, Point], ...]:
+        """A height -> the edges of its band: every edge crossing it, and a few more."""
+        return self.bands[self._band(y)]
+
+    def between(self, y0: float, y1: float) -> Iterator[tuple[Point, Point, Box]]:
+        """A height range -> the edges of its bands with their boxes (an edge in two bands comes twice)."""
+        for k in range(self._band(y0), self._band(y1) + 1):
+            yield from self.boxed[k]
 
 
 def crossings(polygon: tuple[Point, ...], y: float) -> list[float]:

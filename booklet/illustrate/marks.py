@@ -386,7 +386,7 @@ def _clear_spot(
     # Only path points within reach of some spot can be near one: the spots lie within
     # the widest ring of the anchor (the margin covers rounding), so the rest are skipped.
     reach = (side * rings[-1] + near) * 1.01
-    paths = [p for p in paths if abs(p[0] - ax) <= reach and abs(p[1] - ay) <= reach]
+    cells = _cells([p for p in paths if abs(p[0] - ax) <= reach and abs(p[1] - ay) <= reach], near)
     for ring in rings:
         for k in range(12):
             angle = math.pi * k / 6
@@ -398,10 +398,29 @@ def _clear_spot(
             ):
                 continue
             near_badge = min((math.dist((cx, cy), t) for t in taken), default=math.inf)
-            near_path = any(math.dist((cx, cy), p) < near for p in paths)
             on_spine = keep_off and abs(cx - spine) < keep_off + side * 0.6
-            cost = ring + (8 if near_badge < side * 1.3 else 0) + (3 if near_path else 0) + 0.1 * k
+            cost = ring + (8 if near_badge < side * 1.3 else 0) + 0.1 * k
             cost += 6 if on_spine else 0
+            if cost >= best_cost:
+                continue  # a path nearby only adds to the cost
+            if _near(cells, near, cx, cy):
+                cost += 3
             if cost < best_cost:
                 best, best_cost = (cx, cy), cost
     return best
+
+
+def _cells(points: list[tuple[float, float]], size: float) -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """Points -> the same, filed in square cells of side ``size`` (for "is any point within ``size``")."""
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for p in points:
+        cells.setdefault((math.floor(p[0] / size), math.floor(p[1] / size)), []).append(p)
+    return cells
+
+
+def _near(cells: dict[tuple[int, int], list[tuple[float, float]]], size: float, x: float, y: float) -> bool:
+    """Whether a filed point lies closer than ``size`` to (x, y): only the 3 x 3 cells around it can hold one."""
+    i, j = math.floor(x / size), math.floor(y / size)
+    return any(
+        math.dist((x, y), p) < size for di in (-1, 0, 1) for dj in (-1, 0, 1) for p in cells.get((i + di, j + dj), ())
+    )

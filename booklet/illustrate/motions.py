@@ -91,7 +91,7 @@ def groups(spec: MotionSpec) -> list[tuple[int, ...]]:
 
 def reach(f: Figure, y: float) -> float:
     """Height -> distance from the spine line to the nearest edge of the body on the right there."""
-    xs = [x - f.spine_x for x in crossings(f.outline, y) if x > f.spine_x]
+    xs = [x - f.spine_x for x in f.crossings(y) if x > f.spine_x]
     edge = min(xs, default=0.0)
     edge = min(edge, f.half_width(y)) if f.side and y < f.side[0][1] else edge
     for (cx, cy), (rx, ry) in f.ovals:  # the head is wider than the neck below it

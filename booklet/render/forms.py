@@ -1,17 +1,17 @@
 """Drawing -> a flowable that paints it once per PDF as a form XObject and places that form after.
 
 Diagrams are cached drawings: a long booklet whose strokes are drawn alike hands the
-same Drawing object to many pages. Painting it through ReportLab's graphics node tree
-each time costs about 50 ms a diagram; one form and a `Do` per page costs next to
-nothing and prints the same. The forms are remembered on the canvas, so each document
+same Drawing object to many pages. Painting it each time costs a few milliseconds a
+diagram (render/painter.py walks its shapes); one form and a `Do` per page costs next
+to nothing and prints the same. The forms are remembered on the canvas, so each document
 (and each layout pass, which gets its own canvas) defines its own, named in order of
 first use: the same input still gives the same bytes.
 
 Across documents (``booklet watch``, batch and roster workers rebuild in one process),
 a drawing's canvas calls are recorded the second time it is painted and replayed into
-every later document's form, so an unchanged diagram does not walk the graphics node tree
-again. The replay makes the same canvas calls in the same order, so fonts, subset
-codes and graphics-state names are given out exactly as a fresh process would.
+every later document's form, so an unchanged diagram's shapes are not walked again.
+The replay makes the same canvas calls in the same order, so fonts, subset codes and
+graphics-state names are given out exactly as a fresh process would.
 """
 
 from __future__ import annotations
@@ -19,18 +19,19 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfdoc import PDFResourceDictionary, xObjectName
 from reportlab.platypus import Flowable
+
+from booklet.render import painter
 
 _FORMS = "_booklet_diagram_forms"  # canvas attribute: id(drawing) -> (form name, drawing)
 
 Call = tuple[str | None, tuple[Any, ...], dict[str, Any] | None]  # (method, args, kwargs); None: code to add
 # Canvas methods a drawing's painting may call and that a replay repeats: each only
 # changes the canvas (code, graphics state, the document's fonts and states) and returns
-# nothing a renderer goes on to use. Anything else (text objects, images) is painted
-# through the node tree every time.
+# nothing a painter goes on to use. Anything else (text objects, images) is painted
+# again every time.
 _REPEATABLE = frozenset(
     "saveState restoreState transform setStrokeColor setFillColor setLineWidth setLineCap setLineJoin setDash "  # noqa: SIM905
     "setFont setFillAlpha setStrokeAlpha setFillOverprint setStrokeOverprint setOverprintMask rect roundRect "
@@ -85,7 +86,7 @@ def form_for(canv: Any, drawing: Drawing) -> str:
 
 
 def paint(canv: Any, drawing: Drawing) -> None:
-    """Paint a drawing at the origin: its recorded painting again, or through renderPDF.
+    """Paint a drawing at the origin: its recorded painting again, or through the painter (render/painter.py).
 
     A drawing is recorded the second time it is painted (in a second document: within
     one, its form is painted once), so a one-off build pays nothing for recording.
@@ -104,10 +105,10 @@ def paint(canv: Any, drawing: Drawing) -> None:
         _SEEN[key] = drawing  # holding the drawing keeps its id
         while len(_SEEN) > MAX_PAINTED:
             _SEEN.popitem(last=False)
-        renderPDF.draw(drawing, canv, 0, 0)
+        painter.draw(drawing, canv)
         return
     recorder = _Recorder(canv)
-    renderPDF.draw(drawing, recorder, 0, 0)
+    painter.draw(drawing, recorder)
     del _SEEN[key]
     if recorder.repeatable:
         _PAINTED[id(drawing)] = (drawing, _joined(recorder.calls))  # holding the drawing keeps its id
@@ -127,7 +128,7 @@ def _joined(calls: list[Call]) -> tuple[Call, ...]:
 
 
 class _Recorder:
-    """A canvas stand-in for renderPDF: forwards every call to the canvas and notes the painting for replays.
+    """A canvas stand-in for the painter: forwards every call to the canvas and notes the painting for replays.
 
     A _CODE_ONLY call is noted as the code it added; any other repeatable call as
     itself. A call outside _REPEATABLE marks the painting as not repeatable; it is
