@@ -110,3 +110,17 @@ def test_a_card_too_low_for_the_rows_keeps_its_timeline_alone(shipped):
         text = doc.pages[len(names)].extract_text() or ""
     assert minutes(edition.booklet.routine.minutes, edition.booklet) in text
     assert not any(name in text for name in names), text
+
+
+def test_the_routine_thumbnails_are_decoration(shipped):
+    """The row's words name the stroke and the glance page's figure carries its alt text: the
+    routine's repeat of that figure is drawn as an artifact, not a second untitled Figure."""
+    from tests.test_forms import content_placements
+
+    pdf = build(shipped, BuildOptions(audience="home", paper="a5")).pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        routine = page_starting(doc, make_edition(shipped, "home").booklet.routine.title)
+    reader = PdfReader(io.BytesIO(pdf))
+    data = reader.pages[routine].get_contents().get_data()
+    assert forms_drawn(reader, routine)  # pictures are there
+    assert not [n for n in content_placements(data) if b"BookletFig" in n]  # none of them as content

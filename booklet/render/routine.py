@@ -82,12 +82,15 @@ def row(text: str, stroke: str, start: float, length: float, look: Look, ctx: Co
     tag = minute_tag(start, start + length, look)
     thumb = Thumb(stroke, ctx, box_w, size)
 
-    def marker(canv: Canvas, x: float, top: float) -> None:
+    def picture(canv: Canvas, x: float, top: float) -> None:
         thumb.paint(canv, x, top - size)
+
+    def marker(canv: Canvas, x: float, top: float) -> None:
         tag(canv, x + box_w + gap, top)
 
     indent = box_w + gap + tag_w
-    return Bulleted(para(text, look["step"]), indent, marker, look.body_size * 0.6, min_height=size)
+    # The picture repeats what the row's words say (the glance page's figure carries the alt text): decoration.
+    return Bulleted(para(text, look["step"]), indent, marker, look.body_size * 0.6, min_height=size, aside=picture)
 
 
 def thumb_size(head: list[Flowable], total: Flowable, texts: list[str], look: Look) -> float | None:

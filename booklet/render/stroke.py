@@ -90,6 +90,8 @@ def reading_order(blocks: StrokeBlocks, columns: list[list[Block]]) -> None:
     ranks.update((id(b), 4) for b in blocks.details)
     ranks.update((id(b), 5) for b in blocks.steps)
     ranks.update((id(b), 6 if b.kind == "tip" else 7) for b in blocks.after)  # panels may lead a continuation
+    if blocks.tips_more is not None:
+        ranks[id(blocks.tips_more)] = 6
     for column in columns:
         for block in column:
             for flowable in block.parts:
@@ -149,6 +151,9 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
         steps=step_blocks(item, look, words),
         after=tip_blocks(item, look, words) + panel_blocks(item, look, words),
         picture_first=look.large_print,
+        tips_more=Block([para(words.label("continued", title=words.label("tips")), look["h2"])], "tip")
+        if look.large_print and len(item.tips) > 1
+        else None,
     )
 
 
