@@ -88,10 +88,12 @@ def _pages(pdf: bytes) -> int:
 def test_warm_rebuilds_after_edits_of_every_kind_are_byte_identical_to_cold_builds(shipped: Path, tmp_path: Path):
     """Diagram forms replayed from an earlier document, streams compressed in an earlier
     build, parsed YAML: after each kind of edit, the watch output is a fresh process's."""
+    from booklet.illustrate.diagram import _diagram
     from booklet.options import BuildOptions
-    from booklet.render import forms, streams
+    from booklet.render import forms, replay, streams
     from booklet.watch import rebuild
 
+    _diagram.cache_clear()  # earlier tests may have filled it: strokes are replayed only while it drops none
     warm_out = tmp_path / "warm.pdf"
     assert not rebuild(shipped, BuildOptions(), warm_out).errors
     assert not rebuild(shipped, BuildOptions(), warm_out).errors  # diagrams are recorded the second time
@@ -113,6 +115,7 @@ def test_warm_rebuilds_after_edits_of_every_kind_are_byte_identical_to_cold_buil
         code = f"from booklet.build import build_booklet; build_booklet({str(shipped)!r}, output={str(cold_out)!r})"
         subprocess.run([sys.executable, "-c", code], check=True)
         assert warm_out.read_bytes() == cold_out.read_bytes(), kind
+        assert replay.last["replayed"] >= 2, kind  # the strokes the edit did not touch were not laid out again
         pages.append(_pages(cold_out.read_bytes()))
     assert dropped_badge
     assert pages[-1] > pages[-2], pages  # the last edit did change the page count
@@ -168,3 +171,83 @@ def test_a_comment_edit_rebuilds_an_edition_that_carries_its_sources(shipped: Pa
     build_booklet(shipped, output=cold, pdf_standard=("ua-1", "a-3b"))
     assert out.read_bytes() == cold.read_bytes()
     assert out.read_bytes() != first
+
+
+def test_a_replay_that_meets_another_page_state_builds_afresh(shipped: Path, tmp_path: Path):
+    """A recorded stroke whose second page would begin in another state than recorded: the replay
+    stops (render/replay.Refused) and the whole document is built afresh, to a fresh process's bytes."""
+    from booklet.illustrate.diagram import _diagram
+    from booklet.options import BuildOptions
+    from booklet.render import replay
+    from booklet.watch import rebuild
+
+    _diagram.cache_clear()
+    out = tmp_path / "warm.pdf"
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text.replace("name: Raking\n", "name: Raking strokes\n", 1), encoding="utf-8")
+    groups = [g for _, kept in replay._kept for g in kept if len(g.pages) > 1]
+    assert groups
+    for group in groups:  # as if the second page's furniture had left another graphics state
+        group.pages[1].start = (*group.pages[1].start[:1], "another state", *group.pages[1].start[2:])
+    refused = replay.last["refused"]
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    assert replay.last["refused"] == refused + 1
+    assert replay.last["replayed"] == 0
+    cold = tmp_path / "cold.pdf"
+    code = f"from booklet.build import build_booklet; build_booklet({str(shipped)!r}, output={str(cold)!r})"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert out.read_bytes() == cold.read_bytes()
+
+
+# A field of every kind a stroke has, then the booklet itself: (file, old, new). Each edit is
+# made in one warm process, after the ones before it.
+FIELD_EDITS = [
+    ("strokes/raking.yaml", "name: Raking\n", "name: Raking, lightly\n"),
+    ("strokes/raking.yaml", "other_names: [Fingertip raking, Combing]", "other_names: [Combing]"),
+    ("strokes/raking.yaml", "like a rake through soil.", "like a rake through sand."),
+    ("strokes/raking.yaml", "adds variety between", "adds welcome variety between"),
+    ("strokes/raking.yaml", "pressure: moderate", "pressure: light"),
+    ("strokes/raking.yaml", "areas: [upper-back, mid-back, lower-back]", "areas: [upper-back, mid-back]"),
+    ("strokes/raking.yaml", "level with their waist", "level with their hips"),
+    ("strokes/raking.yaml", "duration: 2 minutes", "duration: 3 minutes"),
+    ("strokes/raking.yaml", "like a rake.\n", "like a garden rake.\n"),
+    ("strokes/raking.yaml", "not your nails.", "never your nails."),
+    ("strokes/raking.yaml", "never on it.", "never on top of it."),
+    ("strokes/raking.yaml", "  - signal: caution\n    id: ribs", "  - signal: warning\n    id: ribs"),
+    ("strokes/raking.yaml", "repeats: 2", "repeats: 3"),
+    ("strokes/fan-stroke.yaml", "tips:\n", "tips:\n  - A tip at the top, one line long.\n"),
+]
+
+
+def test_warm_rebuilds_after_edits_of_every_field_equal_builds_without_replay(
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Whatever field of a stroke an edit touches, the replayed rebuild (render/replay.py) is the build
+    that lays every page out: the replay keys hold everything a section's pages are made from."""
+    from booklet.build import build_booklet
+    from booklet.illustrate.diagram import _diagram
+    from booklet.options import BuildOptions
+    from booklet.render import replay
+    from booklet.watch import rebuild
+
+    _diagram.cache_clear()
+    warm = tmp_path / "warm.pdf"
+    assert not rebuild(shipped, BuildOptions(), warm).errors
+    replayed = []
+    booklet_yaml = next(p for p in shipped.glob("booklet.y*ml"))
+    title = booklet_yaml.read_text(encoding="utf-8").split("\n", 1)
+    edits = [*FIELD_EDITS, (booklet_yaml.name, title[0], title[0] + " # a comment")]
+    for name, old, new in edits:
+        path = shipped / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        assert not rebuild(shipped, BuildOptions(), warm).errors, new
+        replayed.append(replay.last["replayed"])
+        with monkeypatch.context() as m:
+            m.setattr(replay, "_on", False)
+            laid_out = build_booklet(shipped)
+        assert warm.read_bytes() == laid_out, new
+    assert min(replayed) >= 2, replayed  # every edit left some sections to replay

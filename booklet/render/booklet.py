@@ -20,7 +20,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Frame,
     KeepTogether,
@@ -47,10 +46,11 @@ from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
 from booklet.render.outlines import outline
+from booklet.render.replay import GroupEnd, GroupStart, Pages, RecordingText, Refused, ReplayingDoc
 from booklet.render.sections import Context, EvenPage
 from booklet.render.settings import with_render_settings
 from booklet.render.styles import RULE, Look, make_look
-from booklet.render.tagging import Recorder, artifact, part, tag_story
+from booklet.render.tagging import Element, Recorder, artifact, part, tag_story
 from booklet.render.tagging import section as tagged_section
 
 BUILDERS = {
@@ -81,6 +81,53 @@ class BookletCanvas(Canvas):
         self.section: tuple[str, int, int, int] = ("", 0, 1, -1)  # see SectionMark
         self.page_tab: dict[int, int] = {}  # page -> thumb-tab position of the section on it
         self.pdf = b""  # the document's bytes, once saved
+        self.journal = None  # a stroke page's content being recorded (render/replay.py), if any
+        self.references = 0  # PDF objects made so far: a recorded page may make none but its diagrams' forms
+        made = self._doc.Reference
+
+        def counted(obj, name=None):
+            self.references += 1
+            return made(obj, name)
+
+        self._doc.Reference = counted
+
+    def beginText(self, x=0, y=0, direction=None):
+        if self.journal is not None and not self.journal.suspended:
+            return RecordingText(self, x, y, direction)
+        return super().beginText(x, y, direction)
+
+    def drawText(self, aTextObject) -> None:
+        journal = self.journal
+        if journal is None or journal.suspended:
+            super().drawText(aTextObject)
+        elif isinstance(aTextObject, RecordingText) and aTextObject._journal is journal:
+            index = len(self._code)
+            super().drawText(aTextObject)
+            journal.text(self, index, aTextObject)
+        else:  # made before this page's recording began: not repeatable
+            journal.ok = False
+            super().drawText(aTextObject)
+
+    def bookmarkPage(self, key, *args, **kwargs):
+        if self.journal is not None and not self.journal.suspended:
+            self.journal.call(self, "bookmarkPage", (key, *args), kwargs)
+        return super().bookmarkPage(key, *args, **kwargs)
+
+    def doForm(self, name) -> None:
+        super().doForm(name)
+        if self.journal is not None and not self.journal.suspended:
+            self.journal.named(len(self._code) - 1, name)
+
+    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None, relative=1, **kwargs):
+        if self.journal is None or self.journal.suspended:
+            return super().linkRect(contents, destinationname, Rect, addtopage, name, relative, **kwargs)
+        rect = self._absRect(Rect, relative)  # the call is repeated where no transformation is in effect
+        return self.journal.link(self, (contents, destinationname, rect, addtopage, name, 0), kwargs)
+
+    def addOutlineEntry(self, *args, **kwargs):
+        if self.journal is not None and not self.journal.suspended:
+            self.journal.call(self, "addOutlineEntry", args, kwargs)
+        return super().addOutlineEntry(*args, **kwargs)
 
     def showPage(self) -> None:
         super().showPage()
@@ -105,14 +152,34 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
 
     With a recorder, the story is tagged and the marked content is recorded into it;
     ``finish`` completes the document as it is saved (booklet.finish: the structure
-    tree and metadata of a reading edition), else it gets the plain repairs.
+    tree and metadata of a reading edition), else it gets the plain repairs. In a process
+    that keeps pages (``booklet watch``), the strokes drawn last time are replayed where
+    they can be (render/replay.py); a replay that meets another state builds afresh.
     """
+    from booklet.render import replay
+
+    shared = replay.shared_inputs(plan, tags is not None) if replay.keeping() else None
+    pages = replay.pages_for(shared)
+    try:
+        data, count = _render(plan, tags, finish, pages)
+    except Refused as exc:
+        log.debug("replay refused (%s): building afresh", exc)
+        replay.reset(tags)
+        pages = Pages([])
+        data, count = _render(plan, tags, finish, pages)
+    if pages is not None:
+        replay.keep(shared, pages)
+    return data, count
+
+
+def _render(plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: Pages | None) -> tuple[bytes, int]:
+    """One layout pass: the PDF bytes and the page count."""
     booklet = plan.edition.booklet
     root = Path(booklet.root)
     look = make_look(plan.edition, plan.paper, root)
     ctx = Context(plan, look, root)
     offset = sheet_offset(plan)
-    doc = BaseDocTemplate(
+    doc = ReplayingDoc(
         io.BytesIO(),  # never written to: the canvas keeps its bytes (BookletCanvas.save)
         pagesize=(look.page_w + 2 * offset, look.page_h + 2 * offset),
         title=plain(booklet.title),
@@ -127,19 +194,21 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
         displayDocTitle=1,
         initialFontName=look.fonts.regular,
     )
+    doc.pages = pages
     doc.addPageTemplates(templates(plan, look))
     if tags is not None:
         tags.root.part("cover", "Sect")  # drawn by the cover's page template, read first
     try:
         with cycles_uncollected():
-            doc.build(story(plan, ctx, tags), canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
+            flow = story(plan, ctx, tags, pages is not None)
+            doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
         raise ContentError.at(
             ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
         ) from None
-    data, pages = doc.canv.pdf, doc.page
-    return data, pages
+    data, count = doc.canv.pdf, doc.page
+    return data, count
 
 
 @contextmanager
@@ -170,10 +239,14 @@ def cycles_uncollected() -> Iterator[None]:
             gc.enable()
 
 
-def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
+def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool = False) -> list:
+    """The plan's sections as flowables; ``grouped``: each run of sections from one page break of the
+    story to the next between the markers render/replay.py records and replays."""
     flow: list = [NextPageTemplate("body"), PageBreak()]
     body = [s for s in plan.sections if s.kind != "cover"]
     columns = ctx.look.columns > 1
+    groups = page_groups(body) if grouped else {}
+    marker: GroupStart | None = None
     for i, section in enumerate(body):
         template = (
             "back" if section.kind == "back-cover" else "columns" if columns and section.kind == "stroke" else "body"
@@ -184,6 +257,13 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             flow.append(CondPageBreak(run_on_room(content, ctx.look)))  # short sections share a page
         elif i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
+        sect = tags.root.add("Sect", title=plain(section.title)) if tags else Element("Sect")
+        if i in groups:
+            sections = body[i : groups[i]]
+            marker = GroupStart((tuple(sections), *(reads(s, plan) for s in sections)), [], GroupEnd())
+            flow.append(marker)
+        if marker is not None:
+            marker.sects.append(sect)
         if section.kind == "stroke" and not columns:
             flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
         flow.append(section_mark(section, plan, columns))
@@ -194,9 +274,40 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None) -> list:
             content = balanced(
                 content, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in content], ctx.look.frame_h
             )
-        flow += tag_story(content, tags.root.add("Sect", title=plain(section.title))) if tags else content
+        flow += tag_story(content, sect) if tags else content
         flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
+        if marker is not None and (following is None or starts_page(following, section)):
+            flow.append(marker.end)
+            marker = None
     return flow
+
+
+def page_groups(body: list[Section]) -> dict[int, int]:
+    """Runs of sections from one page break of the story to the next, as {first index: index after the last};
+    a run with notes is left out (its pages are counted where they land)."""
+    starts = [i for i, s in enumerate(body) if i == 0 or starts_page(s, body[i - 1])]
+    runs = dict(zip(starts, [*starts[1:], len(body)], strict=True))
+    return {a: b for a, b in runs.items() if all(s.kind != "notes" for s in body[a:b])}
+
+
+def reads(section: Section, plan: Plan) -> object:
+    """What a section's builder reads from the plan besides its own section and what every section's pages
+    are made from (render/replay.shared_inputs: the plan without its sections, the booklet without its
+    strokes): the outline for the contents, strokes' names and cautions for the cautions, their names and
+    pressure for the routine. A builder that reads more of the plan must say so here."""
+    strokes = plan.edition.booklet.strokes
+    if section.kind == "contents":
+        return tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
+    if section.kind == "cautions":
+        return tuple((s.id, s.name, s.cautions) for s in strokes)
+    if section.kind == "routine":
+        return tuple((s.id, s.name, s.pressure) for s in strokes)
+    return None
+
+
+def starts_page(section: Section, before: Section) -> bool:
+    """Whether a section starts after a page break of the story (not run on; not notes, which break as they need)."""
+    return not runs_on(section, before) and section.kind != "notes"
 
 
 def run_on_room(content: list, look: Look) -> float:

@@ -64,7 +64,11 @@ class Reused(Flowable):
         return self.drawing.wrap(avail_w, avail_h)
 
     def draw(self) -> None:
-        self.canv.doForm(form_for(self.canv, self.drawing))
+        journal = getattr(self.canv, "journal", None)
+        if journal is not None and not journal.suspended:  # a page being recorded (render/replay.py)
+            journal.form(self.canv, self.drawing)
+        else:
+            self.canv.doForm(form_for(self.canv, self.drawing))
 
 
 def form_for(canv: Any, drawing: Drawing) -> str:

@@ -1,0 +1,607 @@
+"""A stroke's pages as drawn in the last build -> the same pages drawn again in a new document, without layout.
+
+``booklet watch`` rebuilds after every save, and an edit touches one stroke. The pages of
+every other stroke come out of layout and drawing the same as last time, except for what
+the document gives out in first-use order: each font's subset codes and names, form
+names, marked-content ids. So, while a stroke's pages are drawn, each page's content
+(what the frames draw, between the page furniture, which is always drawn again) is
+recorded as its operator text, with holes where the text depends on document state:
+
+- every text run of a text object is kept as (font, size, leading, text) and encoded
+  again on a replay, through the font's own ``splitString`` and ``getSubsetInternalName``,
+  in the order a fresh build encodes it, so codes and font names come out as there;
+- every diagram form is kept as its drawing, and defined or named again through forms.py
+  (a form the recording defined must be defined again, one it found must be found again);
+- bookmarks and outline entries are made again, with the same arguments;
+- page numbers (headings' pages, thumb tabs, the running section, marks of the structure
+  tree) are moved by the distance the stroke moved, which must be even (left and right
+  pages stay so).
+
+A stroke is replayed when its section (its stroke record and number) and everything else
+a stroke's pages are made from (the booklet without its strokes, the edition, paper and
+options) equal the last build's, and when, where the new document reaches it, it starts on
+a page of the same parity and template, with the same graphics state, in the same tagging
+state. Anything a recording cannot repeat (an image, a link, a text object drawn some other
+way, any new PDF object but a diagram form) leaves that
+stroke unrecorded: it is laid out every time. If a replay meets a page whose state is not the
+recorded one, it raises ``Refused`` and the caller builds the whole document afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import BaseDocTemplate
+from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate, PageBreak
+
+from booklet.render.tagging import Element
+
+_STATE = [n for n in Canvas.STATE_ATTRIBUTES if n != "_extgstate"]
+MAX_DOCUMENTS = 4  # documents (editions, papers) whose strokes are kept
+
+
+class Refused(Exception):
+    """A replay met a page in another state than its recording's: build the document afresh."""
+
+
+# -- what one page's content is made of ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text object's code: its parts, with some parts encoded text runs ``(index, suffix, run)``."""
+
+    parts: tuple[str, ...]
+    runs: tuple[tuple[int, str, tuple[str, float, float, Any, bool]], ...]
+
+    def code(self, canv: Any) -> str:
+        parts = list(self.parts)
+        doc, escape, current = canv._doc, canv._escape, -1
+        for index, suffix, (name, size, leading, text, fresh) in self.runs:
+            if fresh:
+                current = -1
+            font = getFont(name)
+            out: list[str] = []
+            head = None
+            for subset, chunk in font.splitString(text, doc):
+                if subset != current:
+                    head = head or f"{fp_str(size)} Tf {fp_str(leading)} TL"
+                    out.append(f"{font.getSubsetInternalName(subset, doc)} {head}")
+                    current = subset
+                out.append(f"({escape(chunk)}) Tj")
+            parts[index] = " ".join(out) + suffix
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A diagram's form placed on the page: defined (or named) again on a replay."""
+
+    drawing: Any
+    new: bool  # the recording defined it here (not an earlier page)
+
+    def code(self, canv: Any) -> str:
+        from booklet.render.forms import _FORMS, form_for
+
+        known = len(canv.__dict__.get(_FORMS, {}))
+        name = form_for(canv, self.drawing)
+        if (len(canv.__dict__.get(_FORMS, {})) > known) != self.new:
+            raise Refused("a diagram's form is shared otherwise than when it was recorded")
+        canv._formsinuse.append(name)  # as canv.doForm does
+        return f"/{canv._doc.getXObjectName(name)} Do"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A form placed by its name: placed again so (canv.doForm)."""
+
+    name: str
+
+    def code(self, canv: Any) -> str:
+        canv.doForm(self.name)
+        return canv._code.pop()
+
+
+@dataclass
+class Page:
+    """One page's content as drawn, and what drawing it changed that is not in its code."""
+
+    number: int
+    template: str
+    start: tuple  # the page-local state drawing began in (see _local)
+    parts: list = field(default_factory=list)  # str | Text | Form, in order
+    calls: list = field(default_factory=list)  # (before part, canvas method, args, kwargs): bookmarks, outlines, links
+    page_of: dict = field(default_factory=dict)
+    page_tab: dict = field(default_factory=dict)
+    number_forms: dict = field(default_factory=dict)
+    end: tuple = ()  # graphics state, extgstate, section, section_ref, recorder, frame, flowables, next template
+
+
+@dataclass
+class Group:
+    """A run of sections' pages as recorded: replayable when its key and shared inputs are equal."""
+
+    key: Any  # its sections and what their builders read of the plan (render/booklet.reads)
+    first: int  # page number of its first page
+    pages: list[Page]
+    sects: list[Element]  # its sections' structure elements, as drawn (copies: the finisher prunes the live ones)
+
+
+# -- recording ----------------------------------------------------------------------------
+
+
+class RecordingText(PDFTextObject):
+    """A text object that notes every text run it encodes, for the page being recorded."""
+
+    def __init__(self, canvas: Any, x: float = 0, y: float = 0, direction: Any = None):
+        super().__init__(canvas, x, y, direction=direction)
+        self._journal = canvas.journal
+        self._runs: list[tuple[int, str, Any]] = []
+        self._seen = self._journal.runs
+        self._events = self._journal.events
+
+    def _formatText(self, text: Any) -> str:
+        fresh = self._curSubset == -1
+        font = getFont(self._fontname)
+        simple = font._dynamicFont and not (getattr(font, "shapable", False) and hasattr(text, "__shapeData__"))
+        out = super()._formatText(text)
+        run = (self._fontname, self._fontsize, self._leading, text, fresh) if simple else None
+        self._runs.append((len(self._code), out, run))
+        self._journal.runs += 1
+        return out
+
+
+class Journal:
+    """What the page being drawn did, as it is drawn (the canvas calls into it)."""
+
+    def __init__(self) -> None:
+        self.runs = 0  # text runs encoded on this page (all must be in drawn text objects)
+        self.placed = 0  # of those, the ones in text objects drawn on the page
+        self.special: dict[int, Text | Form | Named] = {}  # code index -> the part to make again
+        self.calls: list[tuple[int, str, tuple, dict]] = []  # (code index it came before, method, args, kwargs)
+        self.events = 0  # forms placed and calls made: a text object drawn across one is not repeatable
+        self.ok = True
+        self.suspended = 0  # inside a form's painting: its code and text are the form's, not the page's
+        self.exempt = 0  # PDF objects made by those paintings (every other new object is a refusal)
+        self.forms: list[str] = []  # the forms placed, in order
+        self.links = 0  # link annotations made (each a call to repeat) ...
+        self.annotated = 0  # ... and those of them on the page
+
+    def text(self, canv: Any, index: int, tx: RecordingText) -> None:
+        if self.runs - tx._seen != len(tx._runs) or self.events != tx._events:  # something else happened meanwhile
+            self.ok = False
+        self.placed += len(tx._runs)
+        if not tx._runs:
+            return
+        parts = tuple(tx._code)
+        runs = []
+        for at, out, run in tx._runs:
+            if run is None or at >= len(parts) or not parts[at].startswith(out):
+                self.ok = False
+                return
+            runs.append((at, parts[at][len(out) :], run))
+        self.special[index] = Text(parts, tuple(runs))
+
+    def named(self, index: int, name: str) -> None:
+        """A form placed by name (a page number's, defined when the document is saved)."""
+        self.special[index] = Named(name)
+        self.forms.append(name)
+        self.events += 1
+
+    def call(self, canv: Any, name: str, args: tuple, kwargs: dict) -> None:
+        """A canvas call to repeat where it was made: before the page's next line of code."""
+        self.calls.append((len(canv._code), name, args, kwargs))
+        self.events += 1
+
+    def link(self, canv: Any, args: tuple, kwargs: dict) -> Any:
+        """Make a link annotation, noting it as a call to repeat (positions made absolute first)."""
+        made, count, refs = canv.references, canv._annotationCount, len(canv._annotationrefs)
+        self.call(canv, "linkRect", args, kwargs)
+        self.suspended += 1
+        try:
+            return canv.linkRect(*args, **kwargs)
+        finally:
+            self.suspended -= 1
+            self.exempt += canv.references - made
+            self.links += canv._annotationCount - count
+            self.annotated += len(canv._annotationrefs) - refs
+
+    def form(self, canv: Any, drawing: Any) -> None:
+        """Place a diagram's form, noting it (forms.Reused.draw calls this while recording)."""
+        from booklet.render.forms import _FORMS, form_for
+
+        known, made = len(canv.__dict__.get(_FORMS, {})), canv.references
+        self.suspended += 1
+        try:
+            name = form_for(canv, drawing)
+        finally:
+            self.suspended -= 1
+            self.exempt += canv.references - made
+        new = len(canv.__dict__.get(_FORMS, {})) > known
+        canv.doForm(name)  # noted as Named, then as the Form it is
+        self.special[len(canv._code) - 1] = Form(drawing, new)
+
+
+def _local(doc: Any, canv: Any) -> tuple:
+    """The page-local state a page's content is drawn in, page numbers left out."""
+    d = canv.__dict__
+    tags = canv.tags
+    on_page = bool(tags) and tags.page == canv.getPageNumber()
+    gs = canv._extgstate
+    return (
+        doc.pageTemplate.id,
+        repr([d[n] for n in _STATE]),
+        tuple(sorted(gs._d.items())),
+        tuple(sorted(gs._c.items(), key=repr)),
+        len(canv.state_stack),
+        len(canv._codeStack),
+        (on_page, tags.next_mcid if on_page else 0, tags.open, len(tags.stack)) if tags else None,
+        len(canv._annotationrefs),
+        tuple(canv._formsinuse),
+        len(canv._colorsUsed),
+        len(canv._shadingUsed),
+        canv._annotationCount,
+    )
+
+
+class Pages:
+    """The recording and replaying of strokes' pages, for one document being built."""
+
+    def __init__(self, kept: list[Group]):
+        self.kept = kept  # the last build's groups of this document
+        self.made: list[Group] = []  # this build's, for the next
+        self.group: Any = None  # (marker, first page, pages) of the group being recorded
+        self.closing = False  # its content is complete; its last page ends at the next page end
+        self.page: Page | None = None
+        self.before: tuple = ()
+        self.replayed = 0
+
+    # the doc template calls these
+
+    def page_began(self, doc: Any) -> None:
+        if self.group is None or self.closing:
+            return
+        canv = doc.canv
+        self.page = Page(canv.getPageNumber(), doc.pageTemplate.id, _local(doc, canv))
+        self.before = (
+            len(canv._code),
+            dict(canv.page_of),
+            dict(canv.page_tab),
+            dict(canv.number_forms),
+            canv.references,
+        )
+        canv.journal = Journal()
+
+    def page_ends(self, doc: Any) -> None:
+        canv = doc.canv
+        journal, page = canv.journal, self.page
+        canv.journal = None
+        if self.group is None or page is None or journal is None:
+            return
+        start, page_of, page_tab, number_forms, made = self.before
+        ok = journal.ok and journal.runs == journal.placed and canv.references - journal.exempt == made
+        now = _local(doc, canv)
+        start_state = page.start
+        unchanged = now[4:6] == start_state[4:6] and now[9:11] == start_state[9:11]
+        made_here = (
+            now[7] == start_state[7] + journal.annotated
+            and now[8] == start_state[8] + tuple(journal.forms)
+            and now[11] == start_state[11] + journal.links
+        )
+        ok = ok and unchanged and made_here  # nothing a replay cannot repeat
+        ok = ok and not hasattr(doc, "_nextFrameIndex")
+        if not ok:
+            self.group = None  # this stroke stays unrecorded
+            return
+        code = canv._code
+        page.parts = [journal.special.get(i, code[i]) for i in range(start, len(code))]
+        page.calls = [(at - start, *rest) for at, *rest in journal.calls]
+        page.page_of = _changed(page_of, canv.page_of)
+        page.page_tab = _changed(page_tab, canv.page_tab)
+        page.number_forms = _changed(number_forms, canv.number_forms)
+        page.end = _end(doc, canv)
+        self.group[2].append(page)
+        self.page = None
+        if self.closing:
+            marker, first, pages = self.group
+            self.made.append(Group(marker.key, first, pages, [_copy(e, 0) for e in marker.sects]))
+            self.group, self.closing = None, False
+
+    def flowable(self, doc: Any, flowables: list) -> bool:
+        """Handle a group marker at the front of ``flowables``; True if it was one."""
+        f = flowables[0]
+        if self.closing and not isinstance(f, (NextPageTemplate, PageBreak, GroupStart)):
+            self.group, self.closing = None, False  # something is drawn on the group's last page
+        if isinstance(f, GroupEnd):
+            del flowables[0]
+            if self.group is not None:
+                self.closing = True
+            return True
+        if not isinstance(f, GroupStart):
+            return False
+        del flowables[0]
+        if self.group is not None:  # the last one did not close as a group must
+            self.group, self.closing = None, False
+        recorded = next((g for g in self.kept if g.key == f.key), None)
+        if recorded is not None and self._replayable(doc, recorded):
+            end = flowables.index(f.end)
+            del flowables[: end + 1]
+            self._replay(doc, recorded, f)
+            return True
+        canv = doc.canv
+        self.group = (f, canv.getPageNumber(), [])
+        self.page_began(doc)
+        return True
+
+    def _replayable(self, doc: Any, group: Group) -> bool:
+        canv = doc.canv
+        shift = canv.getPageNumber() - group.first
+        return shift % 2 == 0 and _local(doc, canv) == group.pages[0].start
+
+    def _replay(self, doc: Any, group: Group, marker: GroupStart) -> None:
+        canv = doc.canv
+        shift = canv.getPageNumber() - group.first
+        for k, page in enumerate(group.pages):
+            if k:
+                previous = group.pages[k - 1]
+                _set_next_template(doc, previous.end[-1])
+                doc.handle_pageEnd()
+                doc.clean_hanging()
+                if doc.pageTemplate.id != page.template or _local(doc, canv) != page.start:
+                    raise Refused(f"page {canv.getPageNumber()} is not in the state it was recorded in")
+            code = canv._code
+            calls = iter(page.calls)
+            call = next(calls, None)
+            for at, part in enumerate(page.parts):
+                while call is not None and call[0] == at:  # made before this line: in the recorded order
+                    getattr(canv, call[1])(*call[2], **call[3])
+                    call = next(calls, None)
+                code.append(part if type(part) is str else part.code(canv))
+            while call is not None:
+                getattr(canv, call[1])(*call[2], **call[3])
+                call = next(calls, None)
+            canv.page_of.update((key, p + shift) for key, p in page.page_of.items())
+            canv.page_tab.update((p + shift, tab) for p, tab in page.page_tab.items())
+            canv.number_forms.update(page.number_forms)
+            _restore(doc, canv, page.end, shift)
+        _set_next_template(doc, group.pages[-1].end[-1])
+        if len(marker.sects) != len(group.sects):
+            raise Refused("a run of sections with another number of sections")  # equal keys: never
+        for target, recorded in zip(marker.sects, group.sects, strict=True):
+            _fill(target, recorded, shift)
+        carried = Group(group.key, group.first + shift, group.pages, group.sects)
+        if shift:
+            carried = Group(
+                group.key, group.first + shift, _shifted(group.pages, shift), [_copy(e, shift) for e in group.sects]
+            )
+        self.made.append(carried)
+        self.closing = False
+        self.replayed += 1
+
+
+def _changed(before: dict, after: dict) -> dict:
+    return {k: v for k, v in after.items() if k not in before or before[k] != v}
+
+
+def _end(doc: Any, canv: Any) -> tuple:
+    d = canv.__dict__
+    gs = canv._extgstate
+    tags = canv.tags
+    marks = (tags.page == canv.getPageNumber(), tags.next_mcid, tags.open) if tags else None
+    frames = doc.pageTemplate.frames
+    return (
+        [d[n] for n in _STATE],
+        (dict(gs._d), dict(gs._c)),
+        canv.section,
+        getattr(canv, "section_ref", None),
+        marks,
+        frames.index(doc.frame) if doc.frame in frames else 0,
+        doc._curPageFlowableCount,
+        getattr(doc, "_nextPageTemplateIndex", None),
+    )
+
+
+def _restore(doc: Any, canv: Any, end: tuple, shift: int) -> None:
+    state, (gs_d, gs_c), section, section_ref, marks, frame, count, _ = end
+    canv.__dict__.update(zip(_STATE, state, strict=True))
+    gs = canv._extgstate.__class__()
+    gs._d, gs._c = dict(gs_d), dict(gs_c)
+    canv._extgstate = gs
+    title, started, own, tab = section
+    canv.section = (title, started + shift, own, tab)
+    canv.section_ref = section_ref
+    if marks is not None and marks[0]:
+        canv.tags.page, canv.tags.next_mcid = canv.getPageNumber(), marks[1]
+    if marks is not None:
+        canv.tags.open = marks[2]
+    if doc.frame is not doc.pageTemplate.frames[frame]:  # the page ended in a later frame (a column): begun so
+        doc.frame = doc.pageTemplate.frames[frame]
+        doc.frame._leftExtraIndent, doc.frame._rightExtraIndent = doc._leftExtraIndent, doc._rightExtraIndent
+        doc.frame._frameBGs = doc._frameBGs
+    doc._curPageFlowableCount = count
+
+
+def _set_next_template(doc: Any, index: int | None) -> None:
+    if index is None:
+        doc.__dict__.pop("_nextPageTemplateIndex", None)
+    else:
+        doc._nextPageTemplateIndex = index
+
+
+def _shifted(pages: list[Page], shift: int) -> list[Page]:
+    out = []
+    for p in pages:
+        title, started, own, tab = p.end[2]
+        end = (*p.end[:2], (title, started + shift, own, tab), *p.end[3:])
+        out.append(
+            Page(
+                p.number + shift,
+                p.template,
+                p.start,
+                p.parts,
+                p.calls,
+                {k: v + shift for k, v in p.page_of.items()},
+                {k + shift: v for k, v in p.page_tab.items()},
+                p.number_forms,
+                end,
+            )
+        )
+    return out
+
+
+# -- the structure tree --------------------------------------------------------------------
+
+
+def _copy(el: Element, shift: int, parent: Element | None = None) -> Element:
+    """An element and everything under it, as new elements, their page numbers moved by ``shift``."""
+    out = Element(el.role, parent, el.alt, el.lang, el.title, el.contents)
+    copies: dict[int, Element] = {}
+    for kid in el.kids:
+        if isinstance(kid, Element):
+            copy = copies[id(kid)] = _copy(kid, shift, out)
+            out.kids.append(copy)
+        else:
+            out.kids.append((kid[0] + shift, kid[1]))
+    if el.boxes is not None:
+        out.boxes = [(b[0] + shift, b[1], b[2], b[3], b[4]) for b in el.boxes]
+    if el.keyed is not None:
+        out.keyed = {k: copies[id(v)] for k, v in el.keyed.items() if id(v) in copies}
+    return out
+
+
+def _fill(target: Element, recorded: Element, shift: int) -> None:
+    """Make ``target`` (this build's element of a replayed stroke) what the recorded one became when drawn."""
+    copy = _copy(recorded, shift, target.parent)
+    target.kids = copy.kids
+    for kid in target.kids:
+        if isinstance(kid, Element):
+            kid.parent = target
+    target.boxes, target.keyed = copy.boxes, copy.keyed
+    target.alt, target.lang, target.title, target.contents = copy.alt, copy.lang, copy.title, copy.contents
+
+
+# -- the story's markers -------------------------------------------------------------------
+
+
+class GroupEnd(ActionFlowable):
+    """After a recorded stroke's last flowable: its last page ends at the next page break."""
+
+    def apply(self, doc: Any) -> None:  # handled by ReplayingDoc; never reached
+        pass
+
+
+class GroupStart(ActionFlowable):
+    """Before a run of sections' first flowable, just after its page break: replay it, or record it."""
+
+    def __init__(self, key: Any, sects: list[Element], end: GroupEnd):
+        super().__init__()
+        self.key, self.sects, self.end = key, sects, end  # what its pages are made from; its sections' elements
+
+    def apply(self, doc: Any) -> None:  # handled by ReplayingDoc; never reached
+        pass
+
+
+class ReplayingDoc(BaseDocTemplate):
+    """A doc template that records strokes' pages as they are drawn, and replays recorded ones."""
+
+    pages: Pages | None = None
+
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        if self.pages is not None:
+            self.pages.page_began(self)
+
+    def handle_pageEnd(self) -> None:
+        if self.pages is not None:
+            self.pages.page_ends(self)
+        super().handle_pageEnd()
+
+    def handle_flowable(self, flowables: list) -> None:
+        if self.pages is not None and self.pages.flowable(self, flowables):
+            return
+        super().handle_flowable(flowables)
+
+
+# -- across builds -------------------------------------------------------------------------
+
+_kept: list[tuple[Any, list[Group]]] = []  # (shared inputs, groups), the most recent last
+_on = False
+last = {"replayed": 0, "refused": 0}  # the last build's: strokes replayed, replays refused (for tests and benches)
+
+
+def keep_pages() -> None:
+    """Record strokes' pages from now on, for later builds of this process to replay (booklet watch)."""
+    global _on
+    _on = True
+
+
+def keeping() -> bool:
+    """True once the process said it keeps pages."""
+    return _on
+
+
+def reset(tags: Any) -> None:
+    """A recorder as new, its document element emptied in place (the finisher holds it): for a build afresh."""
+    last["refused"] += 1
+    if tags is None:
+        return
+    root = tags.root
+    root.kids, root.boxes, root.keyed = [], None, None
+    tags.stack, tags.page, tags.next_mcid, tags.open = [], 0, 0, False
+
+
+def forget() -> None:
+    """Drop every recording (a picture, font or translation file changed: they are not in the keys)."""
+    _kept.clear()
+
+
+def shared_inputs(plan: Any, tagged: bool) -> Any:
+    """What every stroke's pages are made from besides its own section: the plan without its sections
+    and the booklet without its strokes."""
+    edition = plan.edition
+    booklet = edition.booklet
+    return (
+        tuple(getattr(booklet, f.name) for f in fields(booklet) if f.name != "strokes"),
+        tuple(getattr(edition, f.name) for f in fields(edition) if f.name != "booklet"),
+        tuple(getattr(plan, f.name) for f in fields(plan) if f.name not in ("edition", "sections")),
+        tagged,
+    )
+
+
+def pages_for(shared: Any) -> Pages | None:
+    """This document's recorder, with the last build's strokes if its shared inputs were equal; None when off."""
+    if not _on:
+        return None
+    kept = next((groups for key, groups in _kept if key == shared), []) if _diagrams_all_kept() else []
+    return Pages(kept)
+
+
+def keep(shared: Any, pages: Pages) -> None:
+    """Keep what this build recorded (and replayed) for the next build of the same document."""
+    _kept[:] = [(key, groups) for key, groups in _kept if key != shared][-(MAX_DOCUMENTS - 1) :]
+    _kept.append((shared, pages.made))
+    last["replayed"] = pages.replayed
+
+
+def _diagrams_all_kept() -> bool:
+    """True while the diagram cache has dropped no drawing since the recordings were made: an equal
+    diagram is then the same object, so a replayed stroke shares a form with another exactly when a
+    fresh build would. The cache drops drawings only when full, or all at once when cleared (which
+    resets its counts: fewer entries or misses than at the last build means a clear, and every
+    recording goes)."""
+    from booklet.illustrate.diagram import _diagram
+
+    info = _diagram.cache_info()
+    was = _diagram_counts[0] if _diagram_counts else (0, 0)
+    _diagram_counts[:] = [(info.currsize, info.misses)]
+    if info.currsize < was[0] or info.misses < was[1]:
+        forget()
+    return info.maxsize is None or info.currsize < info.maxsize
+
+
+_diagram_counts: list[tuple[int, int]] = []  # the diagram cache's size and misses when last looked at

@@ -1,0 +1,56 @@
+"""Pages replayed from the last build (render/replay.py) are the pages a build that lays them all out draws."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from booklet.build import build_booklet
+from booklet.illustrate.diagram import _diagram
+from booklet.render import replay
+
+# Editions and papers whose pages differ in what a replay must repeat: links and page-number forms
+# (contents), columns (A4), print marks and boxes (bleed), check boxes (fillable: not replayable),
+# imposed sheets, another content with its own fonts and language.
+BUILDS = [
+    {"audience": "home"},
+    {"audience": "large-print"},
+    {"audience": "large-print", "paper": "a4"},
+    {"audience": "student", "paper": "a6"},
+    {"paper": "letter"},
+    {"bleed_mm": 3.0},
+    {"fillable": True},
+    {"impose": "saddle"},
+]
+
+
+@pytest.mark.parametrize("options", BUILDS, ids=lambda o: ",".join(f"{k}={v}" for k, v in o.items()))
+def test_a_build_replayed_from_the_last_is_the_build_laid_out(options: dict, monkeypatch: pytest.MonkeyPatch):
+    _diagram.cache_clear()
+    monkeypatch.setattr(replay, "_on", False)
+    laid_out = build_booklet(**options)
+    monkeypatch.setattr(replay, "_on", True)
+    recorded = build_booklet(**options)  # records
+    again = build_booklet(**options)  # replays
+    assert replay.last["replayed"] >= 2
+    assert recorded == laid_out
+    assert again == laid_out
+
+
+def test_another_content_replays_to_its_own_bytes(monkeypatch: pytest.MonkeyPatch):
+    _diagram.cache_clear()
+    source = Path(__file__).parent / "fixtures" / "schreibtisch-de"
+    monkeypatch.setattr(replay, "_on", False)
+    laid_out = build_booklet(source)
+    monkeypatch.setattr(replay, "_on", True)
+    build_booklet(source)
+    assert build_booklet(source) == laid_out
+    assert replay.last["replayed"] >= 1
+
+
+def test_nothing_is_kept_in_a_process_that_does_not_build_again(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(replay, "_on", False)
+    monkeypatch.setattr(replay, "_kept", [])
+    build_booklet()
+    assert replay._kept == []
