@@ -2,14 +2,12 @@
 when the page has room for one.
 
 The routine starts a page of its own. When its rows leave much of a pocket page empty, each row
-carries a small picture of its stroke (the strokes-at-a-glance page's thumbnail, drawn smaller:
-the same form, so no diagram is drawn again), sized so the section fills the page without
+carries a small picture of its stroke (the strokes-at-a-glance page's thumbnail drawn smaller:
+the same form, so no diagram is painted again), sized so the section fills the page without
 running over. Without the room, the rows are as they always were.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
@@ -118,34 +116,33 @@ def _height(f: Flowable, width: float, room: float) -> float:
 
 
 class Thumb:
-    """A stroke's small picture in a box: the strokes-at-a-glance thumbnail scaled down (its form is
-    reused), else drawn for the box."""
+    """A stroke's small picture in a box: the strokes-at-a-glance thumbnail scaled down (the same
+    drawing, so its form is reused and nothing is painted again), else drawn for the box."""
 
     def __init__(self, stroke: str, ctx: Context, width: float, height: float):
         self.stroke, self.ctx, self.width, self.height = stroke, ctx, width, height
 
     def paint(self, canv: Canvas, x: float, y: float) -> None:
         from booklet.render.forms import form_for
+        from booklet.render.stroke import picture_for, thumbnail
 
-        picture = self.ctx.thumbs.get(self.stroke) or self._drawn()
+        stroke = next((s for s in self.ctx.plan.edition.booklet.strokes if s.id == self.stroke), None)
+        if stroke is None:
+            return
+        picture = thumbnail(stroke, self.ctx) or picture_for(stroke, self.ctx, self.width, self.height, key=False)
         if picture is None:
             return
         if isinstance(picture, Drawing):
-            factor = min(self.width / picture.width, self.height / picture.height)
+            factor = min(1.0, self.width / picture.width, self.height / picture.height)
+            w, h = picture.width * factor, picture.height * factor
             canv.saveState()
-            canv.translate(x + (self.width - picture.width * factor) / 2, y + self.height - picture.height * factor)
+            canv.translate(x + (self.width - w) / 2, y + self.height - h)
             canv.scale(factor, factor)
             canv.doForm(form_for(canv, picture))
             canv.restoreState()
             return
         w, h = picture.wrap(self.width, self.height)
         picture.drawOn(canv, x + (self.width - w) / 2, y + self.height - h)
-
-    def _drawn(self) -> Any:
-        from booklet.render.stroke import picture_for
-
-        stroke = next((s for s in self.ctx.plan.edition.booklet.strokes if s.id == self.stroke), None)
-        return None if stroke is None else picture_for(stroke, self.ctx, self.width, self.height, key=False)
 
 
 def minute_tag(start: float, end: float, look: Look):

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -37,7 +36,6 @@ class Context:
     plan: Plan
     look: Look
     root: Path
-    thumbs: dict[str, Any] = field(default_factory=dict, compare=False)  # stroke id -> its glance thumbnail
 
     @property
     def fillable(self) -> bool:

@@ -227,13 +227,8 @@ def has_picture(item: Stroke) -> bool:
     return bool(ill is not None and ill.image) or draws_figure(ill, item)
 
 
-def diagram(
-    item: Stroke, ctx: Context, width: float, height: float, key: bool = True, keep: bool = False
-) -> Flowable | None:
-    """The stroke's diagram or the author's image in the given box, with its caption; None without either.
-
-    ``keep`` remembers the picture as the stroke's thumbnail (the routine's rows draw it again, smaller).
-    """
+def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool = True) -> Flowable | None:
+    """The stroke's diagram or the author's image in the given box, with its caption; None without either."""
     from booklet.render.forms import reused
 
     look, words = ctx.look, ctx.plan.edition.booklet
@@ -241,8 +236,6 @@ def diagram(
     caption_h = look["small"].leading * 2.5 if ill is not None and ill.caption else 0
     height = max(height - caption_h, look.body_size * 4)
     picture = picture_for(item, ctx, width, height, key)
-    if keep and picture is not None:
-        ctx.thumbs[item.id] = picture
     if picture is None:
         return None
     # Painted once per document as a form: strokes drawn alike share it.
@@ -381,10 +374,33 @@ def glance(section: Section, ctx: Context) -> list[Flowable]:
     return [GlancePages(head, rows, len(section.payload), look)]
 
 
+# The box each stroke's glance thumbnail was last drawn in, per edition and paper: the routine's
+# rows draw the same drawing (one form, nothing painted again). Kept for the process, so a
+# routine page laid out while the glance page is replayed from the last build (render/replay.py)
+# finds the box that page used.
+THUMB_BOXES: dict[tuple, tuple[float, float]] = {}
+
+
+def thumb_key(item: Stroke, ctx: Context) -> tuple:
+    """What decides a glance thumbnail's box: the stroke and its drawing, the edition's strokes, the page."""
+    look, booklet = ctx.look, ctx.plan.edition.booklet
+    strokes = tuple(s.id for s in booklet.strokes)
+    return (item.id, item.illustration, booklet.title, strokes, look.page_w, look.page_h, look.body_size)
+
+
+def thumbnail(item: Stroke, ctx: Context) -> Any:
+    """The stroke's glance thumbnail (a Drawing, or the author's image), or None if none was made."""
+    box = THUMB_BOXES.get(thumb_key(item, ctx))
+    return None if box is None else picture_for(item, ctx, *box, key=False)
+
+
 def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     look, booklet = ctx.look, ctx.plan.edition.booklet
     share = 0.3 if look.large_print else 0.26
-    picture = diagram(item, ctx, look.frame_w * share, diagram_h, key=False, keep=True)  # a thumbnail: no key
+    picture = diagram(item, ctx, look.frame_w * share, diagram_h, key=False)  # a thumbnail: no key
+    THUMB_BOXES[thumb_key(item, ctx)] = (look.frame_w * share, diagram_h)
+    while len(THUMB_BOXES) > 256:
+        del THUMB_BOXES[next(iter(THUMB_BOXES))]
     number_font = (look.fonts.bold, look["toc"].fontSize, look.accent)
     name_w = look.column_w * (1 - share) - look.body_size if picture is not None else look.column_w
     bold = look["toc"].clone("glance-name", fontName=look.fonts.bold)
