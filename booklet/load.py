@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from booklet.errors import ContentError, Problem
 from booklet.files import MAX_CONTENT_FILE, MAX_CONTENT_TOTAL, UnsafePath, read_regular
@@ -216,6 +219,46 @@ def decode(data: bytes, shown: str) -> str:
 _COMMENT_AFTER = re.compile(r"^[ \t]+#")
 
 
+class _CompiledOnUse:
+    """A regular expression compiled the first time something asks it anything."""
+
+    __slots__ = ("_args", "_pattern")
+
+    def __init__(self, *args: Any) -> None:
+        self._args = args
+        self._pattern: re.Pattern[Any] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._pattern is None:
+            self._pattern = re.compile(*self._args)
+        return getattr(self._pattern, name)
+
+
+def _yaml() -> ModuleType:
+    """PyYAML, imported with the patterns its own modules compile on import left until first used.
+
+    PyYAML compiles its pure-Python reader's non-printable class and its resolvers' and
+    constructors' patterns as it is imported, about 1% of a cold build (5 ms). Reading
+    with libyaml uses none of them; the pure-Python parser, which gives a refused file's
+    exact messages, compiles each one the first time it needs it.
+    """
+    if "yaml" in sys.modules:
+        return sys.modules["yaml"]
+    compile_ = re.compile
+
+    def compile_later(pattern: Any, flags: int = 0) -> Any:
+        if sys._getframe(1).f_globals.get("__name__", "").startswith("yaml"):
+            return _CompiledOnUse(pattern, flags)
+        return compile_(pattern, flags)
+
+    re.compile = compile_later  # type: ignore[assignment]
+    try:
+        import yaml
+    finally:
+        re.compile = compile_
+    return yaml
+
+
 def parse_yaml(data: bytes, shown: str) -> RawNode:
     """YAML bytes -> raw nodes, refusing everything YAML can hide (watch keeps them per file in memory)."""
     return parse_yaml_uncached(data, shown)
@@ -229,8 +272,7 @@ def parse_yaml_uncached(data: bytes, shown: str) -> RawNode:
     checks refuse, is read again in pure Python, so every message (and its
     line:col) is the one the pure-Python parser gives.
     """
-    import yaml
-
+    yaml = _yaml()
     text = decode(data, shown)
     if not text.strip():
         raise ContentError.at(SourceRef(shown, 1, 1), "file is empty")

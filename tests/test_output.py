@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from reportlab.pdfgen.canvas import Canvas
 
 from booklet.build import build_booklet
-from booklet.finish import finish_plain
+from booklet.finish import finish_plain, rldoc
 from booklet.finish.framing import framed
 from booklet.finish.ident import identified
 from booklet.finish.output import File, page_shown, saved
@@ -55,10 +56,27 @@ def test_the_streamed_save_gives_the_bytes_of_framing_and_identifying_the_whole_
         assert b"page 3" in pdf.pages[2].Contents.read_bytes()
 
 
+class Joined:
+    """The pieces as ReportLab's PDFFile keeps them: unframed, joined at the end."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+        self.offset = 0
+
+    def add(self, piece: bytes) -> int:
+        self.pieces.append(piece)
+        self.offset += len(piece)
+        return self.offset - len(piece)
+
+    def close(self, trailer: bytes) -> bytes:
+        return b"".join([*self.pieces, trailer])
+
+
 def test_a_booklet_saved_streamed_is_byte_identical_to_the_whole_file_path(monkeypatch):
     new = build_booklet(audience="large-print")
-    monkeypatch.setattr(render_booklet, "page_shown", lambda canv: None)
-    monkeypatch.setattr(render_booklet, "saved", lambda canv: identified(framed(canv.getpdfdata())))
+    # Pages kept as text with every box, the file joined whole, then framed and identified.
+    monkeypatch.setattr(render_booklet, "page_shown", lambda canv: True)
+    monkeypatch.setattr(render_booklet, "saved", lambda canv: identified(framed(rldoc.write(canv, Joined()))))
     old = build_booklet(audience="large-print")
     assert isinstance(new, bytes)
     assert new == old
@@ -96,3 +114,35 @@ def test_a_streamed_booklet_passes_qpdf(tmp_path: Path):
     checked = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "No syntax or stream encoding errors" in checked.stdout
+
+
+def test_numbers_set_aside_are_written_in_their_place_and_found_by_the_table():
+    with render_settings():
+        canv = drawn(True, packed=True)
+        doc = canv._doc
+        first = rldoc.reserve(doc, 3, lambda i: b"<< /Reserved %d >>" % i)
+        after = rldoc.number(doc, doc.Reference(PDFDictionary({"After": PDFName("Them")})))
+        data = saved(canv)
+    assert after == first + 3, "a registered object takes the number after the reserved ones"
+    with pikepdf.open(io.BytesIO(data)) as pdf:  # the table points at each (qpdf would repair it otherwise)
+        for i in range(3):
+            assert pdf.get_object((first + i, 0)).Reserved == i
+        assert pdf.get_object((after, 0)).After == "/Them"
+    assert b"%d 0 obj\n<< /Reserved 1 >>\nendobj\n" % (first + 1) in data
+
+
+def test_boxes_of_a_page_without_annotations_are_let_go():
+    from booklet.render.tagging import Recorder
+
+    tags = Recorder("en")
+    link, text = tags.root.add("Link"), tags.root.add("P")
+    tags.drawn(text, (1, 0, 0, 10, 10))
+    tags.drawn(link, (1, 0, 0, 5, 5))
+    tags.page_done(1, annotated=True)
+    tags.drawn(text, (2, 0, 0, 10, 10))
+    tags.page_done(2, annotated=False)
+    assert text.boxes == [(1, 0, 0, 10, 10)]
+    assert link.boxes == [(1, 0, 0, 5, 5)]
+    tags.drawn(link, (3, 1, 1, 2, 2))
+    tags.page_done(3, annotated=False)
+    assert link.boxes == [(1, 0, 0, 5, 5)]

@@ -172,3 +172,28 @@ def test_a_face_read_late_measures_as_one_read_at_once():
     assert late.stringWidth("Rest your hands", 10) == direct.stringWidth("Rest your hands", 10)
     assert "_unread" not in vars(late)
     assert late.face.name == direct.face.name
+
+
+YAML_PROBE = """
+import json, sys
+from booklet.errors import ContentError
+from booklet.load import parse_yaml_uncached
+parse_yaml_uncached(b"name: Rest\\nsteps: [a, b]\\n", "ok.yaml")
+import yaml.reader
+unused = yaml.reader.Reader.NON_PRINTABLE._pattern is None
+try:
+    parse_yaml_uncached("name: a\\x07b\\n".encode(), "bell.yaml")
+except ContentError as exc:
+    message = exc.lines()[0]
+compiled = yaml.reader.Reader.NON_PRINTABLE._pattern is not None
+print(json.dumps({"unused": unused, "message": message, "compiled": compiled}))
+"""
+
+
+def test_yamls_patterns_are_compiled_only_when_the_pure_python_reader_needs_them():
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", YAML_PROBE], capture_output=True, text=True, env=env, check=True)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["unused"]  # libyaml read the file: the non-printable class was never compiled
+    assert found["message"].startswith("bell.yaml:1:8: error:")
+    assert found["compiled"]  # the pure-Python reader found the bell with it

@@ -21,9 +21,13 @@ from booklet.finish.framing import needs_eol
 from booklet.finish.ident import with_digest
 
 
-def page_shown(canv: Any) -> None:
-    """Call after each page is shown: its operators are compressed now, not kept as text until the save."""
+def page_shown(canv: Any) -> bool:
+    """Call after each page is shown: its operators are compressed now, not kept as text until the save.
+
+    True if the page carries annotations (links, form fields) to place in the structure tree.
+    """
     rldoc.pack_page(canv)
+    return rldoc.annotated(canv)
 
 
 def saved(canv: Any) -> bytes:

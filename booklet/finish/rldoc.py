@@ -24,20 +24,22 @@ objects (reportlab.pdfbase.pdfdoc, as in ReportLab 5.1). What it relies on:
   ``numberToId``/``idToObject`` give the objects in number order (new ones may be
   registered while formatting), ``idToOffset`` is what the cross-reference table is
   formatted from, ``encrypt``, ``Outlines``, ``signature``, ``ID()`` and ``_pdfVersion``
-  as there.
+  as there; ``doc.objectcounter`` is the last number given, so numbers can be set aside
+  for objects written by booklet (``reserve``) without registering each of them.
 """
 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (
     LinkAnnotation,
+    NoEncryption,
     PDFArray,
-    PDFCrossReferenceTable,
     PDFDictionary,
     PDFFile,
     PDFIndirectObject,
@@ -154,6 +156,11 @@ def pack_page(canv: Any) -> None:
     page.stream = None
 
 
+def annotated(canv: Any) -> bool:
+    """Whether the page just shown carries annotations."""
+    return bool(canv._doc.Pages.pages[-1].Annots)
+
+
 def content_text(owner: Any) -> str:
     """A page's or form's operators as text, also when the page's were compressed as it was shown."""
     contents = getattr(owner, "Contents", None)
@@ -161,6 +168,31 @@ def content_text(owner: Any) -> str:
         return zlib.decompress(contents.content).decode("utf8")
     stream = getattr(owner, "stream", None) or ""
     return stream.decode("latin-1") if isinstance(stream, bytes) else stream
+
+
+def reserve(doc: Any, count: int, formatter: Callable[[int], bytes]) -> int:
+    """Set aside ``count`` object numbers for objects ``write`` gets from ``formatter(i)``; the first number.
+
+    A long booklet's tens of thousands of structure elements are written this way: a
+    registered object costs a name, a number tuple and three table entries each.
+    """
+    if not isinstance(doc.encrypt, NoEncryption):
+        raise ValueError("objects written by booklet are not encrypted: reserve numbers only in a plain document")
+    first = doc.objectcounter + 1
+    doc.objectcounter += count
+    blocks = getattr(doc, "_booklet_reserved", None)
+    if blocks is None:
+        blocks = doc._booklet_reserved = []
+    blocks.append((first, count, formatter))
+    return first
+
+
+def _reserved(doc: Any, number: int) -> bytes | None:
+    """The body of object ``number`` if it was reserved, else None."""
+    for first, count, formatter in getattr(doc, "_booklet_reserved", ()):
+        if first <= number < first + count:
+            return formatter(number - first)
+    return None
 
 
 def write(canv: Any, out: Sink) -> bytes:
@@ -186,24 +218,30 @@ def write(canv: Any, out: Sink) -> bytes:
         raise ValueError("a signed document is written by ReportLab's own save")
     out.add(PDFFile(doc._pdfVersion).strings[0])  # the header, as PDFFile writes it
     number_to_id, objects, offsets = doc.numberToId, doc.idToObject, doc.idToOffset
-    ids = []
+    where = []  # each object's offset, in number order
     counter = 1
-    while counter in number_to_id:  # new objects may be registered while formatting
-        oid = number_to_id[counter]
-        formatted = PDFIndirectObject(oid, objects[oid]).format(doc)
-        if not rl_config.invariant and rl_config.pdfComments:
-            out.add(pdfdoc.pdfdocEnc(f"% {ascii(oid)}: class {objects[oid].__class__.__name__[:50]} \n"))
-        offsets[oid] = out.add(pdfdoc.pdfdocEnc(formatted))
-        ids.append(oid)
+    while True:  # new objects may be registered while formatting
+        oid = number_to_id.get(counter)
+        if oid is not None:
+            formatted = PDFIndirectObject(oid, objects[oid]).format(doc)
+            if not rl_config.invariant and rl_config.pdfComments:
+                out.add(pdfdoc.pdfdocEnc(f"% {ascii(oid)}: class {objects[oid].__class__.__name__[:50]} \n"))
+            offsets[oid] = at = out.add(pdfdoc.pdfdocEnc(formatted))
+            objects[oid] = None  # written: what only the table held (forms, fonts, streams) can go
+        else:
+            body = _reserved(doc, counter)
+            if body is None:
+                break
+            at = out.add(b"%d 0 obj\n" % counter + body + (b"" if body.endswith(b"\n") else b"\n") + b"endobj\n")
+        where.append(at)
         counter += 1
-    if counter - 1 != len(number_to_id):
-        raise ValueError(f"object {counter} of {len(number_to_id)} is not registered")
-    xref = PDFCrossReferenceTable()
-    xref.addsection(0, ids)
-    at = out.add(xref.format(doc))
+    if counter - 1 != doc.objectcounter:
+        raise ValueError(f"object {counter} of {doc.objectcounter} is neither registered nor reserved")
+    # The cross-reference table as PDFCrossReferenceTable formats it (every version is 0).
+    at = out.add(b"xref\n0 %d\n0000000000 65535 f \n" % counter + b"".join(b"%010d 00000 n \n" % o for o in where))
     trailer = PDFTrailer(
         startxref=at,
-        Size=len(number_to_id) + 1,
+        Size=counter,
         Root=doc.Reference(catalog),
         Info=doc.Reference(info),
         Encrypt=encrypt_ref,

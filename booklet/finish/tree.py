@@ -7,13 +7,15 @@ the parent tree maps its ids back to elements (one array per page); every link a
 form field annotation is placed in the element drawn under it, as a Link or Form
 element with an OBJR.
 
-The elements are written compactly: each is one small object that formats its own
-dictionary when the document is written, from the recorded element, so a long
-booklet's tens of thousands of elements cost little memory.
+The elements are written compactly: they take a block of object numbers set aside
+in the document (rldoc.reserve), and each element's dictionary is formatted from
+the recorded element only when the document is written, so a long booklet's tens
+of thousands of elements cost little memory beyond the recorded tree.
 """
 
 from __future__ import annotations
 
+from array import array
 from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjectReference, PDFString
@@ -35,28 +37,35 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     problems = [f"figure without alternate text on page {_first_page(e)}" for e in elements if _needs_alt(e)]
     tree = _Tree()
     tree_ref = doc.Reference(tree)
-    known = _Known(doc, pages, placed)
-    refs = known.refs
-    holder = {id(root): rldoc.number(doc, tree_ref)}  # element -> the object number of the element holding it
-    marks: dict[int, dict[int, int]] = {}
-    for el in elements:  # a holder comes before what it holds, so its number is given first
-        number = refs[id(el)] = rldoc.number(doc, doc.Reference(_Elem(el, holder[id(el)], known)))
+    known = _Known(doc, pages, placed, elements)
+    # The elements take the numbers after the tree root's, in walk order (a holder before
+    # what it holds), as if each were registered in turn; none of them is a ReportLab object.
+    first = rldoc.reserve(doc, len(elements), known.element)
+    parents = known.parents
+    parents[0] = rldoc.number(doc, tree_ref)
+    marks: dict[int, list[int]] = {}  # page -> the element number of each of its ids (0: none)
+    for index, el in enumerate(elements):
+        number = el.number = first + index
         for kid in el.kids:
             if isinstance(kid, tuple):
-                marks.setdefault(kid[0], {})[kid[1]] = number
-            else:
-                holder[id(kid)] = number
-    nums: list[list[int | None] | int] = []
+                row = marks.setdefault(kid[0], [])
+                if len(row) <= kid[1]:
+                    row.extend([0] * (kid[1] + 1 - len(row)))
+                row[kid[1]] = number
+    for el in elements:
+        for kid in el.kids:
+            if not isinstance(kid, tuple):
+                parents[kid.number - first] = el.number
+    nums: list[list[int] | int] = []
     for page_number, page in enumerate(pages, 1):
         if page_number in marks:
             rldoc.set_entry(page, "StructParents", len(nums))
-            ids = marks[page_number]
-            nums.append([ids.get(i) for i in range(max(ids) + 1)])
+            nums.append(marks[page_number])
     for el in elements:
         for annot, _ in placed.get(id(el), []):
             rldoc.resolve(doc, annot)["StructParent"] = len(nums)
-            nums.append(refs[id(el)])
-    tree.top, tree.parents = refs[id(root)], rldoc.number(doc, doc.Reference(_ParentTree(nums)))
+            nums.append(el.number)
+    tree.top, tree.parents = root.number, rldoc.number(doc, doc.Reference(_ParentTree(nums)))
     tree.keys = len(nums)
     catalog = doc.Catalog
     rldoc.set_entry(catalog, "StructTreeRoot", tree_ref)
@@ -83,14 +92,14 @@ class _Tree(PDFObject):
 class _ParentTree(PDFObject):
     """The parent tree as one number tree: a page's key -> the elements of its ids; an annotation's -> its element."""
 
-    def __init__(self, nums: list[list[int | None] | int]) -> None:
+    def __init__(self, nums: list[list[int] | int]) -> None:
         self.nums = nums
 
     def format(self, document: Any) -> bytes:
         out = []
         for key, value in enumerate(self.nums):
             if isinstance(value, list):
-                refs = b" ".join(b"%d 0 R" % n if n is not None else b"null" for n in value)
+                refs = b" ".join(b"%d 0 R" % n if n else b"null" for n in value)
                 out.append(b"%d [ %s ]" % (key, refs))
             else:
                 out.append(b"%d %d 0 R" % (key, value))
@@ -98,11 +107,14 @@ class _ParentTree(PDFObject):
 
 
 class _Known:
-    """What every element's dictionary is written from: the elements' object numbers, the
-    annotations placed (with their numbers), and each page's number and role's name bytes."""
+    """What every element's dictionary is written from: the elements in number order with their
+    holders' numbers, the annotations placed (with their numbers), and each page's number and
+    role's name bytes."""
 
-    def __init__(self, doc: Any, pages: list[Any], placed: Placed) -> None:
-        self.refs: dict[int, int] = {}  # id(element) -> object number
+    def __init__(self, doc: Any, pages: list[Any], placed: Placed, elements: list[Element]) -> None:
+        self.doc = doc
+        self.elements = elements
+        self.parents = array("q", bytes(8 * len(elements)))  # the number of the element (or root) holding each
         self.placed = {
             key: [(rldoc.number(doc, annot), rldoc.number(doc, rldoc.page_ref(page))) for annot, page in found]
             for key, found in placed.items()
@@ -116,31 +128,25 @@ class _Known:
             known = self.roles[role] = PDFName(role).encode()
         return known
 
-
-class _Elem(PDFObject):
-    """One StructElem, formatted from its recorded element when the document is written."""
-
-    def __init__(self, el: Element, parent: int, known: _Known) -> None:
-        self.el, self.parent, self.known = el, parent, known
-
-    def format(self, document: Any) -> bytes:
-        el, known = self.el, self.known
+    def element(self, index: int) -> bytes:
+        """One StructElem's dictionary, formatted from its recorded element when the document is written."""
+        el = self.elements[index]
         on = {kid[0] for kid in el.kids if isinstance(kid, tuple)}
-        parts = [b"<<\n/Type /StructElem /S %s /P %d 0 R" % (known.role(el.role), self.parent)]
+        parts = [b"<<\n/Type /StructElem /S %s /P %d 0 R" % (self.role(el.role), self.parents[index])]
         if len(on) == 1:
-            parts.append(b"/Pg %d 0 R" % known.pages[next(iter(on))])
+            parts.append(b"/Pg %d 0 R" % self.pages[next(iter(on))])
         for key, value in ((b"/Alt ", el.alt), (b"/Lang ", el.lang), (b"/T ", el.title)):
             if value:
-                parts.append(key + PDFString(value).format(document))
+                parts.append(key + PDFString(value).format(self.doc))
         kids = []
         for kid in el.kids:
             if not isinstance(kid, tuple):
-                kids.append(b"%d 0 R" % known.refs[id(kid)])
+                kids.append(b"%d 0 R" % kid.number)
             elif len(on) == 1:
                 kids.append(b"%d" % kid[1])
             else:
-                kids.append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (known.pages[kid[0]], kid[1]))
-        for annot, page in known.placed.get(id(el), ()):
+                kids.append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (self.pages[kid[0]], kid[1]))
+        for annot, page in self.placed.get(id(el), ()):
             kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>" % (annot, page))
         parts.append(b"/K [ " + b" ".join(kids) + b" ]\n>>")
         return b"\n".join(parts)

@@ -131,7 +131,9 @@ class BookletCanvas(Canvas):
 
     def showPage(self) -> None:
         super().showPage()
-        page_shown(self)  # the page's operators wait for the save compressed, not as text
+        annotated = page_shown(self)  # the page's operators wait for the save compressed, not as text
+        if self.tags is not None:
+            self.tags.page_done(self.getPageNumber() - 1, annotated)
 
     def save(self) -> None:
         for key, (font, size, colour) in sorted(self.number_forms.items()):

@@ -73,6 +73,7 @@ class Element:
     kids: list[Element | tuple[int, int]] = field(default_factory=list)
     boxes: list[tuple[int, float, float, float, float]] | None = None
     keyed: dict[str, Element] | None = None
+    number: int = 0  # its object number, once the document's structure tree is written (booklet.finish)
 
     def add(self, role: str, alt: str = "", lang: str = "", title: str = "", contents: str = "") -> Element:
         child = Element(role, self, alt=alt, lang=lang, title=title, contents=contents)
@@ -121,6 +122,24 @@ class Recorder:
         self.page = 0
         self.next_mcid = 0
         self.open = False
+        self.boxed: list[Element] = []  # elements given a box on the page being drawn
+
+    def drawn(self, element: Element, box: tuple[int, float, float, float, float]) -> None:
+        """Record that ``element`` was drawn in a (page, x0, y0, x1, y1) rectangle."""
+        element.drawn(box)
+        self.boxed.append(element)
+
+    def page_done(self, page: int, annotated: bool) -> None:
+        """Page ``page`` is shown: without annotations to place, the boxes drawn on it are let go.
+
+        Boxes only place link and form annotations in the tree (booklet.finish.tree); most
+        pages have none, and a long booklet draws tens of thousands of boxes.
+        """
+        if not annotated:
+            for element in self.boxed:
+                if element.boxes:
+                    element.boxes = [b for b in element.boxes if b[0] != page] or None
+        self.boxed = []
 
     def enter(self, canv: Any, target: Element | str) -> None:
         """Begin an element or an artifact (``target`` is then its type, e.g. "Pagination")."""
@@ -271,7 +290,7 @@ class Tagged(Flowable):
             x0, y0 = canvas.absolutePosition(x, y)
             x1, y1 = canvas.absolutePosition(x + self.width, y + self.height)
             box = (canvas.getPageNumber(), min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            self.element.drawn(box)
+            tags.drawn(self.element, box)
         target: Element | str = "Layout" if self.element.role == ARTIFACT else self.element
         if isinstance(self.inner, Paragraph):
             # so its text reads "that must", not "thatmust", across a line end
