@@ -79,3 +79,22 @@ def test_a_page_with_an_image_is_laid_out_every_time(shipped: Path, monkeypatch:
     assert replay.last["replayed"] == every - 3
     monkeypatch.setattr(replay, "_on", False)
     assert again == build_booklet(shipped)
+
+
+def test_the_routine_thumbnails_follow_an_edited_diagram(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """Home A5's routine rows show the glance's thumbnails (the glance's forms): after an edit of a
+    stroke's diagram the routine is not replayed stale (its key holds what the glance reads; a form
+    shared otherwise than recorded would refuse the replay), so the bytes are a laid-out build's."""
+    from booklet.options import BuildOptions
+    from booklet.watch import rebuild
+
+    _diagram.cache_clear()
+    options = BuildOptions(audience="home", paper="a5")
+    out = shipped.parent / "warm.pdf"
+    assert not rebuild(shipped, options, out).errors
+    stroke = shipped / "strokes" / "raking.yaml"
+    stroke.write_text(stroke.read_text(encoding="utf-8").replace("repeats: 2", "repeats: 3", 1), encoding="utf-8")
+    assert not rebuild(shipped, options, out).errors
+    assert replay.last["replayed"] >= 2
+    monkeypatch.setattr(replay, "_on", False)
+    assert out.read_bytes() == build_booklet(shipped, audience="home", paper="a5")
