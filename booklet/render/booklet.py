@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -343,14 +344,14 @@ def reads(section: Section, plan: Plan) -> object:
         return section, tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
     if section.kind == "cautions":
         return section, tuple((s.id, s.name, s.cautions) for s in strokes)
-    if section.kind == "routine":
-        return section, tuple((s.id, s.name, s.pressure) for s in strokes)
+    if section.kind == "routine":  # names, pressure, and the glance's thumbnails (render/routine.py)
+        return section, tuple(replace(s, **GLANCE_UNREAD) for s in strokes)
     if section.kind == "glance":
         return replace(section, payload=tuple(replace(s, **GLANCE_UNREAD) for s in section.payload))
     return section
 
 
-GLANCE_UNREAD = {  # stroke fields the strokes at a glance never print, with a value that stands for any
+GLANCE_UNREAD: dict[str, Any] = {  # stroke fields the strokes at a glance never print, with a value that stands for any
     "steps": (),
     "other_names": (),
     "summary": "",
