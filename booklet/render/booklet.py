@@ -21,6 +21,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import (
     CondPageBreak,
     Frame,
@@ -41,6 +42,7 @@ from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
 from booklet.render.alt import cover_alt
+from booklet.render.arcs import circle_path
 from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.forms import draw_on
@@ -92,6 +94,13 @@ class BookletCanvas(Canvas):
             return made(obj, name)
 
         self._doc.Reference = counted
+
+    def circle(self, x_cen, y_cen, r, stroke=1, fill=0):
+        """Canvas.circle, its quarters' factors worked out once (render/arcs.py): the same operators."""
+        x, y, curves = circle_path(x_cen, y_cen, r)
+        PDFPathObject(code=self._code).moveTo(x, y)  # as ReportLab begins a path on the page
+        self._code.extend(curves)
+        self._strokeAndFill(stroke, fill)
 
     def beginText(self, x=0, y=0, direction=None):
         if self.journal is not None and not self.journal.suspended:
