@@ -54,3 +54,27 @@ def test_nothing_is_kept_in_a_process_that_does_not_build_again(monkeypatch: pyt
     monkeypatch.setattr(replay, "_kept", [])
     build_booklet()
     assert replay._kept == []
+
+
+def test_a_page_with_an_image_is_laid_out_every_time(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """An author's image is a PDF object a replay cannot repeat: the runs showing it are never recorded,
+    the others are, and the replayed build is the one laid out."""
+    from PIL import Image
+
+    _diagram.cache_clear()
+    monkeypatch.setattr(replay, "_on", True)
+    build_booklet(shipped)
+    build_booklet(shipped)
+    every = replay.last["replayed"]
+    (shipped / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (60, 40), "#3a7").save(shipped / "images" / "rake.png")
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    start = text.index("illustration:")
+    stroke.write_text(text[:start] + "illustration: {image: images/rake.png, alt: A garden rake}\n", encoding="utf-8")
+    replay.forget()  # as watch does when a file other than YAML changed
+    build_booklet(shipped)
+    again = build_booklet(shipped)
+    assert replay.last["replayed"] == every - 2  # the stroke's run and the glance's, which shows it too
+    monkeypatch.setattr(replay, "_on", False)
+    assert again == build_booklet(shipped)

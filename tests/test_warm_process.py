@@ -211,6 +211,8 @@ FIELD_EDITS = [
     ("strokes/raking.yaml", "pressure: moderate", "pressure: light"),
     ("strokes/raking.yaml", "areas: [upper-back, mid-back, lower-back]", "areas: [upper-back, mid-back]"),
     ("strokes/raking.yaml", "level with their waist", "level with their hips"),
+    ("strokes/raking.yaml", "tags: [fingertips, stimulating]", "tags: [fingertips]"),
+    ("strokes/raking.yaml", "duration: 2 minutes\n", "duration: 2 minutes\nmuscles: [trapezius]\n"),
     ("strokes/raking.yaml", "duration: 2 minutes", "duration: 3 minutes"),
     ("strokes/raking.yaml", "like a rake.\n", "like a garden rake.\n"),
     ("strokes/raking.yaml", "not your nails.", "never your nails."),

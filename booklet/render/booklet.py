@@ -14,6 +14,7 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -242,46 +243,75 @@ def cycles_uncollected() -> Iterator[None]:
 
 
 def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool = False) -> list:
-    """The plan's sections as flowables; ``grouped``: each run of sections from one page break of the
-    story to the next between the markers render/replay.py records and replays."""
+    """The plan's sections as flowables. ``grouped``: each run of sections from one page break of the
+    story to the next is a marker render/replay.py either replays or, where the layout reaches it, makes
+    the run's flowables from (so a replayed run's sections are never built)."""
     flow: list = [NextPageTemplate("body"), PageBreak()]
     body = [s for s in plan.sections if s.kind != "cover"]
-    columns = ctx.look.columns > 1
     groups = page_groups(body) if grouped else {}
-    marker: GroupStart | None = None
-    for i, section in enumerate(body):
-        template = (
-            "back" if section.kind == "back-cover" else "columns" if columns and section.kind == "stroke" else "body"
-        )
-        flow.append(NextPageTemplate(template))
-        content = BUILDERS[section.kind](section, ctx)
+    sects = [tags.root.add("Sect", title=plain(s.title)) if tags else Element("Sect") for s in body]
+    i = 0
+    while i < len(body):
+        end = groups.get(i)
+        if end is None:
+            flow += section_flow(plan, ctx, body, i, sects[i], tags)
+            i += 1
+            continue
+        flow.append(NextPageTemplate(template_of(body[i], ctx.look)))
+        if i:
+            flow.append(PageBreak())  # a run starts after a page break of its own (page_groups)
+        key = tuple(reads(s, plan) for s in body[i:end])
+        make = functools.partial(run_flow, plan, ctx, body, i, end, sects, tags)
+        marker = GroupStart(key, sects[i:end], GroupEnd(), make)
+        flow += [marker, marker.end]
+        i = end
+    return flow
+
+
+def run_flow(
+    plan: Plan, ctx: Context, body: list[Section], first: int, end: int, sects: list, tags: Recorder | None
+) -> list:
+    """The flowables of a run of sections, after the first one's page break."""
+    out = section_flow(plan, ctx, body, first, sects[first], tags, head=False)
+    for i in range(first + 1, end):
+        out += section_flow(plan, ctx, body, i, sects[i], tags)
+    return out
+
+
+def section_flow(
+    plan: Plan, ctx: Context, body: list[Section], i: int, sect: Element, tags: Recorder | None, head: bool = True
+) -> list:
+    """One section's flowables: its page template and break (with ``head``), marks, content and end."""
+    section = body[i]
+    columns = ctx.look.columns > 1
+    flow: list = []
+    content = BUILDERS[section.kind](section, ctx)
+    if head:
+        flow.append(NextPageTemplate(template_of(section, ctx.look)))
         if i and runs_on(section, body[i - 1]):
             flow.append(CondPageBreak(run_on_room(content, ctx.look)))  # short sections share a page
         elif i and section.kind != "notes":  # notes pages make their own breaks, as many as needed
             flow.append(PageBreak())
-        sect = tags.root.add("Sect", title=plain(section.title)) if tags else Element("Sect")
-        if i in groups:
-            sections = body[i : groups[i]]
-            marker = GroupStart((tuple(sections), *(reads(s, plan) for s in sections)), [], GroupEnd())
-            flow.append(marker)
-        if marker is not None:
-            marker.sects.append(sect)
-        if section.kind == "stroke" and not columns:
-            flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
-        flow.append(section_mark(section, plan, columns))
-        while content and isinstance(content[-1], Spacer):  # a trailing spacer could spill onto a page of its own
-            content.pop()
-        following = body[i + 1] if i + 1 < len(body) else None
-        if section.kind in BALANCED and not (following and runs_on(following, section)):
-            content = balanced(
-                content, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in content], ctx.look.frame_h
-            )
-        flow += tag_story(content, sect) if tags else content
-        flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
-        if marker is not None and (following is None or starts_page(following, section)):
-            flow.append(marker.end)
-            marker = None
+    if section.kind == "stroke" and not columns:
+        flow.append(EvenPage(ctx))  # a stroke's diagram is on a left-hand page, its steps face it
+    flow.append(section_mark(section, plan, columns))
+    while content and isinstance(content[-1], Spacer):  # a trailing spacer could spill onto a page of its own
+        content.pop()
+    following = body[i + 1] if i + 1 < len(body) else None
+    if section.kind in BALANCED and not (following and runs_on(following, section)):
+        content = balanced(
+            content, [stacked_height([f], ctx.look.frame_w, ctx.look.frame_h) for f in content], ctx.look.frame_h
+        )
+    flow += tag_story(content, sect) if tags else content
+    flow.append(SectionEnd())  # on the section's last page: the next page is not "continued"
     return flow
+
+
+def template_of(section: Section, look: Look) -> str:
+    """The page template a section's pages are drawn with."""
+    if section.kind == "back-cover":
+        return "back"
+    return "columns" if look.columns > 1 and section.kind == "stroke" else "body"
 
 
 def page_groups(body: list[Section]) -> dict[int, int]:
@@ -293,18 +323,36 @@ def page_groups(body: list[Section]) -> dict[int, int]:
 
 
 def reads(section: Section, plan: Plan) -> object:
-    """What a section's builder reads from the plan besides its own section and what every section's pages
-    are made from (render/replay.shared_inputs: the plan without its sections, the booklet without its
-    strokes): the outline for the contents, strokes' names and cautions for the cautions, their names and
-    pressure for the routine. A builder that reads more of the plan must say so here."""
+    """Everything a section's builder reads from the plan besides what every section's pages are made from
+    (render/replay.shared_inputs: the plan without its sections, the booklet without its strokes): its own
+    section, and the outline for the contents, strokes' names and cautions for the cautions, their names
+    and pressure for the routine; the glance reads its strokes but not their steps, tips and words (their
+    fields in GLANCE_UNREAD). A builder that reads more of the plan must say so here (the warm-process
+    tests edit every field of a stroke and compare the replayed build with one laid out)."""
     strokes = plan.edition.booklet.strokes
     if section.kind == "contents":
-        return tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
+        return section, tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
     if section.kind == "cautions":
-        return tuple((s.id, s.name, s.cautions) for s in strokes)
+        return section, tuple((s.id, s.name, s.cautions) for s in strokes)
     if section.kind == "routine":
-        return tuple((s.id, s.name, s.pressure) for s in strokes)
-    return None
+        return section, tuple((s.id, s.name, s.pressure) for s in strokes)
+    if section.kind == "glance":
+        return replace(section, payload=tuple(replace(s, **GLANCE_UNREAD) for s in section.payload))
+    return section
+
+
+GLANCE_UNREAD = {  # stroke fields the strokes at a glance never print, with a value that stands for any
+    "steps": (),
+    "other_names": (),
+    "summary": "",
+    "purpose": "",
+    "muscles": (),
+    "position": "",
+    "tips": (),
+    "tags": (),
+    "ref": NOWHERE,
+    "field_refs": (),
+}
 
 
 def starts_page(section: Section, before: Section) -> bool:

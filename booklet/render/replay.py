@@ -29,6 +29,7 @@ recorded one, it raises ``Refused`` and the caller builds the whole document afr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -58,6 +59,7 @@ class Text:
 
     parts: tuple[str, ...]
     runs: tuple[tuple[int, str, tuple[str, float, float, Any, bool]], ...]
+    recorded: str  # the code as recorded: what ``code`` gives while the codes of its characters are the same
 
     def code(self, canv: Any) -> str:
         parts = list(self.parts)
@@ -120,6 +122,7 @@ class Page:
     page_tab: dict = field(default_factory=dict)
     number_forms: dict = field(default_factory=dict)
     end: tuple = ()  # graphics state, extgstate, section, section_ref, recorder, frame, flowables, next template
+    codes: dict | None = None  # font -> (its PDF name, {character: code}) of the page's text; None: it gave some out
 
 
 @dataclass
@@ -149,7 +152,11 @@ class RecordingText(PDFTextObject):
         fresh = self._curSubset == -1
         font = getFont(self._fontname)
         simple = font._dynamicFont and not (getattr(font, "shapable", False) and hasattr(text, "__shapeData__"))
+        state = font.state.get(self._canvas._doc) if simple else None
+        before = (state.nextCode, state.internalName) if state is not None else None
         out = super()._formatText(text)
+        if state is None or before != (state.nextCode, state.internalName) or before[1] is None:
+            self._journal.assigned = True  # a code or font name given out here: the page's text is encoded again
         run = (self._fontname, self._fontsize, self._leading, text, fresh) if simple else None
         self._runs.append((len(self._code), out, run))
         self._journal.runs += 1
@@ -165,6 +172,7 @@ class Journal:
         self.special: dict[int, Text | Form | Named] = {}  # code index -> the part to make again
         self.calls: list[tuple[int, str, tuple, dict]] = []  # (code index it came before, method, args, kwargs)
         self.events = 0  # forms placed and calls made: a text object drawn across one is not repeatable
+        self.assigned = False  # the page's text gave out a subset code or font name
         self.ok = True
         self.suspended = 0  # inside a form's painting: its code and text are the form's, not the page's
         self.exempt = 0  # PDF objects made by those paintings (every other new object is a refusal)
@@ -185,7 +193,7 @@ class Journal:
                 self.ok = False
                 return
             runs.append((at, parts[at][len(out) :], run))
-        self.special[index] = Text(parts, tuple(runs))
+        self.special[index] = Text(parts, tuple(runs), canv._code[index])
 
     def named(self, index: int, name: str) -> None:
         """A form placed by name (a page number's, defined when the document is saved)."""
@@ -301,6 +309,7 @@ class Pages:
         code = canv._code
         page.parts = [journal.special.get(i, code[i]) for i in range(start, len(code))]
         page.calls = [(at - start, *rest) for at, *rest in journal.calls]
+        page.codes = None if journal.assigned else _codes(canv._doc, page.parts)
         page.page_of = _changed(page_of, canv.page_of)
         page.page_tab = _changed(page_tab, canv.page_tab)
         page.number_forms = _changed(number_forms, canv.number_forms)
@@ -333,6 +342,7 @@ class Pages:
             del flowables[: end + 1]
             self._replay(doc, recorded, f)
             return True
+        flowables[0:0] = f.make()
         canv = doc.canv
         self.group = (f, canv.getPageNumber(), [])
         self.page_began(doc)
@@ -357,11 +367,17 @@ class Pages:
             code = canv._code
             calls = iter(page.calls)
             call = next(calls, None)
+            same = page.codes is not None and _same_codes(canv._doc, page.codes)
             for at, part in enumerate(page.parts):
                 while call is not None and call[0] == at:  # made before this line: in the recorded order
                     getattr(canv, call[1])(*call[2], **call[3])
                     call = next(calls, None)
-                code.append(part if type(part) is str else part.code(canv))
+                if type(part) is str:
+                    code.append(part)
+                elif same and type(part) is Text:  # every character has its recorded code: the recorded text
+                    code.append(part.recorded)
+                else:
+                    code.append(part.code(canv))
             while call is not None:
                 getattr(canv, call[1])(*call[2], **call[3])
                 call = next(calls, None)
@@ -374,6 +390,9 @@ class Pages:
             raise Refused("a run of sections with another number of sections")  # equal keys: never
         for target, recorded in zip(marker.sects, group.sects, strict=True):
             _fill(target, recorded, shift)
+            if canv.tags is not None:  # boxes on the page still open go when it is shown, as drawn ones do
+                page = canv.getPageNumber()
+                canv.tags.boxed += [e for e in target.walk() if e.boxes and any(b[0] == page for b in e.boxes)]
         carried = Group(group.key, group.first + shift, group.pages, group.sects)
         if shift:
             carried = Group(
@@ -382,6 +401,36 @@ class Pages:
         self.made.append(carried)
         self.closing = False
         self.replayed += 1
+
+
+def _codes(doc: Any, parts: list) -> dict:
+    """The subset codes a page's text runs use: font -> (its PDF name, {character: code})."""
+    out: dict[str, tuple[Any, dict[int, int]]] = {}
+    for part in parts:
+        if type(part) is not Text:
+            continue
+        for _, _, (name, _, _, text, _) in part.runs:
+            if name not in out:
+                state = getFont(name).state[doc]
+                out[name] = (state.internalName, {})
+            else:
+                state = getFont(name).state[doc]
+            used = out[name][1]
+            chars = text if isinstance(text, str) else text.decode("utf-8")
+            for code in map(ord, chars):
+                code = 32 if code == 0xA0 else code  # as splitString maps a no-break space
+                if code in state.assignments:
+                    used[code] = state.assignments[code]
+    return out
+
+
+def _same_codes(doc: Any, codes: dict) -> bool:
+    """Whether every font of a page's text has its recorded PDF name and codes for the page's characters."""
+    for name, (internal, used) in codes.items():
+        state = getFont(name).state.get(doc)
+        if state is None or state.internalName != internal or not used.items() <= state.assignments.items():
+            return False
+    return True
 
 
 def _changed(before: dict, after: dict) -> dict:
@@ -449,6 +498,7 @@ def _shifted(pages: list[Page], shift: int) -> list[Page]:
                 {k + shift: v for k, v in p.page_tab.items()},
                 p.number_forms,
                 end,
+                p.codes,
             )
         )
     return out
@@ -498,9 +548,10 @@ class GroupEnd(ActionFlowable):
 class GroupStart(ActionFlowable):
     """Before a run of sections' first flowable, just after its page break: replay it, or record it."""
 
-    def __init__(self, key: Any, sects: list[Element], end: GroupEnd):
+    def __init__(self, key: Any, sects: list[Element], end: GroupEnd, make: Callable[[], list]):
         super().__init__()
         self.key, self.sects, self.end = key, sects, end  # what its pages are made from; its sections' elements
+        self.make = make  # its sections' flowables, made only when it is laid out
 
     def apply(self, doc: Any) -> None:  # handled by ReplayingDoc; never reached
         pass
