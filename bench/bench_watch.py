@@ -4,7 +4,8 @@ Run: python bench/bench_watch.py [--runs N] [--phases]. Copies the shipped conte
 temporary folder and builds once to warm up. Then, for each kind of edit (a step's text,
 a stroke's name, a character no page used before, a removed step, an edit that adds
 pages), it N times edits, times `rebuild` (CPU and wall), and puts the file back with an
-untimed rebuild, so every timed rebuild starts from the same content; last, a save that
+untimed rebuild, so every timed rebuild starts from the same content (it says how many runs of
+sections render/replay.py replayed instead of laying them out); last, a save that
 changes nothing. Prints the median per kind with the load average beside it; --phases also splits one warm rebuild into
 load+validate, prepare, render (with save) and the finisher. Asserts nothing.
 """
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from booklet.options import BuildOptions
+from booklet.render import replay
 from booklet.shipped import default_source
 from booklet.watch import rebuild
 
@@ -115,12 +117,13 @@ def main() -> None:
         for kind, (name, change) in EDITS.items():
             path = source / name
             original = path.read_text(encoding="utf-8")
-            cpu, wall = [], []
+            cpu, wall, replayed = [], [], []
             for i in range(args.runs):
                 edited = change(original, i)
                 assert edited != original, kind
                 path.write_text(edited, encoding="utf-8")
                 c, w = timed_rebuild(source, options, output)
+                replayed.append(replay.last["replayed"])
                 cpu.append(c * 1000)
                 wall.append(w * 1000)
                 path.write_text(original, encoding="utf-8")
@@ -128,7 +131,8 @@ def main() -> None:
             everything += cpu
             print(
                 f"  {kind:<16} median {statistics.median(cpu):6.1f} ms CPU (min {min(cpu):6.1f}), "
-                f"wall {statistics.median(wall):6.1f} ms; load {os.getloadavg()[0]:.1f}"
+                f"wall {statistics.median(wall):6.1f} ms; runs replayed {min(replayed)}-{max(replayed)}; "
+                f"load {os.getloadavg()[0]:.1f}"
             )
         print(f"  {'all edits':<16} median {statistics.median(everything):6.1f} ms CPU")
         stroke = source / "strokes" / "raking.yaml"

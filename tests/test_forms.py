@@ -72,3 +72,20 @@ def test_a_form_keeps_the_graphics_states_its_tints_use():
         states = set(re.findall(rb"/(\S+) gs\b", form.read_bytes()))
         known = {str(k)[1:].encode() for k in form.get("/Resources", {}).get("/ExtGState", {})}
         assert states <= known, f"form uses graphics states {states - known} it does not carry"
+
+
+def test_a_form_given_its_last_code_is_the_form_painted_again(monkeypatch):
+    """From the third document on, a diagram's form takes the code its last form had when its text's
+    characters have the codes they had (forms._as_before); the documents are the ones painted afresh."""
+    from booklet.build import build_booklet
+    from booklet.render import forms
+
+    painted = build_booklet(audience="home")  # painted, then the calls recorded, then the code noted
+    assert build_booklet(audience="home") == painted
+    used = []
+    real = forms._as_before
+    monkeypatch.setattr(forms, "_as_before", lambda canv, drawing: used.append(real(canv, drawing)) or used[-1])
+    assert build_booklet(audience="home") == painted
+    assert any(used)
+    monkeypatch.setattr(forms, "_AS_BEFORE", forms.OrderedDict())  # nothing noted: painted from the calls
+    assert build_booklet(audience="large-print") == build_booklet(audience="large-print")

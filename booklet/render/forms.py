@@ -21,6 +21,7 @@ from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfdoc import PDFResourceDictionary, xObjectName
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
 from booklet.render import painter
@@ -83,7 +84,8 @@ def form_for(canv: Any, drawing: Drawing) -> str:
     # A generous box: arrowheads and badges may reach past the drawing's edge, and a
     # form clips to its box, where the drawing painted directly would not.
     canv.beginForm(name, lowerx=-w, lowery=-h, upperx=2 * w, uppery=2 * h)
-    paint(canv, drawing)
+    if not _as_before(canv, drawing):
+        _painted_noting(canv, drawing)
     canv.endForm()
     _give_resources(canv, name)
     return name
@@ -118,6 +120,65 @@ def paint(canv: Any, drawing: Drawing) -> None:
         _PAINTED[id(drawing)] = (drawing, _joined(recorder.calls))  # holding the drawing keeps its id
         while len(_PAINTED) > MAX_PAINTED:
             _PAINTED.popitem(last=False)
+
+
+# id(drawing) -> (drawing, the canvas's initial font, the form's code, its transparency states (_d, _c),
+# font -> (PDF name, {character: code}))
+_AS_BEFORE: OrderedDict[int, tuple[Drawing, tuple, tuple[str, ...], tuple[dict, dict], dict[str, Any]]] = OrderedDict()
+
+
+def _as_before(canv: Any, drawing: Drawing) -> bool:
+    """Inside a new form: give it the code its drawing's last form had, when every character of the
+    drawing's text has the subset code it had then and every font its PDF name (all else a form's code
+    depends on starts afresh in a form); True if it did."""
+    known = _AS_BEFORE.get(id(drawing))
+    if known is None or known[0] is not drawing or known[1] != (canv._fontname, canv._fontsize, canv._leading):
+        return False
+    _, _, code, (d, c), fonts = known
+    doc = canv._doc
+    for name, (internal, used) in fonts.items():
+        state = getFont(name).state.get(doc)
+        if state is None or state.internalName != internal or not used.items() <= state.assignments.items():
+            return False
+    _AS_BEFORE.move_to_end(id(drawing))
+    canv._code.extend(code)
+    canv._extgstate._d, canv._extgstate._c = dict(d), dict(c)
+    return True
+
+
+def _painted_noting(canv: Any, drawing: Drawing) -> None:
+    """paint() into a new form; when it was a replay of recorded calls that gave out no subset code or
+    font name, note the form's code for _as_before."""
+    known = _PAINTED.get(id(drawing))
+    if known is None or known[0] is not drawing:
+        paint(canv, drawing)
+        return
+    doc = canv._doc
+    texts: dict[str, list[str]] = {}
+    font = canv._fontname
+    initial = (canv._fontname, canv._fontsize, canv._leading)
+    for name, args, kwargs in known[1]:
+        if name == "setFont":
+            font = args[0] if args else (kwargs or {})["psfontname"]
+        elif name == "drawString":
+            texts.setdefault(font, []).append(args[2] if len(args) > 2 else (kwargs or {})["text"])
+    states = {f: getFont(f).state.get(doc) for f in texts}
+    before = {f: (st.nextCode, st.internalName) if st is not None else None for f, st in states.items()}
+    depth, code = len(canv.state_stack), canv._code
+    paint(canv, drawing)
+    fonts: dict[str, Any] = {}
+    for f, strings in texts.items():
+        state = getFont(f).state.get(doc)
+        if state is None or before[f] != (state.nextCode, state.internalName) or state.internalName is None:
+            return  # it gave out a code or a name: not the same code another time
+        chars = {32 if ord(ch) == 0xA0 else ord(ch) for text in strings for ch in text}
+        fonts[f] = (state.internalName, {ch: state.assignments[ch] for ch in chars if ch in state.assignments})
+    if canv._code is not code or len(canv.state_stack) != depth or canv._colorsUsed or canv._formsinuse:
+        return
+    gs = canv._extgstate
+    _AS_BEFORE[id(drawing)] = (drawing, initial, tuple(code), (dict(gs._d), dict(gs._c)), fonts)
+    while len(_AS_BEFORE) > MAX_PAINTED:
+        _AS_BEFORE.popitem(last=False)
 
 
 def _joined(calls: list[Call]) -> tuple[Call, ...]:
