@@ -164,8 +164,9 @@ PAGE_BUILDERS = {
     "booklet.render.stroke",
     "booklet.render.spread",
     "booklet.render.safety",
+    "booklet.render.routine",
 }
-CARDS = {"booklet.render.cards"}
+CARDS = {"booklet.render.cards", "booklet.render.card_routine"}
 
 
 @pytest.mark.parametrize("module", sorted((PAGE_BUILDERS | CARDS) & set(MODULES)))

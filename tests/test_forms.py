@@ -20,13 +20,32 @@ def twins() -> bytes:
     return build(replace(booklet, strokes=(first, twin, *booklet.strokes[1:])), BuildOptions(audience="home")).pdf
 
 
+MARKS = re.compile(rb"/(\w+)\s*(?:<<[^>]*>>\s*)?BDC|/(\w+)\s+BMC|\bEMC\b|/(\S+) Do\b")
+
+
+def content_placements(data: bytes) -> list[bytes]:
+    """XObject names a content stream places as content, in order: those inside an /Artifact
+    (a decorative repeat, such as the routine's thumbnails of the glance page's figures) left out."""
+    stack: list[bytes] = []
+    names = []
+    for m in MARKS.finditer(data):
+        if m.group(1) or m.group(2):
+            stack.append(m.group(1) or m.group(2))
+        elif m.group(3):
+            if b"Artifact" not in stack:
+                names.append(m.group(3))
+        elif stack:
+            stack.pop()
+    return names
+
+
 def placed_forms(page: pikepdf.Page) -> list[pikepdf.Object]:
     """The drawings a page's content places as form XObjects (`/Name Do`; forms with curves), in order."""
     contents = page.obj.Contents
     parts = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
     data = b"".join(part.read_bytes() for part in parts)
     forms = page.obj.Resources.get("/XObject", {})
-    names = re.findall(rb"/(\S+) Do\b", data)
+    names = content_placements(data)
     placed = [forms["/" + n.decode()] for n in names if forms.get("/" + n.decode(), {}).get("/Subtype") == "/Form"]
     return [f for f in placed if len(re.findall(rb" c\b", f.read_bytes())) > 20]
 

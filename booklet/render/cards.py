@@ -33,6 +33,7 @@ from booklet.render.card_fit import (
     refuse,
     too_wide,
 )
+from booklet.render.card_routine import routine_rows
 from booklet.render.card_text import caution_line, more_line, stop_line
 from booklet.render.forms import draw_on
 from booklet.render.gauges import PressureMeter, Timeline, hex_colour, map_names, minutes
@@ -233,7 +234,11 @@ def routine_card(edition: Edition) -> Card:
         canv.restoreState()
         line = Timeline(routine, minutes(routine.minutes, edition.booklet), look)
         line.wrap(size.width_pt - 2 * m, top)
-        line.drawOn(canv, m, top - look.body_size * 6.5 * scale)
+        below = top - look.body_size * 6.5 * scale
+        line.drawOn(canv, m, below)
+        gap = look.body_size * scale
+        room = (m, m, size.width_pt - 2 * m, below - gap - m)
+        routine_rows(canv, look, room, routine, edition.booklet, look.body_size * scale)
 
     def back(look: Look, text_size: float) -> list[Flowable]:
         styles = card_styles(look, text_size)

@@ -137,15 +137,24 @@ def _full_frame(flowable: Flowable, fallback: float) -> float:
 class Bulleted(Flowable):
     """A paragraph with a marker (number badge, tick box, dot) hanging in its indent."""
 
-    def __init__(self, para: Paragraph, indent: float, marker: Marker | None, space_after: float = 0):
+    def __init__(
+        self,
+        para: Paragraph,
+        indent: float,
+        marker: Marker | None,
+        space_after: float = 0,
+        min_height: float = 0,
+        aside: Marker | None = None,
+    ):
         super().__init__()
         self.para, self.indent, self.marker = para, indent, marker
-        self.space_after = space_after
+        self.space_after, self.min_height = space_after, min_height  # a marker taller than the text sets the height
+        self.aside = aside  # decoration in the indent (a routine row's picture), drawn as an artifact
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         _, h = self.para.wrap(avail_w - self.indent, avail_h)
-        self.width, self.height = avail_w, h
-        return (avail_w, h)
+        self.width, self.height = avail_w, max(h, self.min_height)
+        return (avail_w, self.height)
 
     def getSpaceAfter(self) -> float:
         return self.space_after
@@ -160,11 +169,14 @@ class Bulleted(Flowable):
         return [first] + [Bulleted(p, self.indent, None, self.space_after) for p in parts[1:]]
 
     def draw(self) -> None:
+        if self.aside is not None:
+            with artifact(self.canv):
+                self.aside(self.canv, 0, self.height)
         if self.marker is not None:
             with tag_part(self.canv, "Lbl", within="LI"):
                 self.marker(self.canv, 0, self.height)
         with tag_part(self.canv, "LBody", within="LI"):
-            self.para.drawOn(self.canv, self.indent, 0)
+            self.para.drawOn(self.canv, self.indent, self.height - self.para.height)
 
 
 class ContentsLine(Flowable):

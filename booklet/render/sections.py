@@ -20,9 +20,8 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, PageBreak, P
 
 from booklet.hyphenate import Hyphenator
 from booklet.layout import Plan, Section
-from booklet.model import Checklist, Routine
+from booklet.model import Checklist
 from booklet.render.flowables import Anchor, Bulleted, ContentsLine, Heading, SideBySide, Stack
-from booklet.render.gauges import Timeline, minutes
 from booklet.render.hyphens import MIN_MEASURE, fit_title, for_text, words_of
 from booklet.render.markup import escape, plain, to_para
 from booklet.render.measured import Measured
@@ -158,51 +157,10 @@ def number_badge(number: int, look: Look, style_name: str = "step"):
 
 
 def routine(section: Section, ctx: Context) -> list[Flowable]:
-    look = ctx.look
-    item: Routine = section.payload
-    words = ctx.plan.edition.booklet
-    names = {s.id: s.name for s in words.strokes}
-    pressure = {s.id: s.pressure for s in ctx.plan.edition.booklet.strokes}
-    story: list[Flowable] = [heading(section, look)]
-    if item.intro:
-        story.append(para(item.intro, look["lead"]))
-    story += [Timeline(item, minutes(item.minutes, words), look, names, pressure), Spacer(1, look.body_size)]
-    indent = look["step"].fontSize * 3.6
-    start = 0.0
-    for step in item.steps:
-        name = names.get(step.stroke, step.stroke)
-        text = f"**{name}** · {minutes(step.minutes, words)}"
-        if step.stroke in pressure:
-            text += " · " + words.label("level_" + pressure[step.stroke])
-        if step.note:
-            text += f". {step.note}"
-        tag = minute_tag(start, start + step.minutes, look)
-        story.append(Bulleted(para(text, look["step"]), indent, tag, look["step"].spaceAfter))
-        start += step.minutes
-    story.append(para(f"**{words.label('total', time=minutes(item.minutes, words))}**", look["body"]))
-    return story
+    """The routine section (render/routine.py lays it out)."""
+    from booklet.render.routine import routine as laid_out
 
-
-def minute_tag(start: float, end: float, look: Look):
-    """The routine's own numbering: the minutes a step runs, in an outlined tag (steps use discs)."""
-    text = f"{start:g}\u2013{end:g}"
-
-    def draw(canv: Canvas, x: float, top: float) -> None:
-        style = look["step"]
-        size = max(look.min_text, style.fontSize * 0.78)
-        h = size * 1.6
-        w = look["step"].fontSize * 3.1
-        y = top - style.leading * 0.5 - h / 2 + style.fontSize * 0.1
-        canv.saveState()
-        canv.setStrokeColor(look.accent)
-        canv.setLineWidth(1)
-        canv.roundRect(x, y, w, h, h * 0.25, stroke=1, fill=0)
-        canv.setFillColor(look.accent)
-        canv.setFont(look.fonts.bold, size)
-        canv.drawCentredString(x + w / 2, y + h / 2 - size * 0.35, text)
-        canv.restoreState()
-
-    return draw
+    return laid_out(section, ctx)
 
 
 def notes(section: Section, ctx: Context) -> list[Flowable]:

@@ -58,6 +58,8 @@ class StrokeBlocks:
     steps: list[Block]
     after: list[Block]  # tips, then the caution panels
     glance_rows: Block | None = None  # every fact as rows under the diagram, when they do not fit beside it
+    picture_first: bool = False  # large print: when a stroke takes two spreads, the diagram gets the facts' room
+    tips_more: Block | None = None  # a "Tips (continued)" heading: the tips may then share the spread's two pages
 
 
 def arrange(blocks: StrokeBlocks, width: float, room: float, figure_min: float, beside: bool) -> list[list[Block]]:
@@ -69,7 +71,7 @@ def arrange(blocks: StrokeBlocks, width: float, room: float, figure_min: float, 
     room -= SLACK
     for block in [blocks.head, blocks.intro, blocks.glance, *blocks.details, *blocks.steps, *blocks.after]:
         block.measure(width, room)
-    for extra in (blocks.glance_short, blocks.glance_rest, blocks.glance_rows):
+    for extra in (blocks.glance_short, blocks.glance_rest, blocks.glance_rows, blocks.tips_more):
         if extra is not None:
             extra.measure(width, room)
     return (
@@ -92,6 +94,9 @@ def one_spread(
         (tips, [*details, *steps, *panels]),
         ([*details, *tips], [*steps, *panels]),
     ]
+    if blocks.tips_more is not None:  # last: the first tips beside the diagram, the others after the steps
+        more = blocks.tips_more
+        candidates += [([*details, *tips[:j]], [*steps, more, *tips[j:], *panels]) for j in range(len(tips) - 1, 0, -1)]
     stacked = blocks.glance_rows or blocks.glance
     modes = [(True, blocks.glance), (False, stacked)] if beside else [(False, blocks.glance)]
     for side, glance in modes:  # facts beside the diagram if they fit there, else under it
@@ -169,6 +174,8 @@ def _steps_layouts(blocks: StrokeBlocks, width: float, room: float, figure_min: 
     stacked = blocks.glance_rows or blocks.glance
     short, rest_facts = blocks.glance_short, blocks.glance_rest
     options: list[tuple[list[Block], list[Block], list[Block]]] = [([stacked], [blocks.intro], [])]
+    if blocks.picture_first:  # the name and summary over the largest diagram; every fact on the next spread
+        options.insert(0, ([], [blocks.intro], [stacked]))
     if short is not None and rest_facts is not None:
         options.append(([short], [blocks.intro], [rest_facts]))
         options.append(([short], [], [blocks.intro, rest_facts]))

@@ -8,6 +8,7 @@ FrameBreak, which is the next page on pocket paper and the next column on A4.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, FrameBreak, PageBreak, Paragraph, Spacer
@@ -36,6 +37,11 @@ from booklet.render.styles import SIGNAL_COLOURS, Look
 from booklet.render.tagging import artifact, described
 
 FIGURE_SHARES = (0.6, 0.55, 0.5)  # of the column width, for a diagram with the facts beside it
+LARGE_SHARES = (
+    *FIGURE_SHARES,
+    0.45,
+    0.4,
+)  # large print's facts are long: a narrower diagram keeps the stroke on one spread
 
 
 def stroke(section: Section, ctx: Context) -> list[Flowable]:
@@ -43,13 +49,24 @@ def stroke(section: Section, ctx: Context) -> list[Flowable]:
     look = ctx.look
     blocks = stroke_blocks(section, ctx)
     picture = has_picture(section.payload[2])
-    beside = not look.large_print and look.columns == 1 and picture
+    beside = facts_beside(look) and picture
     figure_min = look.frame_h * (0.42 if look.large_print else 0.3) if picture else 0.0
     columns = arrange(blocks, look.column_w, look.frame_h, figure_min, beside)
     while len(columns) > 2 and not columns[-1]:
         columns.pop()
     reading_order(blocks, columns)
     return [MinimumMeasure(look.body_size), *joined(columns, FrameBreak)]
+
+
+WIDE_LARGE_EMS = 26  # large print: a column this many ems wide (A4, Letter) has room for the facts beside the diagram
+
+
+def facts_beside(look: Look) -> bool:
+    """Whether a stroke's facts may sit beside its diagram: one stroke column a page, and in large
+    print only on a page wide enough that the facts still get a fair column there."""
+    if look.columns != 1:
+        return False
+    return not look.large_print or look.column_w / look.body_size >= WIDE_LARGE_EMS
 
 
 def joined(groups: list[list[Block]], breaker: Callable[[], Flowable]) -> list[Flowable]:
@@ -73,6 +90,8 @@ def reading_order(blocks: StrokeBlocks, columns: list[list[Block]]) -> None:
     ranks.update((id(b), 4) for b in blocks.details)
     ranks.update((id(b), 5) for b in blocks.steps)
     ranks.update((id(b), 6 if b.kind == "tip" else 7) for b in blocks.after)  # panels may lead a continuation
+    if blocks.tips_more is not None:
+        ranks[id(blocks.tips_more)] = 6
     for column in columns:
         for block in column:
             for flowable in block.parts:
@@ -92,7 +111,7 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
     if item.other_names:
         head.append(para(words.label("also_called", names=", ".join(item.other_names)), look["aka"]))
     intro = [para(item.summary, look["lead"])] if item.summary else []
-    beside = not look.large_print and look.columns == 1 and has_picture(item)
+    beside = facts_beside(look) and has_picture(item)
     facts = glance_column(item, look, words) if beside else [FactRows(fact_rows(item, look, words), look)]
 
     gap = look.body_size * 0.6
@@ -103,7 +122,8 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
             return Block([picture, Spacer(1, gap)] if picture is not None else [])
         # A narrower diagram gives the facts a wider, shorter column; the diagram always fits its
         # box, so only the facts decide (measured without drawing the diagram).
-        share = next((s for s in FIGURE_SHARES if facts_height(glance, width, s) + gap <= height), FIGURE_SHARES[-1])
+        shares = LARGE_SHARES if look.large_print else FIGURE_SHARES
+        share = next((s for s in shares if facts_height(glance, width, s) + gap <= height), shares[-1])
         picture = diagram(item, ctx, width * share, height - gap)
         if picture is None:
             return Block(list(glance.parts))
@@ -130,6 +150,10 @@ def stroke_blocks(section: Section, ctx: Context) -> StrokeBlocks:
         details=details,
         steps=step_blocks(item, look, words),
         after=tip_blocks(item, look, words) + panel_blocks(item, look, words),
+        picture_first=look.large_print,
+        tips_more=Block([para(words.label("continued", title=words.label("tips")), look["h2"])], "tip")
+        if look.large_print and len(item.tips) > 1
+        else None,
     )
 
 
@@ -205,14 +229,31 @@ def has_picture(item: Stroke) -> bool:
 
 def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool = True) -> Flowable | None:
     """The stroke's diagram or the author's image in the given box, with its caption; None without either."""
-    from booklet.illustrate.pictures import label_size_for, stroke_picture
     from booklet.render.forms import reused
 
     look, words = ctx.look, ctx.plan.edition.booklet
     ill = item.illustration
     caption_h = look["small"].leading * 2.5 if ill is not None and ill.caption else 0
     height = max(height - caption_h, look.body_size * 4)
-    picture = stroke_picture(
+    picture = picture_for(item, ctx, width, height, key)
+    if picture is None:
+        return None
+    # Painted once per document as a form: strokes drawn alike share it.
+    picture = described(reused(picture), "Figure", alt=stroke_alt(item, words))
+    if caption_h and ill is not None:
+        caption = para(
+            ill.caption if look.large_print else f"*{ill.caption}*", look["small"].clone("caption", alignment=1)
+        )
+        return Stack([picture, caption], look.body_size * 0.4)
+    return picture
+
+
+def picture_for(item: Stroke, ctx: Context, width: float, height: float, key: bool = True) -> Any:
+    """The stroke's diagram (a Drawing) or the author's image for the box, without caption or tags."""
+    from booklet.illustrate.pictures import label_size_for, stroke_picture
+
+    look, words = ctx.look, ctx.plan.edition.booklet
+    return stroke_picture(
         item,
         words,
         ctx.root,
@@ -225,16 +266,6 @@ def diagram(item: Stroke, ctx: Context, width: float, height: float, key: bool =
         show_legend=key,
         key_beside=look.large_print,  # large print: a column of 12 pt key words beside the figure gives it room
     )
-    if picture is None:
-        return None
-    # Painted once per document as a form: strokes drawn alike share it.
-    picture = described(reused(picture), "Figure", alt=stroke_alt(item, words))
-    if caption_h and ill is not None:
-        caption = para(
-            ill.caption if look.large_print else f"*{ill.caption}*", look["small"].clone("caption", alignment=1)
-        )
-        return Stack([picture, caption], look.body_size * 0.4)
-    return picture
 
 
 def fact_rows(item: Stroke, look: Look, words: Booklet, part: str = "all") -> list[tuple[str, list[Flowable]]]:
@@ -343,10 +374,33 @@ def glance(section: Section, ctx: Context) -> list[Flowable]:
     return [GlancePages(head, rows, len(section.payload), look)]
 
 
+# The box each stroke's glance thumbnail was last drawn in, per edition and paper: the routine's
+# rows draw the same drawing (one form, nothing painted again). Kept for the process, so a
+# routine page laid out while the glance page is replayed from the last build (render/replay.py)
+# finds the box that page used.
+THUMB_BOXES: dict[tuple, tuple[float, float]] = {}
+
+
+def thumb_key(item: Stroke, ctx: Context) -> tuple:
+    """What decides a glance thumbnail's box: the stroke and its drawing, the edition's strokes, the page."""
+    look, booklet = ctx.look, ctx.plan.edition.booklet
+    strokes = tuple(s.id for s in booklet.strokes)
+    return (item.id, item.illustration, booklet.title, strokes, look.page_w, look.page_h, look.body_size)
+
+
+def thumbnail(item: Stroke, ctx: Context) -> Any:
+    """The stroke's glance thumbnail (a Drawing, or the author's image), or None if none was made."""
+    box = THUMB_BOXES.get(thumb_key(item, ctx))
+    return None if box is None else picture_for(item, ctx, *box, key=False)
+
+
 def glance_row(item: Stroke, ctx: Context, diagram_h: float) -> Flowable:
     look, booklet = ctx.look, ctx.plan.edition.booklet
     share = 0.3 if look.large_print else 0.26
     picture = diagram(item, ctx, look.frame_w * share, diagram_h, key=False)  # a thumbnail: no key
+    THUMB_BOXES[thumb_key(item, ctx)] = (look.frame_w * share, diagram_h)
+    while len(THUMB_BOXES) > 256:
+        del THUMB_BOXES[next(iter(THUMB_BOXES))]
     number_font = (look.fonts.bold, look["toc"].fontSize, look.accent)
     name_w = look.column_w * (1 - share) - look.body_size if picture is not None else look.column_w
     bold = look["toc"].clone("glance-name", fontName=look.fonts.bold)
