@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import (
     CondPageBreak,
     Frame,
@@ -40,6 +42,7 @@ from booklet.layout import Plan, Section
 from booklet.model import NOWHERE, SourceRef, ref_of
 from booklet.render import safety, sections, stroke
 from booklet.render.alt import cover_alt
+from booklet.render.arcs import circle_path
 from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.forms import draw_on
@@ -91,6 +94,13 @@ class BookletCanvas(Canvas):
             return made(obj, name)
 
         self._doc.Reference = counted
+
+    def circle(self, x_cen, y_cen, r, stroke=1, fill=0):
+        """Canvas.circle, its quarters' factors worked out once (render/arcs.py): the same operators."""
+        x, y, curves = circle_path(x_cen, y_cen, r)
+        PDFPathObject(code=self._code).moveTo(x, y)  # as ReportLab begins a path on the page
+        self._code.extend(curves)
+        self._strokeAndFill(stroke, fill)
 
     def beginText(self, x=0, y=0, direction=None):
         if self.journal is not None and not self.journal.suspended:
@@ -334,14 +344,14 @@ def reads(section: Section, plan: Plan) -> object:
         return section, tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
     if section.kind == "cautions":
         return section, tuple((s.id, s.name, s.cautions) for s in strokes)
-    if section.kind == "routine":
-        return section, tuple((s.id, s.name, s.pressure) for s in strokes)
+    if section.kind == "routine":  # names, pressure, and the glance's thumbnails (render/routine.py)
+        return section, tuple(replace(s, **GLANCE_UNREAD) for s in strokes)
     if section.kind == "glance":
         return replace(section, payload=tuple(replace(s, **GLANCE_UNREAD) for s in section.payload))
     return section
 
 
-GLANCE_UNREAD = {  # stroke fields the strokes at a glance never print, with a value that stands for any
+GLANCE_UNREAD: dict[str, Any] = {  # stroke fields the strokes at a glance never print, with a value that stands for any
     "steps": (),
     "other_names": (),
     "summary": "",

@@ -37,7 +37,8 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 _WRAPPED = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 
 PARSE_LIMIT = 2048  # entries per table (about 2.3 KB each): a 1,000-page booklet of distinct text has ~18k paragraphs
-_PARSED: OrderedDict[tuple[Any, ...], tuple[str, list[Any], list[Any] | None]] = OrderedDict()
+Kept = tuple[tuple[Any, dict[str, Any], tuple[str, ...]], ...]  # per fragment: class, attributes, list attributes
+_PARSED: OrderedDict[tuple[Any, ...], tuple[str, Kept, Kept | None]] = OrderedDict()
 _BROKEN: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()  # (parse key, width) -> what a wrap set
 _SKIPPED = ("name", "parent")  # a style's name and parent do not change what its markup parses to
 _STYLE_KEYS: WeakKeyDictionary[Any, tuple[dict[str, Any], int]] = WeakKeyDictionary()  # style -> (snapshot, key)
@@ -80,9 +81,40 @@ def faces(font_name: str) -> tuple[Any, ...] | None:
     which fonts.map_styles and other libraries write), or None when ReportLab cannot map it."""
     try:
         family, bold, italic = ps2tt(font_name)
-        return (family, bold, italic, *(tt2ps(family, b, i) for b in (0, 1) for i in (0, 1)))
+        return (
+            family,
+            bold,
+            italic,
+            tt2ps(family, 0, 0),
+            tt2ps(family, 0, 1),
+            tt2ps(family, 1, 0),
+            tt2ps(family, 1, 1),
+        )
     except ValueError:
         return None
+
+
+def kept(frags: list[Any]) -> Kept:
+    """Parse fragments -> what fresh copies are made from: each one's class, a copy of its attributes
+    (lists copied too) and the names of its list attributes, found once rather than at every copy."""
+    return tuple(
+        (frag.__class__, attributes, tuple(n for n, v in attributes.items() if isinstance(v, list)))
+        for frag in copied(frags)
+        for attributes in (frag.__dict__,)
+    )
+
+
+def from_kept(fragments: Kept) -> list[Any]:
+    """Kept fragments -> fresh fragments with the same attributes, none shared (their lists copied too)."""
+    fresh = []
+    for cls, attributes, lists in fragments:
+        twin = cls.__new__(cls)
+        own = twin.__dict__ = attributes.copy()
+        for name in lists:
+            value = own[name]
+            own[name] = value[:] if value.__class__ is list else copy.copy(value)
+        fresh.append(twin)
+    return fresh
 
 
 def copied(frags: list[Any]) -> list[Any]:
@@ -130,14 +162,14 @@ class Measured(Paragraph):
         hit = _PARSED.get(key) if key is not None else None
         if key is not None and hit is not None:
             _PARSED.move_to_end(key)
-            self.text, self.frags, self.style, self.debug = hit[0], copied(hit[1]), style, 0
-            self.bulletText = copied(hit[2]) if hit[2] is not None else bulletText
+            self.text, self.frags, self.style, self.debug = hit[0], from_kept(hit[1]), style, 0
+            self.bulletText = from_kept(hit[2]) if hit[2] is not None else bulletText
         else:
             super()._setup(text, style, bulletText, frags, cleaner)
             if key is None or self.style is not style:  # a <para> tag made a style of its own: not kept
                 return
-            bullets = copied(self.bulletText) if self.bulletText is not bulletText else None
-            _PARSED[key] = (self.text, copied(self.frags), bullets)
+            bullets = kept(self.bulletText) if self.bulletText is not bulletText else None
+            _PARSED[key] = (self.text, kept(self.frags), bullets)
             if len(_PARSED) > PARSE_LIMIT:
                 _PARSED.popitem(last=False)
         if self.bulletText is None:  # a bullet changes the first line's width: not shared

@@ -152,7 +152,10 @@ class RecordingText(PDFTextObject):
         fresh = self._curSubset == -1
         font = getFont(self._fontname)
         simple = font._dynamicFont and not (getattr(font, "shapable", False) and hasattr(text, "__shapeData__"))
-        state = font.state.get(self._canvas._doc) if simple else None
+        states = self._journal.states
+        state = states.get(self._fontname) if simple else None
+        if state is None and simple:
+            state = states[self._fontname] = font.state.get(self._canvas._doc)
         before = (state.nextCode, state.internalName) if state is not None else None
         out = super()._formatText(text)
         if state is None or before != (state.nextCode, state.internalName) or before[1] is None:
@@ -173,6 +176,7 @@ class Journal:
         self.calls: list[tuple[int, str, tuple, dict]] = []  # (code index it came before, method, args, kwargs)
         self.events = 0  # forms placed and calls made: a text object drawn across one is not repeatable
         self.assigned = False  # the page's text gave out a subset code or font name
+        self.states: dict[str, Any] = {}  # font name -> its subset state in this document, once it has one
         self.ok = True
         self.suspended = 0  # inside a form's painting: its code and text are the form's, not the page's
         self.exempt = 0  # PDF objects made by those paintings (every other new object is a refusal)
@@ -405,22 +409,16 @@ class Pages:
 
 def _codes(doc: Any, parts: list) -> dict:
     """The subset codes a page's text runs use: font -> (its PDF name, {character: code})."""
-    out: dict[str, tuple[Any, dict[int, int]]] = {}
+    chars: dict[str, set[str]] = {}
     for part in parts:
-        if type(part) is not Text:
-            continue
-        for _, _, (name, _, _, text, _) in part.runs:
-            if name not in out:
-                state = getFont(name).state[doc]
-                out[name] = (state.internalName, {})
-            else:
-                state = getFont(name).state[doc]
-            used = out[name][1]
-            chars = text if isinstance(text, str) else text.decode("utf-8")
-            for code in map(ord, chars):
-                code = 32 if code == 0xA0 else code  # as splitString maps a no-break space
-                if code in state.assignments:
-                    used[code] = state.assignments[code]
+        if type(part) is Text:
+            for _, _, (name, _, _, text, _) in part.runs:
+                chars.setdefault(name, set()).update(text if isinstance(text, str) else text.decode("utf-8"))
+    out: dict[str, tuple[Any, dict[int, int]]] = {}
+    for name, used in chars.items():
+        state = getFont(name).state[doc]
+        codes = {32 if ord(c) == 0xA0 else ord(c) for c in used}  # as splitString maps a no-break space
+        out[name] = (state.internalName, {c: state.assignments[c] for c in codes if c in state.assignments})
     return out
 
 
