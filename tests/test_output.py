@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -120,15 +121,20 @@ def test_numbers_set_aside_are_written_in_their_place_and_found_by_the_table():
     with render_settings():
         canv = drawn(True, packed=True)
         doc = canv._doc
-        first = rldoc.reserve(doc, 3, lambda i: b"<< /Reserved %d >>" % i)
+        first = rldoc.reserve(doc, 5000, lambda i: b"<< /Reserved %d >>" % i)  # the table is written in parts
         after = rldoc.number(doc, doc.Reference(PDFDictionary({"After": PDFName("Them")})))
         data = saved(canv)
-    assert after == first + 3, "a registered object takes the number after the reserved ones"
+    assert after == first + 5000, "a registered object takes the number after the reserved ones"
     with pikepdf.open(io.BytesIO(data)) as pdf:  # the table points at each (qpdf would repair it otherwise)
-        for i in range(3):
+        for i in (0, 1, 2047, 2048, 4999):
             assert pdf.get_object((first + i, 0)).Reserved == i
         assert pdf.get_object((after, 0)).After == "/Them"
     assert b"%d 0 obj\n<< /Reserved 1 >>\nendobj\n" % (first + 1) in data
+    xref = int(re.search(rb"startxref\n(\d+)\n%%EOF", data).group(1))
+    rows = re.findall(rb"(\d{10}) 00000 n ", data[xref:])
+    assert len(rows) == len(re.findall(rb"(?m)^\d+ 0 obj$", data)) > after
+    for number, offset in enumerate(rows, 1):  # every row points at its own object
+        assert data[int(offset) :].startswith(b"%d 0 obj\n" % number)
 
 
 def test_boxes_of_a_page_without_annotations_are_let_go():

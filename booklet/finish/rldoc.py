@@ -31,6 +31,7 @@ objects (reportlab.pdfbase.pdfdoc, as in ReportLab 5.1). What it relies on:
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -48,6 +49,8 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStream,
     PDFTrailer,
 )
+
+_ROWS = 2048  # cross-reference rows written at a time
 
 
 class Sink(Protocol):
@@ -218,7 +221,7 @@ def write(canv: Any, out: Sink) -> bytes:
         raise ValueError("a signed document is written by ReportLab's own save")
     out.add(PDFFile(doc._pdfVersion).strings[0])  # the header, as PDFFile writes it
     number_to_id, objects, offsets = doc.numberToId, doc.idToObject, doc.idToOffset
-    where = []  # each object's offset, in number order
+    where = array("q")  # each object's offset, in number order (tens of thousands: not as int objects)
     counter = 1
     while True:  # new objects may be registered while formatting
         oid = number_to_id.get(counter)
@@ -237,8 +240,11 @@ def write(canv: Any, out: Sink) -> bytes:
         counter += 1
     if counter - 1 != doc.objectcounter:
         raise ValueError(f"object {counter} of {doc.objectcounter} is neither registered nor reserved")
-    # The cross-reference table as PDFCrossReferenceTable formats it (every version is 0).
-    at = out.add(b"xref\n0 %d\n0000000000 65535 f \n" % counter + b"".join(b"%010d 00000 n \n" % o for o in where))
+    # The cross-reference table as PDFCrossReferenceTable formats it (every version is 0), in
+    # parts: at this point the whole file is in memory, and its rows as one list would add 2 MB.
+    at = out.add(b"xref\n0 %d\n0000000000 65535 f \n" % counter)
+    for start in range(0, len(where), _ROWS):
+        out.add(b"".join(b"%010d 00000 n \n" % o for o in where[start : start + _ROWS]))
     trailer = PDFTrailer(
         startxref=at,
         Size=counter,
