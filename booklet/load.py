@@ -244,18 +244,12 @@ def _yaml() -> ModuleType:
     """
     if "yaml" in sys.modules:
         return sys.modules["yaml"]
-    compile_ = re.compile
+    from booklet.patterns import compiled_later
 
-    def compile_later(pattern: Any, flags: int = 0) -> Any:
-        if sys._getframe(1).f_globals.get("__name__", "").startswith("yaml"):
-            return _CompiledOnUse(pattern, flags)
-        return compile_(pattern, flags)
-
-    re.compile = compile_later  # type: ignore[assignment]
-    try:
+    with compiled_later(
+        lambda pattern, flags, module: _CompiledOnUse(pattern, flags) if module.startswith("yaml") else None
+    ):
         import yaml
-    finally:
-        re.compile = compile_
     return yaml
 
 

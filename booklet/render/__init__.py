@@ -49,18 +49,13 @@ def _import_paragraph() -> None:
     """Import reportlab.platypus.paragraph with its web-address pattern left uncompiled (see _UriPattern)."""
     if "reportlab.platypus.paragraph" in sys.modules:
         return
-    compile_ = re.compile
+    from booklet.patterns import compiled_later
 
-    def compile_later(pattern: Any, flags: int = 0) -> Any:
-        if isinstance(pattern, str) and pattern.startswith(_URI_START):
-            return _UriPattern(pattern, flags)
-        return compile_(pattern, flags)
+    def later(pattern: Any, flags: int, module: str) -> _UriPattern | None:
+        return _UriPattern(pattern, flags) if isinstance(pattern, str) and pattern.startswith(_URI_START) else None
 
-    re.compile = compile_later  # type: ignore[assignment]
-    try:
+    with compiled_later(later):
         import reportlab.platypus.paragraph  # noqa: F401
-    finally:
-        re.compile = compile_
 
 
 _import_paragraph()

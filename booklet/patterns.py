@@ -1,0 +1,34 @@
+"""An import -> the same import, with the regular expressions it compiles on import left to a stand-in.
+
+Some libraries compile patterns at their top that a build rarely or never uses
+(ReportLab's web-address pattern, PyYAML's pure-Python reader and resolvers). For the
+length of one import, ``re.compile`` asks ``later`` first; a stand-in it returns is used
+in place of the compiled pattern, and anything else is compiled as usual. No third-party
+imports.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+Later = Callable[[Any, int, str], Any]  # (pattern, flags, the compiling module's name) -> a stand-in, or None
+
+
+@contextmanager
+def compiled_later(later: Later) -> Iterator[None]:
+    """Inside the block, ``re.compile(pattern, flags)`` gives ``later``'s stand-in when it gives one; restored after."""
+    compile_ = re.compile
+
+    def compile_or_later(pattern: Any, flags: int = 0) -> Any:
+        stand_in = later(pattern, flags, sys._getframe(1).f_globals.get("__name__", ""))
+        return compile_(pattern, flags) if stand_in is None else stand_in
+
+    re.compile = compile_or_later  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        re.compile = compile_
