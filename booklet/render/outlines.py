@@ -12,7 +12,6 @@ from __future__ import annotations
 import struct
 from functools import lru_cache
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -97,11 +96,7 @@ def outline(canv: Canvas, text: str, font_name: str, size: float, x: float, y: f
 
 
 def _trace(path, contour: Contour, x0: float, y0: float, scale: float) -> None:
-    """One quadratic contour -> moveto / curveto operators on the path (quadratic segments raised to cubic).
-
-    The operators go straight onto the path's code, as its own moveTo / lineTo / curveTo
-    write them (the same numbers, the same text): a thumb tab is drawn on every page.
-    """
+    """One quadratic contour -> moveTo / curveTo on the path (quadratic segments raised to cubic)."""
     pts = [(x0 + x * scale, y0 + y * scale, on) for x, y, on in contour]
     if not pts:
         return
@@ -113,31 +108,28 @@ def _trace(path, contour: Contour, x0: float, y0: float, scale: float) -> None:
     pts = pts[start:] + pts[:start]
     cx, cy = pts[0][0], pts[0][1]
     path.moveTo(cx, cy)
-    add = path._code_append  # after the first moveTo: the code list's own append
     control = None
     for px, py, on in [*pts[1:], pts[0]]:
         if on:
             if control is None:
-                add(f"{fp_str(px, py)} l")
+                path.lineTo(px, py)
             else:
-                add(f"{_cubic(cx, cy, control, px, py)} c")
+                _quad(path, (cx, cy), control, (px, py))
             cx, cy, control = px, py, None
         elif control is None:
             control = (px, py)
         else:  # two off-curve points: an implied on-curve point midway
             mx, my = (control[0] + px) / 2, (control[1] + py) / 2
-            add(f"{_cubic(cx, cy, control, mx, my)} c")
+            _quad(path, (cx, cy), control, (mx, my))
             cx, cy, control = mx, my, (px, py)
     path.close()
 
 
-def _cubic(x0: float, y0: float, c: tuple[float, float], x1: float, y1: float) -> str:
-    """A quadratic segment's cubic control points and end, as curveTo writes them."""
-    return fp_str(
-        x0 + 2 / 3 * (c[0] - x0),
-        y0 + 2 / 3 * (c[1] - y0),
-        x1 + 2 / 3 * (c[0] - x1),
-        y1 + 2 / 3 * (c[1] - y1),
-        x1,
-        y1,
+def _quad(path, p0: tuple[float, float], c: tuple[float, float], p1: tuple[float, float]) -> None:
+    path.curveTo(
+        p0[0] + 2 / 3 * (c[0] - p0[0]),
+        p0[1] + 2 / 3 * (c[1] - p0[1]),
+        p1[0] + 2 / 3 * (c[0] - p1[0]),
+        p1[1] + 2 / 3 * (c[1] - p1[1]),
+        *p1,
     )
