@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +18,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 SHIPPED = REPO / "content" / "back-massage"
 POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdffonts") is not None
+
+
+def runs_of_a_fresh_copy(tmp_path: Path, probe: str, runs: int = 2) -> list[dict]:
+    """A copy of booklet without bytecode, ``probe`` run in it that many times in new processes
+    (bytecode writing on) -> the JSON each run printed last: what a first and a later run keep."""
+    shutil.copytree(REPO / "booklet", tmp_path / "booklet", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(tmp_path)
+    found = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
+        )
+        found.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return found
 
 
 @pytest.fixture

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import marshal
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from types import CodeType
 
 import pytest
 
 from booklet import compiled
-from tests.conftest import REPO
+from tests.conftest import runs_of_a_fresh_copy
 
 METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
 
@@ -102,15 +97,7 @@ print(json.dumps({"added": len(c._added), "known": len(c._known), "table": str(c
 
 def test_a_second_run_compiles_no_dataclass_method(tmp_path: Path):
     """A fresh process writes the table beside its copy of booklet; the next one finds every method in it."""
-    shutil.copytree(REPO / "booklet", tmp_path / "booklet", ignore=shutil.ignore_patterns("__pycache__"))
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(tmp_path)
-    runs = []
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
-        )
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    runs = runs_of_a_fresh_copy(tmp_path, PROBE)
     assert Path(runs[0]["table"]).parent == tmp_path / "booklet" / "__pycache__"
     assert Path(runs[0]["table"]).is_file()
     assert runs[0]["added"] > 30  # the first run compiled booklet's dataclass methods and kept them

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import marshal
-import os
-import shutil
-import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +15,7 @@ from hypothesis import strategies as st
 
 from booklet import locale
 from booklet.plurals import compile_rules, operands
-from tests.conftest import REPO
+from tests.conftest import runs_of_a_fresh_copy
 
 LANGUAGES = ("en", "de", "el", "es", "fr", "it", "ru", "pl", "ar", "cy", "lt", "ga", "sl", "br", "he", "zh", "pt-BR")
 COUNTS = [0, 1, 2, 3, 4, 5, 7, 11, 12, 14, 21, 22, 25, 100, 101, 111, 1000, 10**6, 2 * 10**6, 10**7 + 1]
@@ -122,15 +118,7 @@ print(json.dumps({"said": said, "babel": sorted(m for m in sys.modules if m.star
 
 
 def test_a_second_run_says_minutes_without_importing_babel(tmp_path: Path):
-    shutil.copytree(REPO / "booklet", tmp_path / "booklet", ignore=shutil.ignore_patterns("__pycache__"))
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(tmp_path)
-    runs = []
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
-        )
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    runs = runs_of_a_fresh_copy(tmp_path, PROBE)
     assert "babel.core" in runs[0]["babel"]  # the first run read Babel and kept the facts
     assert (tmp_path / "booklet" / "__pycache__" / f"locale-facts.{sys.implementation.cache_tag}.marshal").is_file()
     assert runs[1]["babel"] == []
