@@ -140,7 +140,17 @@ def _tuple_colour() -> Drawing:
     return d
 
 
-@pytest.mark.parametrize("make", [_clipped, _overprinted, _tuple_colour])
+def _inherited_in_a_group() -> Drawing:
+    from reportlab.lib.validators import inherit
+
+    d = Drawing(50, 50)
+    group = Group(Rect(0, 0, 50, 50, fillColor=colors.red))
+    group.__dict__["strokeWidth"] = inherit  # a derived value on a group, not only on a shape
+    d.add(group)
+    return d
+
+
+@pytest.mark.parametrize("make", [_clipped, _overprinted, _tuple_colour, _inherited_in_a_group])
 def test_what_it_does_not_paint_exactly_goes_to_renderpdf(make):
     drawing = make()
     assert not painter._plain(drawing)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics.shapes import (
     STATE_DEFAULTS,
     Circle,
@@ -67,15 +68,13 @@ def _plain(node: Any) -> bool:
         colour = state.get(key)
         if colour is not None and not (isinstance(colour, Color) and colour.alpha is not None):
             return False
+    if any(isinstance(value, DerivedValue) for value in state.values()):
+        return False
     if isinstance(node, Group):
-        if state.get("transform", _IDENTITY) is None:
-            return False
-        return all(_plain(child) for child in node.contents)
+        return state.get("transform", _IDENTITY) is not None and all(_plain(child) for child in node.contents)
     if isinstance(node, Path) and (node.isClipPath or state.get("fillMode", 0) is None):
         return False
-    if isinstance(node, String) and node.__dict__.get("textRenderMode", 0):
-        return False
-    return not any(isinstance(value, DerivedValue) for value in state.values())
+    return not (isinstance(node, String) and state.get("textRenderMode", 0))
 
 
 class _Painter:
@@ -228,8 +227,6 @@ _INHERITED = frozenset(
 
 def _own(node: Any) -> dict[str, Any]:
     """A node -> the state properties it sets itself, in the order renderPDF applies them."""
-    from reportlab import rl_config
-
     own = {key: value for key, value in node.__dict__.items() if key in STATE_DEFAULTS}
     return dict(sorted(own.items())) if rl_config.invariant else own
 
