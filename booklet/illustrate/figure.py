@@ -9,7 +9,7 @@ No third-party imports.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -109,11 +109,7 @@ class Figure:
 
     def crossings(self, y: float) -> list[float]:
         """A height -> the x of every outline edge crossing it: ``crossings(self.outline, y)``, in no set order."""
-        out = []
-        for (x0, y0), (x1, y1) in self._bands.at(y):
-            if (y0 > y) != (y1 > y):
-                out.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
-        return out
+        return edge_crossings(self._bands.at(y), y)
 
     def zones_at(self, point: Point) -> tuple[str, ...]:
         """A point -> the names of every zone it lies in, in the figure's zone order."""
@@ -169,8 +165,13 @@ class EdgeBands:
 
 def crossings(polygon: tuple[Point, ...], y: float) -> list[float]:
     """A closed polygon and a height -> the x of every edge crossing that height."""
+    return edge_crossings(zip(polygon, polygon[1:] + polygon[:1], strict=True), y)
+
+
+def edge_crossings(edges: Iterable[tuple[Point, Point]], y: float) -> list[float]:
+    """Edges and a height -> the x of every edge crossing that height, in the edges' order."""
     out = []
-    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+    for (x0, y0), (x1, y1) in edges:
         if (y0 > y) != (y1 > y):
             out.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
     return out
