@@ -33,7 +33,6 @@ import select
 import signal
 import struct
 import sys
-import tempfile
 from dataclasses import replace
 from typing import Any
 
@@ -57,7 +56,7 @@ def wanted(runs: int) -> bool:
     """Whether a one-off build of a story with this many runs lays out in two processes."""
     if os.environ.get("BOOKLET_JOBS", "") == "1" or runs < MIN_RUNS:
         return False
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+    if not sys.platform.startswith("linux") or not hasattr(os, "memfd_create"):
         return False  # forking a process that holds threads is unsafe elsewhere
     return len(os.sched_getaffinity(0)) > 1
 
@@ -96,7 +95,7 @@ class Fed(Pages):
 
     def start(self, doc: Any, flow: list, canvasmaker: Any) -> None:
         """Fork the child, which lays out the story's runs from ``first - 1`` on and never returns."""
-        self.file = tempfile.TemporaryFile(prefix="booklet-")  # noqa: SIM115 - closed in close()
+        self.file = os.fdopen(os.memfd_create("booklet-runs"), "r+b")  # in memory, gone when closed
         read, write = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
