@@ -10,7 +10,7 @@ import pytest
 
 from booklet import warm
 from booklet.build import build_booklet
-from booklet.render import parallel
+from booklet.render import parallel, replay
 
 from .conftest import FIXTURES, SHIPPED
 
@@ -40,6 +40,13 @@ def repeated(src: Path, dst: Path, times: int) -> Path:
     every = [n for s in listed.group(1).split(",") for n in names[s.strip()]]
     book.write_text(text.replace(listed.group(0), f"strokes: [{', '.join(every)}]"), encoding="utf-8")
     return dst
+
+
+@pytest.fixture(autouse=True)
+def one_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-off build, as `booklet build` makes (earlier tests may have run watch or batch in this process)."""
+    monkeypatch.setattr(warm, "_again", False)
+    monkeypatch.setattr(replay, "_on", False)
 
 
 @pytest.fixture(scope="module")

@@ -210,20 +210,25 @@ class _Sending(Pages):
         pages = []
         for page in group.pages:
             parts: list = []
+            lines: list[str] = []  # code lines not yet added to parts: added as one, joined as the page is
             starts = {at for at, *_ in page.calls}
             moved = {}
             for at, part in enumerate(page.parts):
+                if lines and (at in starts or type(part) is not str):
+                    parts.append("\n".join(lines))
+                    lines = []
                 moved[at] = len(parts)
                 kind = type(part)
                 if kind is str:
-                    if parts and type(parts[-1]) is str and at not in starts:
-                        parts[-1] = f"{parts[-1]}\n{part}"  # the page's code is joined by line ends
-                        continue
-                elif kind is Form:
+                    lines.append(part)
+                    continue
+                if kind is Form:
                     part = Form(self._number(part.drawing), None)
                 elif kind is Named and not part.name.startswith(_NUMBER_FORM):
                     raise _Unsendable
                 parts.append(part)
+            if lines:
+                parts.append("\n".join(lines))
             moved[len(page.parts)] = len(parts)
             calls = [(moved[at], *rest) for at, *rest in page.calls]
             pages.append(replace(page, parts=parts, calls=calls, codes=None))
