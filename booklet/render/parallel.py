@@ -46,7 +46,7 @@ from booklet.render.replay import Form, Group, GroupStart, Named, Pages
 log = logging.getLogger(__name__)
 
 MIN_RUNS = 12  # fewer runs than this are laid out in one process (a fork and a second start do not pay)
-PARENT_SHARE = 0.52  # of the runs' estimated cost, the part the parent lays out (replaying the rest is cheap)
+PARENT_SHARE = 0.35  # of the runs' estimated cost, the part the parent lays out (it also replays the rest and saves)
 last = {"first": 0, "replayed": 0, "forked": False}  # the last two-process build's (for tests and benches)
 _HEADER = struct.Struct("<qQQ")  # run index, offset and length of its recording in the shared file
 _NUMBER_FORM = number_form("")  # page-number forms are named by key: the same name in every process
