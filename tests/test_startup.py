@@ -197,3 +197,26 @@ def test_yamls_patterns_are_compiled_only_when_the_pure_python_reader_needs_them
     assert found["unused"]  # libyaml read the file: the non-printable class was never compiled
     assert found["message"].startswith("bell.yaml:1:8: error:")
     assert found["compiled"]  # the pure-Python reader found the bell with it
+
+
+UNUSED_PROBE = """
+import json, re, sys
+from booklet.build import build_booklet
+build_booklet(None)
+from reportlab.lib import PyFontify, rl_safe_eval, textsplit
+left = [p._pattern is None for p in (textsplit.rx, rl_safe_eval.__rl_unsafe_re__, PyFontify.matchRE, PyFontify.idRE)]
+code = "def f(x):\\n    return x  # a comment\\nclass C: pass\\n"
+on_use = PyFontify.fontify(code)
+PyFontify.matchRE, PyFontify.idRE = (re.compile(*p._args) for p in (PyFontify.matchRE, PyFontify.idRE))
+print(json.dumps({"left": left, "same": on_use == PyFontify.fontify(code), "tags": len(on_use)}))
+"""
+
+
+def test_reportlabs_unused_import_patterns_are_compiled_only_on_use():
+    """A build leaves textsplit's CJK class, rl_safe_eval's and PyFontify's patterns uncompiled; used, they work."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", UNUSED_PROBE], capture_output=True, text=True, env=env, check=True)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["left"] == [True, True, True, True]
+    assert found["same"]
+    assert found["tags"] > 3
