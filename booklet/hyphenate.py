@@ -40,12 +40,8 @@ class Hyphenator:
     """
 
     def __init__(self, language: str, left: int = 2, right: int = 3):
-        import pyphen
-
         code = language.replace("-", "_")
-        self.found = (
-            DICTIONARIES.get(code) or pyphen.language_fallback(code) or pyphen.language_fallback(base_language(code))
-        )
+        self.found = DICTIONARIES.get(code) or language_fallback(code) or language_fallback(base_language(code))
         self.language, self.left, self.right = language, left, right
         self._dic: Any = None
 
@@ -55,12 +51,12 @@ class Hyphenator:
     @property
     def dic(self) -> Any:
         if self._dic is None and self.found is not None:
-            import pyphen
+            path = languages()[self.found]
+            self._dic = Patterns.read(path, self.left, self.right)
+            if self._dic is None:
+                import pyphen
 
-            path = pyphen.LANGUAGES[self.found]
-            self._dic = Patterns.read(path, self.left, self.right) or pyphen.Pyphen(
-                filename=path, left=self.left, right=self.right
-            )
+                self._dic = pyphen.Pyphen(filename=path, left=self.left, right=self.right)
         return self._dic
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
@@ -104,6 +100,48 @@ class Hyphenator:
             return SHY.join(self.pieces(word))
 
         return _WORD.sub(put, text)
+
+
+@cache
+def languages() -> dict[str, Path]:
+    """pyphen's LANGUAGES (a dictionary's name, and its language alone, -> its file), listed as pyphen
+    lists them but without importing pyphen (importlib.resources, zipfile and the listing itself: about
+    1.5% of a cold build; ReportLab imports pyphen unread, see deferred.py). pyphen's own when its
+    dictionaries are not a plain folder."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("pyphen")
+    folder = (
+        Path(spec.submodule_search_locations[0]) / "dictionaries" if spec and spec.submodule_search_locations else None
+    )
+    if folder is None or not folder.is_dir():
+        import pyphen
+
+        return dict(pyphen.LANGUAGES)
+    found: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".dic":
+            name = path.name[5:-4]
+            found[name] = path
+            found.setdefault(name.split("_")[0], path)
+    return found
+
+
+@cache
+def _lowercase() -> dict[str, str]:
+    return {name.lower(): name for name in languages()}
+
+
+def language_fallback(language: str) -> str | None:
+    """pyphen.language_fallback: the dictionary for a language tag, trying it shorter and shorter ("de_CH_1996",
+    "de_CH", "de"), or None."""
+    parts = language.replace("-", "_").lower().split("_")
+    while parts:
+        found = _lowercase().get("_".join(parts))
+        if found is not None:
+            return found
+        parts.pop()
+    return None
 
 
 def voiced(word: str, breaks: list[int]) -> list[int]:

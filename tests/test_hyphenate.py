@@ -153,3 +153,19 @@ def test_dictionaries_with_alternatives_are_left_to_pyphen(tmp_path):
     lazy = Patterns.read(dic, 1, 1)
     assert lazy is not None
     assert lazy.inserted("abab", "-") == "a-ba-b"
+
+
+def test_dictionaries_are_found_as_pyphen_finds_them():
+    """hyphenate lists pyphen's dictionaries without importing it: the same table, the same fallbacks."""
+    import pyphen
+
+    from booklet.hyphenate import Patterns, language_fallback, languages
+
+    assert languages() == pyphen.LANGUAGES
+    assert list(languages()) == list(pyphen.LANGUAGES)
+    tags = [*pyphen.LANGUAGES, "en", "EN-us", "de-CH-1996", "pt-BR", "sr-Latn", "zz", "", "nb-NO", "x_y_z", "fr_FR_x"]
+    for tag in tags + [t.upper() for t in tags]:
+        assert language_fallback(tag) == pyphen.language_fallback(tag), tag
+    assert language_fallback("zz") is None
+    assert isinstance(hyphenator("hu").dic, pyphen.Pyphen)  # a dictionary with alternatives: pyphen's own
+    assert isinstance(hyphenator("de").dic, Patterns)

@@ -55,6 +55,9 @@ def test_a_text_only_build_leaves_web_mail_and_svg_libraries_unloaded(tmp_path: 
     # (booklet/deferred.py), so without images PIL's C core and tag tables never load.
     for name in ("PIL._imaging", "PIL.ExifTags", "PIL.TiffTags", "PIL.ImageMode"):
         assert name not in modules, name
+    # ReportLab's paragraph module imports pyphen, unread too: booklet finds its dictionaries itself.
+    for name in ("importlib.resources.readers", "zipfile"):
+        assert name not in modules, name
 
 
 def test_a_build_with_an_image_loads_pil_at_the_image(handwash: Path, edit, tmp_path: Path):
