@@ -86,6 +86,7 @@ def _others(root: Path, *, with_yaml: bool = False) -> dict[Path, tuple[int, int
 
 def build_again(booklet: Booklet, options: BuildOptions) -> BuildResult:
     """build(), or the last build's result when the booklet, the options and the other files are unchanged."""
+    from booklet.finish import reuse
     from booklet.render import replay
 
     others = _others(Path(booklet.root), with_yaml="a-3b" in options.pdf_standard)
@@ -94,6 +95,7 @@ def build_again(booklet: Booklet, options: BuildOptions) -> BuildResult:
     if not _last or _last[0].others != others:
         replay.forget()  # pictures, fonts and translations are not in a stroke's replay key
     replay.keep_pages()
+    reuse.keep_formatted()
     result = build(booklet, options)
     _last[:] = [_Built(booklet, options, others, result)]
     return result

@@ -26,6 +26,9 @@ objects (reportlab.pdfbase.pdfdoc, as in ReportLab 5.1). What it relies on:
   formatted from, ``encrypt``, ``Outlines``, ``signature``, ``ID()`` and ``_pdfVersion``
   as there; ``doc.objectcounter`` is the last number given, so numbers can be set aside
   for objects written by booklet (``reserve``) without registering each of them.
+
+In booklet watch, an object whose print equals one of the last save's is written with
+that save's body instead of being formatted again (finish/reuse.py).
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStream,
     PDFTrailer,
 )
+
+from booklet.finish import reuse
 
 _ROWS = 2048  # cross-reference rows written at a time
 
@@ -173,11 +178,15 @@ def content_text(owner: Any) -> str:
     return stream.decode("latin-1") if isinstance(stream, bytes) else stream
 
 
-def reserve(doc: Any, count: int, formatter: Callable[[int], bytes]) -> int:
+def reserve(
+    doc: Any, count: int, formatter: Callable[[int], bytes], printer: Callable[[int], Any] | None = None
+) -> int:
     """Set aside ``count`` object numbers for objects ``write`` gets from ``formatter(i)``; the first number.
 
     A long booklet's tens of thousands of structure elements are written this way: a
     registered object costs a name, a number tuple and three table entries each.
+    ``printer(i)``, if given, is everything ``formatter(i)`` is made from, as plain data
+    (finish/reuse.py: equal prints, equal bytes).
     """
     if not isinstance(doc.encrypt, NoEncryption):
         raise ValueError("objects written by booklet are not encrypted: reserve numbers only in a plain document")
@@ -186,15 +195,17 @@ def reserve(doc: Any, count: int, formatter: Callable[[int], bytes]) -> int:
     blocks = getattr(doc, "_booklet_reserved", None)
     if blocks is None:
         blocks = doc._booklet_reserved = []
-    blocks.append((first, count, formatter))
+    blocks.append((first, count, formatter, printer))
     return first
 
 
-def _reserved(doc: Any, number: int) -> bytes | None:
+def _reserved(doc: Any, number: int, memo: reuse.Memo | None) -> bytes | None:
     """The body of object ``number`` if it was reserved, else None."""
-    for first, count, formatter in getattr(doc, "_booklet_reserved", ()):
+    for first, count, formatter, printer in getattr(doc, "_booklet_reserved", ()):
         if first <= number < first + count:
-            return formatter(number - first)
+            if memo is None or printer is None:
+                return formatter(number - first)
+            return memo.reserved(number, printer(number - first), formatter, number - first)
     return None
 
 
@@ -221,18 +232,20 @@ def write(canv: Any, out: Sink) -> bytes:
         raise ValueError("a signed document is written by ReportLab's own save")
     out.add(PDFFile(doc._pdfVersion).strings[0])  # the header, as PDFFile writes it
     number_to_id, objects, offsets = doc.numberToId, doc.idToObject, doc.idToOffset
+    memo = reuse.memo_for(doc, (canv._pagesize, doc.info.title))
     where = array("q")  # each object's offset, in number order (tens of thousands: not as int objects)
     counter = 1
     while True:  # new objects may be registered while formatting
         oid = number_to_id.get(counter)
         if oid is not None:
-            formatted = PDFIndirectObject(oid, objects[oid]).format(doc)
+            obj = objects[oid]
+            formatted = PDFIndirectObject(oid, obj).format(doc) if memo is None else memo.object(counter, obj, doc)
             if not rl_config.invariant and rl_config.pdfComments:
                 out.add(pdfdoc.pdfdocEnc(f"% {ascii(oid)}: class {objects[oid].__class__.__name__[:50]} \n"))
             offsets[oid] = at = out.add(pdfdoc.pdfdocEnc(formatted))
             objects[oid] = None  # written: what only the table held (forms, fonts, streams) can go
         else:
-            body = _reserved(doc, counter)
+            body = _reserved(doc, counter, memo)
             if body is None:
                 break
             at = out.add(b"%d 0 obj\n" % counter + body + (b"" if body.endswith(b"\n") else b"\n") + b"endobj\n")
@@ -240,6 +253,8 @@ def write(canv: Any, out: Sink) -> bytes:
         counter += 1
     if counter - 1 != doc.objectcounter:
         raise ValueError(f"object {counter} of {doc.objectcounter} is neither registered nor reserved")
+    if memo is not None:
+        memo.close()
     # The cross-reference table as PDFCrossReferenceTable formats it (every version is 0), in
     # parts: at this point the whole file is in memory, and its rows as one list would add 2 MB.
     at = out.add(b"xref\n0 %d\n0000000000 65535 f \n" % counter)

@@ -40,7 +40,7 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     known = _Known(doc, pages, placed, elements)
     # The elements take the numbers after the tree root's, in walk order (a holder before
     # what it holds), as if each were registered in turn; none of them is a ReportLab object.
-    first = rldoc.reserve(doc, len(elements), known.element)
+    first = rldoc.reserve(doc, len(elements), known.element, known.print)
     parents = known.parents
     parents[0] = rldoc.number(doc, tree_ref)
     marks: dict[int, list[int]] = {}  # page -> the element number of each of its ids (0: none)
@@ -121,12 +121,33 @@ class _Known:
         }
         self.pages = [0] + [rldoc.number(doc, rldoc.page_ref(n)) for n in range(1, len(pages) + 1)]
         self.roles: dict[str, bytes] = {}
+        numbers = tuple(self.pages)
+        if _last_pages and _last_pages[0] == numbers:
+            numbers = _last_pages[0]  # the same object: prints holding it compare at once
+        _last_pages[:] = [numbers]
+        self.numbers = numbers
 
     def role(self, role: str) -> bytes:
         known = self.roles.get(role)
         if known is None:
             known = self.roles[role] = PDFName(role).encode()
         return known
+
+    def print(self, index: int) -> tuple:
+        """Everything ``element(index)`` is made of, as plain data (finish/reuse.py)."""
+        el = self.elements[index]
+        placed = self.placed.get(id(el))
+        return (
+            "StructElem",
+            self.parents[index],
+            el.role,
+            el.alt,
+            el.lang,
+            el.title,
+            tuple([kid if isinstance(kid, tuple) else kid.number for kid in el.kids]),
+            tuple(placed) if placed else None,
+            self.numbers,
+        )
 
     def element(self, index: int) -> bytes:
         """One StructElem's dictionary, formatted from its recorded element when the document is written."""
@@ -150,6 +171,9 @@ class _Known:
             kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>" % (annot, page))
         parts.append(b"/K [ " + b" ".join(kids) + b" ]\n>>")
         return b"\n".join(parts)
+
+
+_last_pages: list[tuple[int, ...]] = []  # the page object numbers of the last save
 
 
 def place_annotations(doc: Any, pages: list[Any], root: Element) -> Placed:
