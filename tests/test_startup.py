@@ -58,6 +58,9 @@ def test_a_text_only_build_leaves_web_mail_and_svg_libraries_unloaded(tmp_path: 
     # ReportLab's paragraph module imports pyphen, unread too: booklet finds its dictionaries itself.
     for name in ("importlib.resources.readers", "zipfile"):
         assert name not in modules, name
+    # No picture: neither the image loader nor the SVG sanitiser it imports.
+    for name in ("booklet.illustrate.images", "booklet.illustrate.svg_clean"):
+        assert name not in modules, name
 
 
 def test_a_build_with_an_image_loads_pil_at_the_image(handwash: Path, edit, tmp_path: Path):
