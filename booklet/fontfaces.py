@@ -8,17 +8,12 @@ code, one file a face. A later run reads the font file, checks it against the ke
 mark (ReportLab's version, the file's size, time and CRC-32) and fills a face from
 the kept values instead of parsing: the same attributes with equal values, so what
 is measured, drawn and subset is the same. A mismatched, unreadable or missing table
-is parsed as before and kept again; nothing is written without bytecode (a read-only
-install, PYTHONDONTWRITEBYTECODE). Content fonts (untrusted, any number) are parsed
-every time and never kept.
+is parsed as before and kept again; nothing is written without bytecode (kept.py).
+Content fonts (untrusted, any number) are parsed every time and never kept.
 """
 
 from __future__ import annotations
 
-import marshal
-import os
-import sys
-import zlib
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -27,14 +22,16 @@ from weakref import WeakKeyDictionary
 from reportlab import Version, rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, unShapedFontGlob
 
+from booklet.kept import keep, mark_of, read
+
 UNKEPT = ("_ttf_data", "_pdfScale", "filename")  # the file's bytes, a lambda and the path: set again on reading
 NAMED = " named"  # the kept entry holding the face's TTFNameBytes values (name, familyName, ...) as (bytes, text)
+FORMAT = "1"  # of the kept values: a face's attributes, its TTFNameBytes under NAMED
 
 
-def kept_path(path: Path) -> Path | None:
-    """Where the face parsed from ``path`` is kept for this interpreter, or None when it keeps no bytecode."""
-    tag = sys.implementation.cache_tag
-    return None if tag is None else Path(__file__).parent / "__pycache__" / f"font-face.{path.stem}.{tag}.marshal"
+def kept_name(path: Path) -> str:
+    """The name a face parsed from ``path`` is kept under (booklet/kept.py)."""
+    return f"font-face.{path.stem}"
 
 
 def ttfont(name: str, path: Path) -> TTFont:
@@ -47,14 +44,12 @@ def ttfont(name: str, path: Path) -> TTFont:
 def fill(font: TTFont, name: str, path: Path) -> None:
     """Set up ``font`` as ``TTFont.__init__(font, name, str(path))`` does, from the kept parse when current."""
     data = path.read_bytes()
-    stat = path.stat()
-    mark = (Version, stat.st_size, stat.st_mtime_ns, zlib.crc32(data))
-    where = kept_path(path)
-    face = _kept_face(where, mark, data, str(path)) if where is not None else None
+    marked = mark_of(path, data, f"{FORMAT}/{Version}")
+    face = _face(read(kept_name(path), marked), data, str(path))
     if face is None:
         TTFont.__init__(font, name, str(path))
-        if where is not None and not sys.dont_write_bytecode and len(font.face._ttf_data) == stat.st_size:
-            _keep(where, mark, font.face)
+        if font.face._ttf_data == data:
+            keep(kept_name(path), marked, _values(font.face))
         return
     font.fontName = name
     font.face = face
@@ -64,12 +59,9 @@ def fill(font: TTFont, name: str, path: Path) -> None:
     font.shapable = not any(fnmatch(name, pattern) for pattern in unShapedFontGlob)
 
 
-def _kept_face(where: Path, mark: tuple, data: bytes, filename: str) -> TTFontFace | None:
-    try:
-        kept_mark, values = marshal.loads(where.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if kept_mark != mark or not isinstance(values, dict) or not isinstance(values.get(NAMED), dict):
+def _face(values: Any, data: bytes, filename: str) -> TTFontFace | None:
+    """Kept values -> the face ReportLab's parse made, or None when they are not a kept face's."""
+    if not isinstance(values, dict) or not isinstance(values.get(NAMED), dict):
         return None
     face = TTFontFace.__new__(TTFontFace)
     try:
@@ -94,14 +86,8 @@ def _scale(units_per_em: int) -> Any:
     return lambda x: x * thousand
 
 
-def _keep(where: Path, mark: tuple, face: TTFontFace) -> None:
-    """Write the parsed face's values, atomically; give up silently (read-only, an unexpected value)."""
+def _values(face: TTFontFace) -> dict[str, Any]:
+    """A parsed face -> what is kept of it: every attribute but UNKEPT, its TTFNameBytes as (bytes, text)."""
     values = {k: v for k, v in vars(face).items() if k not in UNKEPT and not isinstance(v, TTFNameBytes)}
     values[NAMED] = {k: (bytes(v), v.ustr) for k, v in vars(face).items() if isinstance(v, TTFNameBytes)}
-    try:
-        where.parent.mkdir(exist_ok=True)
-        temporary = where.with_name(f"{where.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps((mark, values)))
-        os.replace(temporary, where)
-    except (OSError, ValueError):
-        return
+    return values

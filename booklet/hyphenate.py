@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from booklet.kept import keep, mark_of
+from booklet.kept import read as read_kept
 from booklet.labels import base_language
 from booklet.syllables import has_vowel
 
@@ -28,6 +30,7 @@ _AS_TYPED = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S*\d\S*", re.IGNORECASE)
 # Letters ReportLab's own hyphenation accepts (Latin and basic Cyrillic); words with any
 # other letter (Greek, "ё") get soft hyphens instead.
 _HOOK_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0410-\u044f]+")
+TABLE = "1"  # the version of Patterns.table's output, part of a kept table's mark
 DICTIONARIES = {"en": "en_US"}  # plain "en": the US patterns (TeX's original); "en-GB" finds its own
 
 
@@ -52,7 +55,7 @@ class Hyphenator:
     def dic(self) -> Any:
         if self._dic is None and self.found is not None:
             path = languages()[self.found]
-            self._dic = Patterns.read(path, self.left, self.right)
+            self._dic = Patterns.read(path, self.left, self.right, kept=True)
             if self._dic is None:
                 import pyphen
 
@@ -179,8 +182,26 @@ class Patterns:
         self._maxlen = max(map(len, raw), default=0)
 
     @classmethod
-    def read(cls, path: Path, left: int = 2, right: int = 2) -> Patterns | None:
+    def read(cls, path: Path, left: int = 2, right: int = 2, *, kept: bool = False) -> Patterns | None:
+        """A dictionary file -> its patterns, or None when pyphen must read it. ``kept``: the table read is
+        kept between runs (booklet/kept.py; pyphen's own dictionaries, which do not change, take about
+        12 ms to read for English and 4 ms to unmarshal)."""
         data = Path(path).read_bytes()
+        if not kept:
+            raw = cls.table(data)
+            return None if raw is None else cls(raw, left, right)
+        name, marked = f"hyphenation.{Path(path).stem}", mark_of(Path(path), data, TABLE)
+        raw = read_kept(name, marked)
+        if not isinstance(raw, dict):
+            raw = cls.table(data)
+            if raw is None:
+                return None
+            keep(name, marked, raw)
+        return cls(raw, left, right)
+
+    @staticmethod
+    def table(data: bytes) -> dict[str, str] | None:
+        """A dictionary file's bytes -> each pattern's letters -> the pattern, or None when pyphen must read it."""
         head, _, body_bytes = data.partition(b"\n")
         encoding = head.decode().strip()
         if encoding.lower() == "microsoft-cp1251":
@@ -196,7 +217,7 @@ class Patterns:
         # The letters of each pattern: deleting ASCII digits from UTF-8 bytes is a C-level
         # pass (no letter's bytes hold one); a regex over the text takes several times longer.
         tags = "\n".join(patterns).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
-        return cls(dict(zip(tags, patterns, strict=True)), left, right)
+        return dict(zip(tags, patterns, strict=True))
 
     def _pattern(self, tag: str) -> tuple[int, tuple[int, ...]]:
         if tag not in self._parsed:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from booklet import fontfaces
+from booklet import fontfaces, kept
 from booklet.shipped import fonts_dir
 from tests.conftest import REPO, runs_of_a_fresh_copy
 
@@ -21,16 +21,16 @@ SHIPPED_FACES = sorted(fonts_dir().glob("*.ttf"))
 @pytest.fixture
 def kept_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Kept faces go to tmp_path, and are written whatever the test run's bytecode setting."""
-    monkeypatch.setattr(fontfaces, "kept_path", lambda path: tmp_path / f"font-face.{path.stem}.marshal")
+    monkeypatch.setattr(kept, "where", lambda name: tmp_path / f"{name}.marshal")
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     return tmp_path
 
 
-def _same_font(parsed: TTFont, kept: TTFont) -> None:
-    assert vars(parsed).keys() == vars(kept).keys()
+def _same_font(parsed: TTFont, read: TTFont) -> None:
+    assert vars(parsed).keys() == vars(read).keys()
     for name in ("fontName", "_asciiReadable", "shapable"):
-        assert getattr(parsed, name) == getattr(kept, name), name
-    ours, theirs = vars(kept.face), vars(parsed.face)
+        assert getattr(parsed, name) == getattr(read, name), name
+    ours, theirs = vars(read.face), vars(parsed.face)
     assert ours.keys() == theirs.keys()
     for name, value in theirs.items():
         if name == "_pdfScale":
@@ -45,14 +45,14 @@ def _same_font(parsed: TTFont, kept: TTFont) -> None:
 def test_a_kept_face_is_reportlabs_parse(path: Path, kept_here: Path):
     first = fontfaces.ttfont("Kept", path)  # parsed, and kept
     assert (kept_here / f"font-face.{path.stem}.marshal").is_file()
-    kept = fontfaces.ttfont("Kept", path)
+    read = fontfaces.ttfont("Kept", path)
     parsed = TTFont("Kept", str(path))
     _same_font(parsed, first)
-    _same_font(parsed, kept)
+    _same_font(parsed, read)
     text = "Gently, 12 minutes — “Ärger” ≥ ½ ﬁne"
-    assert kept.stringWidth(text, 9.5) == parsed.stringWidth(text, 9.5)
+    assert read.stringWidth(text, 9.5) == parsed.stringWidth(text, 9.5)
     subset = [ord(c) for c in text]
-    assert kept.face.makeSubset(subset) == parsed.face.makeSubset(subset)
+    assert read.face.makeSubset(subset) == parsed.face.makeSubset(subset)
 
 
 def test_a_kept_face_is_read_instead_of_parsed(kept_here: Path, monkeypatch: pytest.MonkeyPatch):
@@ -69,7 +69,7 @@ def test_a_stale_or_broken_kept_face_is_parsed_again(tmp_path: Path, kept_here: 
     copy.parent.mkdir()
     copy.write_bytes(SHIPPED_FACES[0].read_bytes())
     fontfaces.ttfont("Kept", copy)
-    where = fontfaces.kept_path(copy)
+    where = kept.where(fontfaces.kept_name(copy))
     mark, values = marshal.loads(where.read_bytes())
     values["numGlyphs"] = -1  # what a stale table would give, were it trusted
     version, size, time, crc = mark
