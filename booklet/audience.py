@@ -16,6 +16,7 @@ from booklet.convert import did_you_mean, expected
 from booklet.errors import OptionError
 from booklet.model import PRESSURES, Audience, Booklet, Caution, Edition, Stroke
 from booklet.schema import reworded_fields
+from booklet.warm import keeps as keeps_built
 
 
 def pick_audience(booklet: Booklet, audience_id: str | None) -> Audience | None:
@@ -134,6 +135,13 @@ def cap_pressure(stroke: Stroke, cap: str | None, edition: str, labels: Booklet 
     return replace(stroke, pressure=cap, pressure_note=note)
 
 
+# In a process that builds again (booklet/warm.py), a record validate.py kept from the last build
+# (an unchanged file's stroke, step or caution; model records are frozen) is reworded once per vocabulary:
+# (id(record), the vocabulary's terms) -> (record, reworded, the problems rewording it found).
+_REWORDED: OrderedDict[tuple[int, tuple[tuple[str, str], ...]], tuple[Any, Any, tuple[Any, ...]]] = OrderedDict()
+REWORDED_KEPT = 20_000
+
+
 def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
     """Replace plain terms with anatomical ones in the text a reader sees.
 
@@ -151,6 +159,7 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
     )
     lookup = {k.lower(): v for k, v in terms.items()}
     problems: list[Problem] = []
+    kept, vocabulary = keeps_built(), tuple(terms.items())
 
     def swap(match: re.Match[str]) -> str:
         found, term = match.group(0), lookup[match.group(0).lower()]
@@ -170,12 +179,22 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
         if isinstance(value, tuple):
             return tuple(fix(v, owner, name) for v in value)
         if is_dataclass(value) and not isinstance(value, type):
+            known = _REWORDED.get((id(value), vocabulary)) if kept else None
+            if known is not None and known[0] is value:
+                problems.extend(known[2])
+                return known[1]
+            start = len(problems)
             changes = {
                 f.name: fix(getattr(value, f.name), value, f.name)
                 for f in fields(value)
                 if f.name in reworded_fields(type(value))
             }
-            return replace(value, **changes)
+            reworded = replace(value, **changes)
+            if kept:  # holding the record keeps its id from being reused
+                _REWORDED[(id(value), vocabulary)] = (value, reworded, tuple(problems[start:]))
+                while len(_REWORDED) > REWORDED_KEPT:
+                    _REWORDED.popitem(last=False)
+            return reworded
         return value
 
     strokes = tuple(fix(s) for s in booklet.strokes)

@@ -10,11 +10,13 @@ web addresses are never touched. Letters are never re-cased. No third-party impo
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from booklet.labels import base_language
+from booklet.warm import keeps
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,25 @@ def typeset_record(value: Any, language: str) -> Any:
     if isinstance(value, tuple):
         return tuple(typeset_record(v, language) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
+        kept = keeps()
+        if kept:
+            known = _TYPESET.get((id(value), language))
+            if known is not None and known[0] is value:
+                _TYPESET.move_to_end((id(value), language))
+                return known[1]
         changes = {
             f.name: typeset_record(getattr(value, f.name), language) for f in fields(value) if f.name not in NOT_TEXT
         }
-        return replace(value, **changes)
+        out = replace(value, **changes)
+        if kept:
+            _TYPESET[(id(value), language)] = (value, out)  # holding the record keeps its id from being reused
+            while len(_TYPESET) > TYPESET_KEPT:
+                _TYPESET.popitem(last=False)
+        return out
     return value
+
+
+# In a process that builds again (booklet/warm.py), a record validate.py kept from the last
+# build (an unchanged file's stroke, step or caution: model records are frozen) is typeset once.
+_TYPESET: OrderedDict[tuple[int, str], tuple[Any, Any]] = OrderedDict()
+TYPESET_KEPT = 20_000  # records (a 500-stroke booklet has about 10,000)

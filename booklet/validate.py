@@ -20,12 +20,13 @@ from booklet.schema import MODELS, RECORDS, Field
 def validate(doc: RawDoc) -> Booklet:
     """Check a loaded content set and build the model, or raise every problem at once."""
     conv = Converter()
-    main = conv.record(doc.main, "booklet", "")
+    _KEPT.begin()
+    main = _KEPT.record(conv, doc.main, "booklet")
     if main is None:
         raise _error(conv)
     strokes = _strokes(conv, doc, main)
     audience_records = _audience_records(conv, doc, main)
-    audiences = [to_model("audience", r) for r in audience_records]
+    audiences = [_KEPT.model("audience", r) for r in audience_records]
     booklet = to_model(
         "booklet",
         main,
@@ -47,6 +48,59 @@ def validate(doc: RawDoc) -> Booklet:
     if conv.problems:
         raise _error(conv)
     return booklet
+
+
+class _Kept:
+    """Each file's conversion in the last validation of a process that builds again (booklet/warm.py).
+
+    A file load.py did not parse again is the same RawNode object as last time, and
+    converting a node reads nothing but the node and the schema: its record, the problems
+    converting it gave (added again where they were, so the order of the messages is the
+    same) and the model made from that record are the last validation's.
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple[Any, Any, Any]] = {}  # id(node or record) -> (it, its record or model, problems)
+        self.made: dict[int, tuple[Any, Any, Any]] = {}
+
+    def begin(self) -> None:
+        self.last, self.made = self.made, {}
+
+    def _known(self, of: Any) -> tuple[Any, Any, Any] | None:
+        known = self.last.get(id(of))
+        if known is None or known[0] is not of:
+            return None
+        self.made[id(of)] = known  # holding it keeps its id from being reused
+        return known
+
+    def record(self, conv: Converter, node: RawNode, name: str) -> Record | None:
+        """``conv.record(node, name, "")``, kept."""
+        from booklet.warm import keeps
+
+        known = self._known(node) if keeps() else None
+        if known is not None and known[2][0] == name:
+            conv.problems.extend(known[2][1])
+            return known[1]
+        start = len(conv.problems)
+        record = conv.record(node, name, "")
+        if keeps():
+            self.made[id(node)] = (node, record, (name, tuple(conv.problems[start:])))
+        return record
+
+    def model(self, name: str, record: Record) -> Any:
+        """``to_model(name, record)`` for a record ``record`` gave, kept."""
+        from booklet.warm import keeps
+
+        known = self._known(record) if keeps() else None
+        if known is not None and known[2] == name:
+            return known[1]
+        model = to_model(name, record)
+        if keeps():
+            self.made[id(record)] = (record, model, name)
+        return model
+
+
+_KEPT = _Kept()
 
 
 def _check_editions(conv: Converter, booklet: Booklet) -> None:
@@ -93,7 +147,7 @@ def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
     records: list[tuple[Record | None, str | None]] = []
     if entries is None:
         for name, node in sorted(doc.strokes.items()):
-            records.append((conv.record(node, "stroke", ""), name))
+            records.append((_KEPT.record(conv, node, "stroke"), name))
     holders: dict[str, str] | None = None
     for i, entry in enumerate(entries or ()):
         if isinstance(entry, Record):
@@ -105,14 +159,14 @@ def _strokes(conv: Converter, doc: RawDoc, main: Record) -> list[Stroke]:
             ref = _item_ref(doc.main, "strokes", i, main.ref)
             conv.fail(ref, f"strokes[{i}]", _missing_stroke(entry, doc, holders))
             continue
-        records.append((conv.record(found, "stroke", ""), entry))
+        records.append((_KEPT.record(conv, found, "stroke"), entry))
     strokes = []
     for record, stem in records:
         if record is None:
             continue
         if stem is not None and record.get("id") not in (None, stem):
             conv.fail(record.where("id"), "id", f"id '{record.get('id')}' differs from the file name '{stem}.yaml'")
-        strokes.append(to_model("stroke", record))
+        strokes.append(_KEPT.model("stroke", record))
     return strokes
 
 
@@ -200,7 +254,7 @@ def _item(spec: Field, value: Any, ref: SourceRef) -> Any:
     if isinstance(value, Record):
         record = spec.record or {"step": "step", "stroke-entry": "stroke"}.get(spec.kind)
         assert record is not None, spec
-        return to_model(record, value)
+        return _KEPT.model(record, value)  # a part of an unchanged file: the same object as last time
     if spec.kind == "step":
         return Step(value, ref=ref)
     if spec.kind == "list" or isinstance(value, list):
@@ -215,7 +269,7 @@ def _blank(spec: Field) -> Any:
 def _audience_records(conv: Converter, doc: RawDoc, main: Record) -> list[Record]:
     records = list(main.get("audiences", ()))
     for stem, node in sorted(doc.audiences.items()):
-        record = conv.record(node, "audience", "")
+        record = _KEPT.record(conv, node, "audience")
         if record is None:
             continue
         if record.get("id") not in (None, stem):

@@ -8,12 +8,14 @@ comes from the schema (schema.printed_fields).
 from __future__ import annotations
 
 import unicodedata
+from collections import OrderedDict
 from dataclasses import fields, is_dataclass
 
 from booklet.errors import ContentError, Problem
 from booklet.fonts import charset
 from booklet.model import Booklet, SourceRef, ref_of
 from booklet.schema import printed_fields
+from booklet.warm import keeps
 
 ALWAYS_FINE = set(" \n\t\u00a0\u200b\u200c\u200d\u2060\ufeff")
 
@@ -55,6 +57,24 @@ def _walk(
         for item in value:
             _walk(item, ref, where, drawable, family, problems)
     elif is_dataclass(value) and not isinstance(value, type):
+        kept = keeps()
+        key = (id(value), id(drawable), family)
+        known = _CHECKED.get(key) if kept else None
+        if known is not None and known[0] is value and known[1] is drawable:
+            problems.extend(known[2])
+            return
+        start = len(problems)
         for f in fields(value):
             if f.name in printed_fields(type(value)):
                 _walk(getattr(value, f.name), ref_of(value, f.name), f.name, drawable, family, problems)
+        if kept:  # holding the record and the font's characters keeps their ids from being reused
+            _CHECKED[key] = (value, drawable, tuple(problems[start:]))
+            while len(_CHECKED) > CHECKED_KEPT:
+                _CHECKED.popitem(last=False)
+
+
+# In a process that builds again (booklet/warm.py), a record validate.py kept from the last build
+# (model records are frozen) is checked once per font: (id(record), id(the font's characters), family)
+# -> (record, characters, the problems it gave).
+_CHECKED: OrderedDict[tuple[int, int, str], tuple[object, frozenset[int], tuple[Problem, ...]]] = OrderedDict()
+CHECKED_KEPT = 20_000
