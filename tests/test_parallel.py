@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,7 @@ def one_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """A one-off build, as `booklet build` makes (earlier tests may have run watch or batch in this process)."""
     monkeypatch.setattr(warm, "_again", False)
     monkeypatch.setattr(replay, "_on", False)
+    monkeypatch.setattr(parallel.Fed, "patience", 120.0)  # a busy test machine must not change what is replayed
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +126,24 @@ def test_a_warm_process_and_a_short_booklet_stay_in_one(long_guide: Path, monkey
     assert not parallel.last["forked"]
 
 
+def test_a_child_too_slow_is_not_waited_for(long_guide: Path, monkeypatch: pytest.MonkeyPatch):
+    """Where the child has not sent a run in the time it would take to lay it out, the parent lays it out."""
+    alone = one_process(monkeypatch, long_guide)
+    slow = parallel._child
+
+    def late(*args):
+        time.sleep(30)
+        slow(*args)
+
+    monkeypatch.setattr(parallel, "_child", late)
+    monkeypatch.setattr(parallel.Fed, "patience", None)
+    assert build_booklet(long_guide) == alone
+    assert parallel.last["forked"]
+    assert parallel.last["replayed"] == 0  # nothing was waited for (the child is ended with the build)
+
+
 def test_the_split_leaves_the_child_the_later_runs():
     assert parallel.split([1.0] * 20) == math.ceil(20 * parallel.PARENT_SHARE)
     assert parallel.split([30.0, 1.0, 1.0]) == 2  # the child starts one run early, never at the first
     assert parallel.split([1.0]) == 1
+    assert parallel.split([1.0, 1.0, 9.0, 1.0, 1.0, 1.0]) == 4  # not after a costly run: it would not get ahead

@@ -33,6 +33,7 @@ import select
 import signal
 import struct
 import sys
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -62,11 +63,14 @@ def wanted(runs: int) -> bool:
 
 
 def split(weights: list[float]) -> int:
-    """The runs' estimated costs -> the first run the child sends (at least 2: the child starts one earlier)."""
+    """The runs' estimated costs -> the first run the child sends. The child starts one run earlier (a
+    run the parent lays out too): never at the first, and never at a run costlier than the lightest
+    twice over (the contents or the strokes at a glance of a long booklet), so the child gets ahead."""
     total = sum(weights)
+    light = 2 * min(weights, default=0.0)
     done = 0.0
     for i, w in enumerate(weights):
-        if done >= PARENT_SHARE * total and i >= 2:
+        if done >= PARENT_SHARE * total and i >= 2 and weights[i - 1] <= light:
             return i
         done += w
     return len(weights)
@@ -76,16 +80,19 @@ class Fed(Pages):
     """The parent's pages: runs from ``first`` on are replayed from the child's recordings where they can be.
 
     Nothing is recorded (the process builds once). A recording is read when the layout
-    reaches its run; a run the child has not sent yet is laid out here, as in one
-    process (so a child slowed down, by a busy machine, costs no more than its work).
+    reaches its run. A run the child has not sent yet is waited for as long as laying it
+    out here would take, then laid out here, as in one process: a child slowed down by a
+    busy machine costs about what its work would, and the parent does not race it run by run.
     """
 
     records = False
+    patience: float | None = None  # seconds to wait for a run the child has not sent; None: what a run costs here
 
     def __init__(self, first: int):
         super().__init__([])
         self.first = first
         self.pid = 0
+        self.started = 0.0
         self.file: Any = None
         self.pipe = -1
         self.sent: dict[int, tuple[int, int]] = {}  # run index -> (offset, length) in the file
@@ -95,6 +102,7 @@ class Fed(Pages):
 
     def start(self, doc: Any, flow: list, canvasmaker: Any) -> None:
         """Fork the child, which lays out the story's runs from ``first - 1`` on and never returns."""
+        self.started = time.perf_counter()
         self.file = os.fdopen(os.memfd_create("booklet-runs"), "r+b")  # in memory, gone when closed
         read, write = os.pipe()
         sys.stdout.flush()
@@ -121,8 +129,15 @@ class Fed(Pages):
     def recording_of(self, marker: GroupStart) -> Group | None:
         if marker.index < self.first or self.pid == 0:
             return None
-        while not self.ended and self.reached < marker.index and select.select([self.pipe], [], [], 0)[0]:
-            self._read()  # what the child has sent so far; a run it has not reached is laid out here
+        if self.patience is None:  # about what laying out one run has cost here so far
+            self.patience = (time.perf_counter() - self.started) / max(1, self.first)
+        waited = 0.0
+        while not self.ended and self.reached < marker.index:
+            began = time.perf_counter()
+            if not select.select([self.pipe], [], [], max(0.0, self.patience - waited))[0]:
+                break  # the child is too far behind (a busy machine): this run is laid out here
+            waited += time.perf_counter() - began
+            self._read()
         where = self.sent.pop(marker.index, None)
         if where is None:
             return None
