@@ -21,7 +21,7 @@ STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 # cli talks to the terminal; drivers run builds (many, repeatedly, or all of them to check);
 # build hands one step's output to the next; everything else is a step.
 LAYERS = (
-    {"booklet.cli", "booklet.__main__"},
+    {"booklet.cli", "booklet.__main__", "booklet.start"},
     {"booklet.batch", "booklet.watch", "booklet.check", "booklet.roster_run", "booklet.dask_executor"},
     {"booklet.build", "booklet"},
 )
