@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 import booklet.compiled  # noqa: F401  (first: dataclasses made from here on reuse their compiled methods)
-import booklet.deferred  # noqa: F401  (before ReportLab: PIL's image module loads at the first image)
+import booklet.deferred  # noqa: F401  (before ReportLab: PIL's image module and pyphen load at first use)
 from booklet import __version__
 from booklet.errors import BookletError, OptionError, clean
 from booklet.impose import LAYOUTS

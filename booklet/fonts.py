@@ -5,6 +5,7 @@ Families are TTF files named ``<Family>-Regular.ttf``, ``-Bold``, ``-Italic`` an
 content). Registration is cached per process: ``booklet watch`` and ``batch`` pay once.
 A shipped family's bold and italic faces are registered by name and their files parsed
 the first time a page asks for them (about 6 ms a face; many booklets never set italic).
+A shipped face's parsed tables are kept between runs (``fontfaces.py``).
 """
 
 from __future__ import annotations
@@ -105,13 +106,18 @@ def _register(family: str, stamps: tuple[tuple[str, Path, int, int], ...], tag: 
 
     files = {style: path for style, path, _, _ in stamps}
     names = {style: f"{family}-{style}{tag}" for style in STYLES}
+    from booklet.fontfaces import ttfont
+
     shipped = fonts_dir().resolve()
     for style, path in files.items():
         if style != "Regular" and path != files["Regular"] and path.resolve().parent == shipped:
             _register_on_first_use(names[style], path)
             continue
         try:
-            pdfmetrics.registerFont(TTFont(names[style], str(path)))
+            if path.resolve().parent == shipped:
+                pdfmetrics.registerFont(ttfont(names[style], path))
+            else:
+                pdfmetrics.registerFont(TTFont(names[style], str(path)))
         except Exception as exc:  # a broken TTF raises anything from TTFError to struct.error
             raise BookletError(f"font file {path.name} cannot be read: {str(exc)[:100]}") from None
     for bold, italic, style in ((0, 0, "Regular"), (1, 0, "Bold"), (0, 1, "Italic"), (1, 1, "BoldItalic")):
@@ -138,6 +144,8 @@ def _on_first_use_class() -> type:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from booklet.fontfaces import fill
+
     lock = threading.Lock()
 
     class _OnFirstUse(TTFont):
@@ -156,7 +164,7 @@ def _on_first_use_class() -> type:
             with lock:
                 unread = self.__dict__.pop("_unread", None)
                 if unread is not None:
-                    TTFont.__init__(self, self.fontName, unread)
+                    fill(self, self.fontName, Path(unread))
                     pdfmetrics._dynFaceNames.setdefault(self.face.name, self)
             return object.__getattribute__(self, attribute)
 

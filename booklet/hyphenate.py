@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from booklet.kept import keep, mark_of
+from booklet.kept import read as read_kept
 from booklet.labels import base_language
 from booklet.syllables import has_vowel
 
@@ -28,6 +30,7 @@ _AS_TYPED = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S*\d\S*", re.IGNORECASE)
 # Letters ReportLab's own hyphenation accepts (Latin and basic Cyrillic); words with any
 # other letter (Greek, "ё") get soft hyphens instead.
 _HOOK_LETTERS = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0410-\u044f]+")
+TABLE = "1"  # the version of Patterns.table's output, part of a kept table's mark
 DICTIONARIES = {"en": "en_US"}  # plain "en": the US patterns (TeX's original); "en-GB" finds its own
 
 
@@ -40,12 +43,8 @@ class Hyphenator:
     """
 
     def __init__(self, language: str, left: int = 2, right: int = 3):
-        import pyphen
-
         code = language.replace("-", "_")
-        self.found = (
-            DICTIONARIES.get(code) or pyphen.language_fallback(code) or pyphen.language_fallback(base_language(code))
-        )
+        self.found = DICTIONARIES.get(code) or language_fallback(code) or language_fallback(base_language(code))
         self.language, self.left, self.right = language, left, right
         self._dic: Any = None
 
@@ -55,12 +54,12 @@ class Hyphenator:
     @property
     def dic(self) -> Any:
         if self._dic is None and self.found is not None:
-            import pyphen
+            path = languages()[self.found]
+            self._dic = Patterns.read(path, self.left, self.right, kept=True)
+            if self._dic is None:
+                import pyphen
 
-            path = pyphen.LANGUAGES[self.found]
-            self._dic = Patterns.read(path, self.left, self.right) or pyphen.Pyphen(
-                filename=path, left=self.left, right=self.right
-            )
+                self._dic = pyphen.Pyphen(filename=path, left=self.left, right=self.right)
         return self._dic
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
@@ -106,6 +105,48 @@ class Hyphenator:
         return _WORD.sub(put, text)
 
 
+@cache
+def languages() -> dict[str, Path]:
+    """pyphen's LANGUAGES (a dictionary's name, and its language alone, -> its file), listed as pyphen
+    lists them but without importing pyphen (importlib.resources, zipfile and the listing itself: about
+    1.5% of a cold build; ReportLab imports pyphen unread, see deferred.py). pyphen's own when its
+    dictionaries are not a plain folder."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("pyphen")
+    folder = (
+        Path(spec.submodule_search_locations[0]) / "dictionaries" if spec and spec.submodule_search_locations else None
+    )
+    if folder is None or not folder.is_dir():
+        import pyphen
+
+        return dict(pyphen.LANGUAGES)
+    found: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".dic":
+            name = path.name[5:-4]
+            found[name] = path
+            found.setdefault(name.split("_")[0], path)
+    return found
+
+
+@cache
+def _lowercase() -> dict[str, str]:
+    return {name.lower(): name for name in languages()}
+
+
+def language_fallback(language: str) -> str | None:
+    """pyphen.language_fallback: the dictionary for a language tag, trying it shorter and shorter ("de_CH_1996",
+    "de_CH", "de"), or None."""
+    parts = language.replace("-", "_").lower().split("_")
+    while parts:
+        found = _lowercase().get("_".join(parts))
+        if found is not None:
+            return found
+        parts.pop()
+    return None
+
+
 def voiced(word: str, breaks: list[int]) -> list[int]:
     """Breaks -> those that leave every piece a vowel: pyphen's German "Bild-schirm-a-r-beit" becomes "ar"."""
     kept: list[int] = []
@@ -141,8 +182,26 @@ class Patterns:
         self._maxlen = max(map(len, raw), default=0)
 
     @classmethod
-    def read(cls, path: Path, left: int = 2, right: int = 2) -> Patterns | None:
+    def read(cls, path: Path, left: int = 2, right: int = 2, *, kept: bool = False) -> Patterns | None:
+        """A dictionary file -> its patterns, or None when pyphen must read it. ``kept``: the table read is
+        kept between runs (booklet/kept.py; pyphen's own dictionaries, which do not change, take about
+        12 ms to read for English and 4 ms to unmarshal)."""
         data = Path(path).read_bytes()
+        if not kept:
+            raw = cls.table(data)
+            return None if raw is None else cls(raw, left, right)
+        name, marked = f"hyphenation.{Path(path).stem}", mark_of(Path(path), data, TABLE)
+        raw = read_kept(name, marked)
+        if not isinstance(raw, dict):
+            raw = cls.table(data)
+            if raw is None:
+                return None
+            keep(name, marked, raw)
+        return cls(raw, left, right)
+
+    @staticmethod
+    def table(data: bytes) -> dict[str, str] | None:
+        """A dictionary file's bytes -> each pattern's letters -> the pattern, or None when pyphen must read it."""
         head, _, body_bytes = data.partition(b"\n")
         encoding = head.decode().strip()
         if encoding.lower() == "microsoft-cp1251":
@@ -158,7 +217,7 @@ class Patterns:
         # The letters of each pattern: deleting ASCII digits from UTF-8 bytes is a C-level
         # pass (no letter's bytes hold one); a regex over the text takes several times longer.
         tags = "\n".join(patterns).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")
-        return cls(dict(zip(tags, patterns, strict=True)), left, right)
+        return dict(zip(tags, patterns, strict=True))
 
     def _pattern(self, tag: str) -> tuple[int, tuple[int, ...]]:
         if tag not in self._parsed:

@@ -15,7 +15,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from booklet.errors import ContentError, Problem
 from booklet.files import MAX_CONTENT_FILE, MAX_CONTENT_TOTAL, UnsafePath, read_regular
@@ -219,21 +218,6 @@ def decode(data: bytes, shown: str) -> str:
 _COMMENT_AFTER = re.compile(r"^[ \t]+#")
 
 
-class _CompiledOnUse:
-    """A regular expression compiled the first time something asks it anything."""
-
-    __slots__ = ("_args", "_pattern")
-
-    def __init__(self, *args: Any) -> None:
-        self._args = args
-        self._pattern: re.Pattern[Any] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._pattern is None:
-            self._pattern = re.compile(*self._args)
-        return getattr(self._pattern, name)
-
-
 def _yaml() -> ModuleType:
     """PyYAML, imported with the patterns its own modules compile on import left until first used.
 
@@ -244,10 +228,10 @@ def _yaml() -> ModuleType:
     """
     if "yaml" in sys.modules:
         return sys.modules["yaml"]
-    from booklet.patterns import compiled_later
+    from booklet.patterns import CompiledOnUse, compiled_later
 
     with compiled_later(
-        lambda pattern, flags, module: _CompiledOnUse(pattern, flags) if module.startswith("yaml") else None
+        lambda pattern, flags, module: CompiledOnUse(pattern, flags) if module.startswith("yaml") else None
     ):
         import yaml
     return yaml

@@ -3,8 +3,8 @@
 Some libraries compile patterns at their top that a build rarely or never uses
 (ReportLab's web-address pattern, PyYAML's pure-Python reader and resolvers). For the
 length of one import, ``re.compile`` asks ``later`` first; a stand-in it returns is used
-in place of the compiled pattern, and anything else is compiled as usual. No third-party
-imports.
+in place of the compiled pattern, and anything else is compiled as usual. ``CompiledOnUse``
+is the usual stand-in. No third-party imports.
 """
 
 from __future__ import annotations
@@ -14,6 +14,22 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+
+class CompiledOnUse:
+    """A regular expression compiled the first time something asks it anything."""
+
+    __slots__ = ("_args", "_pattern")
+
+    def __init__(self, *args: Any) -> None:
+        self._args = args
+        self._pattern: re.Pattern[Any] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._pattern is None:
+            self._pattern = re.compile(*self._args)
+        return getattr(self._pattern, name)
+
 
 Later = Callable[[Any, int, str], Any]  # (pattern, flags, the compiling module's name) -> a stand-in, or None
 

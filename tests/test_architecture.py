@@ -40,6 +40,7 @@ LIBRARIES: dict[str, tuple[tuple[str, ...], str]] = {
             "booklet.render.",
             "booklet.finish.",
             "booklet.fonts",
+            "booklet.fontfaces",
             "booklet.illustrate.body",
             "booklet.illustrate.diagram",
             "booklet.illustrate.marks",

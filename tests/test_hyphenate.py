@@ -153,3 +153,71 @@ def test_dictionaries_with_alternatives_are_left_to_pyphen(tmp_path):
     lazy = Patterns.read(dic, 1, 1)
     assert lazy is not None
     assert lazy.inserted("abab", "-") == "a-ba-b"
+
+
+def test_dictionaries_are_found_as_pyphen_finds_them():
+    """hyphenate lists pyphen's dictionaries without importing it: the same table, the same fallbacks."""
+    import pyphen
+
+    from booklet.hyphenate import Patterns, language_fallback, languages
+
+    assert languages() == pyphen.LANGUAGES
+    assert list(languages()) == list(pyphen.LANGUAGES)
+    tags = [*pyphen.LANGUAGES, "en", "EN-us", "de-CH-1996", "pt-BR", "sr-Latn", "zz", "", "nb-NO", "x_y_z", "fr_FR_x"]
+    for tag in tags + [t.upper() for t in tags]:
+        assert language_fallback(tag) == pyphen.language_fallback(tag), tag
+    assert language_fallback("zz") is None
+    assert isinstance(hyphenator("hu").dic, pyphen.Pyphen)  # a dictionary with alternatives: pyphen's own
+    assert isinstance(hyphenator("de").dic, Patterns)
+
+
+def test_a_kept_table_is_the_dictionarys_and_a_stale_one_is_read_again(tmp_path: Path, monkeypatch):
+    import marshal
+    import sys
+
+    from booklet import kept
+    from booklet.hyphenate import Patterns, languages
+
+    monkeypatch.setattr(kept, "where", lambda name: tmp_path / f"{name}.marshal")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    source = tmp_path / "hyph_en_US.dic"
+    source.write_bytes(languages()["en_US"].read_bytes())
+    read = Patterns.read(source, kept=True)
+    assert read is not None
+    place = tmp_path / "hyphenation.hyph_en_US.marshal"
+    assert marshal.loads(place.read_bytes())[1] == read._raw
+    assert Patterns.read(source, kept=True)._raw == read._raw == Patterns.table(source.read_bytes())
+    mark, table = marshal.loads(place.read_bytes())
+    place.write_bytes(marshal.dumps(((mark[0], mark[1], mark[2] + 1, mark[3]), {"x": "x1"})))
+    assert Patterns.read(source, kept=True)._raw == read._raw  # another mark: read again, and kept again
+    assert marshal.loads(place.read_bytes())[0] == mark
+    place.write_bytes(marshal.dumps((mark, {"ab": "a1b"})))
+    assert Patterns.read(source, kept=True)._raw == {"ab": "a1b"}  # the mark is what is trusted
+    assert Patterns.read(source)._raw == read._raw  # not kept: always the file's
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    place.unlink()
+    assert Patterns.read(source, kept=True)._raw == read._raw
+    assert not place.exists()
+
+
+KEPT_PROBE = """
+import json
+from booklet import hyphenate
+tables = []
+table = hyphenate.Patterns.table
+hyphenate.Patterns.table = staticmethod(lambda data: (tables.append(len(data)), table(data))[1])
+en = hyphenate.hyphenator("en")
+read = len(tables) if en.dic else -1
+breaks, de = en.pieces("hyphenation"), hyphenate.hyphenator("de").pieces("Schreibtisch")
+print(json.dumps({"tables": read, "breaks": breaks, "de": de}))
+"""
+
+
+def test_a_second_run_reads_the_dictionary_it_kept(tmp_path: Path):
+    from tests.conftest import runs_of_a_fresh_copy
+
+    runs = runs_of_a_fresh_copy(tmp_path, KEPT_PROBE)
+    assert runs[0]["tables"] == 1
+    assert runs[1]["tables"] == 0
+    assert runs[1]["breaks"] == runs[0]["breaks"] == ["hy", "phen", "ation"]
+    assert runs[1]["de"] == runs[0]["de"] == ["Schreib", "tisch"]

@@ -55,6 +55,12 @@ def test_a_text_only_build_leaves_web_mail_and_svg_libraries_unloaded(tmp_path: 
     # (booklet/deferred.py), so without images PIL's C core and tag tables never load.
     for name in ("PIL._imaging", "PIL.ExifTags", "PIL.TiffTags", "PIL.ImageMode"):
         assert name not in modules, name
+    # ReportLab's paragraph module imports pyphen, unread too: booklet finds its dictionaries itself.
+    for name in ("importlib.resources.readers", "zipfile"):
+        assert name not in modules, name
+    # No picture: neither the image loader nor the SVG sanitiser it imports.
+    for name in ("booklet.illustrate.images", "booklet.illustrate.svg_clean"):
+        assert name not in modules, name
 
 
 def test_a_build_with_an_image_loads_pil_at_the_image(handwash: Path, edit, tmp_path: Path):
@@ -197,3 +203,26 @@ def test_yamls_patterns_are_compiled_only_when_the_pure_python_reader_needs_them
     assert found["unused"]  # libyaml read the file: the non-printable class was never compiled
     assert found["message"].startswith("bell.yaml:1:8: error:")
     assert found["compiled"]  # the pure-Python reader found the bell with it
+
+
+UNUSED_PROBE = """
+import json, re, sys
+from booklet.build import build_booklet
+build_booklet(None)
+from reportlab.lib import PyFontify, rl_safe_eval, textsplit
+left = [p._pattern is None for p in (textsplit.rx, rl_safe_eval.__rl_unsafe_re__, PyFontify.matchRE, PyFontify.idRE)]
+code = "def f(x):\\n    return x  # a comment\\nclass C: pass\\n"
+on_use = PyFontify.fontify(code)
+PyFontify.matchRE, PyFontify.idRE = (re.compile(*p._args) for p in (PyFontify.matchRE, PyFontify.idRE))
+print(json.dumps({"left": left, "same": on_use == PyFontify.fontify(code), "tags": len(on_use)}))
+"""
+
+
+def test_reportlabs_unused_import_patterns_are_compiled_only_on_use():
+    """A build leaves textsplit's CJK class, rl_safe_eval's and PyFontify's patterns uncompiled; used, they work."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-c", UNUSED_PROBE], capture_output=True, text=True, env=env, check=True)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["left"] == [True, True, True, True]
+    assert found["same"]
+    assert found["tags"] > 3

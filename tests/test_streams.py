@@ -5,6 +5,8 @@ from __future__ import annotations
 import zlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfbase import pdfdoc
 
 from booklet import warm
@@ -27,6 +29,26 @@ def test_encoding_is_reportlabs_and_remembered(text: str):
     assert streams.encode_text(text) == expected
     assert streams.encode_text(text) == expected  # the remembered bytes
     assert streams.encode_text(expected) is expected  # bytes pass through, as in ReportLab
+
+
+def _encoded_or_refused(encode, text: str) -> bytes | str:
+    try:
+        return encode(text)
+    except UnicodeEncodeError as exc:
+        return f"refused at {exc.start}"
+
+
+def test_ascii_text_encodes_as_reportlabs_codec_encodes_it():
+    """Every ASCII code point, alone and among others, gives the codec's bytes or its refusal."""
+    for point in range(128):
+        for text in (chr(point), f"q {chr(point)} Q", chr(point) * 3 + "\u00e9"):
+            assert _encoded_or_refused(streams.pdfdoc_bytes, text) == _encoded_or_refused(pdfdoc.pdfdocEnc, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*map(chr, range(0, 130)), "\u00e9", "\u2013", "\u20ac", "\u4e2d"])))
+def test_any_text_encodes_as_reportlabs_codec_encodes_it(text: str):
+    assert _encoded_or_refused(streams.pdfdoc_bytes, text) == _encoded_or_refused(pdfdoc.pdfdocEnc, text)
 
 
 def test_text_pdfdoc_cannot_encode_fails_as_in_reportlab():

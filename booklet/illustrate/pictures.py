@@ -85,15 +85,13 @@ def stroke_picture(
 def cover_picture(booklet: Booklet, width: float, height: float, *, accent: str, font: str | None = None):
     """A booklet + box -> the cover's picture: the theme's cover image, else the first stroke's image,
     else the first stroke's diagram when it is drawn on a body, else None."""
-    from booklet.illustrate.images import load_image
-
-    root = Path(booklet.root)
-    if booklet.theme.cover_image:
-        return load_image(root, booklet.theme.cover_image, width, height)
     first = booklet.strokes[0] if booklet.strokes else None
     ill = first.illustration if first else None
-    if ill is not None and ill.image:
-        return load_image(root, ill.image, width, height)
+    image = booklet.theme.cover_image or (ill.image if ill is not None else None)
+    if image:
+        from booklet.illustrate.images import load_image  # only with an image: it loads the SVG sanitiser too
+
+        return load_image(Path(booklet.root), image, width, height)
     if ill is None or not draws_figure(ill):
         return None
     from booklet.illustrate.diagram import draw_diagram

@@ -45,14 +45,23 @@ class _UriPattern:
         return getattr(self._pattern(), name)
 
 
+# ReportLab modules the paragraph import loads whose import-time patterns a booklet never uses: the CJK
+# character class of textsplit's cjkwrap (about 4-5 ms to compile: the class spans 53,000 code points),
+# rl_safe_eval's unsafe-name alternation and PyFontify's Python-source patterns (xpreformatted's).
+UNUSED_PATTERNS = ("reportlab.lib.textsplit", "reportlab.lib.rl_safe_eval", "reportlab.lib.PyFontify")
+
+
 def _import_paragraph() -> None:
-    """Import reportlab.platypus.paragraph with its web-address pattern left uncompiled (see _UriPattern)."""
+    """Import reportlab.platypus.paragraph with its web-address pattern left uncompiled (see _UriPattern),
+    and the patterns of UNUSED_PATTERNS' modules compiled on first use."""
     if "reportlab.platypus.paragraph" in sys.modules:
         return
-    from booklet.patterns import compiled_later
+    from booklet.patterns import CompiledOnUse, compiled_later
 
-    def later(pattern: Any, flags: int, module: str) -> _UriPattern | None:
-        return _UriPattern(pattern, flags) if isinstance(pattern, str) and pattern.startswith(_URI_START) else None
+    def later(pattern: Any, flags: int, module: str) -> _UriPattern | CompiledOnUse | None:
+        if isinstance(pattern, str) and pattern.startswith(_URI_START):
+            return _UriPattern(pattern, flags)
+        return CompiledOnUse(pattern, flags) if module in UNUSED_PATTERNS else None
 
     with compiled_later(later):
         import reportlab.platypus.paragraph  # noqa: F401
