@@ -7,19 +7,31 @@ cold build's instructions). A one-off command runs to its end with the collector
 as the render already is (render/booklet.py's cycles_uncollected): reference counting
 frees everything but cycles, and the process ends. A process that builds again
 (``booklet watch``, batch and roster workers) resumes it as it says so
-(warm.builds_again). Only the command's entry points pause it (this console script and
-``python -m booklet``): a library import of booklet, or a test calling the command line,
-changes nothing.
+(warm.builds_again).
+
+ReportLab's shapes (the diagrams' node tree) are made without their per-attribute check
+in this process: ReportLab gives its Shape and Widget classes a ``__setattr__`` that
+validates every value only when ``shapeChecking`` is on as it imports them, and the check
+is off while booklet renders anyway (render/settings.py); without the method an
+attribute is set as on any object (a property's setter still runs), about 2% of a cold
+build. It is set through ReportLab's own ``RL_shapeChecking`` environment variable, unless
+the user set that, before ReportLab is imported; child processes (batch workers) inherit it.
+
+Only the command's entry points do either (this console script and ``python -m booklet``):
+a library import of booklet, or a test calling the command line, changes nothing.
 """
 
 from __future__ import annotations
 
+import os
+
 
 def run() -> None:
-    """The console script: the command line, the cycle collector paused (warm.collect_later)."""
+    """The console script: the command line, the cycle collector paused (warm.collect_later), shapes unchecked."""
     from booklet.warm import collect_later
 
     collect_later()
+    os.environ.setdefault("RL_shapeChecking", "0")
     from booklet.cli import main
 
     main()
