@@ -6,8 +6,10 @@ a stroke's name, a character no page used before, a removed step, an edit that a
 pages), it N times edits, times `rebuild` (CPU and wall), and puts the file back with an
 untimed rebuild, so every timed rebuild starts from the same content (it says how many runs of
 sections render/replay.py replayed instead of laying them out); last, a save that
-changes nothing. Prints the median per kind with the load average beside it; --phases also splits one warm rebuild into
-load+validate, prepare, render (with save) and the finisher. Asserts nothing.
+changes nothing. After every rebuild it calls watch.settle(), as `booklet watch` does
+while it waits for the next save (untimed; its median is printed on its own line).
+Prints the median per kind with the load average beside it; --phases also splits one
+warm rebuild into load+validate, prepare, render (with save) and the finisher. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 from booklet.options import BuildOptions
 from booklet.render import replay
 from booklet.shipped import default_source
-from booklet.watch import rebuild
+from booklet.watch import rebuild, settle
 
 NEW_CHARACTERS = "ØŽŧĦŋĸÐÞŒĲ"  # in NotoSans, on no page of the shipped guide
 
@@ -60,13 +62,23 @@ EDITS: dict[str, tuple[str, Callable[[str, int], str]]] = {
 }
 
 
+SETTLED: list[float] = []  # CPU seconds of each settle()
+
+
 def timed_rebuild(source: Path, options: BuildOptions, output: Path) -> tuple[float, float]:
-    """One rebuild -> (CPU seconds, wall seconds); an error in the edit is a bug of this bench."""
+    """One rebuild -> (CPU seconds, wall seconds), then settled as watch does; an error in the edit is a bug here."""
     cpu, wall = time.process_time(), time.perf_counter()
     event = rebuild(source, options, output)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     assert not event.errors, event.errors
+    settled()
     return cpu, wall
+
+
+def settled() -> None:
+    started = time.process_time()
+    settle()
+    SETTLED.append(time.process_time() - started)
 
 
 def phases(source: Path, options: BuildOptions) -> dict[str, float]:
@@ -112,6 +124,7 @@ def main() -> None:
         options = BuildOptions()
         event = rebuild(source, options, output)
         rebuild(source, options, output)
+        settled()
         print(f"warm rebuild of the shipped guide ({event.summary}), {args.runs} runs per kind of edit:")
         everything = []
         for kind, (name, change) in EDITS.items():
@@ -128,6 +141,7 @@ def main() -> None:
                 wall.append(w * 1000)
                 path.write_text(original, encoding="utf-8")
                 rebuild(source, options, output)
+                settled()
             everything += cpu
             print(
                 f"  {kind:<16} median {statistics.median(cpu):6.1f} ms CPU (min {min(cpu):6.1f}), "
@@ -142,8 +156,13 @@ def main() -> None:
             stroke.write_text(text, encoding="utf-8")  # an autosave: new modification time, same content
             unchanged.append(timed_rebuild(source, options, output)[0] * 1000)
         print(f"  {'saved unchanged':<16} median {statistics.median(unchanged):6.1f} ms CPU (last build written again)")
+        idle = statistics.median(SETTLED) * 1000
+        print(f"  {'settle (idle)':<16} median {idle:6.1f} ms CPU (after each rebuild, untimed)")
         if args.phases:
-            runs = [phases(source, options) for _ in range(args.runs)]
+            runs = []
+            for _ in range(args.runs):
+                runs.append(phases(source, options))
+                settled()
             for phase in runs[0]:
                 print(f"  {phase:<16} median {statistics.median(r[phase] for r in runs) * 1000:6.1f} ms CPU")
 

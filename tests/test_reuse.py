@@ -212,3 +212,23 @@ def test_a_changed_structure_element_is_formatted_again(change: str, monkeypatch
     tagged_with(TREE, True, monkeypatch)
     assert tagged_with(edited, True, monkeypatch) == fresh, change
     assert reuse.stats["reused"] > 0
+
+
+def test_a_font_subset_is_made_once_for_the_same_characters(monkeypatch: pytest.MonkeyPatch):
+    """A process that builds again makes the subset of the same characters once; of others, again: ReportLab's bytes."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from booklet import warm
+    from booklet.finish import rldoc
+
+    made = []
+    real = TTFontFile.makeSubset
+    monkeypatch.setattr(TTFontFile, "makeSubset", lambda face, subset: made.append(1) or real(face, subset))
+    monkeypatch.setattr(rldoc, "_SUBSETS", type(rldoc._SUBSETS)())
+    monkeypatch.setattr(warm, "_again", False)
+    fresh = [saved_with({**BASE, "text": text}, False, monkeypatch) for text in ("{n}: café", "{n}: naïve")]
+    monkeypatch.setattr(warm, "_again", True)
+    made.clear()
+    kept = [saved_with({**BASE, "text": text}, False, monkeypatch) for text in ("{n}: café", "{n}: café", "{n}: naïve")]
+    assert kept == [fresh[0], fresh[0], fresh[1]]
+    assert len(made) == 2  # the second document's subset was the first's; the third holds another character

@@ -253,3 +253,34 @@ def test_warm_rebuilds_after_edits_of_every_field_equal_builds_without_replay(
             laid_out = build_booklet(shipped)
         assert warm.read_bytes() == laid_out, new
     assert min(replayed) >= 2, replayed  # every edit left some sections to replay
+
+
+def test_watch_settles_the_collector_between_rebuilds_and_leaves_it_as_it_was(shipped: Path, tmp_path: Path):
+    """After each rebuild watch collects and sets aside what lives on (watch.settle), so the next
+    rebuild's collections walk only what it makes; a rebuild itself runs without the collector."""
+    import gc
+
+    from booklet.watch import watch
+
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    seen: list[tuple[int, bool]] = []
+    calls = []
+
+    def stop() -> bool:
+        calls.append(1)
+        if len(calls) == 1:  # after the first rebuild and its settle: an edit for the next one
+            stroke.write_text(text.replace("name: Raking\n", "name: Raking again\n", 1), encoding="utf-8")
+        return len(seen) >= 2
+
+    def on_event(event) -> None:
+        assert not event.errors
+        seen.append((gc.get_freeze_count(), gc.isenabled()))
+
+    gc.unfreeze()
+    watch(shipped, on_event, output=tmp_path / "out.pdf", interval=0.01, stop=stop, max_cycles=1_000)
+    assert seen[0][0] == 0
+    assert seen[1][0] > 1000  # the first rebuild's survivors were set aside before the second
+    assert all(enabled for _, enabled in seen)  # each rebuild gave the collector back
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()

@@ -33,8 +33,10 @@ that save's body instead of being formatted again (finish/reuse.py).
 
 from __future__ import annotations
 
+import functools
 import zlib
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -119,10 +121,44 @@ def page_annotations(doc: Any, page: Any) -> list[tuple[PDFObjectReference, PDFD
 
 def fonts(doc: Any) -> dict[str, Any]:
     """Realise the fonts still to be written; return the document's font dictionary (name -> font object)."""
-    for font in doc.delayedFonts:
-        font.addObjects(doc)
-    doc.delayedFonts = []
+    _realise_fonts(doc)
     return doc.idToObject["BasicFonts"].dict
+
+
+def _realise_fonts(doc: Any) -> None:
+    """``font.addObjects(doc)`` for each delayed font, as GetPDFData does. In a process that builds
+    again, a subset of the same characters of the same font file is made once (TTFontFile.makeSubset
+    reads nothing but the file and the subset's character list)."""
+    from booklet.warm import keeps
+
+    for font in doc.delayedFonts:
+        face = getattr(font, "face", None)
+        if face is None or not keeps() or "makeSubset" in face.__dict__:
+            font.addObjects(doc)
+            continue
+        face.makeSubset = functools.partial(_subset, face)
+        try:
+            font.addObjects(doc)
+        finally:
+            del face.makeSubset
+    doc.delayedFonts = []
+
+
+_SUBSETS: OrderedDict[tuple[int, tuple[int, ...]], tuple[Any, bytes]] = OrderedDict()
+MAX_SUBSETS = 64  # font subsets remembered across documents (a booklet makes a few per font)
+
+
+def _subset(face: Any, subset: Any) -> bytes:
+    key = (id(face), tuple(subset))
+    known = _SUBSETS.get(key)
+    if known is not None and known[0] is face:
+        _SUBSETS.move_to_end(key)
+        return known[1]
+    made = type(face).makeSubset(face, subset)
+    _SUBSETS[key] = (face, made)  # holding the face keeps its id from being reused
+    while len(_SUBSETS) > MAX_SUBSETS:
+        _SUBSETS.popitem(last=False)
+    return made
 
 
 def forms(doc: Any, page_or_form: Any) -> list[Any]:
@@ -212,9 +248,7 @@ def _reserved(doc: Any, number: int, memo: reuse.Memo | None) -> bytes | None:
 def write(canv: Any, out: Sink) -> bytes:
     """The canvas's document (every page shown) -> its file, formatted piece by piece into ``out``; its bytes."""
     doc = canv._doc
-    for font in doc.delayedFonts:  # GetPDFData, step by step
-        font.addObjects(doc)
-    doc.delayedFonts = []
+    _realise_fonts(doc)  # GetPDFData, step by step
     doc.info.invariant = doc.invariant
     doc.info.digest(doc.signature)
     doc.Reference(doc.Catalog)
