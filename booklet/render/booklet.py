@@ -46,6 +46,7 @@ from booklet.render.arcs import circle_path
 from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.forms import draw_on
+from booklet.render.furnished import Furniture, NotingText
 from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
@@ -76,8 +77,17 @@ log = logging.getLogger(__name__)
 class BookletCanvas(Canvas):
     """A canvas that remembers where headings landed and defines page-number forms last."""
 
-    def __init__(self, *args, tags: Recorder | None = None, finish: Finisher | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        tags: Recorder | None = None,
+        finish: Finisher | None = None,
+        furniture: Furniture | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, pdfVersion=PDF_VERSION, **kwargs)
+        self.furniture = furniture  # the last build's page furniture, in booklet watch (render/furnished.py)
+        self.furniture_runs: list | None = None  # the text runs of furniture being drawn, when it is kept
         self.tags = tags  # records marked content for the structure tree, when tagging
         self.finish = finish or finish_plain  # completes the document just before it is written
         self.page_of: dict[str, int] = {}
@@ -105,6 +115,8 @@ class BookletCanvas(Canvas):
     def beginText(self, x=0, y=0, direction=None):
         if self.journal is not None and not self.journal.suspended:
             return RecordingText(self, x, y, direction)
+        if self.furniture_runs is not None:
+            return NotingText(self, x, y, direction)
         return super().beginText(x, y, direction)
 
     def drawText(self, aTextObject) -> None:
@@ -173,19 +185,24 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
 
     shared = replay.shared_inputs(plan, tags is not None) if replay.keeping() else None
     pages = replay.pages_for(shared)
+    furniture = Furniture(shared) if pages is not None else None
     try:
-        data, count = _render(plan, tags, finish, pages)
+        data, count = _render(plan, tags, finish, pages, furniture)
     except Refused as exc:
         log.debug("replay refused (%s): building afresh", exc)
         replay.reset(tags)
         pages = Pages([])
-        data, count = _render(plan, tags, finish, pages)
+        data, count = _render(plan, tags, finish, pages, furniture)
     if pages is not None:
         replay.keep(shared, pages)
+    if furniture is not None:
+        furniture.keep()
     return data, count
 
 
-def _render(plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: Pages | None) -> tuple[bytes, int]:
+def _render(
+    plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: Pages | None, furniture: Furniture | None = None
+) -> tuple[bytes, int]:
     """One layout pass: the PDF bytes and the page count."""
     booklet = plan.edition.booklet
     root = Path(booklet.root)
@@ -214,7 +231,7 @@ def _render(plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: P
     try:
         with cycles_uncollected():
             flow = story(plan, ctx, tags, pages is not None)
-            doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
+            doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish, furniture=furniture))
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
         raise ContentError.at(
@@ -447,15 +464,21 @@ def templates(plan: Plan, look: Look) -> list[PageTemplate]:
     ]
 
     def painter(draw):
-        def on_page(canv: BookletCanvas, doc) -> None:
-            if o:
-                with artifact(canv, "Pagination"):
-                    print_marks(canv, plan, look, o)
+        def paint(canv: BookletCanvas) -> None:
             canv.saveState()
             canv.translate(o, o)
             with tagged_section(canv, "cover") if draw is draw_cover else artifact(canv, "Pagination"):
                 draw(canv, plan, look)
             canv.restoreState()
+
+        def on_page(canv: BookletCanvas, doc) -> None:
+            if o:
+                with artifact(canv, "Pagination"):
+                    print_marks(canv, plan, look, o)
+            if canv.furniture is None or draw is draw_cover:  # the cover is a section of the structure tree
+                paint(canv)
+            else:  # as last time, when drawn in the same state (render/furnished.py)
+                canv.furniture.draw(canv, doc, draw.__name__, len(plan.edition.booklet.strokes), lambda: paint(canv))
 
         return on_page
 
