@@ -1,5 +1,5 @@
 """python -m booklet"""
 
-from booklet.cli import main
+from booklet.start import run
 
-main()
+run()

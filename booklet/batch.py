@@ -33,6 +33,8 @@ COST = {"saddle": 3, "cards": 2, "booklet": 1}  # relative build time, for sched
 
 @dataclass(frozen=True)
 class Job:
+    """One build of a batch: an audience, a format and a language."""
+
     audience: str | None
     format: str
     lang: str | None = None  # None: the content's own language
@@ -48,6 +50,8 @@ class Job:
 
 @dataclass(frozen=True)
 class JobResult:
+    """What one job wrote (paths, pages, size, time), or the errors that stopped it."""
+
     job: Job
     paths: tuple[Path, ...] = ()
     summary: str = ""  # pages, sheets and sides, as build reports them

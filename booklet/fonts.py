@@ -23,6 +23,8 @@ STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 
 @dataclass(frozen=True)
 class FontSet:
+    """The registered ReportLab names of one family's four styles."""
+
     regular: str
     bold: str
     italic: str

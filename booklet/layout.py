@@ -17,6 +17,9 @@ STROKES_KEY = "strokes"
 
 @dataclass(frozen=True)
 class Section:
+    """One part of the booklet as planned: its kind, destination name, title and contents level, what
+    it shows (payload), and whether the contents page lists it."""
+
     kind: str  # cover, contents, introduction, checklist, glance, stroke, routine, cautions,
     # references, notes, back-cover ("notes" is as many ruled pages as make the page count a
     # multiple of four; "glance" is the strokes at a glance, one or two pages so that the
@@ -30,6 +33,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Plan:
+    """An edition laid out as sections on a paper size, with its print options (fillable boxes, bleed)."""
+
     edition: Edition
     paper: Paper
     sections: tuple[Section, ...]

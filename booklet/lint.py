@@ -17,6 +17,8 @@ from booklet.readability import Reading, reading
 
 @dataclass(frozen=True)
 class Warning:
+    """A lint finding: where, what, and the check that found it."""
+
     ref: SourceRef
     message: str
     check: str = ""  # a key of CHECKS

@@ -28,6 +28,8 @@ MAIN_FILE = "booklet.yaml"
 
 @dataclass(frozen=True)
 class RawScalar:
+    """A YAML scalar as written: its text, where, and how (plain or quoted, cut short by a comment)."""
+
     text: str
     ref: SourceRef
     plain: bool = True  # unquoted: YAML 1.1 tools would reinterpret it
@@ -36,6 +38,8 @@ class RawScalar:
 
 @dataclass(frozen=True)
 class RawList:
+    """A YAML sequence as written: its items and where it starts (flow: written inline)."""
+
     items: tuple[RawNode, ...]
     ref: SourceRef
     flow: bool = False  # written inline as [a, b]: a comma inside an item splits it
@@ -43,6 +47,8 @@ class RawList:
 
 @dataclass(frozen=True)
 class RawMap:
+    """A YAML mapping as written: its (key, value) entries in order, and where it starts."""
+
     entries: tuple[tuple[RawScalar, RawNode], ...]
     ref: SourceRef
 

@@ -131,6 +131,8 @@ class Stroke:
 
 @dataclass(frozen=True)
 class Checklist:
+    """A checklist: its id, title and items, and where it goes (before or after the strokes)."""
+
     id: str
     title: str
     items: tuple[str, ...]
@@ -141,6 +143,8 @@ class Checklist:
 
 @dataclass(frozen=True)
 class RoutineStep:
+    """One step of the routine: a stroke, for so many minutes, with an optional note."""
+
     stroke: str  # a stroke id
     minutes: float
     note: str = ""
@@ -150,6 +154,8 @@ class RoutineStep:
 
 @dataclass(frozen=True)
 class Routine:
+    """The routine: its title, introduction and steps, in order."""
+
     title: str
     steps: tuple[RoutineStep, ...]
     intro: str = ""
@@ -163,6 +169,8 @@ class Routine:
 
 @dataclass(frozen=True)
 class Reference:
+    """A further reading: title, web address (none for a printed book), note, and the audiences that print it."""
+
     title: str
     url: str = ""  # "" for a printed book: no link, no QR code
     note: str = ""

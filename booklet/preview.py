@@ -25,6 +25,8 @@ Spread = tuple[int | None, int | None]  # (left page, right page), 1-based; None
 
 @dataclass(frozen=True)
 class Preview:
+    """What `booklet preview` wrote: the page (or spread) PNGs and the contact sheet."""
+
     pages: list[Path]  # one PNG per page, or per spread with ``spreads``
     sheet: Path
 

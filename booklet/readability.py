@@ -28,6 +28,8 @@ from booklet.syllables import syllables
 
 @dataclass(frozen=True)
 class Counts:
+    """Sentences, words, syllables and letters of a text, for the readability formulas."""
+
     sentences: int
     words: int
     syllables: int
@@ -44,6 +46,8 @@ class Counts:
 
 @dataclass(frozen=True)
 class Formula:
+    """A readability formula: its name, score, which way is easier, the aim beyond which lint warns."""
+
     name: str  # as printed: "Flesch-Amstad"
     score: Callable[[Counts], float]
     easier: bool  # True: a higher score is easier to read
@@ -95,6 +99,8 @@ FORMULAS: dict[str, Formula] = {
 
 @dataclass(frozen=True)
 class Reading:
+    """A booklet's readability: its language, the formula used and its value, and the counts."""
+
     language: str  # the booklet's language tag
     formula: Formula | None  # None: booklet has no formula for the language
     value: float | None

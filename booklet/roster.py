@@ -48,6 +48,8 @@ class Recipient:
 
 @dataclass(frozen=True)
 class _Cell:
+    """One roster cell's text and where it was written."""
+
     text: str
     ref: SourceRef
 

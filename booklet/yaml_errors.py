@@ -28,12 +28,16 @@ INDICATORS = {
 
 @dataclass(frozen=True)
 class Mark:
+    """A position in a YAML file, counted from 1."""
+
     line: int  # from 1
     column: int  # from 1
 
 
 @dataclass(frozen=True)
 class Advice:
+    """Where to look in a YAML file that does not parse, and what to change."""
+
     line: int
     column: int
     message: str

@@ -21,7 +21,7 @@ STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 # cli talks to the terminal; drivers run builds (many, repeatedly, or all of them to check);
 # build hands one step's output to the next; everything else is a step.
 LAYERS = (
-    {"booklet.cli", "booklet.__main__"},
+    {"booklet.cli", "booklet.__main__", "booklet.start"},
     {"booklet.batch", "booklet.watch", "booklet.check", "booklet.roster_run", "booklet.dask_executor"},
     {"booklet.build", "booklet"},
 )
@@ -200,3 +200,18 @@ def test_a_forbidden_import_is_caught(tmp_path: Path, monkeypatch):
             test_foundations_import_nothing_of_ours_and_no_outside_library("booklet.model")
     finally:
         imports.cache_clear()
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_every_dataclass_has_a_docstring(module: str):
+    """A dataclass without one gets ``inspect.signature`` written as its docstring when it is made: about
+    0.2-0.4 ms a class, on every start (a cold build made 15 of them, 0.6% of its time)."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    bare = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and any("dataclass" in ast.unparse(d) for d in node.decorator_list)
+        and ast.get_docstring(node) is None
+    ]
+    assert not bare, f"{module}: {bare}"

@@ -94,3 +94,63 @@ def test_a_process_that_builds_again_collects_as_before(monkeypatch):
     gc.collect()
     made = _made_inside()
     assert not any(o is made for o in gc.get_objects(generation=2))
+
+
+COLLECTIONS_PROBE = """
+import atexit, gc, json, sys
+from booklet.start import run  # the package itself: typing, which click imports too
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "stop" and collections.append(info["generation"]))
+def report():
+    from reportlab.graphics.shapes import Shape
+    checked = "__setattr__" in vars(Shape)
+    print(json.dumps({"collections": len(collections), "enabled": gc.isenabled(), "checked": checked}))
+atexit.register(report)
+sys.argv = ["booklet", *sys.argv[1:]]
+run()
+"""
+
+
+def test_a_one_off_command_never_collects_cycles_and_a_library_import_changes_nothing(tmp_path):
+    """The command line starts with the collector paused (start.py): a cold build makes no collection (about 65
+    before: 2% of its instructions), and its shapes skip ReportLab's attribute check."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import FIXTURES, REPO
+
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    args = ["build", str(FIXTURES / "handwash"), "-o", str(tmp_path / "out.pdf")]
+    done = subprocess.run([sys.executable, "-c", COLLECTIONS_PROBE, *args], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    # ... and ReportLab's shapes are made without their per-attribute __setattr__ (start.py)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"collections": 0, "enabled": False, "checked": False}
+    assert (tmp_path / "out.pdf").stat().st_size > 0
+    library = (
+        "import gc, booklet.cli, booklet.build, booklet.warm, reportlab.graphics.shapes as s;"
+        "print(gc.isenabled(), '__setattr__' in vars(s.Shape))"
+    )
+    env.pop("RL_shapeChecking", None)
+    done = subprocess.run([sys.executable, "-c", library], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True True"
+
+
+def test_a_process_that_builds_again_collects_cycles_again(monkeypatch: pytest.MonkeyPatch):
+    import gc
+
+    from booklet import warm
+
+    monkeypatch.setattr(warm, "_again", False)
+    monkeypatch.setattr(warm, "_paused", False)
+    assert gc.isenabled()
+    try:
+        warm.collect_later()
+        assert not gc.isenabled()
+        warm.builds_again()
+        assert gc.isenabled()
+        warm.collect_later()  # once building again, the collector stays on
+        assert gc.isenabled()
+    finally:
+        gc.enable()

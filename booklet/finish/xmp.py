@@ -15,6 +15,9 @@ INVARIANT = datetime(2000, 1, 1, tzinfo=UTC)  # ReportLab's date for invariant b
 
 @dataclass(frozen=True)
 class Meta:
+    """What the XMP metadata says: the document's title, author, subject, keywords and language, the
+    tool that made it, and the PDF/A and PDF/UA parts and level it claims."""
+
     title: str
     author: str = ""
     subject: str = ""

@@ -54,6 +54,8 @@ def balanced_cut(heights: list[float], keep: list[bool], room: float, frame_h: f
 
 @dataclass
 class Decision:
+    """The balancing break a section's start picked: the index of the flowable to break before, or None."""
+
     cut: int | None = None
 
 

@@ -33,6 +33,8 @@ RUNNING = {"body", "lead", "item", "step", "caution"}  # styles of running text:
 
 @dataclass(frozen=True)
 class Context:
+    """What every section builder reads: the plan, its look and the content folder (for images)."""
+
     plan: Plan
     look: Look
     root: Path

@@ -47,6 +47,8 @@ def tint(colour: colors.Color, amount: float) -> colors.Color:
 
 @dataclass(frozen=True)
 class Look:
+    """An edition's page geometry, type sizes, fonts, colours and paragraph styles, for every builder."""
+
     page_w: float
     page_h: float
     margin_x: float

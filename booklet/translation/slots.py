@@ -74,6 +74,8 @@ def label_slots(booklet: Booklet, target: str) -> list[Slot]:
 
 @dataclass
 class _Walker:
+    """Walks model records, changing each translatable field by ``change``."""
+
     change: Change
 
     def record(self, value: Any, name: str, path: str) -> Any:

@@ -1,0 +1,37 @@
+"""The ``booklet`` command -> the command line, run with Python's cycle collector paused unless it builds again.
+
+Starting the command line imports some 350 modules and makes their functions, classes and
+tables: about 25 young collections walk them as they are made and free nothing, and
+loading, checking and preparing the content add about 40 more (together about 2% of a
+cold build's instructions). A one-off command runs to its end with the collector paused,
+as the render already is (render/booklet.py's cycles_uncollected): reference counting
+frees everything but cycles, and the process ends. A process that builds again
+(``booklet watch``, batch and roster workers) resumes it as it says so
+(warm.builds_again).
+
+ReportLab's shapes (the diagrams' node tree) are made without their per-attribute check
+in this process: ReportLab gives its Shape and Widget classes a ``__setattr__`` that
+validates every value only when ``shapeChecking`` is on as it imports them, and the check
+is off while booklet renders anyway (render/settings.py); without the method an
+attribute is set as on any object (a property's setter still runs), about 2% of a cold
+build. It is set through ReportLab's own ``RL_shapeChecking`` environment variable, unless
+the user set that, before ReportLab is imported; child processes (batch workers) inherit it.
+
+Only the command's entry points do either (this console script and ``python -m booklet``):
+a library import of booklet, or a test calling the command line, changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def run() -> None:
+    """The console script: the command line, the cycle collector paused (warm.collect_later), shapes unchecked."""
+    from booklet.warm import collect_later
+
+    collect_later()
+    os.environ.setdefault("RL_shapeChecking", "0")
+    from booklet.cli import main
+
+    main()
