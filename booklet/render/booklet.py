@@ -12,9 +12,10 @@ import functools
 import gc
 import io
 import logging
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +186,7 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
 
     shared = replay.shared_inputs(plan, tags is not None) if replay.keeping() else None
     pages = replay.pages_for(shared)
-    furniture = Furniture(shared) if pages is not None else None
+    furniture = Furniture(shared) if replay.keeping() else None
     try:
         data, count = _render(plan, tags, finish, pages, furniture)
     except Refused as exc:
@@ -358,14 +359,42 @@ def reads(section: Section, plan: Plan) -> object:
     tests edit every field of a stroke and compare the replayed build with one laid out)."""
     strokes = plan.edition.booklet.strokes
     if section.kind == "contents":
-        return section, tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
+        return unplaced(section), tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
     if section.kind == "cautions":
-        return section, tuple((s.id, s.name, s.cautions) for s in strokes)
+        return unplaced(section), tuple((s.id, s.name, unplaced(s.cautions)) for s in strokes)
     if section.kind == "routine":  # names, pressure, and the glance's thumbnails (render/routine.py)
-        return section, tuple(replace(s, **GLANCE_UNREAD) for s in strokes)
+        return unplaced(section), tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in strokes)
     if section.kind == "glance":
-        return replace(section, payload=tuple(replace(s, **GLANCE_UNREAD) for s in section.payload))
-    return section
+        return replace(section, payload=tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in section.payload))
+    return unplaced(section)
+
+
+def unplaced(value: Any) -> Any:
+    """A model value with every SourceRef in it blanked: where its text was written is for error messages,
+    which no page shows, so a run's key stays the same when an edit above its text moves the lines."""
+    if isinstance(value, tuple):
+        return tuple(unplaced(v) for v in value)
+    if isinstance(value, SourceRef):
+        return NOWHERE
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    known = _UNPLACED.get(id(value))
+    if known is not None and known[0] is value:
+        _UNPLACED.move_to_end(id(value))
+        return known[1]
+    parts = fields(value)
+    if not all(f.init for f in parts):
+        return value  # not made again by replace(): compared with its places
+    changes = {f.name: () if f.name == "field_refs" else unplaced(getattr(value, f.name)) for f in parts}
+    out = replace(value, **changes)
+    _UNPLACED[id(value)] = (value, out)  # holding the value keeps its id from being reused
+    while len(_UNPLACED) > UNPLACED_KEPT:
+        _UNPLACED.popitem(last=False)
+    return out
+
+
+_UNPLACED: OrderedDict[int, tuple[Any, Any]] = OrderedDict()  # id(model value) -> (it, it unplaced)
+UNPLACED_KEPT = 20_000  # values (a 500-stroke booklet's records are about 10,000)
 
 
 GLANCE_UNREAD: dict[str, Any] = {  # stroke fields the strokes at a glance never print, with a value that stands for any
