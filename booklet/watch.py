@@ -90,13 +90,14 @@ def _others(root: Path, *, with_yaml: bool = False) -> dict[Path, tuple[int, int
 def build_again(booklet: Booklet, options: BuildOptions) -> BuildResult:
     """build(), or the last build's result when the booklet, the options and the other files are unchanged."""
     from booklet.finish import reuse
-    from booklet.render import replay
+    from booklet.render import furnished, replay
 
     others = _others(Path(booklet.root), with_yaml="a-3b" in options.pdf_standard)
     if _last and _last[0].booklet == booklet and _last[0].options == options and _last[0].others == others:
         return _last[0].result
     if not _last or _last[0].others != others:
         replay.forget()  # pictures, fonts and translations are not in a stroke's replay key
+        furnished.forget()  # nor in the furniture's
     replay.keep_pages()
     reuse.keep_formatted()
     result = build(booklet, options)

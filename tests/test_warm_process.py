@@ -284,3 +284,35 @@ def test_watch_settles_the_collector_between_rebuilds_and_leaves_it_as_it_was(sh
     assert all(enabled for _, enabled in seen)  # each rebuild gave the collector back
     assert gc.get_freeze_count() == 0
     assert gc.isenabled()
+
+
+def test_an_edit_that_only_moves_lines_replays_every_run(
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Where text was written (its file, line and column) is for error messages, which no page shows: runs'
+    keys leave it out, so lines moved by an edit above (here a comment) lay nothing out again; a line more in a
+    stroke's tips lays out only that stroke (and what shows its tips), and both equal builds without replay."""
+    from booklet.build import build_booklet
+    from booklet.illustrate.diagram import _diagram
+    from booklet.options import BuildOptions
+    from booklet.render import replay
+    from booklet.watch import rebuild
+
+    _diagram.cache_clear()
+    out = tmp_path / "warm.pdf"
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    fan = shipped / "strokes" / "fan-stroke.yaml"
+    text = fan.read_text(encoding="utf-8")
+    fan.write_text("# a comment: every line of the file moves down one\n" + text, encoding="utf-8")
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    everything = replay.last["replayed"]
+    with monkeypatch.context() as m:
+        m.setattr(replay, "_on", False)
+        assert out.read_bytes() == build_booklet(shipped)
+    assert everything == len(replay._kept[-1][1])  # every run of the document
+    fan.write_text(text.replace("tips:\n", "tips:\n  - One more tip, one line long.\n", 1), encoding="utf-8")
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    assert replay.last["replayed"] >= everything - 2  # the fan stroke's run, and its page moves nothing after
+    with monkeypatch.context() as m:
+        m.setattr(replay, "_on", False)
+        assert out.read_bytes() == build_booklet(shipped)

@@ -12,9 +12,10 @@ import functools
 import gc
 import io
 import logging
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ from booklet.render.arcs import circle_path
 from booklet.render.balance import balanced
 from booklet.render.flowables import SectionEnd, SectionMark, number_form
 from booklet.render.forms import draw_on
+from booklet.render.furnished import Furniture, NotingText
 from booklet.render.gauges import hex_colour
 from booklet.render.hyphens import fit_title, soft
 from booklet.render.markup import plain, to_para
@@ -76,8 +78,17 @@ log = logging.getLogger(__name__)
 class BookletCanvas(Canvas):
     """A canvas that remembers where headings landed and defines page-number forms last."""
 
-    def __init__(self, *args, tags: Recorder | None = None, finish: Finisher | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        tags: Recorder | None = None,
+        finish: Finisher | None = None,
+        furniture: Furniture | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, pdfVersion=PDF_VERSION, **kwargs)
+        self.furniture = furniture  # the last build's page furniture, in booklet watch (render/furnished.py)
+        self.furniture_runs: list | None = None  # the text runs of furniture being drawn, when it is kept
         self.tags = tags  # records marked content for the structure tree, when tagging
         self.finish = finish or finish_plain  # completes the document just before it is written
         self.page_of: dict[str, int] = {}
@@ -105,6 +116,8 @@ class BookletCanvas(Canvas):
     def beginText(self, x=0, y=0, direction=None):
         if self.journal is not None and not self.journal.suspended:
             return RecordingText(self, x, y, direction)
+        if self.furniture_runs is not None:
+            return NotingText(self, x, y, direction)
         return super().beginText(x, y, direction)
 
     def drawText(self, aTextObject) -> None:
@@ -173,19 +186,24 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
 
     shared = replay.shared_inputs(plan, tags is not None) if replay.keeping() else None
     pages = replay.pages_for(shared)
+    furniture = Furniture(shared) if replay.keeping() else None
     try:
-        data, count = _render(plan, tags, finish, pages)
+        data, count = _render(plan, tags, finish, pages, furniture)
     except Refused as exc:
         log.debug("replay refused (%s): building afresh", exc)
         replay.reset(tags)
         pages = Pages([])
-        data, count = _render(plan, tags, finish, pages)
+        data, count = _render(plan, tags, finish, pages, furniture)
     if pages is not None:
         replay.keep(shared, pages)
+    if furniture is not None:
+        furniture.keep()
     return data, count
 
 
-def _render(plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: Pages | None) -> tuple[bytes, int]:
+def _render(
+    plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: Pages | None, furniture: Furniture | None = None
+) -> tuple[bytes, int]:
     """One layout pass: the PDF bytes and the page count."""
     booklet = plan.edition.booklet
     root = Path(booklet.root)
@@ -214,7 +232,7 @@ def _render(plan: Plan, tags: Recorder | None, finish: Finisher | None, pages: P
     try:
         with cycles_uncollected():
             flow = story(plan, ctx, tags, pages is not None)
-            doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish))
+            doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish, furniture=furniture))
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
         raise ContentError.at(
@@ -341,14 +359,42 @@ def reads(section: Section, plan: Plan) -> object:
     tests edit every field of a stroke and compare the replayed build with one laid out)."""
     strokes = plan.edition.booklet.strokes
     if section.kind == "contents":
-        return section, tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
+        return unplaced(section), tuple((s.kind, s.key, s.title, s.level, s.toc) for s in plan.contents())
     if section.kind == "cautions":
-        return section, tuple((s.id, s.name, s.cautions) for s in strokes)
+        return unplaced(section), tuple((s.id, s.name, unplaced(s.cautions)) for s in strokes)
     if section.kind == "routine":  # names, pressure, and the glance's thumbnails (render/routine.py)
-        return section, tuple(replace(s, **GLANCE_UNREAD) for s in strokes)
+        return unplaced(section), tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in strokes)
     if section.kind == "glance":
-        return replace(section, payload=tuple(replace(s, **GLANCE_UNREAD) for s in section.payload))
-    return section
+        return replace(section, payload=tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in section.payload))
+    return unplaced(section)
+
+
+def unplaced(value: Any) -> Any:
+    """A model value with every SourceRef in it blanked: where its text was written is for error messages,
+    which no page shows, so a run's key stays the same when an edit above its text moves the lines."""
+    if isinstance(value, tuple):
+        return tuple(unplaced(v) for v in value)
+    if isinstance(value, SourceRef):
+        return NOWHERE
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    known = _UNPLACED.get(id(value))
+    if known is not None and known[0] is value:
+        _UNPLACED.move_to_end(id(value))
+        return known[1]
+    parts = fields(value)
+    if not all(f.init for f in parts):
+        return value  # not made again by replace(): compared with its places
+    changes = {f.name: () if f.name == "field_refs" else unplaced(getattr(value, f.name)) for f in parts}
+    out = replace(value, **changes)
+    _UNPLACED[id(value)] = (value, out)  # holding the value keeps its id from being reused
+    while len(_UNPLACED) > UNPLACED_KEPT:
+        _UNPLACED.popitem(last=False)
+    return out
+
+
+_UNPLACED: OrderedDict[int, tuple[Any, Any]] = OrderedDict()  # id(model value) -> (it, it unplaced)
+UNPLACED_KEPT = 20_000  # values (a 500-stroke booklet's records are about 10,000)
 
 
 GLANCE_UNREAD: dict[str, Any] = {  # stroke fields the strokes at a glance never print, with a value that stands for any
@@ -447,15 +493,21 @@ def templates(plan: Plan, look: Look) -> list[PageTemplate]:
     ]
 
     def painter(draw):
-        def on_page(canv: BookletCanvas, doc) -> None:
-            if o:
-                with artifact(canv, "Pagination"):
-                    print_marks(canv, plan, look, o)
+        def paint(canv: BookletCanvas) -> None:
             canv.saveState()
             canv.translate(o, o)
             with tagged_section(canv, "cover") if draw is draw_cover else artifact(canv, "Pagination"):
                 draw(canv, plan, look)
             canv.restoreState()
+
+        def on_page(canv: BookletCanvas, doc) -> None:
+            if o:
+                with artifact(canv, "Pagination"):
+                    print_marks(canv, plan, look, o)
+            if canv.furniture is None or draw is draw_cover:  # the cover is a section of the structure tree
+                paint(canv)
+            else:  # as last time, when drawn in the same state (render/furnished.py)
+                canv.furniture.draw(canv, doc, draw.__name__, len(plan.edition.booklet.strokes), lambda: paint(canv))
 
         return on_page
 
