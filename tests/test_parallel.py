@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -50,6 +51,7 @@ def one_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(warm, "_again", False)
     monkeypatch.setattr(replay, "_on", False)
     monkeypatch.setattr(parallel.Fed, "patience", 120.0)  # a busy test machine must not change what is replayed
+    monkeypatch.setattr(parallel, "cores", lambda: 2)  # a machine with one core forks too (it would gain nothing)
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +142,27 @@ def test_a_child_too_slow_is_not_waited_for(long_guide: Path, monkeypatch: pytes
     assert build_booklet(long_guide) == alone
     assert parallel.last["forked"]
     assert parallel.last["replayed"] == 0  # nothing was waited for (the child is ended with the build)
+
+
+def test_a_machine_with_one_core_stays_in_one_process(long_guide: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    parallel.last.update(forked=False)
+    build_booklet(long_guide)
+    assert not parallel.last["forked"]
+
+
+def test_a_process_with_threads_is_not_forked(long_guide: Path):
+    """A library caller's threads would be copied as their locks only: such a build stays in one process."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        parallel.last.update(forked=False)
+        build_booklet(long_guide)
+        assert not parallel.last["forked"]
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_the_split_leaves_the_child_the_later_runs():

@@ -33,6 +33,7 @@ import select
 import signal
 import struct
 import sys
+import threading
 import time
 from dataclasses import replace
 from typing import Any
@@ -58,8 +59,15 @@ def wanted(runs: int) -> bool:
     if os.environ.get("BOOKLET_JOBS", "") == "1" or runs < MIN_RUNS:
         return False
     if not sys.platform.startswith("linux") or not hasattr(os, "memfd_create"):
-        return False  # forking a process that holds threads is unsafe elsewhere
-    return len(os.sched_getaffinity(0)) > 1
+        return False  # a fork is what makes the second process cheap; elsewhere it is unsafe or slow
+    if threading.active_count() > 1:
+        return False  # a library caller's threads: a fork copies the locks they hold, not the threads
+    return cores() > 1
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0))
 
 
 def split(weights: list[float]) -> int:
