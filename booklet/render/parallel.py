@@ -44,6 +44,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from booklet.illustrate.origins import call_of, made_by
 from booklet.render.flowables import number_form
 from booklet.render.replay import Form, Group, GroupStart, Named, Pages
+from booklet.render.tagging import Element
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ class Fed(Pages):
     """
 
     records = False
+    adopts = True
     patience: float | None = None  # seconds to wait for a run the child has not sent; None: what a run costs here
 
     def __init__(self, first: int):
@@ -209,14 +211,22 @@ class _Sending(Pages):
         self.offset = 0
         self.calls: dict[int, int] = {}  # id(drawing) -> its number (the drawings are held by the cache)
 
+    def drawn_sections(self, marker: GroupStart) -> list[Element]:
+        return marker.sects  # this process never finishes its tree: sent as they are, at once (recorded)
+
     def recorded(self, marker: GroupStart, group: Group) -> None:
         if marker.index < self.first:
             return
+        parents = [e.parent for e in group.sects]
+        for e in group.sects:
+            e.parent = None  # the sections are sent without the tree above them
         try:
-            sendable = self._sendable(group)
-            data = _dumps(sendable)
+            data = _dumps(self._sendable(group))
         except _Unsendable:
             return
+        finally:
+            for e, parent in zip(group.sects, parents, strict=True):
+                e.parent = parent
         self._send(marker.index, data)
 
     def _send(self, index: int, data: bytes) -> None:

@@ -266,6 +266,7 @@ class Pages:
     """The recording and replaying of strokes' pages, for one document being built."""
 
     records = True  # record the runs that are laid out (for a later build to replay)
+    adopts = False  # a recording is replayed once: its structure elements are taken, not copied
 
     def __init__(self, kept: list[Group]):
         self.kept = kept  # the last build's groups of this document
@@ -326,7 +327,7 @@ class Pages:
         if self.closing:
             marker, first, pages = self.group
             self.group, self.closing = None, False
-            self.recorded(marker, Group(marker.key, first, pages, [_copy(e, 0) for e in marker.sects]))
+            self.recorded(marker, Group(marker.key, first, pages, self.drawn_sections(marker)))
 
     def start(self, doc: Any, flow: list, canvasmaker: Any) -> None:
         """The story is made and its layout begins (render/parallel.py starts its second process here)."""
@@ -337,6 +338,10 @@ class Pages:
     def recorded(self, marker: GroupStart, group: Group) -> None:
         """A run laid out and recorded whole: kept for the next build."""
         self.made.append(group)
+
+    def drawn_sections(self, marker: GroupStart) -> list[Element]:
+        """A recorded run's sections' structure elements as drawn: copies (the finisher prunes the live ones)."""
+        return [_copy(e, 0) for e in marker.sects]
 
     def recording_of(self, marker: GroupStart) -> Group | None:
         """The recording of a run the layout reached, if there is one."""
@@ -414,7 +419,7 @@ class Pages:
         if len(marker.sects) != len(group.sects):
             raise Refused("a run of sections with another number of sections")  # equal keys: never
         for target, recorded in zip(marker.sects, group.sects, strict=True):
-            _fill(target, recorded, shift)
+            (_adopt if self.adopts else _fill)(target, recorded, shift)
             if canv.tags is not None:  # boxes on the page still open go when it is shown, as drawn ones do
                 page = canv.getPageNumber()
                 canv.tags.boxed += [e for e in target.walk() if e.boxes and any(b[0] == page for b in e.boxes)]
@@ -543,6 +548,22 @@ def _copy(el: Element, shift: int, parent: Element | None = None) -> Element:
     if el.keyed is not None:
         out.keyed = {k: copies[id(v)] for k, v in el.keyed.items() if id(v) in copies}
     return out
+
+
+def _adopt(target: Element, recorded: Element, shift: int) -> None:
+    """_fill with the recorded element's own children, their page numbers moved by ``shift`` in place (a
+    recording replayed once, render/parallel.py)."""
+    if shift:
+        for el in recorded.walk():
+            el.kids = [kid if isinstance(kid, Element) else (kid[0] + shift, kid[1]) for kid in el.kids]
+            if el.boxes is not None:
+                el.boxes = [(b[0] + shift, b[1], b[2], b[3], b[4]) for b in el.boxes]
+    target.kids = recorded.kids
+    for kid in target.kids:
+        if isinstance(kid, Element):
+            kid.parent = target
+    target.boxes, target.keyed, target.alt = recorded.boxes, recorded.keyed, recorded.alt
+    target.lang, target.title, target.contents = recorded.lang, recorded.title, recorded.contents
 
 
 def _fill(target: Element, recorded: Element, shift: int) -> None:
