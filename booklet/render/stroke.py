@@ -384,8 +384,20 @@ THUMB_BOXES: dict[tuple, tuple[float, float]] = {}
 def thumb_key(item: Stroke, ctx: Context) -> tuple:
     """What decides a glance thumbnail's box: the stroke and its drawing, the edition's strokes, the page."""
     look, booklet = ctx.look, ctx.plan.edition.booklet
-    strokes = tuple(s.id for s in booklet.strokes)
-    return (item.id, item.illustration, booklet.title, strokes, look.page_w, look.page_h, look.body_size)
+    return (item.id, item.illustration, booklet.title, _stroke_ids(booklet), look.page_w, look.page_h, look.body_size)
+
+
+def _stroke_ids(booklet: Booklet) -> tuple[str, ...]:
+    """The booklet's strokes' ids, worked out once per booklet (the glance asks once per stroke)."""
+    known = _IDS.get(id(booklet))
+    if known is None or known[0] is not booklet:
+        known = _IDS[id(booklet)] = (booklet, tuple(s.id for s in booklet.strokes))  # held: its id stays its own
+        while len(_IDS) > 8:
+            del _IDS[next(iter(_IDS))]
+    return known[1]
+
+
+_IDS: dict[int, tuple[Booklet, tuple[str, ...]]] = {}
 
 
 def thumbnail(item: Stroke, ctx: Context) -> Any:
