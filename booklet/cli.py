@@ -373,7 +373,9 @@ def batch(
     """
     from booklet.batch import JobResult, check_translations, plan_jobs, run_batch
     from booklet.build import load_booklet
+    from booklet.warm import collect_again
 
+    collect_again()  # the run goes on (a worker pool, Dask's scheduler): collect cycles (start.py)
     if roster is None and (executor != "local" or force):
         raise click.UsageError("--executor and --force apply only with --roster")
     if roster is not None:
@@ -628,9 +630,11 @@ def watch(source: Path | None, output: Path | None, interval: float, **values: A
     """
     from booklet.audience import pick_audience
     from booklet.build import load_booklet
+    from booklet.warm import collect_again
     from booklet.watch import Event
     from booklet.watch import watch as loop
 
+    collect_again()  # the watch goes on until Ctrl-C: collect cycles (start.py)
     options = checked(values)
     try:
         booklet = load_booklet(source)

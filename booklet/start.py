@@ -5,9 +5,10 @@ tables: about 25 young collections walk them as they are made and free nothing, 
 loading, checking and preparing the content add about 40 more (together about 2% of a
 cold build's instructions). A one-off command runs to its end with the collector paused,
 as the render already is (render/booklet.py's cycles_uncollected): reference counting
-frees everything but cycles, and the process ends. A process that builds again
-(``booklet watch``, batch and roster workers) resumes it as it says so
-(warm.builds_again).
+frees everything but cycles, and the process ends. A command that runs on (``booklet
+watch`` and ``batch``, whose parent runs the worker pool or Dask's scheduler) resumes it
+as it starts, and a process that builds again (batch and roster workers) as it says so
+(warm.collect_again, warm.builds_again).
 
 ReportLab's shapes (the diagrams' node tree) are made without their per-attribute check
 in this process: ReportLab gives its Shape and Widget classes a ``__setattr__`` that

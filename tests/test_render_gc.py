@@ -152,5 +152,11 @@ def test_a_process_that_builds_again_collects_cycles_again(monkeypatch: pytest.M
         assert gc.isenabled()
         warm.collect_later()  # once building again, the collector stays on
         assert gc.isenabled()
+        monkeypatch.setattr(warm, "_again", False)
+        warm.collect_later()
+        assert not gc.isenabled()
+        warm.collect_again()  # a command that runs on (watch, batch) resumes it without building again
+        assert gc.isenabled()
+        assert not warm.keeps()
     finally:
         gc.enable()
