@@ -396,9 +396,9 @@ def reads(section: Section, plan: Plan) -> object:
     if section.kind == "cautions":
         return unplaced(section), tuple((s.id, s.name, unplaced(s.cautions)) for s in strokes)
     if section.kind == "routine":  # names, pressure, and the glance's thumbnails (render/routine.py)
-        return unplaced(section), tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in strokes)
+        return unplaced(section), tuple(replace(unplaced(s), **GLANCE_UNREAD) for s in strokes)
     if section.kind == "glance":
-        return replace(section, payload=tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in section.payload))
+        return replace(section, payload=tuple(replace(unplaced(s), **GLANCE_UNREAD) for s in section.payload))
     return unplaced(section)
 
 
