@@ -76,7 +76,7 @@ class Joined:
 def test_a_booklet_saved_streamed_is_byte_identical_to_the_whole_file_path(monkeypatch):
     new = build_booklet(audience="large-print")
     # Pages kept as text with every box, the file joined whole, then framed and identified.
-    monkeypatch.setattr(render_booklet, "page_shown", lambda canv: True)
+    monkeypatch.setattr(render_booklet, "page_shown", lambda canv, written=True: True)
     monkeypatch.setattr(render_booklet, "saved", lambda canv: identified(framed(rldoc.write(canv, Joined()))))
     old = build_booklet(audience="large-print")
     assert isinstance(new, bytes)

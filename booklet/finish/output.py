@@ -21,12 +21,14 @@ from booklet.finish.framing import needs_eol
 from booklet.finish.ident import with_digest
 
 
-def page_shown(canv: Any) -> bool:
-    """Call after each page is shown: its operators are compressed now, not kept as text until the save.
+def page_shown(canv: Any, written: bool = True) -> bool:
+    """Call after each page is shown: its operators are compressed now, not kept as text until the save
+    (``written=False``: the document is never saved, so they are not).
 
     True if the page carries annotations (links, form fields) to place in the structure tree.
     """
-    rldoc.pack_page(canv)
+    if written:
+        rldoc.pack_page(canv)
     return rldoc.annotated(canv)
 
 

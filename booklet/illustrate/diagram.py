@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -22,6 +21,7 @@ from booklet.illustrate.figure import Figure
 from booklet.illustrate.figures import figure as figure_named
 from booklet.illustrate.marks import hand_glyph, motion
 from booklet.illustrate.motions import MOMENTS, traces_for
+from booklet.illustrate.origins import memoised
 from booklet.illustrate.pen import GREY, LIGHT_TOUCH, NO_PRESSURE_RED, Frame, fit_body, flat, tint
 from booklet.illustrate.zones import LIGHT, NO_PRESSURE
 from booklet.model import LABELS, NOWHERE, Illustration
@@ -127,7 +127,7 @@ def _names(f: Figure, zone_names: Mapping[str, str] | None) -> tuple[tuple[str, 
     return tuple((z, names.get(z, found.label)) for z, found in f.zones.items())
 
 
-@lru_cache(maxsize=128)
+@memoised(maxsize=128)
 def _diagram(
     illustration: Illustration | None,
     width_pt: float,
@@ -254,7 +254,7 @@ def draw_avoid_map(
     )
 
 
-@lru_cache(maxsize=32)
+@memoised(maxsize=32)
 def _avoid_map(
     figure: str,
     levels: tuple[tuple[str, str], ...],

@@ -98,6 +98,7 @@ class BookletCanvas(Canvas):
         self.pdf = b""  # the document's bytes, once saved
         self.journal = None  # a stroke page's content being recorded (render/replay.py), if any
         self.references = 0  # PDF objects made so far: a recorded page may make none but its diagrams' forms
+        self.written = True  # False: the pages are recorded (render/replay.py) but never written
         made = self._doc.Reference
 
         def counted(obj, name=None):
@@ -154,8 +155,10 @@ class BookletCanvas(Canvas):
         return super().addOutlineEntry(*args, **kwargs)
 
     def showPage(self) -> None:
+        if not self.written:  # render/parallel.py's second process: only the recordings of its pages are used
+            del self._code[:]
         super().showPage()
-        annotated = page_shown(self)  # the page's operators wait for the save compressed, not as text
+        annotated = page_shown(self, self.written)  # its operators wait for the save compressed, not as text
         if self.tags is not None:
             self.tags.page_done(self.getPageNumber() - 1, annotated)
 
@@ -185,20 +188,44 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
     from booklet.render import replay
 
     shared = replay.shared_inputs(plan, tags is not None) if replay.keeping() else None
-    pages = replay.pages_for(shared)
+    pages = replay.pages_for(shared) if replay.keeping() else _two_processes(plan)
     furniture = Furniture(shared) if replay.keeping() else None
     try:
         data, count = _render(plan, tags, finish, pages, furniture)
     except Refused as exc:
         log.debug("replay refused (%s): building afresh", exc)
         replay.reset(tags)
-        pages = Pages([])
+        pages = Pages([]) if replay.keeping() else None
         data, count = _render(plan, tags, finish, pages, furniture)
-    if pages is not None:
+    if pages is not None and replay.keeping():
         replay.keep(shared, pages)
     if furniture is not None:
         furniture.keep()
     return data, count
+
+
+def _two_processes(plan: Plan) -> Pages | None:
+    """For a one-off build of a long story: pages whose later runs a second process lays out (render/parallel.py)."""
+    if warm.keeps():
+        return None
+    from booklet.render import parallel
+
+    body = [s for s in plan.sections if s.kind != "cover"]
+    runs = page_groups(body)
+    if not parallel.wanted(len(runs)):
+        return None
+    strokes = len(plan.edition.booklet.strokes)
+    first = parallel.split([sum(weight(s, strokes) for s in body[a:b]) for a, b in sorted(runs.items())])
+    return parallel.Fed(first) if first < len(runs) else None
+
+
+def weight(section: Section, strokes: int) -> float:
+    """A section's rough cost to lay out, in strokes' worth (render/parallel.py splits the story by it): the
+    contents and the strokes at a glance grow with the number of strokes."""
+    return 1.0 + PER_STROKE.get(section.kind, 0.0) * strokes
+
+
+PER_STROKE = {"contents": 0.08, "cautions": 0.08, "glance": 0.16, "routine": 0.01}  # measured at 320 strokes
 
 
 def _render(
@@ -232,12 +259,18 @@ def _render(
     try:
         with cycles_uncollected():
             flow = story(plan, ctx, tags, pages is not None)
-            doc.build(flow, canvasmaker=functools.partial(BookletCanvas, tags=tags, finish=finish, furniture=furniture))
+            maker = functools.partial(BookletCanvas, tags=tags, finish=finish, furniture=furniture)
+            if pages is not None:
+                pages.start(doc, flow, maker)
+            doc.build(flow, canvasmaker=maker)
     except LayoutError:  # every flowable splits; this is the net under that promise
         ref = getattr(getattr(doc, "canv", None), "section_ref", None) or booklet.ref
         raise ContentError.at(
             ref, f"content too large to lay out on a {plan.paper.name} page; shorten it or use a larger paper", "layout"
         ) from None
+    finally:
+        if pages is not None:
+            pages.close()
     data, count = doc.canv.pdf, doc.page
     return data, count
 
@@ -278,7 +311,7 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool 
     body = [s for s in plan.sections if s.kind != "cover"]
     groups = page_groups(body) if grouped else {}
     sects = [tags.root.add("Sect", title=plain(s.title)) if tags else Element("Sect") for s in body]
-    i = 0
+    i = runs = 0
     while i < len(body):
         end = groups.get(i)
         if end is None:
@@ -290,9 +323,9 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool 
             flow.append(PageBreak())  # a run starts after a page break of its own (page_groups)
         key = tuple(reads(s, plan) for s in body[i:end])
         make = functools.partial(run_flow, plan, ctx, body, i, end, sects, tags)
-        marker = GroupStart(key, sects[i:end], GroupEnd(), make)
+        marker = GroupStart(key, sects[i:end], GroupEnd(), make, runs)
         flow += [marker, marker.end]
-        i = end
+        i, runs = end, runs + 1
     return flow
 
 
@@ -363,9 +396,9 @@ def reads(section: Section, plan: Plan) -> object:
     if section.kind == "cautions":
         return unplaced(section), tuple((s.id, s.name, unplaced(s.cautions)) for s in strokes)
     if section.kind == "routine":  # names, pressure, and the glance's thumbnails (render/routine.py)
-        return unplaced(section), tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in strokes)
+        return unplaced(section), tuple(replace(unplaced(s), **GLANCE_UNREAD) for s in strokes)
     if section.kind == "glance":
-        return replace(section, payload=tuple(unplaced(replace(s, **GLANCE_UNREAD)) for s in section.payload))
+        return replace(section, payload=tuple(replace(unplaced(s), **GLANCE_UNREAD) for s in section.payload))
     return unplaced(section)
 
 

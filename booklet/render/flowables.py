@@ -392,6 +392,8 @@ class SideBySide(Flowable):
         return (self.width, self.height)
 
     def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        if self.figure.wrap(avail_w, avail_h)[1] > avail_h:
+            return []  # stacked, the figure would not fit either: the whole moves on to the next frame
         return [self.figure, *self.column]
 
     def draw(self) -> None:

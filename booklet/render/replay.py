@@ -85,14 +85,15 @@ class Form:
     """A diagram's form placed on the page: defined (or named) again on a replay."""
 
     drawing: Any
-    new: bool  # the recording defined it here (not an earlier page)
+    new: bool | None  # the recording defined it here (not an earlier page); None: recorded in another
+    # document (render/parallel.py), where form_for defines it wherever this one first uses it
 
     def code(self, canv: Any) -> str:
         from booklet.render.forms import _FORMS, form_for
 
         known = len(canv.__dict__.get(_FORMS, {}))
         name = form_for(canv, self.drawing)
-        if (len(canv.__dict__.get(_FORMS, {})) > known) != self.new:
+        if self.new is not None and (len(canv.__dict__.get(_FORMS, {})) > known) != self.new:
             raise Refused("a diagram's form is shared otherwise than when it was recorded")
         canv._formsinuse.append(name)  # as canv.doForm does
         return f"/{canv._doc.getXObjectName(name)} Do"
@@ -264,6 +265,8 @@ def _local(doc: Any, canv: Any) -> tuple:
 class Pages:
     """The recording and replaying of strokes' pages, for one document being built."""
 
+    records = True  # record the runs that are laid out (for a later build to replay)
+
     def __init__(self, kept: list[Group]):
         self.kept = kept  # the last build's groups of this document
         self.made: list[Group] = []  # this build's, for the next
@@ -322,8 +325,26 @@ class Pages:
         self.page = None
         if self.closing:
             marker, first, pages = self.group
-            self.made.append(Group(marker.key, first, pages, [_copy(e, 0) for e in marker.sects]))
             self.group, self.closing = None, False
+            self.recorded(marker, Group(marker.key, first, pages, [_copy(e, 0) for e in marker.sects]))
+
+    def start(self, doc: Any, flow: list, canvasmaker: Any) -> None:
+        """The story is made and its layout begins (render/parallel.py starts its second process here)."""
+
+    def close(self) -> None:
+        """The layout ended, done or not."""
+
+    def recorded(self, marker: GroupStart, group: Group) -> None:
+        """A run laid out and recorded whole: kept for the next build."""
+        self.made.append(group)
+
+    def recording_of(self, marker: GroupStart) -> Group | None:
+        """The recording of a run the layout reached, if there is one."""
+        return next((g for g in self.kept if g.key == marker.key), None)
+
+    def same_start(self, now: tuple, recorded: tuple) -> bool:
+        """Whether a page begins in the page-local state (_local) its recording began in."""
+        return now == recorded
 
     def flowable(self, doc: Any, flowables: list) -> bool:
         """Handle a group marker at the front of ``flowables``; True if it was one."""
@@ -340,22 +361,22 @@ class Pages:
         del flowables[0]
         if self.group is not None:  # the last one did not close as a group must
             self.group, self.closing = None, False
-        recorded = next((g for g in self.kept if g.key == f.key), None)
+        recorded = self.recording_of(f)
         if recorded is not None and self._replayable(doc, recorded):
             end = flowables.index(f.end)
             del flowables[: end + 1]
             self._replay(doc, recorded, f)
             return True
         flowables[0:0] = f.make()
-        canv = doc.canv
-        self.group = (f, canv.getPageNumber(), [])
-        self.page_began(doc)
+        if self.records:
+            self.group = (f, doc.canv.getPageNumber(), [])
+            self.page_began(doc)
         return True
 
     def _replayable(self, doc: Any, group: Group) -> bool:
         canv = doc.canv
         shift = canv.getPageNumber() - group.first
-        return shift % 2 == 0 and _local(doc, canv) == group.pages[0].start
+        return shift % 2 == 0 and self.same_start(_local(doc, canv), group.pages[0].start)
 
     def _replay(self, doc: Any, group: Group, marker: GroupStart) -> None:
         canv = doc.canv
@@ -366,7 +387,7 @@ class Pages:
                 _set_next_template(doc, previous.end[-1])
                 doc.handle_pageEnd()
                 doc.clean_hanging()
-                if doc.pageTemplate.id != page.template or _local(doc, canv) != page.start:
+                if doc.pageTemplate.id != page.template or not self.same_start(_local(doc, canv), page.start):
                     raise Refused(f"page {canv.getPageNumber()} is not in the state it was recorded in")
             code = canv._code
             calls = iter(page.calls)
@@ -397,14 +418,16 @@ class Pages:
             if canv.tags is not None:  # boxes on the page still open go when it is shown, as drawn ones do
                 page = canv.getPageNumber()
                 canv.tags.boxed += [e for e in target.walk() if e.boxes and any(b[0] == page for b in e.boxes)]
+        self.closing = False
+        self.replayed += 1
+        if not self.records:
+            return
         carried = Group(group.key, group.first + shift, group.pages, group.sects)
         if shift:
             carried = Group(
                 group.key, group.first + shift, _shifted(group.pages, shift), [_copy(e, shift) for e in group.sects]
             )
         self.made.append(carried)
-        self.closing = False
-        self.replayed += 1
 
 
 def _codes(doc: Any, parts: list) -> dict:
@@ -546,10 +569,11 @@ class GroupEnd(ActionFlowable):
 class GroupStart(ActionFlowable):
     """Before a run of sections' first flowable, just after its page break: replay it, or record it."""
 
-    def __init__(self, key: Any, sects: list[Element], end: GroupEnd, make: Callable[[], list]):
+    def __init__(self, key: Any, sects: list[Element], end: GroupEnd, make: Callable[[], list], index: int = 0):
         super().__init__()
         self.key, self.sects, self.end = key, sects, end  # what its pages are made from; its sections' elements
         self.make = make  # its sections' flowables, made only when it is laid out
+        self.index = index  # its place among the story's runs
 
     def apply(self, doc: Any) -> None:  # handled by ReplayingDoc; never reached
         pass
