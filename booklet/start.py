@@ -27,12 +27,18 @@ from __future__ import annotations
 import os
 
 
-def run() -> None:
-    """The console script: the command line, the cycle collector paused (warm.collect_later), shapes unchecked."""
+def started() -> None:
+    """The command's process set up as above: the cycle collector paused (warm.collect_later), shapes unchecked.
+    Before anything else of booklet's or ReportLab's is imported (bench/bench_cold.py starts the same way)."""
     from booklet.warm import collect_later
 
     collect_later()
     os.environ.setdefault("RL_shapeChecking", "0")
+
+
+def run() -> None:
+    """The console script: the command line, in a process started as ``started`` sets it up."""
+    started()
     from booklet.cli import main
 
     main()
