@@ -205,6 +205,8 @@ class Fed(Pages):
 class _Sending(Pages):
     """The child's pages: every run it lays out is recorded; those from ``first`` on are sent."""
 
+    notes_codes = False  # another document's subset codes: the parent encodes the text again
+
     def __init__(self, first: int, fd: int, pipe: int):
         super().__init__([])
         self.first, self.fd, self.pipe = first, fd, pipe
@@ -264,7 +266,7 @@ class _Sending(Pages):
                 parts.append("\n".join(lines))
             moved[len(page.parts)] = len(parts)
             calls = [(moved[at], *rest) for at, *rest in page.calls]
-            pages.append(replace(page, parts=parts, calls=calls, codes=None))
+            pages.append(replace(page, parts=parts, calls=calls))
         return replace(group, key=None, pages=pages)
 
     def _number(self, drawing: Any) -> int:

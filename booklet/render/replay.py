@@ -267,6 +267,7 @@ class Pages:
 
     records = True  # record the runs that are laid out (for a later build to replay)
     adopts = False  # a recording is replayed once: its structure elements are taken, not copied
+    notes_codes = True  # note each recorded page's subset codes (a replay into the same document reuses its text)
 
     def __init__(self, kept: list[Group]):
         self.kept = kept  # the last build's groups of this document
@@ -317,7 +318,7 @@ class Pages:
         code = canv._code
         page.parts = [journal.special.get(i, code[i]) for i in range(start, len(code))]
         page.calls = [(at - start, *rest) for at, *rest in journal.calls]
-        page.codes = None if journal.assigned else _codes(canv._doc, page.parts)
+        page.codes = None if journal.assigned or not self.notes_codes else _codes(canv._doc, page.parts)
         page.page_of = _changed(page_of, canv.page_of)
         page.page_tab = _changed(page_tab, canv.page_tab)
         page.number_forms = _changed(number_forms, canv.number_forms)
