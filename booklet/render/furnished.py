@@ -29,7 +29,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from booklet.render.replay import _local, _same_codes
+from booklet.render.replay import _local, _same_codes, text_codes
 
 MAX_DOCUMENTS = 4  # documents (editions, papers) whose furniture is kept
 
@@ -90,7 +90,7 @@ class Furniture:
         gs = canv._extgstate
         drawn = Drawn(
             tuple(canv._code[start:]),
-            _codes(canv._doc, runs),
+            text_codes(canv._doc, runs),
             tuple((p, t) for p, t in canv.page_tab.items() if p not in tabs),
             (dict(gs._d), dict(gs._c)),
         )
@@ -106,19 +106,6 @@ class Furniture:
 def _dynamic(runs: list[tuple[str, Any]]) -> bool:
     """Whether every font of the text is a TrueType font whose codes are given out per document."""
     return all(getattr(getFont(name), "_dynamicFont", False) for name, _ in runs)
-
-
-def _codes(doc: Any, runs: list[tuple[str, Any]]) -> dict:
-    """Text runs -> font -> (its PDF name, {character: code}), as replay keeps a page's."""
-    chars: dict[str, set[str]] = {}
-    for name, text in runs:
-        chars.setdefault(name, set()).update(text if isinstance(text, str) else text.decode("utf-8"))
-    out: dict[str, tuple[Any, dict[int, int]]] = {}
-    for name, used in chars.items():
-        state = getFont(name).state[doc]
-        codes = {32 if ord(c) == 0xA0 else ord(c) for c in used}  # as splitString maps a no-break space
-        out[name] = (state.internalName, {c: state.assignments[c] for c in codes if c in state.assignments})
-    return out
 
 
 _kept: list[tuple[Any, dict[Any, Drawn]]] = []  # (shared inputs, furniture), the most recent last

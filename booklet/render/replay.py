@@ -438,11 +438,14 @@ class Pages:
 
 def _codes(doc: Any, parts: list) -> dict:
     """The subset codes a page's text runs use: font -> (its PDF name, {character: code})."""
+    return text_codes(doc, [(run[0], run[3]) for part in parts if type(part) is Text for _, _, run in part.runs])
+
+
+def text_codes(doc: Any, runs: list[tuple[str, Any]]) -> dict:
+    """Text runs (font name, text) -> font -> (its PDF name, {character: code}): what _same_codes compares."""
     chars: dict[str, set[str]] = {}
-    for part in parts:
-        if type(part) is Text:
-            for _, _, (name, _, _, text, _) in part.runs:
-                chars.setdefault(name, set()).update(text if isinstance(text, str) else text.decode("utf-8"))
+    for name, text in runs:
+        chars.setdefault(name, set()).update(text if isinstance(text, str) else text.decode("utf-8"))
     out: dict[str, tuple[Any, dict[int, int]]] = {}
     for name, used in chars.items():
         state = getFont(name).state[doc]
