@@ -13,6 +13,8 @@ import pytest
 
 from booklet import warm
 from booklet.build import build_booklet
+from booklet.illustrate.diagram import _diagram
+from booklet.render import booklet as booklet_render
 from booklet.render import parallel, replay
 
 from .conftest import FIXTURES, SHIPPED
@@ -52,6 +54,7 @@ def one_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(replay, "_on", False)
     monkeypatch.setattr(parallel.Fed, "patience", 120.0)  # a busy test machine must not change what is replayed
     monkeypatch.setattr(parallel, "cores", lambda: 2)  # a machine with one core forks too (it would gain nothing)
+    _diagram.cache_clear()  # as in a new process (earlier tests fill it)
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +145,34 @@ def test_a_child_too_slow_is_not_waited_for(long_guide: Path, monkeypatch: pytes
     assert build_booklet(long_guide) == alone
     assert parallel.last["forked"]
     assert parallel.last["replayed"] == 0  # nothing was waited for (the child is ended with the build)
+
+
+def test_a_full_drawing_cache_falls_back_to_one_process(long_guide: Path, monkeypatch: pytest.MonkeyPatch):
+    """Forms are shared by drawing object: once a cached drawing may have been dropped, a single process could
+    have painted one made again as a form of its own. Such a build is made again in one process."""
+    alone = one_process(monkeypatch, long_guide)
+    _diagram.cache_clear()
+    monkeypatch.setattr(parallel.Fed, "sound", lambda self: False)
+    rebuilt = []
+    real = booklet_render._render
+
+    def counted(*args, **kwargs):
+        rebuilt.append(args[3])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(booklet_render, "_render", counted)
+    assert build_booklet(long_guide) == alone
+    assert len(rebuilt) == 2
+    assert isinstance(rebuilt[0], parallel.Fed)
+    assert rebuilt[1] is None  # the second time in one process
+
+
+def test_a_process_whose_drawing_caches_are_half_full_stays_in_one(long_guide: Path):
+    for i in range(_diagram.cache_info().maxsize // 2 + 1):
+        _diagram(None, 10.0 + i, 10.0, "#2E6F73", (), (), (), False, (), "Helvetica", (), None)
+    parallel.last.update(forked=False)
+    build_booklet(long_guide)
+    assert not parallel.last["forked"]
 
 
 def test_a_machine_with_one_core_stays_in_one_process(long_guide: Path, monkeypatch: pytest.MonkeyPatch):

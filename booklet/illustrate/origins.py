@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_CALLS: dict[str, Callable[..., Any]] = {}  # name -> the memoised function
+_CALLS: dict[str, _lru_cache_wrapper[Any]] = {}  # name -> the memoised function
 _MADE: weakref.WeakKeyDictionary[Any, tuple[str, tuple, tuple]] = weakref.WeakKeyDictionary()  # drawing -> call
 
 
@@ -48,3 +48,8 @@ def made_by(call: tuple[str, tuple, tuple]) -> Any:
     """This process's drawing for a call noted by call_of (made now, or the one its cache holds)."""
     name, args, kwargs = call
     return _CALLS[name](*args, **dict(kwargs))
+
+
+def memoised_calls() -> list[_lru_cache_wrapper[Any]]:
+    """Every memoised drawing function (their caches: cache_info, cache_clear)."""
+    return list(_CALLS.values())

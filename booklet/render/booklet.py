@@ -192,6 +192,8 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
     furniture = Furniture(shared) if replay.keeping() else None
     try:
         data, count = _render(plan, tags, finish, pages, furniture)
+        if pages is not None and not pages.sound():
+            raise Refused("a drawing cache filled while two processes laid out the booklet")
     except Refused as exc:
         log.debug("replay refused (%s): building afresh", exc)
         replay.reset(tags)

