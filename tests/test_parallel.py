@@ -14,6 +14,7 @@ import pytest
 from booklet import warm
 from booklet.build import build_booklet
 from booklet.illustrate.diagram import _diagram
+from booklet.illustrate.origins import memoised_calls
 from booklet.render import booklet as booklet_render
 from booklet.render import parallel, replay
 
@@ -54,7 +55,8 @@ def one_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(replay, "_on", False)
     monkeypatch.setattr(parallel.Fed, "patience", 120.0)  # a busy test machine must not change what is replayed
     monkeypatch.setattr(parallel, "cores", lambda: 2)  # a machine with one core forks too (it would gain nothing)
-    _diagram.cache_clear()  # as in a new process (earlier tests fill it)
+    for cache in memoised_calls():
+        cache.cache_clear()  # as in a new process (earlier tests fill the drawing caches)
 
 
 @pytest.fixture(scope="module")
