@@ -323,12 +323,17 @@ def story(plan: Plan, ctx: Context, tags: Recorder | None = None, grouped: bool 
         flow.append(NextPageTemplate(template_of(body[i], ctx.look)))
         if i:
             flow.append(PageBreak())  # a run starts after a page break of its own (page_groups)
-        key = tuple(reads(s, plan) for s in body[i:end])
+        key = functools.partial(run_key, plan, body[i:end])
         make = functools.partial(run_flow, plan, ctx, body, i, end, sects, tags)
         marker = GroupStart(key, sects[i:end], GroupEnd(), make, runs)
         flow += [marker, marker.end]
         i, runs = end, runs + 1
     return flow
+
+
+def run_key(plan: Plan, run: list[Section]) -> tuple:
+    """A run of sections' replay key: what each section's builder reads (reads)."""
+    return tuple(reads(s, plan) for s in run)
 
 
 def run_flow(

@@ -43,8 +43,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from booklet.illustrate.origins import call_of, made_by, memoised_calls
 from booklet.render.flowables import number_form
-from booklet.render.replay import Form, Group, GroupStart, Named, Pages
-from booklet.render.tagging import Element
+from booklet.render.replay import Form, Group, GroupStart, Named, Page, Pages
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +163,7 @@ class Fed(Pages):
             return None
         group = pickle.loads(self._bytes(where))
         pages = [replace(page, parts=[self._drawn(p) for p in page.parts]) for page in group.pages]
-        return replace(group, key=marker.key, pages=pages)
+        return replace(group, pages=pages)  # no key: runs are matched by their place
 
     def _drawn(self, part: Any) -> Any:
         """A recorded part, a form's drawing number made this process's drawing for the same call."""
@@ -231,12 +230,12 @@ class _Sending(Pages):
         self.offset = 0
         self.calls: dict[int, tuple[Any, int]] = {}  # id(drawing) -> (the drawing, held: its id stays its own; number)
 
-    def drawn_sections(self, marker: GroupStart) -> list[Element]:
-        return marker.sects  # this process never finishes its tree: sent as they are, at once (recorded)
-
-    def recorded(self, marker: GroupStart, group: Group) -> None:
+    def recorded(self, marker: GroupStart, first: int, pages: list[Page]) -> None:
         if marker.index < self.first:
             return
+        # no key (the parent matches runs by their place); the sections' elements as they are, sent at once:
+        # this process never finishes its tree
+        group = Group(None, first, pages, marker.sects)
         parents = [e.parent for e in group.sects]
         for e in group.sects:
             e.parent = None  # the sections are sent without the tree above them
@@ -285,7 +284,7 @@ class _Sending(Pages):
             moved[len(page.parts)] = len(parts)
             calls = [(moved[at], *rest) for at, *rest in page.calls]
             pages.append(replace(page, parts=parts, calls=calls))
-        return replace(group, key=None, pages=pages)
+        return replace(group, pages=pages)
 
     def _number(self, drawing: Any) -> int:
         known = self.calls.get(id(drawing))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -328,7 +329,7 @@ class Pages:
         if self.closing:
             marker, first, pages = self.group
             self.group, self.closing = None, False
-            self.recorded(marker, Group(marker.key, first, pages, self.drawn_sections(marker)))
+            self.recorded(marker, first, pages)
 
     def sound(self) -> bool:
         """Whether the document built is the one a layout of every run makes (render/parallel.py checks)."""
@@ -340,13 +341,10 @@ class Pages:
     def close(self) -> None:
         """The layout ended, done or not."""
 
-    def recorded(self, marker: GroupStart, group: Group) -> None:
-        """A run laid out and recorded whole: kept for the next build."""
-        self.made.append(group)
-
-    def drawn_sections(self, marker: GroupStart) -> list[Element]:
-        """A recorded run's sections' structure elements as drawn: copies (the finisher prunes the live ones)."""
-        return [_copy(e, 0) for e in marker.sects]
+    def recorded(self, marker: GroupStart, first: int, pages: list[Page]) -> None:
+        """A run laid out and recorded whole (its first page's number, its pages): kept for the next build, with
+        its sections' structure elements as drawn (copies: the finisher prunes the live ones)."""
+        self.made.append(Group(marker.key, first, pages, [_copy(e, 0) for e in marker.sects]))
 
     def recording_of(self, marker: GroupStart) -> Group | None:
         """The recording of a run the layout reached, if there is one."""
@@ -598,11 +596,19 @@ class GroupEnd(ActionFlowable):
 class GroupStart(ActionFlowable):
     """Before a run of sections' first flowable, just after its page break: replay it, or record it."""
 
-    def __init__(self, key: Any, sects: list[Element], end: GroupEnd, make: Callable[[], list], index: int = 0):
+    def __init__(
+        self, reads: Callable[[], Any], sects: list[Element], end: GroupEnd, make: Callable[[], list], index: int = 0
+    ):
         super().__init__()
-        self.key, self.sects, self.end = key, sects, end  # what its pages are made from; its sections' elements
+        self.reads, self.sects, self.end = reads, sects, end  # what its pages are made from; its sections' elements
         self.make = make  # its sections' flowables, made only when it is laid out
         self.index = index  # its place among the story's runs
+
+    @cached_property
+    def key(self) -> Any:
+        """What its pages are made from, worked out when a replay or a recording first asks (render/parallel.py
+        matches runs by their place and never does)."""
+        return self.reads()
 
     def apply(self, doc: Any) -> None:  # handled by ReplayingDoc; never reached
         pass
