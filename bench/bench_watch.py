@@ -57,7 +57,7 @@ EDITS: dict[str, tuple[str, Callable[[str, int], str]]] = {
     ),
     "removed tip": _edit(
         "strokes/raking.yaml",
-        lambda t, i: t.replace("  - Use a little less oil than for the fan stroke so your fingers do not slip.\n", "", 1),
+        lambda t, i: t.replace("  - Use a little less oil than for the fan stroke so your fingers do not slip.\n", ""),
     ),
     "added step": _edit(
         "strokes/fan-stroke.yaml",
