@@ -7,7 +7,6 @@ in a text field is an error, ``012`` stays "012" where text is expected.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +52,8 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> 
     fitting = [c for c in dict.fromkeys(choices) if 7 * min(size, len(c)) >= 3 * max(size, len(c))]
     same = [c for c in fitting if c[:1].lower() == first]
     candidates = (same + [c for c in fitting if c[:1].lower() != first])[:MAX_HINT_CANDIDATES]
+    import difflib  # on a typo only
+
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

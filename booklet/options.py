@@ -17,7 +17,6 @@ flag, its help, the library keyword and the error messages follow from the row.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -167,6 +166,8 @@ def choice_list(choices: Mapping[str, str] | tuple[str, ...]) -> str:
 
 
 def did_you_mean(word: str, choices: Mapping[str, str] | tuple[str, ...]) -> str:
+    import difflib  # on a typo only
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
