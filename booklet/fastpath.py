@@ -152,7 +152,9 @@ def _build(source: Path | None, output: Path | None) -> None:
     build_and_report(source, output, parse_options({}), echo, started)
 
 
-def build_and_report(source: Path | None, output: Path | None, options: Any, say: Callable[..., Any], started: float) -> None:
+def build_and_report(
+    source: Path | None, output: Path | None, options: Any, say: Callable[..., Any], started: float
+) -> None:
     """The build command's body (cli.build and this module's): build, write, print what was written.
 
     ``say(text)`` prints a line, ``say(text, err=True)`` to stderr (click.echo or ``echo``);

@@ -216,7 +216,8 @@ on_use = PyFontify.fontify(code)
 PyFontify.matchRE, PyFontify.idRE = (re.compile(*p._args) for p in (PyFontify.matchRE, PyFontify.idRE))
 import glob, html, platform
 from reportlab.lib import normalDate
-others = (platform._ironpython_sys_version_parser, platform._libc_search, normalDate._fmtPat, glob.magic_check, html._charref)
+others = (platform._ironpython_sys_version_parser, platform._libc_search, normalDate._fmtPat, glob.magic_check)
+others += (html._charref,)
 left += [p._pattern is None for p in others]
 # ... and, used, they answer as the patterns compiled at import would
 day = normalDate.NormalDate(20240229)
