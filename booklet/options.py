@@ -216,13 +216,13 @@ def _audience(value: Any) -> str:
     return text
 
 
-_LANGUAGE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$", re.ASCII)
+_LANGUAGE = r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$"  # re.ASCII; compiled when --lang is given
 
 
 def _language(value: Any) -> str:
     """A language code as typed -> the code; the PO file is translations/<code>.po."""
     text = str(value).strip()
-    if not _LANGUAGE.match(text):
+    if not re.match(_LANGUAGE, text, re.ASCII):
         raise ValueError(f"'{text[:20]}' is not a language code (like de, fr or pt-BR)")
     return text
 
