@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Ellipse, Group, Line, Path
 from reportlab.lib import colors
 
-from booklet.illustrate.figure import Figure, crossings
+from booklet.illustrate.figure import Figure, edge_crossings
 from booklet.illustrate.pen import GREY, LIGHT_TOUCH, NO_PRESSURE_RED, Frame, chain, curves, tint
 from booklet.illustrate.zones import LIGHT, NO_PRESSURE, mirror
 
@@ -123,10 +123,11 @@ def hatch(parts: list[list[tuple[float, float]]], gap: float, colour: colors.Col
     for polygon in parts:
         # Shear so the hatch lines become horizontal: u = y - x is constant along each line.
         sheared = tuple((x, y - x) for x, y in polygon)
+        edges = tuple(zip(sheared, sheared[1:] + sheared[:1], strict=True))  # crossings(sheared, u)'s, made once
         us = [u for _, u in sheared]
-        u = min(us) + gap / 2
-        while u < max(us):
-            xs = sorted(crossings(sheared, u))
+        u, top = min(us) + gap / 2, max(us)
+        while u < top:
+            xs = sorted(edge_crossings(edges, u))
             for a, b in zip(xs[0::2], xs[1::2], strict=False):
                 path.moveTo(round(a, 2), round(a + u, 2))
                 path.lineTo(round(b, 2), round(b + u, 2))
