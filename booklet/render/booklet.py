@@ -634,20 +634,32 @@ def draw_tab(canv: BookletCanvas, plan: Plan, look: Look) -> None:
 def running_foot(plan: Plan, look: Look) -> tuple[str, float]:
     """The running footer text and its size: the whole text, else smaller type down to the
     edition's minimum, else the edition name alone; never an ellipsis."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.pdfmetrics import getFont
 
-    title = plain(plan.edition.booklet.title)
-    edition = plain(plan.edition.name)
-    room = look.frame_w * 0.8
-    size = look["footer"].fontSize
+    return _running_foot(
+        plain(plan.edition.booklet.title),
+        plain(plan.edition.name),
+        look.frame_w * 0.8,
+        getFont(look.fonts.regular),
+        look["footer"].fontSize,
+        look.min_text,
+        plan.paper.name,
+    )
+
+
+@functools.lru_cache(maxsize=64)  # the same on every page of a document
+def _running_foot(
+    title: str, edition: str, room: float, font: Any, size: float, least: float, paper: str
+) -> tuple[str, float]:
+    """running_foot's work, from what it depends on (the font as its registered object)."""
     for text in (f"{title} · {edition}" if edition else title, edition or title):
-        natural = stringWidth(text, look.fonts.regular, size)
+        natural = font.stringWidth(text, size)
         fitted = size if natural <= room else size * room / natural
-        if fitted >= look.min_text:
+        if fitted >= least:
             return text, fitted
     raise BookletError(
-        f"edition name '{edition}' is too long for the running footer of a {plan.paper.name} page "
-        f"even at {look.min_text:g} pt; shorten it"
+        f"edition name '{edition}' is too long for the running footer of a {paper} page "
+        f"even at {least:g} pt; shorten it"
     )
 
 

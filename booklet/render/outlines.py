@@ -5,15 +5,22 @@ shapes, not text: the glyphs look the same, but they stay out of the text layer,
 copying or extracting a line of steps never picks up the tab's number in the middle
 of it. Only simple glyphs are read (digits and letters of the shipped fonts are);
 a composite or missing glyph makes ``outline`` return None and the caller sets text.
+
+A long booklet draws the same ten digits on hundreds of pages, each at its own place,
+so each glyph's outline is traced once per font and size, from its own origin, and
+placed with a translation.
 """
 
 from __future__ import annotations
 
 import struct
 from functools import lru_cache
+from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import PATH_OPS, Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 Contour = tuple[tuple[float, float, bool], ...]  # (x, y, on the curve) in font units
 
@@ -80,19 +87,40 @@ def _coords(data: bytes, at: int, flags: list[int], short: int, same: int) -> tu
 
 def outline(canv: Canvas, text: str, font_name: str, size: float, x: float, y: float) -> bool:
     """Fill ``text``'s glyph outlines centred on ``x`` with its baseline at ``y``; False if a glyph cannot be read."""
-    face = pdfmetrics.getFont(font_name).face
-    scale = size / face.unitsPerEm
-    glyphs = [glyph_contours(font_name, ch) for ch in text]
-    if any(g is None for g in glyphs):
-        return False
-    left = x - pdfmetrics.stringWidth(text, font_name, size) / 2
-    path = canv.beginPath()
-    for ch, contours in zip(text, glyphs, strict=True):
-        for contour in contours or ():
-            _trace(path, contour, left, y, scale)
-        left += pdfmetrics.stringWidth(ch, font_name, size)
-    canv.drawPath(path, stroke=0, fill=1, fillMode=1)
+    font = pdfmetrics.getFont(font_name)
+    glyphs = []
+    for ch in text:
+        traced = _traced(font, ch, size)
+        if traced is None:
+            return False
+        glyphs.append(traced)
+    # A graphics state of its own: each glyph filled at its origin, moved on by the one before's advance.
+    code = ["q", f"1 0 0 1 {fp_str(x - pdfmetrics.stringWidth(text, font_name, size) / 2, y)} cm"]
+    advance = 0.0
+    for glyph in glyphs:
+        if advance:
+            code.append(f"1 0 0 1 {fp_str(advance)} 0 cm")
+        drawn, advance = glyph
+        if drawn:
+            code.append(drawn)
+    code.append("Q")
+    canv._code.extend(code)
     return True
+
+
+@lru_cache(maxsize=256)
+def _traced(font: Any, char: str, size: float) -> tuple[str, float] | None:
+    """A registered font (the object: a font registered again under its name is another), one character
+    and a size -> the code filling its outline (non-zero winding) with its baseline's left end at the origin
+    ('' for an empty glyph), and its advance; None if the glyph cannot be read."""
+    contours = glyph_contours(font.fontName, char)
+    if contours is None:
+        return None
+    path = PDFPathObject()
+    for contour in contours:
+        _trace(path, contour, 0.0, 0.0, size / font.face.unitsPerEm)
+    code = f"{path.getCode()}\n{PATH_OPS[0, 1, 1]}" if contours else ""
+    return code, pdfmetrics.stringWidth(char, font.fontName, size)
 
 
 def _trace(path, contour: Contour, x0: float, y0: float, scale: float) -> None:
