@@ -135,3 +135,12 @@ def test_build_help_gives_defaults_and_accepted_forms():
         "Output names:",
     ):
         assert phrase in text, phrase
+
+
+def test_version_is_the_one_the_package_is_built_with():
+    import tomllib
+
+    declared = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]["version"]
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"booklet, version {declared}"
