@@ -51,6 +51,18 @@ EDITS: dict[str, tuple[str, Callable[[str, int], str]]] = {
             ", change: 6}", "}", 1
         ),
     ),
+    "added tip": _edit(
+        "strokes/raking.yaml",
+        lambda t, i: t.replace("tips:\n", f"tips:\n  - Warm your hands first, tip {i}.\n", 1),
+    ),
+    "removed tip": _edit(
+        "strokes/raking.yaml",
+        lambda t, i: t.replace("  - Use a little less oil than for the fan stroke so your fingers do not slip.\n", ""),
+    ),
+    "added step": _edit(
+        "strokes/fan-stroke.yaml",
+        lambda t, i: t.replace("tips:\n", f"  - Finish with one slow stroke, number {i}.\ntips:\n", 1),
+    ),
     "more pages": _edit(
         "strokes/fan-stroke.yaml",
         lambda t, i: t.replace(

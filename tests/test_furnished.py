@@ -85,7 +85,7 @@ def test_furniture_whose_characters_have_other_codes_now_is_drawn_again(
     (shared, kept), *_ = furnished._kept[-1:]
     changed = 0
     for key, drawn in list(kept.items()):
-        if drawn.codes:
+        if isinstance(drawn, furnished.Drawn) and drawn.codes:
             font, (name, codes) = next(iter(drawn.codes.items()))
             other = {char: code + 1 for char, code in codes.items()}
             kept[key] = replace(drawn, code=("% not what this page draws",), codes={font: (name, other)})
@@ -97,3 +97,30 @@ def test_furniture_whose_characters_have_other_codes_now_is_drawn_again(
     with monkeypatch.context() as m:
         m.setattr(replay, "_on", False)
         assert warm.read_bytes() == build_booklet(shipped)
+
+
+def test_the_cover_is_kept_until_what_it_shows_changes(shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The cover gives out the document's first subset codes and font names and fills the structure tree's first
+    section: kept, it adds its code, sets the fonts' states and fills its section as drawing it did. It shows the
+    first stroke's picture, so an edit of that picture draws it again; every rebuild is the build that draws it."""
+    from booklet.build import build_booklet
+    from booklet.options import BuildOptions
+    from booklet.render import furnished, replay
+    from booklet.watch import rebuild
+
+    # characters the cover gives their first codes and later pages use after others of their own
+    _replace("booklet.yaml", "title: The Back Massage\n", "title: The Back Massage Ħŋ\n")(shipped)
+    warm = tmp_path / "warm.pdf"
+    assert not rebuild(shipped, BuildOptions(), warm).errors
+    steps = [
+        (_replace("strokes/raking.yaml", "in a smooth line.", "in one line."), True),
+        (_replace("strokes/fan-stroke.yaml", "  repeats: 2\n", "  repeats: 3\n"), False),  # the cover's picture
+        (_replace("strokes/raking.yaml", "in one line.", "in one long line."), True),
+    ]
+    for edit, kept in steps:
+        edit(shipped)
+        assert not rebuild(shipped, BuildOptions(), warm).errors
+        assert furnished.last["cover"] is kept
+        with monkeypatch.context() as m:
+            m.setattr(replay, "_on", False)
+            assert warm.read_bytes() == build_booklet(shipped)

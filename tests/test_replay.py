@@ -98,3 +98,42 @@ def test_the_routine_thumbnails_follow_an_edited_diagram(shipped: Path, monkeypa
     assert replay.last["replayed"] >= 2
     monkeypatch.setattr(replay, "_on", False)
     assert out.read_bytes() == build_booklet(shipped, audience="home", paper="a5")
+
+
+def _laid_out(source: Path, monkeypatch: pytest.MonkeyPatch, **options: object) -> bytes:
+    monkeypatch.setattr(replay, "_on", False)
+    try:
+        return build_booklet(source, **options)
+    finally:
+        monkeypatch.setattr(replay, "_on", True)
+
+
+def test_pages_that_gave_out_codes_are_replayed_as_drawn(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """After an edit of one stroke's step, the pages before and after it that gave out subset codes begin in
+    the fonts' recorded states: their recorded text is added as it was, and the states they left are set
+    (a later page that gives out codes too comes out as in a laid-out build only if they are)."""
+    _diagram.cache_clear()
+    monkeypatch.setattr(replay, "_on", True)
+    build_booklet(shipped)
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text.replace("in a smooth line.", "in a smooth, even line.", 1), encoding="utf-8")
+    again = build_booklet(shipped)
+    assert replay.last["given"] >= 3
+    assert again == _laid_out(shipped, monkeypatch)
+
+
+def test_a_new_character_encodes_the_later_pages_again(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """A character no page used before, in the first stroke, takes a code that a later page's first-used
+    character had: those later pages do not begin in their recorded states and are encoded again."""
+    _diagram.cache_clear()
+    monkeypatch.setattr(replay, "_on", True)
+    build_booklet(shipped)
+    build_booklet(shipped)
+    every = replay.last["given"]
+    stroke = shipped / "strokes" / "fan-stroke.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text.replace("Warm a little oil", "Warm a little oil (Ø)", 1), encoding="utf-8")
+    again = build_booklet(shipped)
+    assert replay.last["given"] < every
+    assert again == _laid_out(shipped, monkeypatch)

@@ -42,31 +42,30 @@ class File:
 
     def __init__(self) -> None:
         self._buffer = io.BytesIO()  # getvalue() hands over its bytes without a copy
-        self._digest = hashlib.md5(usedforsecurity=False)
         self.offset = 0
 
     def add(self, piece: bytes) -> int:
         """Write one piece (an object, the header or the table); return the offset where it begins."""
         where = self.offset
         cut = needs_eol(piece)
+        write = self._buffer.write
         if cut is None:
-            self._put(piece)
+            write(piece)
+            self.offset = where + len(piece)
         else:
             view = memoryview(piece)  # no copy of a large stream to insert one byte
-            self._put(view[:cut])
-            self._put(b"\n")
-            self._put(view[cut:])
+            write(view[:cut])
+            write(b"\n")
+            write(view[cut:])
+            self.offset = where + len(piece) + 1
         return where
 
     def close(self, trailer: bytes) -> bytes:
         """Write the trailer with its identifier made from the file's bytes; return the whole file."""
-        self._digest.update(trailer)
-        self._buffer.write(with_digest(trailer, self._digest.hexdigest().encode()))
+        with self._buffer.getbuffer() as written:  # one digest of everything before the trailer, not one a piece
+            digest = hashlib.md5(written, usedforsecurity=False)
+        digest.update(trailer)
+        self._buffer.write(with_digest(trailer, digest.hexdigest().encode()))
         data = self._buffer.getvalue()
         self._buffer = io.BytesIO()
         return data
-
-    def _put(self, piece: bytes | memoryview) -> None:
-        self._buffer.write(piece)
-        self._digest.update(piece)
-        self.offset += len(piece)

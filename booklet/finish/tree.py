@@ -32,8 +32,9 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     """Add the structure tree for ``root``; return problems that keep it from PDF/UA (figures without alt)."""
     pages = rldoc.pages(doc)
     placed = place_annotations(doc, pages, root)
-    prune(root, placed)
-    elements = list(root.walk())
+    elements: list[Element] = []
+    holders = array("q")  # the index in ``elements`` of the element holding each (the root: -1)
+    _kept(root, placed, elements, holders, -1)  # pruned, in walk order
     problems = [f"figure without alternate text on page {_first_page(e)}" for e in elements if _needs_alt(e)]
     tree = _Tree()
     tree_ref = doc.Reference(tree)
@@ -43,6 +44,8 @@ def write_tree(doc: Any, root: Element) -> list[str]:
     first = rldoc.reserve(doc, len(elements), known.element, known.print)
     parents = known.parents
     parents[0] = rldoc.number(doc, tree_ref)
+    for index in range(1, len(elements)):
+        parents[index] = first + holders[index]
     marks: dict[int, list[int]] = {}  # page -> the element number of each of its ids (0: none)
     for index, el in enumerate(elements):
         number = el.number = first + index
@@ -52,10 +55,6 @@ def write_tree(doc: Any, root: Element) -> list[str]:
                 if len(row) <= kid[1]:
                     row.extend([0] * (kid[1] + 1 - len(row)))
                 row[kid[1]] = number
-    for el in elements:
-        for kid in el.kids:
-            if not isinstance(kid, tuple):
-                parents[kid.number - first] = el.number
     nums: list[list[int] | int] = []
     for page_number, page in enumerate(pages, 1):
         if page_number in marks:
@@ -181,13 +180,15 @@ def place_annotations(doc: Any, pages: list[Any], root: Element) -> Placed:
     from booklet.render.tagging import Element  # plain data class; no drawing
 
     placed: Placed = {}
-    drawn = _boxes_by_page(root)
+    drawn: dict[int, list[tuple[Element, tuple[float, ...]]]] | None = None  # made at the first annotation
     for number, page in enumerate(pages, 1):
         for ref, annot in rldoc.page_annotations(doc, page):
             kind = str(annot.dict.get("Subtype", ""))
             if kind not in ("/Link", "/Widget"):
                 continue
             x0, y0, x1, y1 = (float(v) for v in annot["Rect"].sequence)
+            if drawn is None:
+                drawn = _boxes_by_page(root)
             owner = _under(drawn.get(number, []), (x0 + x1) / 2, (y0 + y1) / 2) or root
             if kind == "/Link" and owner.role != "Link":
                 owner = owner.add("Link", contents=_link_text(annot))
@@ -213,9 +214,16 @@ def _text(value: Any) -> str:
 def _boxes_by_page(root: Element) -> dict[int, list[tuple[Element, tuple[float, ...]]]]:
     """Element tree -> each page's drawn boxes, in drawing order (one walk, not one per annotation)."""
     by_page: dict[int, list[tuple[Element, tuple[float, ...]]]] = {}
-    for el in root.walk():
-        for p, *box in el.boxes or ():
-            by_page.setdefault(p, []).append((el, tuple(box)))
+    stack = [root]
+    while stack:  # Element.walk, without a list per element
+        el = stack.pop()
+        if el.boxes:
+            for p, *box in el.boxes:
+                by_page.setdefault(p, []).append((el, tuple(box)))
+        kids = el.kids
+        for at in range(len(kids) - 1, -1, -1):
+            if not isinstance(kids[at], tuple):
+                stack.append(kids[at])  # type: ignore[arg-type]
     return by_page
 
 
@@ -238,8 +246,30 @@ def _link_text(annot: PDFDictionary) -> str:
 
 def prune(el: Element, placed: Placed) -> bool:
     """Drop elements that were never drawn; True if ``el`` keeps any content."""
-    el.kids = [k for k in el.kids if isinstance(k, tuple) or prune(k, placed)]
-    return bool(el.kids) or id(el) in placed
+    return _kept(el, placed, [], array("q"), -1)
+
+
+def _kept(el: Element, placed: Placed, out: list[Element], holders: array, holder: int) -> bool:
+    """prune(), listing ``el`` and every element it keeps in walk order on ``out`` (each with the index of its
+    holder on ``holders``) in the same pass; an element that keeps nothing is taken off again (not the root)."""
+    index = len(out)
+    out.append(el)
+    holders.append(holder)
+    kids = el.kids
+    kept: list[Element | tuple[int, int]] | None = None  # made at the first kid dropped
+    for at, kid in enumerate(kids):
+        if isinstance(kid, tuple) or _kept(kid, placed, out, holders, index):
+            if kept is not None:
+                kept.append(kid)
+        elif kept is None:
+            kept = kids[:at]
+    if kept is not None:
+        el.kids = kids = kept
+    if kids or id(el) in placed:
+        return True
+    if holder >= 0:
+        del out[index:], holders[index:]
+    return False
 
 
 def _needs_alt(el: Element) -> bool:

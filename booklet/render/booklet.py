@@ -544,8 +544,11 @@ def templates(plan: Plan, look: Look) -> list[PageTemplate]:
             if o:
                 with artifact(canv, "Pagination"):
                     print_marks(canv, plan, look, o)
-            if canv.furniture is None or draw is draw_cover:  # the cover is a section of the structure tree
+            if canv.furniture is None:
                 paint(canv)
+            elif draw is draw_cover:  # the cover reads the first stroke's picture too
+                first = plan.edition.booklet.strokes[:1]
+                canv.furniture.cover(canv, doc, unplaced(first[0].illustration) if first else None, lambda: paint(canv))
             else:  # as last time, when drawn in the same state (render/furnished.py)
                 canv.furniture.draw(canv, doc, draw.__name__, len(plan.edition.booklet.strokes), lambda: paint(canv))
 

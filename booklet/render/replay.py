@@ -9,7 +9,11 @@ recorded as its operator text, with holes where the text depends on document sta
 
 - every text run of a text object is kept as (font, size, leading, text) and encoded
   again on a replay, through the font's own ``splitString`` and ``getSubsetInternalName``,
-  in the order a fresh build encodes it, so codes and font names come out as there;
+  in the order a fresh build encodes it, so codes and font names come out as there. The
+  recorded code is added instead while every character has its recorded code (a page
+  that gave none out), or when a page that gave codes out begins with its fonts' subset
+  states and the document's font names as recorded (``Given``: encoding is a function of
+  them); the states it left are then set as recorded;
 - every diagram form is kept as its drawing, and defined or named again through forms.py
   (a form the recording defined must be defined again, one it found must be found again);
 - bookmarks and outline entries are made again, with the same arguments;
@@ -125,6 +129,61 @@ class Page:
     number_forms: dict = field(default_factory=dict)
     end: tuple = ()  # graphics state, extgstate, section, section_ref, recorder, frame, flowables, next template
     codes: dict | None = None  # font -> (its PDF name, {character: code}) of the page's text; None: it gave some out
+    given: Given | None = None  # when it gave some out: the fonts' subset states before and after its text
+
+
+@dataclass(frozen=True)
+class Given:
+    """What a page's text gave out: each font's subset state before its first text run and at the page's end
+    (_snapshot), and the document's font names before and added. Text encoding is a function of those
+    states, so a page beginning with every one of them as recorded encodes to its recorded code and leaves
+    them as recorded after."""
+
+    before: dict  # font name -> its state before the page's first run in it (None: it had none)
+    after: dict  # font name -> its state at the page's end
+    names: tuple[int, int]  # len(doc.fontMapping), len(doc.delayedFonts) when the page began
+    mapped: tuple[tuple[str, str], ...]  # doc.fontMapping entries the page added, in order
+    delayed: tuple[str, ...]  # names of the fonts it added to doc.delayedFonts, in order
+
+
+def _snapshot(state: Any) -> tuple | None:
+    """A font's subset state in a document, as plain copies."""
+    if state is None:
+        return None
+    return (dict(state.assignments), [list(s) for s in state.subsets], state.nextCode, state.internalName, state.frozen)
+
+
+def _as_given(doc: Any, given: Given) -> bool:
+    """Whether every font of a page that gave out codes is in the state it was in when the page was recorded."""
+    if (len(doc.fontMapping), len(doc.delayedFonts)) != given.names:
+        return False
+    for name, snap in given.before.items():
+        state = getFont(name).state.get(doc)
+        if snap is None or state is None:
+            if snap is not state:
+                return False
+        elif (
+            state.nextCode != snap[2]
+            or state.internalName != snap[3]
+            or state.frozen != snap[4]
+            or state.assignments != snap[0]
+            or state.subsets != snap[1]
+        ):
+            return False
+    return True
+
+
+def _give(doc: Any, given: Given) -> None:
+    """Leave the document's fonts as encoding the page's text did when it was recorded (_as_given was true)."""
+    for name, snap in given.after.items():
+        font = getFont(name)
+        state = font.state.get(doc)
+        if state is None:
+            state = font.state[doc] = font.State(font._asciiReadable, font)  # as splitString makes it
+        state.assignments, state.subsets = dict(snap[0]), [list(s) for s in snap[1]]
+        state.nextCode, state.internalName, state.frozen = snap[2], snap[3], snap[4]
+    doc.fontMapping.update(given.mapped)
+    doc.delayedFonts.extend(getFont(name) for name in given.delayed)
 
 
 @dataclass
@@ -155,13 +214,16 @@ class RecordingText(PDFTextObject):
         font = getFont(self._fontname)
         simple = font._dynamicFont and not (getattr(font, "shapable", False) and hasattr(text, "__shapeData__"))
         states = self._journal.states
+        first = self._journal.first
+        if simple and first is not None and self._fontname not in first:
+            first[self._fontname] = _snapshot(font.state.get(self._canvas._doc))
         state = states.get(self._fontname) if simple else None
         if state is None and simple:
             state = states[self._fontname] = font.state.get(self._canvas._doc)
         before = (state.nextCode, state.internalName) if state is not None else None
         out = super()._formatText(text)
         if state is None or before != (state.nextCode, state.internalName) or before[1] is None:
-            self._journal.assigned = True  # a code or font name given out here: the page's text is encoded again
+            self._journal.assigned = True  # a code or font name given out here: replayed as drawn only as Given
         run = (self._fontname, self._fontsize, self._leading, text, fresh) if simple else None
         self._runs.append((len(self._code), out, run))
         self._journal.runs += 1
@@ -171,7 +233,8 @@ class RecordingText(PDFTextObject):
 class Journal:
     """What the page being drawn did, as it is drawn (the canvas calls into it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, noting: bool = False) -> None:
+        self.first: dict[str, Any] | None = {} if noting else None  # font -> its state before the page's first run
         self.runs = 0  # text runs encoded on this page (all must be in drawn text objects)
         self.placed = 0  # of those, the ones in text objects drawn on the page
         self.special: dict[int, Text | Form | Named] = {}  # code index -> the part to make again
@@ -277,7 +340,9 @@ class Pages:
         self.closing = False  # its content is complete; its last page ends at the next page end
         self.page: Page | None = None
         self.before: tuple = ()
+        self.names = (0, 0)  # the document's font names when the page being recorded began
         self.replayed = 0
+        self.given = 0  # pages that gave out codes, replayed as drawn (Given)
 
     # the doc template calls these
 
@@ -293,7 +358,8 @@ class Pages:
             dict(canv.number_forms),
             canv.references,
         )
-        canv.journal = Journal()
+        self.names = (len(canv._doc.fontMapping), len(canv._doc.delayedFonts))
+        canv.journal = Journal(self.notes_codes)
 
     def page_ends(self, doc: Any) -> None:
         canv = doc.canv
@@ -320,6 +386,8 @@ class Pages:
         page.parts = [journal.special.get(i, code[i]) for i in range(start, len(code))]
         page.calls = [(at - start, *rest) for at, *rest in journal.calls]
         page.codes = None if journal.assigned or not self.notes_codes else _codes(canv._doc, page.parts)
+        if journal.assigned and journal.first is not None:
+            page.given = _given(canv._doc, journal.first, self.names, page.parts)
         page.page_of = _changed(page_of, canv.page_of)
         page.page_tab = _changed(page_tab, canv.page_tab)
         page.number_forms = _changed(number_forms, canv.number_forms)
@@ -401,6 +469,8 @@ class Pages:
             calls = iter(page.calls)
             call = next(calls, None)
             same = page.codes is not None and _same_codes(canv._doc, page.codes)
+            given = page.given is not None and _as_given(canv._doc, page.given)
+            same = same or given
             for at, part in enumerate(page.parts):
                 while call is not None and call[0] == at:  # made before this line: in the recorded order
                     getattr(canv, call[1])(*call[2], **call[3])
@@ -414,6 +484,9 @@ class Pages:
             while call is not None:
                 getattr(canv, call[1])(*call[2], **call[3])
                 call = next(calls, None)
+            if given:
+                _give(canv._doc, page.given)  # type: ignore[arg-type]
+                self.given += 1
             canv.page_of.update((key, p + shift) for key, p in page.page_of.items())
             canv.page_tab.update((p + shift, tab) for p, tab in page.page_tab.items())
             canv.number_forms.update(page.number_forms)
@@ -436,6 +509,21 @@ class Pages:
                 group.key, group.first + shift, _shifted(group.pages, shift), [_copy(e, shift) for e in group.sects]
             )
         self.made.append(carried)
+
+
+def _given(doc: Any, first: dict, names: tuple[int, int], parts: list) -> Given | None:
+    """What a recorded page's text gave out (Given), or None when the page also defined a form (whose
+    painting may give out codes between its text runs)."""
+    if any(type(part) is Form and part.new for part in parts):
+        return None
+    mapping = list(doc.fontMapping.items())
+    return Given(
+        first,
+        {name: _snapshot(getFont(name).state.get(doc)) for name in first},
+        names,
+        tuple(mapping[names[0] :]),
+        tuple(font.fontName for font in doc.delayedFonts[names[1] :]),
+    )
 
 
 def _codes(doc: Any, parts: list) -> dict:
@@ -531,6 +619,7 @@ def _shifted(pages: list[Page], shift: int) -> list[Page]:
                 p.number_forms,
                 end,
                 p.codes,
+                p.given,
             )
         )
     return out
@@ -639,7 +728,8 @@ class ReplayingDoc(BaseDocTemplate):
 
 _kept: list[tuple[Any, list[Group]]] = []  # (shared inputs, groups), the most recent last
 _on = False
-last = {"replayed": 0, "refused": 0}  # the last build's: strokes replayed, replays refused (for tests and benches)
+# the last build's: runs replayed, replays refused, pages that gave out codes replayed as drawn (tests, benches)
+last = {"replayed": 0, "refused": 0, "given": 0}
 
 
 def keep_pages() -> None:
@@ -693,7 +783,7 @@ def keep(shared: Any, pages: Pages) -> None:
     """Keep what this build recorded (and replayed) for the next build of the same document."""
     _kept[:] = [(key, groups) for key, groups in _kept if key != shared][-(MAX_DOCUMENTS - 1) :]
     _kept.append((shared, pages.made))
-    last["replayed"] = pages.replayed
+    last["replayed"], last["given"] = pages.replayed, pages.given
 
 
 def _diagrams_all_kept() -> bool:
