@@ -1,14 +1,15 @@
 """Benchmark: where a cold `booklet build` spends its time, phase by phase, in fresh processes.
 
 Run: python bench/bench_cold.py [SOURCE] [--runs N]. Each run is a new interpreter, set up
-as the booklet command sets up its process (booklet/start.py), that times, in CPU
-milliseconds: importing the CLI, loading and validating the content,
-preparing the edition (fonts, glyphs), and rendering (tagged, then finished and saved:
-structure tree, PDF/A, repairs, written in ReportLab's own save; the finisher's share is
-shown on its own, though the tree's objects are formatted in the save), then the slowest imports (the minimum
-of `-X importtime` over the runs). Medians are printed with the load average, since on a
-shared machine every figure moves with it. For the ratio against the hand-placed canvas
-floor and Typst, use ../shared/bench/compare.sh. Asserts nothing.
+as the booklet command sets up its process for a plain ``build SOURCE -o FILE``
+(booklet/start.py, fastpath.py: no Click), that times, in CPU milliseconds: starting,
+loading and validating the content, preparing the edition (fonts, glyphs), and rendering
+(tagged, then finished and saved: structure tree, PDF/A, repairs, written in ReportLab's
+own save; the finisher's share is shown on its own, though the tree's objects are
+formatted in the save), then the slowest imports (the minimum of `-X importtime` over
+the runs). Medians are printed with the load average, since on a shared machine every
+figure moves with it. For the ratio against the hand-placed canvas floor and Typst, use
+../shared/bench/compare.sh. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ clock = time.process_time
 marks = [("start", clock())]
 from booklet.start import started
 started()  # as the booklet command starts: collector paused, shapes unchecked
-import booklet.cli  # noqa: F401
-marks.append(("import cli", clock()))
+import booklet.fastpath, booklet.compiled, booklet.deferred  # noqa: F401,E401  (start.run, a plain build)
+marks.append(("start (plain build: no Click)", clock()))
 from booklet import build as pipeline
 from booklet.options import parse_options
 booklet = pipeline.load_booklet(sys.argv[1] if sys.argv[1] != "-" else None)

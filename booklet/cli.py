@@ -22,6 +22,7 @@ import booklet.compiled  # noqa: F401  (first: dataclasses made from here on reu
 import booklet.deferred  # noqa: F401  (before ReportLab: PIL's image module and pyphen load at first use)
 from booklet import __version__
 from booklet.errors import BookletError, OptionError, clean
+from booklet.fastpath import build_and_report, report
 from booklet.impose import LAYOUTS
 from booklet.lint_checks import CHECKS as LINT_CHECKS
 from booklet.options import OPTIONS, SHEETS, Option, choice_list
@@ -158,11 +159,6 @@ def out_dir_option(default: str, text: str) -> Callable[[Any], Any]:
     )
 
 
-def report(paths: list[Path], summary: str, size: int, seconds: float) -> str:
-    """'wrote a.pdf (20 pages on 5 sheets, 10 sides, 300 KB, 1.20 s)'."""
-    return f"wrote {', '.join(str(p) for p in paths)} ({summary}, {size / 1024:.0f} KB, {seconds:.2f} s)"
-
-
 BUILD_EXAMPLES = """\b
 Output names: output/<id>[-<audience>][-<lang>][-<format>][-<paper>][-<card>][-<impose>]...pdf,
 listing every option that changes what is printed, so builds never overwrite each
@@ -191,21 +187,8 @@ def build(source: Path | None, output: Path | None, **values: Any) -> None:
     back-massage guide). Prints what it wrote, with pages (and sheets and sides for
     cards and impositions), size and time, then how to print it.
     """
-    from booklet.build import build as run
-    from booklet.build import load_booklet
-    from booklet.write import write_files
-
     started = time.perf_counter()
-    options = checked(values)
-    booklet = load_booklet(source)
-    result = run(booklet, options)
-    paths = write_files(result.files, output=output, inputs=[Path(booklet.root)])
-    for warning in result.warnings:
-        click.echo(clean(warning, 400), err=True)
-    size = sum(len(data) for data in result.files.values())
-    click.echo(report(paths, result.summary(), size, time.perf_counter() - started))
-    if result.instructions:
-        click.echo(result.instructions)
+    build_and_report(source, output, checked(values), click.echo, started)
 
 
 @main.command(short_help="Check SOURCE for every problem a build could hit; exit 1 if any.")

@@ -160,8 +160,9 @@ def voiced(word: str, breaks: list[int]) -> list[int]:
     return kept
 
 
-_IGNORED = re.compile(r"(?m)^[ \t]*(?:%|#|(?:COMPOUND)?(?:LEFT|RIGHT)HYPHENMIN).*$")
-_PATTERN = re.compile(r"\S*[1-9]\S*")  # a pattern that allows or forbids a break somewhere
+# Compiled on first use: a dictionary is read only when no kept table is current.
+_IGNORED = r"(?m)^[ \t]*(?:%|#|(?:COMPOUND)?(?:LEFT|RIGHT)HYPHENMIN).*$"
+_PATTERN = r"\S*[1-9]\S*"  # a pattern that allows or forbids a break somewhere
 _PAIRS = re.compile(r"(\d?)(\D?)")
 
 
@@ -210,10 +211,10 @@ class Patterns:
             body = body_bytes.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             return None
-        body = _IGNORED.sub("", body)
+        body = re.sub(_IGNORED, "", body)
         if "/" in body or "^^" in body:
             return None
-        patterns = _PATTERN.findall(body)
+        patterns = re.findall(_PATTERN, body)
         # The letters of each pattern: deleting ASCII digits from UTF-8 bytes is a C-level
         # pass (no letter's bytes hold one); a regex over the text takes several times longer.
         tags = "\n".join(patterns).encode("utf-8").translate(None, b"0123456789").decode("utf-8").split("\n")

@@ -20,19 +20,19 @@ import marshal
 import os
 import sys
 from collections.abc import Callable
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from babel import Locale
 
     from booklet.model import Booklet
 
 PLURAL_KEYS = {"one": "minute", "few": "minutes_few", "many": "minutes_many"}
 Facts = tuple[str, str, tuple[tuple[str, str], ...]]  # decimal symbol, group symbol, plural rules in Babel's order
-_THOUSANDTH = Decimal(10) ** -3  # "#,##0.###": at most three decimals
 _LARGEST = 10**15  # below this a float's digits fit Decimal's default precision many times over
 
 
@@ -51,6 +51,8 @@ def _exact(value: float) -> int | Decimal:
     """Whole numbers as ints (1.0 -> 1, so CLDR counts it as "one"), others as the decimal they print as."""
     if float(value).is_integer():
         return int(value)
+    from decimal import Decimal  # only for a fraction: whole numbers (most counts) need no decimal module
+
     return Decimal(repr(float(value)))
 
 
@@ -67,8 +69,13 @@ def number(value: float, language: str) -> str:
 def _formatted(value: int | Decimal, decimal_symbol: str, group_symbol: str) -> str:
     """A number >= 0 -> Babel's "#,##0.###" with these symbols: rounded half to even to three
     decimals, trailing zeros dropped, the whole part in groups of three."""
-    rounded = Decimal(value).normalize().quantize(_THOUSANDTH)
-    whole, _, fraction = f"{rounded:f}".partition(".")
+    if isinstance(value, int):  # what the rounding below gives a whole number: its digits, no fraction
+        whole, fraction = str(value), ""
+    else:
+        from decimal import Decimal
+
+        rounded = Decimal(value).normalize().quantize(Decimal(10) ** -3)  # "#,##0.###": at most three decimals
+        whole, _, fraction = f"{rounded:f}".partition(".")
     groups = ""
     while len(whole) > 3:
         whole, groups = whole[:-3], group_symbol + whole[-3:] + groups

@@ -17,7 +17,6 @@ flag, its help, the library keyword and the error messages follow from the row.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -167,6 +166,8 @@ def choice_list(choices: Mapping[str, str] | tuple[str, ...]) -> str:
 
 
 def did_you_mean(word: str, choices: Mapping[str, str] | tuple[str, ...]) -> str:
+    import difflib  # on a typo only
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -215,13 +216,13 @@ def _audience(value: Any) -> str:
     return text
 
 
-_LANGUAGE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$", re.ASCII)
+_LANGUAGE = r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$"  # re.ASCII; compiled when --lang is given
 
 
 def _language(value: Any) -> str:
     """A language code as typed -> the code; the PO file is translations/<code>.po."""
     text = str(value).strip()
-    if not _LANGUAGE.match(text):
+    if not re.match(_LANGUAGE, text, re.ASCII):
         raise ValueError(f"'{text[:20]}' is not a language code (like de, fr or pt-BR)")
     return text
 

@@ -109,7 +109,7 @@ def parse_sheet(text: str) -> Sheet:
     key = SHEET_ALIASES.get(key, key)
     if key in SHEETS:
         return SHEETS[key]
-    if _CUSTOM.match(key):
+    if re.match(_CUSTOM, key, re.I):
         return Sheet(parse_paper(key), press=False, us=False)
     raise ValueError(f"unknown sheet {text!r} (expected {', '.join(SHEETS)}, or WxHmm)")
 
@@ -120,7 +120,7 @@ def is_us(width_pt: float, height_pt: float, tolerance: float = 2.0) -> bool:
     return any(abs(size[0] - min(p)) <= tolerance and abs(size[1] - max(p)) <= tolerance for p in US_PAGES)
 
 
-_CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*$", re.I)
+_CUSTOM = r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*$"  # re.I; compiled on first use
 _UNITS = {"mm": MM, "cm": 10 * MM, "in": INCH, "pt": 1.0}
 
 MIN_SIDE_PT = 50 * MM
@@ -135,7 +135,7 @@ def parse_paper(text: str) -> Paper:
     key = ALIASES.get(key, key)
     if key in PAPERS:
         return PAPERS[key]
-    match = _CUSTOM.match(key)
+    match = re.match(_CUSTOM, key, re.I)
     if not match:
         names = ", ".join(sorted(PAPERS))
         raise ValueError(f"unknown paper size {text!r} (expected {names}, or WxHmm)")

@@ -37,8 +37,21 @@ def started() -> None:
 
 
 def run() -> None:
-    """The console script: the command line, in a process started as ``started`` sets it up."""
+    """The console script: the command line, in a process started as ``started`` sets it up.
+
+    A plain ``booklet build [SOURCE] [-o FILE]`` is run by fastpath.py without importing Click
+    (the same steps, messages and exit codes); every other command line goes to cli.py."""
+    import sys
+
     started()
+    from booklet import fastpath
+
+    plain = fastpath.plain_build(sys.argv[1:])
+    if plain is not None:
+        import booklet.compiled  # noqa: F401  (as cli.py: before any dataclass of booklet's is made)
+        import booklet.deferred  # noqa: F401  (as cli.py: before ReportLab)
+
+        fastpath.run(*plain)
     from booklet.cli import main
 
     main()

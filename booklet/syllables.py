@@ -99,13 +99,13 @@ def _romance(word: str) -> int:
     return count
 
 
-_FRENCH_SILENT = re.compile(r"(?<=[^aeiouyàâèêëîïôùûüÿœæ])(?:e|es)$")  # also after é: "année"
+_FRENCH_SILENT = r"(?<=[^aeiouyàâèêëîïôùûüÿœæ])(?:e|es)$"  # also after é: "année"; compiled for the first French word
 
 
 def _french(word: str) -> int:
     w = re.sub(r"(?<=[qg])u(?=[eiéèêy])", "", word.lower())  # "chaque", "guide": the u is silent
     if len(vowel_groups(w)) > 1:
-        w = _FRENCH_SILENT.sub("", w)
+        w = re.sub(_FRENCH_SILENT, "", w)
     count = 0
     for group in vowel_groups(w):
         count += 1

@@ -21,7 +21,7 @@ STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 # cli talks to the terminal; drivers run builds (many, repeatedly, or all of them to check);
 # build hands one step's output to the next; everything else is a step.
 LAYERS = (
-    {"booklet.cli", "booklet.__main__", "booklet.start"},
+    {"booklet.cli", "booklet.__main__", "booklet.start", "booklet.fastpath"},
     {"booklet.batch", "booklet.watch", "booklet.check", "booklet.roster_run", "booklet.dask_executor"},
     {"booklet.build", "booklet"},
 )
@@ -33,7 +33,7 @@ FOUNDATION_DATA = ("booklet.labels",)
 
 # Outside library -> the modules (or packages, ending in ".") allowed to import it, and why.
 LIBRARIES: dict[str, tuple[tuple[str, ...], str]] = {
-    "click": (("booklet.cli",), "the terminal is the CLI's"),
+    "click": (("booklet.cli", "booklet.fastpath"), "the terminal is the CLI's"),
     "yaml": (("booklet.load",), "one loader reads every content file"),
     "reportlab": (
         (

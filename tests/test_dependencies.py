@@ -46,9 +46,12 @@ def test_control_pattern_is_exactly_the_refused_categories():
     """convert.CONTROL (one regex scan) refuses what a per-character category check would, on every code point."""
     import unicodedata
 
-    from booklet.convert import CONTROL
+    from booklet.convert import CONTROL, control_character
 
     for code in range(0x110000):
         ch = chr(code)
         refused = ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cs", "Co")
         assert bool(CONTROL.match(ch)) == refused, hex(code)
+        assert control_character(ch) == (ch if refused else None), hex(code)  # ASCII has its own scan
+        if code < 0x80:
+            assert control_character(f"a step{ch}x") == control_character(f"é step{ch}x") == (ch if refused else None)

@@ -19,14 +19,16 @@ REPO = Path(__file__).parent.parent
 
 
 def test_did_you_mean_compares_a_bounded_number_of_names(monkeypatch):
+    import difflib  # convert imports it on a typo
+
     compared: list[int] = []
-    real = convert.difflib.get_close_matches
+    real = difflib.get_close_matches
 
     def counting(word, possibilities, *args, **kwargs):
         compared.append(len(possibilities))
         return real(word, possibilities, *args, **kwargs)
 
-    monkeypatch.setattr(convert.difflib, "get_close_matches", counting)
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
     names = [f"stroke-{i:06d}" for i in range(100_000)] + ["lather"]
     assert convert.did_you_mean("stroke-00001x", names).startswith(" (did you mean 'stroke-0")
     assert convert.did_you_mean("lathr", ["x" * n for n in range(1, 5_000)] + ["lather"]) == " (did you mean 'lather'?)"

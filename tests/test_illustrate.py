@@ -631,3 +631,35 @@ def test_points_filed_in_cells_answer_near_as_checking_every_point():
             assert _near(cells, size, x, y) == expected, (size, x, y)
             answers.add(expected)
     assert answers == {True, False}
+
+
+def _painted(drawing) -> str:
+    from booklet.render import painter
+
+    canvas = Canvas(io.BytesIO())
+    painter.draw(drawing, canvas)
+    return "\n".join(canvas._code)
+
+
+def test_diagrams_of_one_size_share_the_body_and_paint_as_drawn_alone():
+    """body.py makes the body, landmarks and zone shading of a figure at one size once; a diagram holding the
+    shared groups paints exactly as one drawn with nothing shared."""
+    from booklet.illustrate import body as parts
+
+    _diagram.cache_clear()
+    for made in (parts.body, parts.landmarks, parts.shade):
+        made.cache_clear()
+    first = draw_diagram(SHIPPED_STROKES["circling-hands"], 60 * mm, 78 * mm, avoid=["spine"])
+    second = draw_diagram(SHIPPED_STROKES["fan-stroke"], 60 * mm, 78 * mm, avoid=["spine"])
+    assert first is not second
+    shared = [g for g in first.contents if any(g is h for h in second.contents)]
+    assert len(shared) >= 2  # the body and its landmarks at least
+    assert parts.body.cache_info().hits >= 1
+    painted = _painted(second)
+    _diagram.cache_clear()
+    for made in (parts.body, parts.landmarks, parts.shade):
+        made.cache_clear()
+    alone = draw_diagram(SHIPPED_STROKES["fan-stroke"], 60 * mm, 78 * mm, avoid=["spine"])
+    assert alone is not second
+    assert not any(g is h for g in alone.contents for h in first.contents)
+    assert _painted(alone) == painted

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 from booklet.illustrate.zones import LIGHT, NO_PRESSURE, Point, Polygon, Zone, distance_to_segment, in_polygon, mirror
 
@@ -151,16 +152,17 @@ class EdgeBands:
 
     def _band(self, y: float) -> int:
         """A height -> its band, heights past either end in the end band (monotonic in y)."""
-        return min(self.count - 1, max(0, int((y - self.low) / self.step)))
+        k = int((y - self.low) / self.step)
+        return k if 0 <= k < self.count else 0 if k < 0 else self.count - 1
 
     def at(self, y: float) -> tuple[tuple[Point, Point], ...]:
         """A height -> the edges of its band: every edge crossing it, and a few more."""
-        return self.bands[self._band(y)]
+        k = int((y - self.low) / self.step)  # _band, inline: a figure's tests ask this thousands of times
+        return self.bands[k if 0 <= k < self.count else 0 if k < 0 else self.count - 1]
 
     def between(self, y0: float, y1: float) -> Iterator[tuple[Point, Point, Box]]:
         """A height range -> the edges of its bands with their boxes (an edge in two bands comes twice)."""
-        for k in range(self._band(y0), self._band(y1) + 1):
-            yield from self.boxed[k]
+        return chain.from_iterable(self.boxed[self._band(y0) : self._band(y1) + 1])
 
 
 def crossings(polygon: tuple[Point, ...], y: float) -> list[float]:

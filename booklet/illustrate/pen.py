@@ -69,8 +69,16 @@ def smooth(points: list[tuple[float, float]], closed: bool = False) -> list[tupl
     segments: list[tuple[float, ...]] = [(round(pts[1][0] * 20) / 20, round(pts[1][1] * 20) / 20)]
     for i in range(1, len(pts) - 2):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[i - 1], pts[i], pts[i + 1], pts[i + 2]
-        coords = (x1 + (x2 - x0) / 6, y1 + (y2 - y0) / 6, x2 - (x3 - x1) / 6, y2 - (y3 - y1) / 6, x2, y2)
-        segments.append(tuple([round(c * 20) / 20 for c in coords]))
+        segments.append(
+            (
+                round((x1 + (x2 - x0) / 6) * 20) / 20,
+                round((y1 + (y2 - y0) / 6) * 20) / 20,
+                round((x2 - (x3 - x1) / 6) * 20) / 20,
+                round((y2 - (y3 - y1) / 6) * 20) / 20,
+                round(x2 * 20) / 20,
+                round(y2 * 20) / 20,
+            )
+        )
     return segments
 
 

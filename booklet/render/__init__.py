@@ -45,10 +45,22 @@ class _UriPattern:
         return getattr(self._pattern(), name)
 
 
-# ReportLab modules the paragraph import loads whose import-time patterns a booklet never uses: the CJK
+# Modules the paragraph import loads whose import-time patterns a booklet never uses: the CJK
 # character class of textsplit's cjkwrap (about 4-5 ms to compile: the class spans 53,000 code points),
-# rl_safe_eval's unsafe-name alternation and PyFontify's Python-source patterns (xpreformatted's).
-UNUSED_PATTERNS = ("reportlab.lib.textsplit", "reportlab.lib.rl_safe_eval", "reportlab.lib.PyFontify")
+# rl_safe_eval's unsafe-name alternation and PyFontify's Python-source patterns (xpreformatted's),
+# normalDate's date formats, and the standard library's platform (its IronPython, PyPy, libc and
+# os-release parsers; ReportLab asks only for the CPython version, compiled when asked), glob's
+# wildcard test and html's character references (html.parser has its own). Each is used through
+# its methods only, so a stand-in compiled on first use answers the same.
+UNUSED_PATTERNS = (
+    "reportlab.lib.textsplit",
+    "reportlab.lib.rl_safe_eval",
+    "reportlab.lib.PyFontify",
+    "reportlab.lib.normalDate",
+    "platform",
+    "glob",
+    "html",
+)
 
 
 def _import_paragraph() -> None:

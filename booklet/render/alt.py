@@ -40,13 +40,13 @@ def avoid_alt(zones: list[str], booklet: Booklet) -> str:
     return booklet.label("alt_avoid_map", figure=booklet.label("alt_figure_back"), zones=names)
 
 
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # compiled on first use
 
 
 def check_accessible(booklet: Booklet) -> None:
     """What no tagging can repair, for PDF/UA-1: author images need alt text, the language a valid tag."""
     problems: list[Problem] = []
-    if not LANGUAGE_TAG.match(booklet.language or ""):
+    if not re.match(LANGUAGE_TAG, booklet.language or ""):
         problems.append(
             Problem(
                 ref_of(booklet, "language"),
