@@ -18,7 +18,9 @@ attribute is set as on any object (a property's setter still runs), about 2% of 
 build. It is set through ReportLab's own ``RL_shapeChecking`` environment variable, unless
 the user set that, before ReportLab is imported; child processes (batch workers) inherit it.
 
-Only the command's entry points do either (this console script and ``python -m booklet``):
+Regular expressions are compiled from programs kept between runs (regexes.py).
+
+Only the command's entry points do any of this (this console script and ``python -m booklet``):
 a library import of booklet, or a test calling the command line, changes nothing.
 """
 
@@ -34,6 +36,9 @@ def started() -> None:
 
     collect_later()
     os.environ.setdefault("RL_shapeChecking", "0")
+    from booklet import regexes  # after the pause: its import is the first of pathlib's
+
+    regexes.install()
 
 
 def run() -> None:
