@@ -165,3 +165,22 @@ def test_the_first_rebuild_after_an_edit_paints_no_unchanged_diagram(shipped: Pa
     monkeypatch.setattr(replay, "_on", False)
     monkeypatch.setattr(warm, "_again", False)
     assert out.read_bytes() == build_booklet(shipped)
+
+
+def test_after_a_step_edit_no_replayed_page_encodes_its_text_again(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """Every page that gave out codes begins in its recorded fonts' states, also those that define a diagram's
+    form (painted in the states it was painted in then): no replayed text is encoded again, and the build is
+    the one laid out."""
+    _diagram.cache_clear()
+    monkeypatch.setattr(replay, "_on", True)
+    build_booklet(shipped)
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text.replace("in a smooth line.", "in a smooth, even line.", 1), encoding="utf-8")
+    encoded = []
+    code = replay.Text.code
+    monkeypatch.setattr(replay.Text, "code", lambda self, canv: encoded.append(self) or code(self, canv))
+    again = build_booklet(shipped)
+    assert replay.last["replayed"] >= 8
+    assert encoded == []
+    assert again == _laid_out(shipped, monkeypatch)

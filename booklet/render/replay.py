@@ -144,6 +144,9 @@ class Given:
     names: tuple[int, int]  # len(doc.fontMapping), len(doc.delayedFonts) when the page began
     mapped: tuple[tuple[str, str], ...]  # doc.fontMapping entries the page added, in order
     delayed: tuple[str, ...]  # names of the fonts it added to doc.delayedFonts, in order
+    # each form the page defined (its painting named no font): its part's index, the states of the fonts of
+    # ``before`` and the numbers of ``mapped`` and ``delayed`` entries made, just before it was painted
+    forms: tuple[tuple[int, dict, int, int], ...] = ()
 
 
 def _snapshot(state: Any) -> tuple | None:
@@ -173,17 +176,29 @@ def _as_given(doc: Any, given: Given) -> bool:
     return True
 
 
-def _give(doc: Any, given: Given) -> None:
-    """Leave the document's fonts as encoding the page's text did when it was recorded (_as_given was true)."""
-    for name, snap in given.after.items():
+def _give(
+    doc: Any,
+    given: Given,
+    states: dict | None = None,
+    upto: tuple[int, int] | None = None,
+    done: tuple[int, int] = (0, 0),
+) -> tuple[int, int]:
+    """Leave the document's fonts as encoding the page's text did when it was recorded (_as_given was true):
+    at its end, or (``states``, ``upto``) just before one of its forms was painted; ``done``: the entries of
+    ``mapped`` and ``delayed`` made already. Returns the entries made now."""
+    for name, snap in (given.after if states is None else states).items():
+        if snap is None:
+            continue
         font = getFont(name)
         state = font.state.get(doc)
         if state is None:
             state = font.state[doc] = font.State(font._asciiReadable, font)  # as splitString makes it
         state.assignments, state.subsets = dict(snap[0]), [list(s) for s in snap[1]]
         state.nextCode, state.internalName, state.frozen = snap[2], snap[3], snap[4]
-    doc.fontMapping.update(given.mapped)
-    doc.delayedFonts.extend(getFont(name) for name in given.delayed)
+    mapped, delayed = upto if upto is not None else (len(given.mapped), len(given.delayed))
+    doc.fontMapping.update(given.mapped[done[0] : mapped])
+    doc.delayedFonts.extend(getFont(name) for name in given.delayed[done[1] : delayed])
+    return mapped, delayed
 
 
 @dataclass
@@ -246,6 +261,8 @@ class Journal:
         self.suspended = 0  # inside a form's painting: its code and text are the form's, not the page's
         self.exempt = 0  # PDF objects made by those paintings (every other new object is a refusal)
         self.forms: list[str] = []  # the forms placed, in order
+        self.at_forms: dict[int, tuple[dict, int, int]] = {}  # code index -> font states before its new form
+        self.form_named = False  # a new form's painting named a font
         self.links = 0  # link annotations made (each a call to repeat) ...
         self.annotated = 0  # ... and those of them on the page
 
@@ -293,6 +310,14 @@ class Journal:
         from booklet.render.forms import _FORMS, form_for
 
         known, made = len(canv.__dict__.get(_FORMS, {})), canv.references
+        doc, first = canv._doc, self.first
+        states = None
+        if first is not None:
+            states = (
+                {n: _snapshot(getFont(n).state.get(doc)) for n in first},
+                len(doc.fontMapping),
+                len(doc.delayedFonts),
+            )
         self.suspended += 1
         try:
             name = form_for(canv, drawing)
@@ -302,6 +327,10 @@ class Journal:
         new = len(canv.__dict__.get(_FORMS, {})) > known
         canv.doForm(name)  # noted as Named, then as the Form it is
         self.special[len(canv._code) - 1] = Form(drawing, new)
+        if new and states is not None:
+            if (len(doc.fontMapping), len(doc.delayedFonts)) != states[1:]:
+                self.form_named = True
+            self.at_forms[len(canv._code) - 1] = states
 
 
 def _local(doc: Any, canv: Any) -> tuple:
@@ -408,8 +437,9 @@ class Pages:
         page.parts = [journal.special.get(i, code[i]) for i in range(start, len(code))]
         page.calls = [(at - start, *rest) for at, *rest in journal.calls]
         page.codes = None if journal.assigned or not self.notes_codes else _codes(canv._doc, page.parts)
-        if journal.assigned and journal.first is not None:
-            page.given = _given(canv._doc, journal.first, self.names, page.parts)
+        if journal.assigned and journal.first is not None and not journal.form_named:
+            forms = {at - start: states for at, states in journal.at_forms.items()}
+            page.given = _given(canv._doc, journal.first, self.names, page.parts, forms)
         page.page_of = _changed(page_of, canv.page_of)
         page.page_tab = _changed(page_tab, canv.page_tab)
         page.number_forms = _changed(number_forms, canv.number_forms)
@@ -493,6 +523,8 @@ class Pages:
             same = page.codes is not None and _same_codes(canv._doc, page.codes)
             given = page.given is not None and _as_given(canv._doc, page.given)
             same = same or given
+            painted = given and bool(page.given.forms)  # type: ignore[union-attr]
+            done = (0, 0)
             for at, part in enumerate(page.parts):
                 while call is not None and call[0] == at:  # made before this line: in the recorded order
                     getattr(canv, call[1])(*call[2], **call[3])
@@ -502,12 +534,15 @@ class Pages:
                 elif same and type(part) is Text:  # every character has its recorded code: the recorded text
                     code.append(part.recorded)
                 else:
+                    if painted and type(part) is Form and part.new:  # painted in the fonts' states it was then
+                        _, states, mapped, delayed = next(f for f in page.given.forms if f[0] == at)  # type: ignore[union-attr]
+                        done = _give(canv._doc, page.given, states, (mapped, delayed), done)  # type: ignore[arg-type]
                     code.append(part.code(canv))
             while call is not None:
                 getattr(canv, call[1])(*call[2], **call[3])
                 call = next(calls, None)
             if given:
-                _give(canv._doc, page.given)  # type: ignore[arg-type]
+                _give(canv._doc, page.given, done=done)  # type: ignore[arg-type]
                 self.given += 1
             canv.page_of.update((key, p + shift) for key, p in page.page_of.items())
             canv.page_tab.update((p + shift, tab) for p, tab in page.page_tab.items())
@@ -533,10 +568,10 @@ class Pages:
         self.made.append(carried)
 
 
-def _given(doc: Any, first: dict, names: tuple[int, int], parts: list) -> Given | None:
-    """What a recorded page's text gave out (Given), or None when the page also defined a form (whose
-    painting may give out codes between its text runs)."""
-    if any(type(part) is Form and part.new for part in parts):
+def _given(doc: Any, first: dict, names: tuple[int, int], parts: list, forms: dict) -> Given | None:
+    """What a recorded page's text gave out (Given), with the fonts' states before each form it defined
+    (``forms``: part index -> states, numbers of font names); None if a form it defined was not noted."""
+    if any(type(part) is Form and part.new and at not in forms for at, part in enumerate(parts)):
         return None
     mapping = list(doc.fontMapping.items())
     return Given(
@@ -545,6 +580,10 @@ def _given(doc: Any, first: dict, names: tuple[int, int], parts: list) -> Given 
         names,
         tuple(mapping[names[0] :]),
         tuple(font.fontName for font in doc.delayedFonts[names[1] :]),
+        tuple(
+            (at, states, mapped - names[0], delayed - names[1])
+            for at, (states, mapped, delayed) in sorted(forms.items())
+        ),
     )
 
 
