@@ -140,6 +140,8 @@ def cap_pressure(stroke: Stroke, cap: str | None, edition: str, labels: Booklet 
 # (id(record), the vocabulary's terms) -> (record, reworded, the problems rewording it found).
 _REWORDED: OrderedDict[tuple[int, tuple[tuple[str, str], ...]], tuple[Any, Any, tuple[Any, ...]]] = OrderedDict()
 REWORDED_KEPT = 20_000
+# vocabulary -> text -> the text reworded (a process that builds again: an edited record's unchanged text)
+_SUBBED: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
 
 
 def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
@@ -160,6 +162,9 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
     lookup = {k.lower(): v for k, v in terms.items()}
     problems: list[Problem] = []
     kept, vocabulary = keeps_built(), tuple(terms.items())
+    subbed = _SUBBED.setdefault(vocabulary, {}) if kept else None  # text -> reworded, for this vocabulary
+    if len(_SUBBED) > 8:
+        _SUBBED.clear()
 
     def swap(match: re.Match[str]) -> str:
         found, term = match.group(0), lookup[match.group(0).lower()]
@@ -167,7 +172,13 @@ def reword(booklet: Booklet, terms: dict[str, str]) -> Booklet:
 
     def fix(value: Any, owner: object = None, name: str = "") -> Any:
         if isinstance(value, str):
-            out = pattern.sub(swap, value)
+            out = subbed.get(value) if subbed is not None else None
+            if out is None:
+                out = pattern.sub(swap, value)
+                if subbed is not None:
+                    if len(subbed) > REWORDED_KEPT:
+                        subbed.clear()
+                    subbed[value] = out
             limit = MAX_PARAGRAPHS if name == "introduction" else MAX_TEXT
             if len(out) > limit and len(out) > len(value):
                 message = (

@@ -137,3 +137,31 @@ def test_a_new_character_encodes_the_later_pages_again(shipped: Path, monkeypatc
     again = build_booklet(shipped)
     assert replay.last["given"] < every
     assert again == _laid_out(shipped, monkeypatch)
+
+
+def test_the_first_rebuild_after_an_edit_paints_no_unchanged_diagram(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """In a process that builds again, a diagram's painting is recorded the first time it is painted, so the
+    first rebuild after an edit of a step's words (no diagram changed) replays every painting, and is the
+    build a process that paints them all makes."""
+    from booklet import warm
+    from booklet.options import BuildOptions
+    from booklet.render import forms, painter
+    from booklet.watch import rebuild
+
+    _diagram.cache_clear()
+    monkeypatch.setattr(warm, "_again", True)
+    monkeypatch.setattr(forms, "_PAINTED", type(forms._PAINTED)())
+    monkeypatch.setattr(forms, "_SEEN", type(forms._SEEN)())
+    monkeypatch.setattr(forms, "_AS_BEFORE", type(forms._AS_BEFORE)())
+    out = shipped.parent / "warm.pdf"
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    painted = []
+    draw = painter.draw
+    monkeypatch.setattr(painter, "draw", lambda drawing, canv: painted.append(drawing) or draw(drawing, canv))
+    stroke = shipped / "strokes" / "raking.yaml"
+    stroke.write_text(stroke.read_text(encoding="utf-8").replace("in a smooth line.", "in one line.", 1), "utf-8")
+    assert not rebuild(shipped, BuildOptions(), out).errors
+    assert painted == []
+    monkeypatch.setattr(replay, "_on", False)
+    monkeypatch.setattr(warm, "_again", False)
+    assert out.read_bytes() == build_booklet(shipped)

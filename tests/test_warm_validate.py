@@ -79,3 +79,22 @@ def test_a_glyph_the_font_lacks_in_an_unchanged_file_is_reported_again(shipped: 
         prepare(load_booklet(shipped), None)
     assert kept.value.lines() == fresh.value.lines() == first.value.lines()
     assert "U+2603" in kept.value.lines()[0]
+
+
+def test_text_reworded_in_a_warm_process_is_its_own_vocabularys(monkeypatch: pytest.MonkeyPatch):
+    """The same text reworded by two vocabularies in one process that keeps what it reworded: each gives
+    its own words, as a process keeping nothing does (the kept text is per vocabulary)."""
+    from dataclasses import replace
+
+    from booklet.audience import reword
+
+    booklet = load_booklet(None)
+    text = "Work on the back, beside the spine."
+    booklet = replace(booklet, introduction=text)
+    first, second = {"back": "dorsum"}, {"back": "lumbar region", "spine": "vertebral column"}
+    monkeypatch.setattr(warm, "_again", False)
+    fresh = [reword(booklet, terms).introduction for terms in (first, second)]
+    monkeypatch.setattr(warm, "_again", True)
+    kept = [reword(booklet, terms).introduction for terms in (first, second, first, second)]
+    assert fresh == ["Work on the dorsum, beside the spine.", "Work on the lumbar region, beside the vertebral column."]
+    assert kept == fresh + fresh

@@ -25,6 +25,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
 from booklet.render import painter
+from booklet.warm import keeps
 
 _FORMS = "_booklet_diagram_forms"  # canvas attribute: id(drawing) -> (form name, drawing)
 
@@ -95,7 +96,9 @@ def paint(canv: Any, drawing: Drawing) -> None:
     """Paint a drawing at the origin: its recorded painting again, or through the painter (render/painter.py).
 
     A drawing is recorded the second time it is painted (in a second document: within
-    one, its form is painted once), so a one-off build pays nothing for recording.
+    one, its form is painted once), so a one-off build pays nothing for recording; in a
+    process that builds again (booklet/warm.py: watch, batch), the first time, so that
+    the first rebuild after an edit does not paint every diagram again.
     """
     key = id(drawing)
     known = _PAINTED.get(key)
@@ -107,7 +110,7 @@ def paint(canv: Any, drawing: Drawing) -> None:
             else:
                 getattr(canv, name)(*args, **(kwargs or {}))
         return
-    if _SEEN.get(key) is not drawing:
+    if _SEEN.get(key) is not drawing and not keeps():
         _SEEN[key] = drawing  # holding the drawing keeps its id
         while len(_SEEN) > MAX_PAINTED:
             _SEEN.popitem(last=False)
@@ -115,7 +118,7 @@ def paint(canv: Any, drawing: Drawing) -> None:
         return
     recorder = _Recorder(canv)
     painter.draw(drawing, recorder)
-    del _SEEN[key]
+    _SEEN.pop(key, None)
     if recorder.repeatable:
         _PAINTED[id(drawing)] = (drawing, _joined(recorder.calls))  # holding the drawing keeps its id
         while len(_PAINTED) > MAX_PAINTED:

@@ -312,7 +312,7 @@ def _local(doc: Any, canv: Any) -> tuple:
     gs = canv._extgstate
     return (
         doc.pageTemplate.id,
-        repr([d[n] for n in _STATE]),
+        _state_text([d[n] for n in _STATE]),
         tuple(sorted(gs._d.items())),
         tuple(sorted(gs._c.items(), key=repr)),
         len(canv.state_stack),
@@ -324,6 +324,28 @@ def _local(doc: Any, canv: Any) -> tuple:
         len(canv._shadingUsed),
         canv._annotationCount,
     )
+
+
+def _state_text(values: list) -> str:
+    """``repr(values)`` (the canvas's state attributes), each value's repr taken again only when it is another
+    object than at the last call: a page's state changes a few values at a time, and floats are slow to repr."""
+    last, texts = _LAST_STATE
+    if len(last) != len(values):
+        last[:], texts[:] = [_UNSEEN] * len(values), [""] * len(values)
+    for i, value in enumerate(values):
+        if value is not last[i]:
+            text = repr(value)
+            if type(value) in _SCALARS or (type(value) is tuple and all(type(e) in _SCALARS for e in value)):
+                last[i] = value  # immutable: its repr stays (holding it keeps its id from being reused)
+            else:
+                last[i] = _UNSEEN  # any other object: its repr is taken every time
+            texts[i] = text
+    return "[" + ", ".join(texts) + "]"
+
+
+_LAST_STATE: tuple[list, list[str]] = ([], [])  # the values _state_text saw last, and their reprs
+_SCALARS = frozenset([int, float, str, bool, type(None)])
+_UNSEEN = object()
 
 
 class Pages:
