@@ -184,3 +184,25 @@ def test_after_a_step_edit_no_replayed_page_encodes_its_text_again(shipped: Path
     assert replay.last["replayed"] >= 8
     assert encoded == []
     assert again == _laid_out(shipped, monkeypatch)
+
+
+def test_a_fillable_routine_keeps_the_glance_thumbnails_when_only_lines_moved(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """With check boxes the routine is laid out on every rebuild while the glance is replayed: a tip added above
+    a stroke's illustration moves its lines only, and the routine still finds the glance's thumbnail box (the
+    box is kept under the illustration without its places), so it shares the glance's forms as a fresh build."""
+    from booklet.options import BuildOptions
+    from booklet.watch import rebuild
+
+    _diagram.cache_clear()
+    options = BuildOptions(fillable=True)
+    out = shipped.parent / "warm.pdf"
+    assert not rebuild(shipped, options, out).errors
+    stroke = shipped / "strokes" / "raking.yaml"
+    text = stroke.read_text(encoding="utf-8")
+    stroke.write_text(text.replace("tips:\n", "tips:\n  - Warm your hands first.\n", 1), encoding="utf-8")
+    assert not rebuild(shipped, options, out).errors
+    assert replay.last["replayed"] >= 2
+    monkeypatch.setattr(replay, "_on", False)
+    assert out.read_bytes() == build_booklet(shipped, fillable=True)

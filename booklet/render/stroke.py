@@ -382,9 +382,14 @@ THUMB_BOXES: dict[tuple, tuple[float, float]] = {}
 
 
 def thumb_key(item: Stroke, ctx: Context) -> tuple:
-    """What decides a glance thumbnail's box: the stroke and its drawing, the edition's strokes, the page."""
+    """What decides a glance thumbnail's box: the stroke and its drawing, the edition's strokes, the page. The
+    drawing without its places: a replayed glance (booklet watch) left the box of an illustration that only
+    moved in its file, and the routine looks it up."""
+    from booklet.render.booklet import unplaced
+
     look, booklet = ctx.look, ctx.plan.edition.booklet
-    return (item.id, item.illustration, booklet.title, _stroke_ids(booklet), look.page_w, look.page_h, look.body_size)
+    ill = unplaced(item.illustration)
+    return (item.id, ill, booklet.title, _stroke_ids(booklet), look.page_w, look.page_h, look.body_size)
 
 
 def _stroke_ids(booklet: Booklet) -> tuple[str, ...]:
