@@ -29,6 +29,8 @@ BASE = {
     "points": [1, 2, 3],
     "box_colour": (0.2, 0.4, 0.6),
     "points_to": 0,
+    "targets": 2,
+    "tree_last": False,
 }
 
 # One change each to what a single object is made of; every other object stays as it was.
@@ -46,6 +48,10 @@ CHANGES = {
     "a number deep in an array": {"points": [1, 2, 4]},
     "a colour": {"box_colour": (0.2, 0.4, 0.7)},
     "a reference to another object": {"points_to": 1},
+    "one object more": {"targets": 3},
+    # the page tree numbered one later: every page's /Parent (filled in as a page is written) moves, though
+    # nothing the page holds does
+    "the page tree's number": {"tree_last": True},
 }
 
 
@@ -71,7 +77,7 @@ def drawn(v: dict) -> Canvas:
         canv.linkURL(v["url"], v["rect"])
         canv.showPage()
         page_shown(canv)
-    targets = [canv._doc.Reference(PDFDictionary({"Target": n})) for n in range(2)]
+    targets = [canv._doc.Reference(PDFDictionary({"Target": n})) for n in range(v["targets"])]
     extra = PDFDictionary(
         {
             "Ref": targets[v["points_to"]],
@@ -82,6 +88,10 @@ def drawn(v: dict) -> Canvas:
         }
     )
     canv._doc.Reference(extra)
+    last = PDFDictionary({"Last": 1})
+    numbered = [last, canv._doc.Pages] if v["tree_last"] else [canv._doc.Pages, last]
+    for obj in numbered:
+        canv._doc.Reference(obj)
     finish_plain(canv)
     return canv
 

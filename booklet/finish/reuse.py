@@ -22,6 +22,9 @@ A print is exact by construction, and anything it cannot describe is formatted a
   most one object registered while formatting (it records which), the number it will get
   is part of the print, and a reuse registers it as formatting would have; when the body
   is stored, formatting must have registered exactly that object;
+- a page or form without a parent or resources of its own has them filled in as it is
+  formatted, from the document: the page tree's number and the font dictionary's are part
+  of its print (a save whose page tree got another number reuses no page);
 - a structure element (finish/tree.py) gives its own print: the numbers and values its
   dictionary is made of;
 - the settings formatting reads from ReportLab's configuration (comments, multi-line
@@ -78,6 +81,8 @@ class Memo:
         registers: list[Any] = []
         try:
             mark = _value(obj, doc, registers, True)
+            if type(obj) in _PAGES:
+                mark = (mark, _filled_in(obj, doc))
         except _NoPrint:
             mark = None
         if registers:
@@ -128,6 +133,24 @@ def memo_for(doc: Any, tag: Any) -> Memo | None:
     if not _on or not isinstance(doc.encrypt, pdfdoc.NoEncryption):
         return None
     return Memo(tag, doc)
+
+
+def _filled_in(obj: Any, doc: Any) -> tuple:
+    """What a page's or form's formatting fills in from the document when it has none of its own: its parent
+    (the page tree's number) and its resources' font dictionary (the number of "BasicFonts")."""
+    numbers = doc.idToObjectNumberAndVersion
+    parent = None
+    if not obj.__dict__.get("Parent") and type(obj) is pdfdoc.PDFPage:
+        name = doc.Pages.__dict__.get("__InternalName__")
+        if name is None or name not in numbers:
+            raise _NoPrint("the page tree has no number yet")
+        parent = numbers[name]
+    fonts = None
+    if not obj.__dict__.get("Resources"):
+        if "BasicFonts" not in numbers:
+            raise _NoPrint("the font dictionary has no number yet")
+        fonts = numbers["BasicFonts"]
+    return parent, fonts
 
 
 def _numbered(doc: Any, obj: Any, before: int) -> bool:
@@ -192,6 +215,7 @@ def _items(d: dict, doc: Any, registers: list[Any]) -> tuple:
     return tuple([(k, e if type(e) in _PLAIN else _value(e, doc, registers)) for k, e in d.items()])
 
 
+_PAGES = frozenset([pdfdoc.PDFPage, pdfdoc.PDFFormXObject])  # formatting fills in references (_filled_in)
 _PLAIN = frozenset([str, bytes, int, float, type(None)])  # formatted by value (a bool is not an int here)
 _NAMES = frozenset([str])
 _FILTERS = frozenset([pdfdoc.PDFStreamFilterZCompress, pdfdoc.PDFStreamFilterBase85Encode])
