@@ -108,16 +108,21 @@ def _laid_out(source: Path, monkeypatch: pytest.MonkeyPatch, **options: object) 
         monkeypatch.setattr(replay, "_on", True)
 
 
-def test_pages_that_gave_out_codes_are_replayed_as_drawn(shipped: Path, monkeypatch: pytest.MonkeyPatch):
-    """After an edit of one stroke's step, the pages before and after it that gave out subset codes begin in
-    the fonts' recorded states: their recorded text is added as it was, and the states they left are set
-    (a later page that gives out codes too comes out as in a laid-out build only if they are)."""
+def _built_then_step_edited(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build the shipped guide with replay on (from no cached diagram), then edit one of raking's steps."""
     _diagram.cache_clear()
     monkeypatch.setattr(replay, "_on", True)
     build_booklet(shipped)
     stroke = shipped / "strokes" / "raking.yaml"
     text = stroke.read_text(encoding="utf-8")
     stroke.write_text(text.replace("in a smooth line.", "in a smooth, even line.", 1), encoding="utf-8")
+
+
+def test_pages_that_gave_out_codes_are_replayed_as_drawn(shipped: Path, monkeypatch: pytest.MonkeyPatch):
+    """After an edit of one stroke's step, the pages before and after it that gave out subset codes begin in
+    the fonts' recorded states: their recorded text is added as it was, and the states they left are set
+    (a later page that gives out codes too comes out as in a laid-out build only if they are)."""
+    _built_then_step_edited(shipped, monkeypatch)
     again = build_booklet(shipped)
     assert replay.last["given"] >= 3
     assert again == _laid_out(shipped, monkeypatch)
@@ -171,12 +176,7 @@ def test_after_a_step_edit_no_replayed_page_encodes_its_text_again(shipped: Path
     """Every page that gave out codes begins in its recorded fonts' states, also those that define a diagram's
     form (painted in the states it was painted in then): no replayed text is encoded again, and the build is
     the one laid out."""
-    _diagram.cache_clear()
-    monkeypatch.setattr(replay, "_on", True)
-    build_booklet(shipped)
-    stroke = shipped / "strokes" / "raking.yaml"
-    text = stroke.read_text(encoding="utf-8")
-    stroke.write_text(text.replace("in a smooth line.", "in a smooth, even line.", 1), encoding="utf-8")
+    _built_then_step_edited(shipped, monkeypatch)
     encoded = []
     code = replay.Text.code
     monkeypatch.setattr(replay.Text, "code", lambda self, canv: encoded.append(self) or code(self, canv))
