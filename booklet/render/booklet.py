@@ -187,9 +187,10 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
     """
     from booklet.render import replay
 
-    shared = replay.shared_inputs(plan, tags is not None) if replay.keeping() else None
-    pages = replay.pages_for(shared) if replay.keeping() else _two_processes(plan)
-    furniture = Furniture(shared) if replay.keeping() else None
+    keeping = replay.keeping()
+    shared = replay.shared_inputs(plan, tags is not None) if keeping else None
+    pages = replay.pages_for(shared) if keeping else _two_processes(plan)
+    furniture = Furniture(shared) if keeping else None
     try:
         data, count = _render(plan, tags, finish, pages, furniture)
         if pages is not None and not pages.sound():
@@ -197,9 +198,9 @@ def render_booklet(plan: Plan, tags: Recorder | None = None, finish: Finisher | 
     except Refused as exc:
         log.debug("replay refused (%s): building afresh", exc)
         replay.reset(tags)
-        pages = Pages([]) if replay.keeping() else None
+        pages = Pages([]) if keeping else None
         data, count = _render(plan, tags, finish, pages, furniture)
-    if pages is not None and replay.keeping():
+    if pages is not None and keeping:
         replay.keep(shared, pages)
     if furniture is not None:
         furniture.keep()

@@ -309,10 +309,11 @@ class Journal:
         """Place a diagram's form, noting it (forms.Reused.draw calls this while recording)."""
         from booklet.render.forms import _FORMS, form_for
 
-        known, made = len(canv.__dict__.get(_FORMS, {})), canv.references
+        forms = canv.__dict__.get(_FORMS, {})
+        known, made = len(forms), canv.references
         doc, first = canv._doc, self.first
         states = None
-        if first is not None:
+        if first is not None and id(drawing) not in forms:  # the form is painted now: note the fonts before it
             states = (
                 {n: _snapshot(getFont(n).state.get(doc)) for n in first},
                 len(doc.fontMapping),
